@@ -1,0 +1,8 @@
+// The command table: every CLI command, in the order --help lists them.
+import type { CliCommand } from "../command.ts";
+import { importCommand } from "./import.ts";
+import { specCommand } from "./spec.ts";
+
+// Each module is typed by its own arguments; the table only needs the common shape.
+const table: unknown[] = [importCommand, specCommand];
+export const commands = table as CliCommand<never>[];

@@ -1,0 +1,73 @@
+import { readFile } from "node:fs/promises";
+import type { Argv } from "yargs";
+import { defineCommand, EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from "../command.ts";
+import { loadSpec } from "../../spec/load.ts";
+import { coverage, formatStats, specStats } from "../../spec/stats.ts";
+import { asDiscoveryDoc } from "../../import/discovery.ts";
+import { parseJsonText } from "../../util/json-text.ts";
+import { hasErrors } from "../../diagnostics.ts";
+import { DEFAULT_SPEC_DIR, inCwd, printDiagnostics } from "./shared.ts";
+
+interface StatsArgs {
+  spec: string;
+  against?: string;
+  json: boolean;
+}
+
+async function stats(args: StatsArgs, io: CliIo): Promise<number> {
+  const { ir, diagnostics } = await loadSpec(inCwd(io, args.spec), io.cwd);
+  if (!ir) {
+    printDiagnostics(io, diagnostics);
+    return EXIT_INVALID;
+  }
+  const result = specStats(ir);
+  if (args.against) {
+    const file = inCwd(io, args.against);
+    const parsed = parseJsonText(await readFile(file, "utf8"), args.against);
+    const { doc, diagnostics: docProblems } = parsed.ok ? asDiscoveryDoc(parsed.value, args.against) : { doc: undefined, diagnostics: [parsed.diagnostic] };
+    if (!doc) {
+      printDiagnostics(io, docProblems);
+      return EXIT_INVALID;
+    }
+    const cov = coverage(ir, doc, args.against);
+    if (hasErrors(cov.diagnostics)) {
+      printDiagnostics(io, cov.diagnostics);
+      return EXIT_INVALID;
+    }
+    result.coverage = cov.coverage;
+  }
+  io.stdout(args.json ? `${JSON.stringify(result, null, 2)}\n` : formatStats(result));
+  return EXIT_OK;
+}
+
+async function check(args: { spec: string; json: boolean }, io: CliIo): Promise<number> {
+  const { ir, diagnostics } = await loadSpec(inCwd(io, args.spec), io.cwd);
+  if (args.json) io.stdout(`${JSON.stringify({ ok: ir !== undefined, diagnostics }, null, 2)}\n`);
+  else {
+    printDiagnostics(io, diagnostics);
+    if (ir) io.stdout(`spec is valid: ${ir.resources.size} resources, ${ir.enums.size} enums, ${ir.methods.size} methods (${diagnostics.length} warnings)\n`);
+  }
+  return ir ? EXIT_OK : EXIT_INVALID;
+}
+
+const specOption = (y: Argv) =>
+  y.option("spec", { type: "string", default: DEFAULT_SPEC_DIR, describe: "Spec directory" }).option("json", { type: "boolean", default: false, describe: "Print as JSON" });
+
+export const specCommand = defineCommand({
+  command: "spec <action>",
+  describe: "Inspect the spec: `spec stats` counts and coverage, `spec check` validation",
+  builder: (y) =>
+    specOption(y)
+      .positional("action", { choices: ["stats", "check"] as const, demandOption: true, describe: "stats | check" })
+      .option("against", { type: "string", describe: "stats: a Discovery document to measure coverage of" })
+      .example("$0 spec stats --against ../shared/upstream/discovery/generativelanguage.v1beta.20260325.json", "")
+      .example("$0 spec check", ""),
+  run: async (args, io) => {
+    if (args.action === "stats") return stats({ spec: args.spec, json: args.json, ...(args.against ? { against: args.against } : {}) }, io);
+    if (args.against) {
+      io.stderr("--against only goes with `spec stats`\n");
+      return EXIT_USAGE;
+    }
+    return check(args, io);
+  },
+});

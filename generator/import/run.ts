@@ -1,0 +1,117 @@
+// `gemini-typekit import`: read upstream documents, build the imported layer, check it merges with the overlay,
+// then replace spec/imported atomically and report what changed. Nothing is written when anything is wrong.
+import { readFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { basename, join } from "node:path";
+import { error, hasErrors, type Diagnostic } from "../diagnostics.ts";
+import { parseJsonText } from "../util/json-text.ts";
+import { replaceDirectory } from "../util/atomic-write.ts";
+import { readSpecFiles, serializeImported, IMPORTED_DIR } from "../spec/files.ts";
+import { mergeSpec, publicNameMap } from "../spec/merge.ts";
+import type { ImportedSpec, Overlay } from "../spec/model.ts";
+import { asDiscoveryDoc, readMethods, readSchemas } from "./discovery.ts";
+import { loadProtos } from "./protos.ts";
+import { readOpenApi } from "./openapi.ts";
+import { buildImported } from "./build.ts";
+import { compareImported, type ChangeReport } from "./report.ts";
+
+export interface ImportOptions {
+  discovery: string;
+  protos?: string;
+  openapi?: string;
+  specDir: string;
+  /** Compute everything but write nothing. */
+  dryRun?: boolean;
+}
+
+export interface ImportResult {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  report?: ChangeReport;
+  written: boolean;
+  imported?: ImportedSpec;
+}
+
+async function readJsonFile(path: string, diagnostics: Diagnostic[]): Promise<{ value: unknown; sha256: string } | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (e) {
+    diagnostics.push(error("import.unreadable", `cannot read: ${(e as Error).message}`, { file: path }));
+    return undefined;
+  }
+  const parsed = parseJsonText(text, path);
+  if (!parsed.ok) {
+    diagnostics.push(parsed.diagnostic);
+    return undefined;
+  }
+  return { value: parsed.value, sha256: createHash("sha256").update(text).digest("hex") };
+}
+
+/** Builds the imported layer from upstream files. Dangling refs are allowed only where the overlay corrects them. */
+export async function importUpstream(options: Omit<ImportOptions, "specDir" | "dryRun">, overlay: Overlay): Promise<{ imported?: ImportedSpec; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
+  const disc = await readJsonFile(options.discovery, diagnostics);
+  const protoResult = options.protos ? await loadProtos(options.protos) : undefined;
+  if (protoResult) diagnostics.push(...protoResult.diagnostics);
+  const openapiFile = options.openapi ? await readJsonFile(options.openapi, diagnostics) : undefined;
+  const openapi = openapiFile ? readOpenApi(openapiFile.value, options.openapi!, openapiFile.sha256) : undefined;
+  if (openapi) diagnostics.push(...openapi.diagnostics);
+  if (!disc) return { diagnostics };
+
+  const { doc, diagnostics: docProblems } = asDiscoveryDoc(disc.value, options.discovery);
+  diagnostics.push(...docProblems);
+  if (!doc) return { diagnostics };
+  const { resources, danglingRefs } = readSchemas(doc, options.discovery, diagnostics);
+  const methods = readMethods(doc, options.discovery, diagnostics);
+
+  // A dangling ref is fine only if the overlay corrects exactly that field away from exactly that ref.
+  const renames = new Map((overlay.corrections.renames ?? []).map((r) => [r.upstream, r.name]));
+  for (const d of danglingRefs) {
+    const [res, field] = d.field.split(".") as [string, string];
+    const publicPath = `${renames.get(res) ?? res}.${field}`;
+    const corrected = (overlay.corrections.fieldTypes ?? []).some((c) => c.field === publicPath && c.upstream.type === "ref" && c.upstream.ref === d.ref);
+    if (!corrected)
+      diagnostics.push(
+        error("import.unresolved-ref", `${d.field} refers to "${d.ref}", which the document does not define`, { file: options.discovery, pointer: d.pointer }, "fix the document, or add a fieldTypes correction to spec/overlay/corrections.json"),
+      );
+  }
+  if (hasErrors(diagnostics)) return { diagnostics };
+
+  const service = {
+    name: doc.name,
+    version: doc.version,
+    revision: doc.revision,
+    rootUrl: doc.rootUrl,
+    servicePath: doc.servicePath,
+    sources: {
+      discovery: { file: basename(options.discovery), sha256: disc.sha256 },
+      ...(protoResult?.protos ? { protos: { file: basename(options.protos!), sha256: protoResult.protos.sha256 } } : {}),
+      ...(openapi?.facts ? { openapi: { file: basename(options.openapi!), sha256: openapi.facts.sha256 } } : {}),
+    },
+  };
+  return { imported: buildImported(service, resources, methods, protoResult?.protos, openapi?.facts), diagnostics };
+}
+
+export async function runImport(options: ImportOptions, cwd = process.cwd()): Promise<ImportResult> {
+  const existing = await readSpecFiles(options.specDir, cwd);
+  // The old imported layer may be absent (first import); every other problem with the spec stops the import.
+  const specProblems = existing.diagnostics.filter((d) => d.code !== "spec.not-imported");
+  if (hasErrors(specProblems)) return { ok: false, diagnostics: specProblems, written: false };
+
+  const { imported, diagnostics } = await importUpstream(options, existing.files.overlay);
+  if (!imported) return { ok: false, diagnostics, written: false };
+
+  const merged = mergeSpec(imported, existing.files.overlay, existing.files.sources);
+  diagnostics.push(...merged.diagnostics);
+  if (hasErrors(diagnostics)) return { ok: false, diagnostics, written: false };
+
+  const renames = publicNameMap(imported, existing.files.overlay, existing.files.sources, []);
+  const report = compareImported(existing.files.imported, imported, renames);
+  const files = serializeImported(imported);
+  const before = existing.files.imported ? serializeImported(existing.files.imported) : undefined;
+  const unchanged = before !== undefined && before.size === files.size && [...files].every(([k, v]) => before.get(k) === v);
+  if (!unchanged && !options.dryRun) await replaceDirectory(join(options.specDir, IMPORTED_DIR), files);
+  return { ok: true, diagnostics, report, written: !unchanged && !options.dryRun, imported };
+}
+

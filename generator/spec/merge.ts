@@ -1,0 +1,289 @@
+// Merging the imported layer and the overlay into the intermediate representation. Every problem is collected
+// (not thrown) so one run reports them all, each pointing at the file and JSON Pointer to fix.
+import { error, warning, type Diagnostic, type Location } from "../diagnostics.ts";
+import { pointer } from "../util/json-pointer.ts";
+import type { SourceMap } from "./files.ts";
+import type {
+  EnumIR,
+  EnumValueIR,
+  FieldIR,
+  FieldTypeOverride,
+  ImportedField,
+  ImportedResource,
+  ImportedSpec,
+  MethodIR,
+  Overlay,
+  ResourceIR,
+  SpecIR,
+  UnionIR,
+} from "./model.ts";
+
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+const sameType = (a: FieldTypeOverride, b: ImportedField) => a.type === b.type && (a.ref ?? "") === (b.ref ?? "");
+
+export function emptySources(): SourceMap {
+  return {
+    importedResource: new Map(),
+    overlayResource: new Map(),
+    overlayEnum: new Map(),
+    importedMethods: "spec/imported/methods.json",
+    overlayMethods: "spec/overlay/methods.json",
+    corrections: "spec/overlay/corrections.json",
+    service: "spec/imported/service.json",
+  };
+}
+
+/** Upstream schema name → public name, after the overlay's renames. */
+export function publicNameMap(imported: ImportedSpec, overlay: Overlay, sources: SourceMap, diagnostics: Diagnostic[]): Map<string, string> {
+  const names = new Map(Object.keys(imported.resources).map((n) => [n, n]));
+  (overlay.corrections.renames ?? []).forEach((r, i) => {
+    const at: Location = { file: sources.corrections, pointer: pointer("renames", i) };
+    if (!names.has(r.upstream)) {
+      diagnostics.push(warning("spec.stale-rename", `upstream has no schema "${r.upstream}" any more; this rename does nothing`, { ...at, pointer: `${at.pointer}/upstream` }));
+      return;
+    }
+    if (names.has(r.name) && r.name !== r.upstream)
+      diagnostics.push(error("spec.rename-collision", `"${r.name}" is already an upstream schema name`, { ...at, pointer: `${at.pointer}/name` }));
+    names.set(r.upstream, r.name);
+  });
+  return names;
+}
+
+interface WorkingField {
+  field: ImportedField;
+  /** Where the field's facts came from. */
+  at: Location;
+}
+
+export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: SourceMap = emptySources()): { ir: SpecIR; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const publicNames = publicNameMap(imported, overlay, sources, diagnostics);
+
+  // 1. Resources as the merge works on them: public name → upstream resource (+ added ones).
+  const working = new Map<string, { resource: ImportedResource; added: boolean; fields: Map<string, WorkingField>; file: string }>();
+  for (const [upstream, resource] of Object.entries(imported.resources)) {
+    const file = sources.importedResource.get(upstream) ?? `spec/imported/resources/${upstream}.json`;
+    const fields = new Map(Object.entries(resource.fields).map(([j, f]) => [j, { field: { ...f }, at: { file, pointer: pointer("fields", j) } }]));
+    working.set(publicNames.get(upstream)!, { resource, added: false, fields, file });
+  }
+  for (const [name, added] of Object.entries(overlay.corrections.addedResources ?? {})) {
+    const at: Location = { file: sources.corrections, pointer: pointer("addedResources", name) };
+    if (working.has(name)) {
+      diagnostics.push(warning("spec.added-exists", `upstream now defines "${name}"; the overlay's addition is ignored`, at));
+      continue;
+    }
+    const fields = new Map(Object.entries(added.fields).map(([j, f]) => [j, { field: { ...f }, at: { ...at, pointer: `${at.pointer}/fields/${j}` } }]));
+    working.set(name, { resource: { name, fields: added.fields }, added: true, fields, file: sources.corrections });
+  }
+
+  const lookupField = (path: string, at: Location) => {
+    const [res, field] = path.split(".") as [string, string];
+    const w = working.get(res);
+    const f = w?.fields.get(field);
+    if (!f) diagnostics.push(warning("spec.stale-field", `"${path}" is not a field of the spec`, at));
+    return f;
+  };
+
+  // 2. Type corrections, applied only while upstream still says what the correction was written against.
+  (overlay.corrections.fieldTypes ?? []).forEach((c, i) => {
+    const at: Location = { file: sources.corrections, pointer: pointer("fieldTypes", i) };
+    const wf = lookupField(c.field, { ...at, pointer: `${at.pointer}/field` });
+    if (!wf) return;
+    if (!sameType(c.upstream, wf.field)) {
+      diagnostics.push(warning("spec.stale-correction", `upstream now types ${c.field} as ${wf.field.type}${wf.field.ref ? ` ${wf.field.ref}` : ""}; the correction no longer applies`, { ...at, pointer: `${at.pointer}/upstream` }));
+      return;
+    }
+    const f = wf.field;
+    delete f.ref;
+    delete f.values;
+    delete f.protoEnum;
+    f.type = c.type.type;
+    if (c.type.ref !== undefined) f.ref = c.type.ref;
+    if (c.type.values !== undefined) f.values = c.type.values;
+    wf.at = { ...at, pointer: `${at.pointer}/type` };
+  });
+
+  // 3. References resolve to resources (by public name).
+  for (const w of working.values())
+    for (const wf of w.fields.values()) {
+      if (wf.field.type !== "ref") continue;
+      const target = w.added ? wf.field.ref! : (publicNames.get(wf.field.ref!) ?? wf.field.ref!);
+      if (!working.has(target) && !working.has(wf.field.ref!))
+        diagnostics.push(error("spec.unresolved-ref", `refers to "${wf.field.ref}", which is neither a resource nor corrected in ${sources.corrections}`, { ...wf.at, pointer: `${wf.at.pointer}/ref` }));
+    }
+
+  // 4. Enums: the overlay names them by listing the fields they type.
+  const enumOfField = new Map<string, string>();
+  const enums = new Map<string, EnumIR>();
+  for (const [name, oe] of Object.entries(overlay.enums).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const file = sources.overlayEnum.get(name) ?? `spec/overlay/enums/${name}.json`;
+    if (working.has(name)) diagnostics.push(error("spec.name-collision", `enum "${name}" has the same name as a resource`, { file }));
+    const usedBy: string[] = [];
+    oe.usedBy.forEach((path, i) => {
+      const at = { file, pointer: pointer("usedBy", i) };
+      const wf = lookupField(path, at);
+      if (!wf) return;
+      if (wf.field.type !== "enum") {
+        diagnostics.push(error("spec.not-enum", `${path} is of type ${wf.field.type}, not an enum`, at));
+        return;
+      }
+      const other = enumOfField.get(path);
+      if (other) {
+        diagnostics.push(error("spec.enum-claimed-twice", `${path} is already typed by enum ${other}`, at));
+        return;
+      }
+      enumOfField.set(path, name);
+      usedBy.push(path);
+    });
+    enums.set(name, { name, description: oe.description ?? "", values: [], usedBy, named: true });
+  }
+  for (const [res, w] of working)
+    for (const [j, wf] of w.fields) {
+      if (wf.field.type !== "enum") continue;
+      const path = `${res}.${j}`;
+      if (enumOfField.has(path)) continue;
+      let name = `${res}${upperFirst(j.replace(/^_/, ""))}`;
+      while (enums.has(name) || working.has(name)) name += "Enum";
+      enumOfField.set(path, name);
+      enums.set(name, { name, description: "", values: [], usedBy: [path], named: false });
+      diagnostics.push(warning("spec.unnamed-enum", `enum of ${path} has no name in spec/overlay/enums; called ${name} for now`, wf.at));
+    }
+  for (const e of enums.values()) {
+    const oe = overlay.enums[e.name];
+    const file = sources.overlayEnum.get(e.name) ?? `spec/overlay/enums/${e.name}.json`;
+    const values = new Map<string, EnumValueIR>();
+    const protoEnums = new Set<string>();
+    for (const path of e.usedBy) {
+      const [res, j] = path.split(".") as [string, string];
+      const f = working.get(res)!.fields.get(j)!.field;
+      if (f.protoEnum) protoEnums.add(f.protoEnum);
+      const names = new Set<string>();
+      for (const v of f.values ?? []) {
+        names.add(v.name);
+        const known = values.get(v.name);
+        if (!known) values.set(v.name, { name: v.name, deprecated: v.deprecated === true, description: "", ...(v.number !== undefined ? { number: v.number } : {}) });
+        else if (v.number !== undefined && known.number !== undefined && known.number !== v.number)
+          diagnostics.push(error("spec.enum-number-conflict", `${e.name}.${v.name} has number ${known.number} in one field and ${v.number} in ${path}`, { file }));
+        else if (v.number !== undefined) known.number = v.number;
+      }
+      if (e.usedBy.length > 1 && values.size !== names.size)
+        diagnostics.push(warning("spec.enum-value-sets-differ", `${path} allows fewer values than enum ${e.name} as a whole`, { file }));
+    }
+    if (protoEnums.size === 1) e.protoEnum = [...protoEnums][0]!;
+    for (const [v, text] of Object.entries(oe?.values ?? {})) {
+      const value = values.get(v);
+      if (value) value.description = text;
+      else diagnostics.push(warning("spec.stale-enum-value", `${e.name} has no value ${v} any more; its description is unused`, { file, pointer: pointer("values", v) }));
+    }
+    e.values = [...values.values()];
+  }
+
+  // 5. Unions: oneofs from the protos, plus members and oneofs the overlay adds.
+  const unionsOf = new Map<string, Map<string, string[]>>();
+  for (const [res, w] of working) unionsOf.set(res, new Map((w.resource.unions ?? []).map((u) => [u.name, [...u.members]])));
+  (overlay.corrections.unions ?? []).forEach((u, i) => {
+    const at: Location = { file: sources.corrections, pointer: pointer("unions", i) };
+    const unions = unionsOf.get(u.resource);
+    if (!unions) {
+      diagnostics.push(warning("spec.stale-union", `no resource "${u.resource}"`, { ...at, pointer: `${at.pointer}/resource` }));
+      return;
+    }
+    const members = unions.get(u.union) ?? [];
+    u.members.forEach((m, k) => {
+      if (!working.get(u.resource)!.fields.has(m)) diagnostics.push(error("spec.union-member", `${u.resource} has no field "${m}"`, { ...at, pointer: `${at.pointer}/members/${k}` }));
+      else if (!members.includes(m)) members.push(m);
+    });
+    unions.set(u.union, members);
+  });
+
+  // 6. Aliases.
+  const aliasesOf = new Map<string, string[]>();
+  const aliasTargets = new Map<string, string>();
+  (overlay.corrections.aliases ?? []).forEach((a, i) => {
+    const at: Location = { file: sources.corrections, pointer: pointer("aliases", i) };
+    if (!lookupField(a.field, { ...at, pointer: `${at.pointer}/field` })) return;
+    const [res] = a.field.split(".") as [string];
+    aliasesOf.set(a.field, [...(aliasesOf.get(a.field) ?? []), a.alias]);
+    aliasTargets.set(`${res}.${a.alias}`, a.field.split(".")[1]!);
+  });
+
+  // 7. Descriptions and the final IR.
+  const resources = new Map<string, ResourceIR>();
+  for (const [name, w] of [...working].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const ov = overlay.resources[name];
+    const ovFile = sources.overlayResource.get(name) ?? `spec/overlay/resources/${name}.json`;
+    const fieldUnion = new Map<string, string>();
+    const unions: UnionIR[] = [];
+    for (const [uname, members] of unionsOf.get(name)!) {
+      for (const m of members) {
+        const prev = fieldUnion.get(m);
+        if (prev) diagnostics.push(error("spec.union-overlap", `${name}.${m} is in both oneof ${prev} and oneof ${uname}`, { file: w.file, pointer: "/unions" }));
+        else fieldUnion.set(m, uname);
+      }
+      unions.push({ name: uname, members, description: ov?.unions?.[uname] ?? "" });
+    }
+    const fields: FieldIR[] = [];
+    for (const [j, wf] of w.fields) {
+      const f = wf.field;
+      const path = `${name}.${j}`;
+      const ir: FieldIR = {
+        jsonName: j,
+        protoName: f.protoName,
+        type: f.type,
+        repeated: f.repeated === true,
+        map: f.map === true,
+        required: f.required === true,
+        outputOnly: f.outputOnly === true,
+        inputOnly: f.inputOnly === true,
+        immutable: f.immutable === true,
+        deprecated: f.deprecated === true,
+        description: ov?.fields?.[j] ?? "",
+        aliases: aliasesOf.get(path) ?? [],
+      };
+      if (f.type === "ref") ir.ref = w.added ? f.ref! : (publicNames.get(f.ref!) ?? f.ref!);
+      if (f.type === "enum") ir.ref = enumOfField.get(path)!;
+      const aliasOf = aliasTargets.get(path);
+      if (aliasOf) ir.aliasOf = aliasOf;
+      const union = fieldUnion.get(j);
+      if (union) ir.union = union;
+      fields.push(ir);
+    }
+    for (const j of Object.keys(ov?.fields ?? {}))
+      if (!w.fields.has(j)) diagnostics.push(warning("spec.stale-description", `${name} has no field "${j}" any more; its description is unused`, { file: ovFile, pointer: pointer("fields", j) }));
+    for (const u of Object.keys(ov?.unions ?? {}))
+      if (!unionsOf.get(name)!.has(u)) diagnostics.push(warning("spec.stale-description", `${name} has no oneof "${u}"`, { file: ovFile, pointer: pointer("unions", u) }));
+    const r: ResourceIR = {
+      name,
+      upstreamName: w.resource.name,
+      deprecated: w.resource.deprecated === true,
+      description: ov?.description ?? "",
+      fields,
+      unions,
+      added: w.added,
+    };
+    if (w.resource.protoMessage) r.protoMessage = w.resource.protoMessage;
+    resources.set(name, r);
+  }
+  for (const [name, _] of Object.entries(overlay.resources))
+    if (!working.has(name))
+      diagnostics.push(warning("spec.stale-description", `no resource "${name}" any more; this file is unused`, { file: sources.overlayResource.get(name) ?? name }));
+
+  const methods = new Map<string, MethodIR>();
+  for (const [id, m] of Object.entries(imported.methods).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const mi: MethodIR = { ...m, description: overlay.methods[id] ?? "" };
+    if (m.request) mi.request = publicNames.get(m.request) ?? m.request;
+    if (m.response) mi.response = publicNames.get(m.response) ?? m.response;
+    for (const role of ["request", "response"] as const) {
+      const ref = mi[role];
+      if (ref !== undefined && !resources.has(ref))
+        diagnostics.push(error("spec.unresolved-ref", `${role} refers to unknown resource "${ref}"`, { file: sources.importedMethods, pointer: pointer(id, role) }));
+    }
+    methods.set(id, mi);
+  }
+  for (const id of Object.keys(overlay.methods))
+    if (!methods.has(id)) diagnostics.push(warning("spec.stale-description", `no method "${id}" any more`, { file: sources.overlayMethods, pointer: pointer(id) }));
+
+  const sortedEnums = new Map([...enums].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { ir: { service: imported.service, resources, enums: sortedEnums, methods, publicNames }, diagnostics };
+}

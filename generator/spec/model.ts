@@ -1,0 +1,233 @@
+// The spec's data model. Two layers live on disk (see spec/README.md):
+//   spec/imported/  written only by `gemini-typekit import`: facts taken from upstream, no prose;
+//   spec/overlay/   written by people: names, descriptions, corrections the importer never touches.
+// The loader merges them into one intermediate representation (SpecIR) that every emitter reads.
+
+/** Wire types of a field's value (of each element, for repeated and map fields). */
+export const SCALAR_TYPES = [
+  "string",
+  "boolean",
+  "int32",
+  "uint32",
+  "int64",
+  "uint64",
+  "float",
+  "double",
+  "bytes",
+  "timestamp",
+  "duration",
+  "fieldMask",
+  "value",
+  "struct",
+] as const;
+export type ScalarType = (typeof SCALAR_TYPES)[number];
+export type FieldType = ScalarType | "enum" | "ref";
+
+/** Behaviour flags a field can carry; each is present only when true. */
+export const FIELD_FLAGS = ["required", "outputOnly", "inputOnly", "immutable", "deprecated"] as const;
+export type FieldFlag = (typeof FIELD_FLAGS)[number];
+
+export interface ImportedEnumValue {
+  name: string;
+  number?: number;
+  deprecated?: true;
+}
+
+/** A field as the importer records it. Enum values are inline, as upstream has them. */
+export interface ImportedField {
+  protoName: string;
+  type: FieldType;
+  /** For type "ref": the upstream schema name. */
+  ref?: string;
+  /** For type "enum": the values, in upstream order. */
+  values?: ImportedEnumValue[];
+  /** For type "enum": the fully-qualified proto enum, when the protos know the field. */
+  protoEnum?: string;
+  repeated?: true;
+  map?: true;
+  required?: true;
+  outputOnly?: true;
+  inputOnly?: true;
+  immutable?: true;
+  deprecated?: true;
+}
+
+export interface ImportedUnion {
+  /** The oneof's proto name (snake_case), e.g. "data". */
+  name: string;
+  /** JSON names of the member fields, in proto order. */
+  members: string[];
+}
+
+export interface ImportedResource {
+  /** Upstream schema id. */
+  name: string;
+  /** Fully-qualified proto message, when one matched. */
+  protoMessage?: string;
+  deprecated?: true;
+  fields: Record<string, ImportedField>;
+  unions?: ImportedUnion[];
+}
+
+export interface MethodParameter {
+  location: "path" | "query";
+  type: FieldType;
+  required?: true;
+  repeated?: true;
+  pattern?: string;
+  values?: string[];
+}
+
+export type Streaming = "server";
+
+export interface MethodSpec {
+  /** e.g. "models.generateContent" */
+  id: string;
+  httpMethod: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  /** Path template relative to the service root, e.g. "v1beta/{+model}:generateContent". */
+  path: string;
+  /** The same path with every segment spelled out, e.g. "v1beta/models/{modelsId}:generateContent". */
+  flatPath: string;
+  parameterOrder: string[];
+  parameters: Record<string, MethodParameter>;
+  request?: string;
+  response?: string;
+  /** "server": the response is a stream of `response` messages (SSE with alt=sse, else one JSON array). */
+  streaming?: Streaming;
+  mediaUpload?: { accept: string[]; maxSize?: string; protocols: Record<string, string> };
+  mediaDownload?: true;
+}
+
+export interface SourceRecord {
+  /** Base name of the file that was imported. */
+  file: string;
+  sha256: string;
+}
+
+export interface ImportedService {
+  name: string;
+  version: string;
+  revision: string;
+  rootUrl: string;
+  servicePath: string;
+  sources: { discovery: SourceRecord; protos?: SourceRecord; openapi?: SourceRecord };
+}
+
+export interface ImportedSpec {
+  service: ImportedService;
+  resources: Record<string, ImportedResource>;
+  methods: Record<string, MethodSpec>;
+}
+
+// ---------------------------------------------------------------- overlay (hand-written)
+
+export interface OverlayResource {
+  description?: string;
+  fields?: Record<string, string>;
+  unions?: Record<string, string>;
+}
+
+export interface OverlayEnum {
+  /** Fields typed by this enum, as "Resource.field" with the public resource name. */
+  usedBy: string[];
+  description?: string;
+  values?: Record<string, string>;
+}
+
+export interface FieldTypeOverride {
+  type: FieldType;
+  ref?: string;
+  values?: ImportedEnumValue[];
+}
+
+export interface Corrections {
+  /** Upstream schema names that the spec publishes under a stable name. */
+  renames?: { upstream: string; name: string; reason: string }[];
+  /** Field types the spec corrects; `upstream` is what upstream says, so a later upstream fix is noticed. */
+  fieldTypes?: { field: string; upstream: FieldTypeOverride; type: FieldTypeOverride; reason: string }[];
+  /** Resources upstream lacks but the API uses (e.g. the target of a dangling $ref). */
+  addedResources?: Record<string, { reason: string; fields: Record<string, ImportedField> }>;
+  /** Other JSON names the API accepts for a field. */
+  aliases?: { field: string; alias: string; reason: string }[];
+  /** Oneof members the protos do not list yet, or oneofs they lack. */
+  unions?: { resource: string; union: string; members: string[]; reason: string }[];
+}
+
+export interface Overlay {
+  resources: Record<string, OverlayResource>;
+  enums: Record<string, OverlayEnum>;
+  methods: Record<string, string>;
+  corrections: Corrections;
+}
+
+// ---------------------------------------------------------------- intermediate representation
+
+export interface FieldIR {
+  jsonName: string;
+  protoName: string;
+  type: FieldType;
+  /** Resource name (type "ref") or enum name (type "enum"), public names. */
+  ref?: string;
+  repeated: boolean;
+  map: boolean;
+  required: boolean;
+  outputOnly: boolean;
+  inputOnly: boolean;
+  immutable: boolean;
+  deprecated: boolean;
+  description: string;
+  /** Other JSON names the API accepts for this field. */
+  aliases: string[];
+  /** Set on a field that is itself an accepted alias of another. */
+  aliasOf?: string;
+  /** The union (oneof) this field belongs to. */
+  union?: string;
+}
+
+export interface UnionIR {
+  name: string;
+  members: string[];
+  description: string;
+}
+
+export interface ResourceIR {
+  name: string;
+  upstreamName: string;
+  protoMessage?: string;
+  deprecated: boolean;
+  description: string;
+  fields: FieldIR[];
+  unions: UnionIR[];
+  /** True for resources the overlay adds because upstream lacks them. */
+  added: boolean;
+}
+
+export interface EnumValueIR {
+  name: string;
+  number?: number;
+  deprecated: boolean;
+  description: string;
+}
+
+export interface EnumIR {
+  name: string;
+  description: string;
+  values: EnumValueIR[];
+  usedBy: string[];
+  /** False when no overlay entry names it and the loader made up a name. */
+  named: boolean;
+  protoEnum?: string;
+}
+
+export interface MethodIR extends MethodSpec {
+  description: string;
+}
+
+export interface SpecIR {
+  service: ImportedService;
+  resources: Map<string, ResourceIR>;
+  enums: Map<string, EnumIR>;
+  methods: Map<string, MethodIR>;
+  /** Upstream schema name → public name (identity unless renamed). */
+  publicNames: Map<string, string>;
+}

@@ -1,0 +1,119 @@
+// `spec stats`: counts of what the spec holds and, against a Discovery document, how much of it the spec covers.
+import type { Diagnostic } from "../diagnostics.ts";
+import type { DiscoveryDoc } from "../import/discovery.ts";
+import { readMethods, readSchemas } from "../import/discovery.ts";
+import type { SpecIR } from "./model.ts";
+
+export interface Ratio {
+  covered: number;
+  total: number;
+  /** What is not covered, as paths; empty when everything is. */
+  missing: string[];
+}
+
+export interface SpecStats {
+  revision: string;
+  resources: number;
+  fields: number;
+  enums: number;
+  enumValues: number;
+  unions: number;
+  methods: number;
+  unnamedEnums: number;
+  missingDescriptions: { resources: number; fields: number; enums: number; enumValues: number; methods: number; unions: number };
+  coverage?: { schemas: Ratio; properties: Ratio; enumFields: Ratio; enumValues: Ratio; methods: Ratio };
+}
+
+export function specStats(ir: SpecIR): SpecStats {
+  const resources = [...ir.resources.values()];
+  const enums = [...ir.enums.values()];
+  const fields = resources.flatMap((r) => r.fields);
+  const unions = resources.flatMap((r) => r.unions);
+  const values = enums.flatMap((e) => e.values);
+  const methods = [...ir.methods.values()];
+  return {
+    revision: ir.service.revision,
+    resources: resources.length,
+    fields: fields.length,
+    enums: enums.length,
+    enumValues: values.length,
+    unions: unions.length,
+    methods: methods.length,
+    unnamedEnums: enums.filter((e) => !e.named).length,
+    missingDescriptions: {
+      resources: resources.filter((r) => !r.description).length,
+      fields: fields.filter((f) => !f.description).length,
+      enums: enums.filter((e) => !e.description).length,
+      enumValues: values.filter((v) => !v.description).length,
+      methods: methods.filter((m) => !m.description).length,
+      unions: unions.filter((u) => !u.description).length,
+    },
+  };
+}
+
+const ratio = (missing: string[], total: number): Ratio => ({ covered: total - missing.length, total, missing });
+
+export function coverage(ir: SpecIR, doc: DiscoveryDoc, file: string): { coverage: NonNullable<SpecStats["coverage"]>; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const { resources } = readSchemas(doc, file, diagnostics);
+  const methods = readMethods(doc, file, diagnostics);
+  const byUpstream = new Map([...ir.resources.values()].filter((r) => !r.added).map((r) => [r.upstreamName, r]));
+  const missing = { schemas: [] as string[], properties: [] as string[], enumFields: [] as string[], enumValues: [] as string[], methods: [] as string[] };
+  let properties = 0;
+  let enumFields = 0;
+  let enumValues = 0;
+  for (const [name, upstream] of Object.entries(resources)) {
+    const r = byUpstream.get(name);
+    if (!r) missing.schemas.push(name);
+    for (const [j, f] of Object.entries(upstream.fields)) {
+      properties++;
+      const field = r?.fields.find((x) => x.jsonName === j);
+      if (!field) missing.properties.push(`${name}.${j}`);
+      if (f.type !== "enum") continue;
+      enumFields++;
+      const e = field?.type === "enum" ? ir.enums.get(field.ref!) : undefined;
+      if (!e) missing.enumFields.push(`${name}.${j}`);
+      const known = new Set(e?.values.map((v) => v.name));
+      for (const v of f.values ?? []) {
+        enumValues++;
+        if (!known.has(v.name)) missing.enumValues.push(`${name}.${j}#${v.name}`);
+      }
+    }
+  }
+  for (const [id, m] of Object.entries(methods)) {
+    const mine = ir.methods.get(id);
+    if (!mine || mine.httpMethod !== m.httpMethod || mine.path !== m.path) missing.methods.push(id);
+  }
+  return {
+    coverage: {
+      schemas: ratio(missing.schemas, Object.keys(resources).length),
+      properties: ratio(missing.properties, properties),
+      enumFields: ratio(missing.enumFields, enumFields),
+      enumValues: ratio(missing.enumValues, enumValues),
+      methods: ratio(missing.methods, Object.keys(methods).length),
+    },
+    diagnostics,
+  };
+}
+
+export function formatStats(s: SpecStats): string {
+  const m = s.missingDescriptions;
+  const lines = [
+    `Spec of revision ${s.revision}`,
+    `  resources    ${s.resources}`,
+    `  fields       ${s.fields}`,
+    `  enums        ${s.enums}${s.unnamedEnums ? ` (${s.unnamedEnums} not named in the overlay)` : ""}`,
+    `  enum values  ${s.enumValues}`,
+    `  unions       ${s.unions}`,
+    `  methods      ${s.methods}`,
+    `Without a description: ${m.resources} resources, ${m.fields} fields, ${m.enums} enums, ${m.enumValues} enum values, ${m.unions} unions, ${m.methods} methods`,
+  ];
+  if (s.coverage) {
+    lines.push("Coverage of the document:");
+    for (const [k, r] of Object.entries(s.coverage)) {
+      const pct = r.total === 0 ? 100 : (100 * r.covered) / r.total;
+      lines.push(`  ${k.padEnd(12)} ${r.covered}/${r.total} (${pct.toFixed(1)}%)${r.missing.length ? `  missing: ${r.missing.slice(0, 5).join(", ")}${r.missing.length > 5 ? ", …" : ""}` : ""}`);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
