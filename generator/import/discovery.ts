@@ -223,7 +223,7 @@ export function readMethods(doc: DiscoveryDoc, file: string, diagnostics: Diagno
           diagnostics.push(error("discovery.method", "method needs an id, an httpMethod and a path", { file, pointer: mptr }));
           continue;
         }
-        const key = id.replace(/^[^.]+\.[^.]+\./, ""); // "generativelanguage.models.generateContent" → "models.generateContent"
+        const key = id.replace(/^[^.]+\./, ""); // "generativelanguage.models.generateContent" → "models.generateContent"
         const spec: MethodSpec = {
           id: key,
           httpMethod: httpMethod as MethodSpec["httpMethod"],

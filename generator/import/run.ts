@@ -2,12 +2,13 @@
 // then replace spec/imported atomically and report what changed. Nothing is written when anything is wrong.
 import { readFile } from "node:fs/promises";
 import { createHash } from "node:crypto";
-import { basename, join } from "node:path";
-import { error, hasErrors, type Diagnostic } from "../diagnostics.ts";
+import { basename, join, resolve } from "node:path";
+import { error, hasErrors, warning, type Diagnostic } from "../diagnostics.ts";
 import { parseJsonText } from "../util/json-text.ts";
 import { replaceDirectory } from "../util/atomic-write.ts";
 import { readSpecFiles, serializeImported, IMPORTED_DIR } from "../spec/files.ts";
 import { mergeSpec, publicNameMap } from "../spec/merge.ts";
+import { checkFile } from "../spec/meta.ts";
 import type { ImportedSpec, Overlay } from "../spec/model.ts";
 import { asDiscoveryDoc, readMethods, readSchemas } from "./discovery.ts";
 import { loadProtos } from "./protos.ts";
@@ -95,15 +96,30 @@ export async function importUpstream(options: Omit<ImportOptions, "specDir" | "d
 
 export async function runImport(options: ImportOptions, cwd = process.cwd()): Promise<ImportResult> {
   const existing = await readSpecFiles(options.specDir, cwd);
-  // The old imported layer may be absent (first import); every other problem with the spec stops the import.
-  const specProblems = existing.diagnostics.filter((d) => d.code !== "spec.not-imported");
-  if (hasErrors(specProblems)) return { ok: false, diagnostics: specProblems, written: false };
+  // The old imported layer is ours to replace: if it is absent or broken, import anyway (with no change report
+  // against it). Problems in the hand-written overlay stop the import.
+  const importedDir = join(options.specDir, IMPORTED_DIR);
+  const inImported = (d: Diagnostic) => d.code === "spec.not-imported" || (d.location.file !== undefined && resolve(cwd, d.location.file).startsWith(importedDir));
+  const overlayProblems = existing.diagnostics.filter((d) => !inImported(d));
+  if (hasErrors(overlayProblems)) return { ok: false, diagnostics: overlayProblems, written: false };
+  const oldLayerBroken = existing.diagnostics.some((d) => inImported(d) && d.code !== "spec.not-imported");
+  if (oldLayerBroken) existing.files.imported = undefined;
 
   const { imported, diagnostics } = await importUpstream(options, existing.files.overlay);
+  if (oldLayerBroken) diagnostics.push(warning("import.old-layer-invalid", "the previous imported layer is invalid; it is replaced without a change report", { file: importedDir }));
   if (!imported) return { ok: false, diagnostics, written: false };
 
   const merged = mergeSpec(imported, existing.files.overlay, existing.files.sources);
   diagnostics.push(...merged.diagnostics);
+  if (hasErrors(diagnostics)) return { ok: false, diagnostics, written: false };
+
+  // What we write must itself be a valid spec layer.
+  for (const [kind, value, file] of [
+    ["importedService", imported.service, "service.json"],
+    ["importedMethods", imported.methods, "methods.json"],
+    ...Object.values(imported.resources).map((r) => ["importedResource", r, `resources/${r.name}.json`] as const),
+  ] as const)
+    diagnostics.push(...checkFile(kind, value, join(options.specDir, IMPORTED_DIR, file)));
   if (hasErrors(diagnostics)) return { ok: false, diagnostics, written: false };
 
   const renames = publicNameMap(imported, existing.files.overlay, existing.files.sources, []);
