@@ -1,0 +1,43 @@
+// Which resources and enums a set of methods can touch, following field references from their request and
+// response resources. Used to hold the core methods' closure to a higher standard (every description present).
+import type { SpecIR } from "./model.ts";
+
+/** Methods whose closure must be fully described: content generation, token counting, embeddings, files. */
+export const CORE_METHODS: readonly string[] = [
+  "models.generateContent",
+  "models.streamGenerateContent",
+  "models.countTokens",
+  "models.embedContent",
+  "media.upload",
+  "files.get",
+  "files.list",
+  "files.delete",
+];
+
+export interface Reachable {
+  resources: Set<string>;
+  enums: Set<string>;
+  methods: Set<string>;
+}
+
+export function reachableFrom(ir: SpecIR, methodIds: readonly string[]): Reachable {
+  const out: Reachable = { resources: new Set(), enums: new Set(), methods: new Set() };
+  const queue: string[] = [];
+  for (const id of methodIds) {
+    const m = ir.methods.get(id);
+    if (!m) continue;
+    out.methods.add(id);
+    for (const r of [m.request, m.response]) if (r) queue.push(r);
+  }
+  for (let name = queue.pop(); name !== undefined; name = queue.pop()) {
+    if (out.resources.has(name)) continue;
+    const r = ir.resources.get(name);
+    if (!r) continue;
+    out.resources.add(name);
+    for (const f of r.fields) {
+      if (f.type === "ref" && f.ref) queue.push(f.ref);
+      if (f.type === "enum" && f.ref) out.enums.add(f.ref);
+    }
+  }
+  return out;
+}
