@@ -5,6 +5,8 @@ import { commands } from "./commands/index.ts";
 import { EXIT_USAGE, EXIT_INVALID, type CliIo } from "./command.ts";
 import { DiagnosticError, formatDiagnostic } from "../diagnostics.ts";
 
+class UsageError extends Error {}
+
 export const defaultIo = (): CliIo => ({
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
@@ -27,8 +29,8 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     .wrap(Math.min(110, process.stdout.columns ?? 110))
     .exitProcess(false)
     .fail((msg, err) => {
-      if (err) throw err;
-      usageError = msg;
+      // Throwing stops yargs from going on to run the command's handler.
+      throw err ?? new UsageError(msg);
     });
   for (const c of commands) {
     parser = parser.command(c.command, c.describe, c.builder, async (args) => {
@@ -41,11 +43,12 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       helpText = output;
     });
   } catch (e) {
-    if (e instanceof DiagnosticError) {
+    if (e instanceof UsageError) usageError = e.message;
+    else if (e instanceof DiagnosticError) {
       io.stderr(`${e.diagnostics.map(formatDiagnostic).join("\n")}\n`);
       return EXIT_INVALID;
     }
-    throw e;
+    else throw e;
   }
   if (usageError !== undefined) {
     io.stderr(`${helpText ? `${helpText}\n\n` : ""}${usageError}\n`);

@@ -38,6 +38,7 @@ export function enrichWithProtos(resources: Record<string, ImportedResource>, pr
         for (const value of field.values ?? []) {
           const pv = numbers.get(value.name);
           if (pv) value.number = pv.number;
+          if (pv?.deprecated) value.deprecated = true;
         }
       }
     }

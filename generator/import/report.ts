@@ -125,6 +125,14 @@ export function compareImported(before: ImportedSpec | undefined, after: Importe
 }
 
 const SIGN: Record<ChangeKind, string> = { added: "+", removed: "-", changed: "~" };
+const HEADING: Record<ChangeSubject, string> = {
+  service: "Service",
+  resource: "Resources",
+  field: "Fields",
+  "enum-value": "Enum values (by field)",
+  union: "Oneofs",
+  method: "Methods",
+};
 
 export function formatReport(report: ChangeReport): string {
   const lines: string[] = [];
@@ -135,7 +143,7 @@ export function formatReport(report: ChangeReport): string {
     for (const c of report.changes) {
       if (c.subject !== subject) {
         subject = c.subject;
-        lines.push(`\n${subject}s:`);
+        lines.push(`\n${HEADING[subject]}:`);
       }
       lines.push(`  ${SIGN[c.kind]} ${c.path}${c.detail ? `  (${c.detail})` : ""}`);
     }

@@ -191,10 +191,11 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
     }
     const members = unions.get(u.union) ?? [];
     u.members.forEach((m, k) => {
-      if (!working.get(u.resource)!.fields.has(m)) diagnostics.push(error("spec.union-member", `${u.resource} has no field "${m}"`, { ...at, pointer: `${at.pointer}/members/${k}` }));
+      if (!working.get(u.resource)!.fields.has(m))
+        diagnostics.push(warning("spec.stale-union-member", `${u.resource} has no field "${m}"; it is left out of oneof ${u.union}`, { ...at, pointer: `${at.pointer}/members/${k}` }));
       else if (!members.includes(m)) members.push(m);
     });
-    unions.set(u.union, members);
+    if (members.length > 0) unions.set(u.union, members);
   });
 
   // 6. Aliases.

@@ -56,13 +56,15 @@ export function checkFile(kind: FileKind, value: unknown, file: string): Diagnos
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const e of validate.errors ?? []) {
-    if (e.keyword === "if") continue;
+    // "if" restates a failed "then"; "propertyNames" restates the failure of the name it carries.
+    if (e.keyword === "if" || e.keyword === "propertyNames") continue;
     let ptr = e.instancePath;
+    if (e.propertyName !== undefined) ptr += `/${e.propertyName.replace(/~/g, "~0").replace(/\//g, "~1")}`;
     if (e.keyword === "additionalProperties" || e.keyword === "unevaluatedProperties") {
       const p = e.params as { additionalProperty?: string; unevaluatedProperty?: string };
       ptr += `/${(p.additionalProperty ?? p.unevaluatedProperty ?? "").replace(/~/g, "~0").replace(/\//g, "~1")}`;
     }
-    const message = describe(e);
+    const message = e.propertyName !== undefined ? `property name "${e.propertyName}" ${describe(e)}` : describe(e);
     const key = `${ptr}\0${message}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -1,0 +1,145 @@
+// The project's own spec/: it loads cleanly, names every enum, records what the issue asks of it, describes the
+// core methods' closure completely, and its descriptions are not upstream's text.
+import { beforeAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadSpec } from "../../generator/spec/load.ts";
+import { CORE_METHODS, reachableFrom } from "../../generator/spec/reachability.ts";
+import type { SpecIR } from "../../generator/spec/model.ts";
+import type { Diagnostic } from "../../generator/diagnostics.ts";
+import { hasShared, PROJECT_ROOT, UPSTREAM } from "../support/shared.ts";
+
+let ir: SpecIR;
+let diagnostics: Diagnostic[];
+
+beforeAll(async () => {
+  const loaded = await loadSpec(join(PROJECT_ROOT, "spec"), PROJECT_ROOT);
+  diagnostics = loaded.diagnostics;
+  ir = loaded.ir!;
+});
+
+const field = (path: string) => {
+  const [r, f] = path.split(".") as [string, string];
+  return ir.resources.get(r)!.fields.find((x) => x.jsonName === f)!;
+};
+
+describe("the committed spec", () => {
+  it("loads with no errors and no warnings", () => {
+    expect(diagnostics).toEqual([]);
+    expect(ir).toBeDefined();
+  });
+
+  it("names every enum, and the named ones the API reference uses", () => {
+    expect([...ir.enums.values()].filter((e) => !e.named).map((e) => e.name)).toEqual([]);
+    const want: [string, string][] = [
+      ["FinishReason", "Candidate.finishReason"],
+      ["HarmCategory", "SafetySetting.category"],
+      ["HarmCategory", "SafetyRating.category"],
+      ["HarmProbability", "SafetyRating.probability"],
+      ["HarmBlockThreshold", "SafetySetting.threshold"],
+      ["BlockReason", "PromptFeedback.blockReason"],
+      ["Modality", "ModalityTokenCount.modality"],
+      ["MediaResolution", "GenerationConfig.mediaResolution"],
+      ["ThinkingLevel", "ThinkingConfig.thinkingLevel"],
+      ["UrlRetrievalStatus", "UrlMetadata.urlRetrievalStatus"],
+      ["State", "File.state"],
+      ["Type", "Schema.type"],
+    ];
+    for (const [name, path] of want) expect([name, field(path).ref]).toEqual([name, name]);
+  });
+
+  it("keeps proto numbers and deprecation on enum values", () => {
+    const reasons = new Map(ir.enums.get("FinishReason")!.values.map((v) => [v.name, v]));
+    expect(reasons.get("STOP")!.number).toBe(1);
+    expect(reasons.get("LANGUAGE")!.number).toBe(6);
+    expect(reasons.get("MALFORMED_RESPONSE")!.number).toBeUndefined(); // newer than the protos
+    expect([...ir.enums.get("HarmCategory")!.values].filter((v) => v.deprecated).length).toBeGreaterThan(0);
+  });
+
+  it("has the oneofs of the protos, plus members the protos predate", () => {
+    const unions = (r: string) => Object.fromEntries(ir.resources.get(r)!.unions.map((u) => [u.name, u.members]));
+    expect(unions("Part")).toEqual({
+      data: ["text", "inlineData", "functionCall", "functionResponse", "fileData", "executableCode", "codeExecutionResult", "toolCall", "toolResponse"],
+      metadata: ["videoMetadata"],
+    });
+    expect(unions("AttributionSourceId")).toEqual({ source: ["groundingPassage", "semanticRetrieverChunk"] });
+    expect(unions("GroundingChunk")).toEqual({ chunk_type: ["web", "retrievedContext", "maps", "image"] });
+    expect(unions("VoiceConfig")).toEqual({ voice_config: ["prebuiltVoiceConfig"] });
+    expect(unions("File")).toEqual({ metadata: ["videoMetadata"] });
+  });
+
+  it("records the aliases, stable names and the dangling-ref correction", () => {
+    expect(field("GenerationConfig.responseJsonSchema").aliases).toEqual(["_responseJsonSchema"]);
+    expect(field("GenerationConfig._responseJsonSchema").aliasOf).toBe("responseJsonSchema");
+    expect(ir.resources.get("GroundingSupport")!.upstreamName).toBe("GoogleAiGenerativelanguageV1alphaGroundingSupport");
+    expect(ir.resources.get("Segment")!.upstreamName).toBe("GoogleAiGenerativelanguageV1alphaSegment");
+    expect(field("GroundingMetadata.groundingSupports").ref).toBe("GroundingSupport");
+    expect(field("Part.mediaResolution").ref).toBe("PartMediaResolution");
+    expect(ir.enums.get("PartMediaResolutionLevel")!.values.map((v) => v.name)).toContain("MEDIA_RESOLUTION_ULTRA_HIGH");
+  });
+
+  it("marks required, output-only and wire types", () => {
+    expect(field("FunctionCall.name").required).toBe(true);
+    expect(field("Candidate.finishReason").outputOnly).toBe(true);
+    expect(field("File.sizeBytes").type).toBe("int64");
+    expect(field("File.createTime").type).toBe("timestamp");
+    expect(field("VideoFileMetadata.videoDuration").type).toBe("duration");
+    expect(field("Blob.data").type).toBe("bytes");
+    expect(ir.methods.get("models.streamGenerateContent")!.streaming).toBe("server");
+    expect(ir.methods.get("models.generateContent")!.streaming).toBeUndefined();
+  });
+
+  it("describes everything the core methods can reach", () => {
+    const reach = reachableFrom(ir, CORE_METHODS);
+    expect(reach.methods.size).toBe(CORE_METHODS.length);
+    const missing: string[] = [];
+    for (const id of reach.methods) if (!ir.methods.get(id)!.description) missing.push(`method ${id}`);
+    for (const name of reach.resources) {
+      const r = ir.resources.get(name)!;
+      if (!r.description) missing.push(name);
+      for (const f of r.fields) if (!f.description) missing.push(`${name}.${f.jsonName}`);
+      for (const u of r.unions) if (!u.description) missing.push(`${name}#oneof:${u.name}`);
+    }
+    for (const name of reach.enums) {
+      const e = ir.enums.get(name)!;
+      if (!e.description) missing.push(`enum ${name}`);
+      for (const v of e.values) if (!v.description) missing.push(`${name}.${v.name}`);
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
+/** Runs of `n` consecutive words two texts share (case and punctuation folded). */
+function sharedRuns(a: string, b: string, n: number): string[] {
+  const words = (t: string) => t.toLowerCase().match(/[a-z0-9_]+/g) ?? [];
+  const grams = (w: string[]) => new Set(w.slice(0, Math.max(0, w.length - n + 1)).map((_, i) => w.slice(i, i + n).join(" ")));
+  const mine = grams(words(a));
+  return [...grams(words(b))].filter((g) => mine.has(g));
+}
+
+describe.skipIf(!hasShared)("descriptions are our own words", () => {
+  it("the overlap check itself finds a copied sentence", () => {
+    expect(sharedRuns("Output only. The reason why the model stopped generating tokens here.", "The reason why the model stopped generating tokens. If empty, the model has not stopped.", 8)).toHaveLength(1);
+  });
+
+  it("no description shares 8 or more consecutive words with upstream's text for the same item", () => {
+    const doc = JSON.parse(readFileSync(UPSTREAM.discovery, "utf8")) as { schemas: Record<string, { description?: string; properties: Record<string, { description?: string; enum?: string[]; enumDescriptions?: string[] }> }> };
+    const copied: string[] = [];
+    const check = (what: string, ours: string, theirs: string | undefined) => {
+      if (ours && theirs && sharedRuns(ours, theirs, 8).length > 0) copied.push(what);
+    };
+    for (const r of ir.resources.values()) {
+      const up = doc.schemas[r.upstreamName];
+      if (!up) continue;
+      check(r.name, r.description, up.description);
+      for (const f of r.fields) check(`${r.name}.${f.jsonName}`, f.description, up.properties[f.jsonName]?.description);
+    }
+    for (const e of ir.enums.values())
+      for (const path of e.usedBy) {
+        const [rn, fn] = path.split(".") as [string, string];
+        const prop = doc.schemas[ir.resources.get(rn)!.upstreamName]?.properties[fn];
+        for (const v of e.values) check(`${e.name}.${v.name}`, v.description, prop?.enumDescriptions?.[prop.enum?.indexOf(v.name) ?? -1]);
+      }
+    expect(copied).toEqual([]);
+  });
+});
