@@ -2,7 +2,8 @@
 import type { CliCommand } from "../command.ts";
 import { importCommand } from "./import.ts";
 import { specCommand } from "./spec.ts";
+import { generateCommand } from "./generate.ts";
 
 // Each module is typed by its own arguments; the table only needs the common shape.
-const table: unknown[] = [importCommand, specCommand];
+const table: unknown[] = [importCommand, specCommand, generateCommand];
 export const commands = table as CliCommand<never>[];
