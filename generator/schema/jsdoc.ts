@@ -77,6 +77,10 @@ function onTargets(node: Node, kinds: readonly NodeKind[], tag: DocTag, out: Dia
   if (node.kind === "union" && node.options.some((o) => kinds.includes(o.kind))) {
     return { ...node, options: node.options.map((o) => (kinds.includes(o.kind) ? f(o) : o)) };
   }
+  // A number tag on an array of numbers (`/** @integer */ ids: number[]`) is about the items.
+  if (node.kind === "array" && !kinds.includes("array") && (kinds.includes(node.items.kind) || node.items.kind === "union")) {
+    return { ...node, items: onTargets(node.items, kinds, tag, out, f) };
+  }
   out.push(
     error(
       "jsdoc.misplaced-tag",
@@ -123,6 +127,7 @@ const TAGS: Record<string, TagHandler> = {
       return node;
     }
     if (isNumeric(node)) return toInteger(node);
+    if (node.kind === "array" && isNumeric(node.items)) return { ...node, items: toInteger(node.items) };
     return onTargets(node, ["number", "integer"], tag, out, toInteger);
   },
 };

@@ -92,12 +92,13 @@ function definitionName(t: Type): string | undefined {
   const alias = t.getAliasSymbol();
   const userDecl = (decls: TsNode[]) => decls.length > 0 && decls.every((d) => !isLibFile(d.getSourceFile().getFilePath()));
   const withArgs = (name: string, args: Type[]) => (args.length ? `${name}_${args.map((a) => sanitize(a.getText(undefined, ts.TypeFormatFlags.None))).join("_")}` : name);
-  if (alias && userDecl(alias.getDeclarations())) return withArgs(alias.getName(), t.getAliasTypeArguments());
+  if (alias && userDecl(alias.getDeclarations())) return withArgs(alias.getName(), t.getAliasTypeArguments().filter((a) => !(a.getFlags() & F.TypeParameter)));
   const sym = t.getSymbol();
   if (!sym || !userDecl(sym.getDeclarations())) return undefined;
   const named = sym.getDeclarations().some((d) => TsNode.isInterfaceDeclaration(d) || TsNode.isClassDeclaration(d) || TsNode.isEnumDeclaration(d));
   if (!named) return undefined;
-  const args = t.getFlags() & F.Object ? t.getTypeArguments().filter((a) => !(a.compilerType as { isThisType?: boolean }).isThisType) : [];
+  // A generic declaration's own parameters (Box<T> itself) are not part of its name; only instantiations are.
+  const args = t.getFlags() & F.Object ? t.getTypeArguments().filter((a) => !(a.getFlags() & F.TypeParameter)) : [];
   return withArgs(sym.getName(), args);
 }
 

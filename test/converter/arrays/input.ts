@@ -1,0 +1,5 @@
+export interface Root {
+  tags: string[];
+  matrix: Array<number[]>;
+  frozen: readonly boolean[];
+}

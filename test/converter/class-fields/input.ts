@@ -1,0 +1,14 @@
+export class Root {
+  title = "";
+  count?: number;
+  private secret = "s";
+  protected internal = 1;
+  #hidden = true;
+  constructor(public readonly owner: string) {}
+  get upper(): string {
+    return this.title.toUpperCase() + this.secret + this.internal + String(this.#hidden);
+  }
+  describe(): string {
+    return this.title;
+  }
+}

@@ -1,0 +1,4 @@
+export interface Root {
+  createdAt: Date;
+  history: Date[];
+}

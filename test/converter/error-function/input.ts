@@ -1,0 +1,5 @@
+export interface Root {
+  name: string;
+  onChange: (value: string) => void;
+  compute(): number;
+}

@@ -1,0 +1,3 @@
+export interface Root {
+  odd: string & { length: 3 };
+}

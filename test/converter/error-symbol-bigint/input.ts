@@ -1,0 +1,4 @@
+export interface Root {
+  key: symbol;
+  big: bigint;
+}

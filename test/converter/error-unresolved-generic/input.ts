@@ -1,0 +1,4 @@
+export interface Root<T> {
+  value: T;
+  label: string;
+}

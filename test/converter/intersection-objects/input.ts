@@ -1,0 +1,7 @@
+export interface Named {
+  name: string;
+}
+export interface Aged {
+  age: number;
+}
+export type Root = Named & Aged & { note?: string };

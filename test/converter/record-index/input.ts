@@ -1,0 +1,5 @@
+export interface Root {
+  counts: Record<string, number>;
+  labels: { [key: string]: string };
+  fixedKeys: Record<"a" | "b", boolean>;
+}

@@ -1,0 +1,6 @@
+export interface Root {
+  pair: [string, number];
+  optionalTail: [string, number?];
+  withRest: [string, ...number[]];
+  readonlyPair: readonly [boolean, string];
+}

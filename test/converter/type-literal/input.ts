@@ -1,0 +1,7 @@
+export type Root = {
+  id: string;
+  address: {
+    street: string;
+    city?: string;
+  };
+};

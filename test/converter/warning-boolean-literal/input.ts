@@ -1,0 +1,4 @@
+export interface Root {
+  ok: true;
+  flag: boolean;
+}

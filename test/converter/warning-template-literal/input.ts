@@ -1,0 +1,3 @@
+export interface Root {
+  id: `user-${string}`;
+}
