@@ -44,6 +44,14 @@ function forJstt(v: Json): Json {
     else out[k] = forJstt(x);
   }
   if (Array.isArray(v.prefixItems) && v.items === undefined) out.additionalItems = false;
+  // TypeScript has no length bounds for plain arrays; json-schema-to-typescript would turn minItems into a
+  // non-empty tuple. Keep them as JSDoc tags instead, which toResponseJsonSchema reads back.
+  if (v.type === "array" && !Array.isArray(v.prefixItems) && (v.minItems !== undefined || v.maxItems !== undefined)) {
+    const tags = (["minItems", "maxItems"] as const).filter((k) => v[k] !== undefined).map((k) => `@${k} ${String(v[k])}`);
+    delete out.minItems;
+    delete out.maxItems;
+    out.description = [typeof v.description === "string" ? v.description : "", ...tags].filter(Boolean).join("\n");
+  }
   return out;
 }
 
@@ -56,6 +64,15 @@ export async function fromSchema(schema: unknown, options: FromSchemaOptions = {
   } else if (isObject(schema)) json = schema;
   else return { diagnostics: [{ code: "schema.not-object", severity: "error", message: "a schema must be a JSON object", location: { ...(options.file ? { file: options.file } : {}), pointer: "" } }] };
   const name = options.name ?? (typeof json.title === "string" ? json.title : "Root");
-  const code = await compile(forJstt(json) as never, name, { bannerComment: "", additionalProperties: false, declareExternallyReferenced: true, format: true });
+  // json-schema-to-typescript names the root after its title; an explicit name wins.
+  const prepared = forJstt(options.name && json.title !== undefined ? { ...json, title: options.name } : json);
+  const code = await compile(prepared as never, name, {
+    bannerComment: "",
+    additionalProperties: false,
+    declareExternallyReferenced: true,
+    format: true,
+    // Keep minItems/maxItems of plain arrays as JSDoc instead of unions of tuples of every allowed length.
+    maxItems: -1,
+  });
   return { code, diagnostics: [] };
 }

@@ -5,7 +5,10 @@ export class Root {
   protected internal = 1;
   #hidden = true;
   constructor(public readonly owner: string) {}
-  get upper(): string {
+  static create(): Root {
+    return new Root("me");
+  }
+  shout(): string {
     return this.title.toUpperCase() + this.secret + this.internal + String(this.#hidden);
   }
   describe(): string {

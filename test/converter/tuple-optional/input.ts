@@ -1,0 +1,3 @@
+export interface Root {
+  optionalTail: [string, number?];
+}
