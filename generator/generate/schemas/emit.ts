@@ -47,7 +47,11 @@ function oneofConstraints(resource: ResourceIR): JsonSchema[] {
     if (u.members.length < 2) continue;
     const pairs: JsonSchema[] = [];
     for (let i = 0; i < u.members.length; i++)
-      for (let j = i + 1; j < u.members.length; j++) pairs.push({ required: [u.members[i], u.members[j]] });
+      for (let j = i + 1; j < u.members.length; j++) {
+        const [a, b] = [u.members[i]!, u.members[j]!];
+        // `properties` restates the pair so ajv's strict mode sees the required names defined.
+        pairs.push({ properties: { [a]: true, [b]: true }, required: [a, b] });
+      }
     out.push({ $comment: `oneof ${u.name}: at most one of ${u.members.join(", ")}`, not: { anyOf: pairs } });
   }
   return out;
