@@ -1,0 +1,64 @@
+// Benchmark (not a test): `generate` on the full spec, cold, in fresh processes, with the split by stage.
+// Target (issue 3): under 3 s wall-clock on a 2-core machine. Baseline measured in the same run: a bare `node`
+// process running the same tsx loader, so the ratio shows what generation itself costs.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, readdirSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const RUNS = Number(process.env["BENCH_RUNS"] ?? 3);
+const TARGET_MS = 3000;
+
+function timeChild(script: string, args: string[] = []): { wallMs: number; stdout: string } {
+  const t = performance.now();
+  const stdout = execFileSync(process.execPath, ["--import", "tsx", "-e", script, ...args], { cwd: root, encoding: "utf8" });
+  return { wallMs: performance.now() - t, stdout };
+}
+
+function dirSize(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const e of readdirSync(dir, { recursive: true })) {
+    const s = statSync(join(dir, String(e)));
+    if (s.isFile()) {
+      files++;
+      bytes += s.size;
+    }
+  }
+  return { files, bytes };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const GENERATE = `
+const { runGenerate } = await import("./generator/generate/run.ts");
+const out = process.argv[1];
+const r = await runGenerate({ specDir: "spec", outDir: out });
+if (!r.ok) { console.error(r.diagnostics); process.exit(1); }
+console.log(JSON.stringify(r.timings));
+`;
+
+const baseline: number[] = [];
+const totals: number[] = [];
+const stages: Record<string, number[]> = {};
+for (let i = 0; i < RUNS; i++) {
+  baseline.push(timeChild("0").wallMs);
+  const out = join(mkdtempSync(join(tmpdir(), "gtk-bench-")), "generated");
+  const { wallMs, stdout } = timeChild(GENERATE, [out]);
+  totals.push(wallMs);
+  for (const [k, v] of Object.entries(JSON.parse(stdout.trim().split("\n").pop()!) as Record<string, number>)) (stages[k] ??= []).push(v);
+  if (i === RUNS - 1) {
+    const size = dirSize(out);
+    console.log(`generated/: ${size.files} files, ${(size.bytes / 1024 / 1024).toFixed(2)} MiB`);
+  }
+  rmSync(join(out, ".."), { recursive: true, force: true });
+}
+
+const total = median(totals);
+const base = median(baseline);
+console.log(`generate (cold, median of ${RUNS}): ${total.toFixed(0)} ms  — target < ${TARGET_MS} ms: ${total < TARGET_MS ? "met" : "MISSED"}`);
+console.log(`  baseline: bare node + tsx start ${base.toFixed(0)} ms; generate/baseline = ${(total / base).toFixed(2)}×; target ratio ${(total / TARGET_MS).toFixed(2)}`);
+for (const [k, v] of Object.entries(stages)) console.log(`  ${k.padEnd(10)} ${median(v).toFixed(0)} ms`);
+console.log(`  start-up and imports ${(total - Object.values(stages).reduce((s, v) => s + median(v), 0)).toFixed(0)} ms`);
