@@ -1,0 +1,79 @@
+// The TypeScript type of a field. Dispatch is a Record over every IR field type, so a new wire type in the IR is a
+// compile error here until it is given a TS type.
+import type { FieldIR, FieldType, ScalarType } from "../../spec/model.ts";
+
+/** How a resource's fields refer to enums and to other resources: depends on the side the resource is on. */
+export type TypeDirection = "request" | "response" | "generic";
+
+export interface FieldTypeContext {
+  direction: TypeDirection;
+  /** Resources that take the `D extends Direction` parameter. */
+  generic: ReadonlySet<string>;
+}
+
+export const SCALAR_TS_TYPES: Record<ScalarType, string> = {
+  string: "string",
+  boolean: "boolean",
+  int32: "number",
+  uint32: "number",
+  float: "number",
+  double: "number",
+  // 64-bit integers travel as decimal strings in JSON, so a number would lose precision or fail to parse.
+  int64: "string",
+  uint64: "string",
+  bytes: "string",
+  timestamp: "string",
+  duration: "string",
+  fieldMask: "string",
+  value: "unknown",
+  struct: "Record<string, unknown>",
+};
+
+/** The type argument passed to a generic resource or to EnumOf from a resource on the given side. */
+const DIRECTION_ARGUMENT: Record<TypeDirection, string> = {
+  request: '"request"',
+  response: '"response"',
+  generic: "D",
+};
+
+function enumType(name: string, ctx: FieldTypeContext): string {
+  if (ctx.direction === "request") return name;
+  if (ctx.direction === "response") return `${name} | (string & {})`;
+  return `EnumOf<${name}, D>`;
+}
+
+/** How a resource is referred to from a declaration on the given side (a generic one gets its type argument). */
+export function resourceType(name: string, ctx: FieldTypeContext): string {
+  return ctx.generic.has(name) ? `${name}<${DIRECTION_ARGUMENT[ctx.direction]}>` : name;
+}
+
+function referenced(field: FieldIR): string {
+  if (!field.ref) throw new Error(`types: field ${field.jsonName} of type ${field.type} names no ${field.type}`);
+  return field.ref;
+}
+
+const ELEMENT_TYPES: Record<FieldType, (field: FieldIR, ctx: FieldTypeContext) => string> = {
+  ...(Object.fromEntries(Object.entries(SCALAR_TS_TYPES).map(([type, ts]) => [type, () => ts])) as Record<
+    ScalarType,
+    () => string
+  >),
+  enum: (field, ctx) => enumType(referenced(field), ctx),
+  ref: (field, ctx) => resourceType(referenced(field), ctx),
+};
+
+export function fieldType(field: FieldIR, ctx: FieldTypeContext): string {
+  const element = ELEMENT_TYPES[field.type](field, ctx);
+  if (field.repeated) return element.includes("|") ? `(${element})[]` : `${element}[]`;
+  if (field.map) return `Record<string, ${element}>`;
+  return element;
+}
+
+/** The type argument generic resources receive from a resource on the given side. */
+export function directionArgument(direction: TypeDirection): string {
+  return DIRECTION_ARGUMENT[direction];
+}
+
+/** Whether the field's type depends on the direction parameter of a generic resource. */
+export function usesDirection(field: FieldIR, ctx: FieldTypeContext): boolean {
+  return field.type === "enum" || (field.type === "ref" && field.ref !== undefined && ctx.generic.has(field.ref));
+}

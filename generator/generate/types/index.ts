@@ -1,0 +1,61 @@
+// The TypeScript types emitter: generated/types.ts, one self-contained module (no imports) with
+//
+// - Resources: one declaration per resource with JSDoc from the IR (description, "Required.", "Output only.", …,
+//   the JSON wire format where the TS type does not tell it, e.g. "Int64 as a decimal string.", @deprecated).
+//   Required fields are non-optional properties. 64-bit integers, bytes, timestamps, durations and field masks are
+//   strings, as they travel in JSON; google.protobuf.Value is `unknown`, Struct is `Record<string, unknown>`.
+// - Enums: `type FinishReason = "STOP" | …` plus `const FinishReason = { STOP: "STOP", … } as const` carrying each
+//   value's JSDoc. No TS `enum`.
+// - Oneofs: a resource with oneofs is `type Part = PartFields & OneOf<PartDataOneof> & …`; OneOf makes setting two
+//   members a compile error while every member stays optional. Members keep their JSDoc (OneOf is built on Pick).
+// - Directions: a resource reached from a method's request is on the request side, from a response on the response
+//   side, from both on both; one no method reaches counts as response side. Enum fields are closed (`Role`) on the
+//   request side and open (`Role | (string & {})`, autocomplete kept) on the response side, so a new server value
+//   does not break consumers while a typo in a request still fails to compile. A both-side resource whose closure
+//   holds an enum is generic — `Part<D extends Direction = "request">` with enum fields `EnumOf<E, D>` — and passes
+//   `D` to its nested generic resources; request-side declarations use `<"request">`, response-side ones
+//   `<"response">`. Both-side resources without enums in their closure stay plain.
+// - Methods: `interface Methods { "models.generateContent": { params; request; response } }` (request `undefined`
+//   when the method has no body; response of a streaming method = one stream message) and `METHODS`, the same
+//   methods as runtime data.
+//
+// Output is deterministic: declarations are sorted by name (helpers, enums, resources, methods) and formatted by
+// prettier.
+import { Project } from "ts-morph";
+import prettier from "prettier";
+import type { EmittedFile, GenerateContext } from "../context.ts";
+import type { SpecIR } from "../../spec/model.ts";
+import { computeDirections } from "./direction.ts";
+import { enumStatements } from "./enums.ts";
+import { helperStatements } from "./helpers.ts";
+import { methodStatements } from "./methods.ts";
+import { checkNameClashes } from "./names.ts";
+import { resourceStatements } from "./resources.ts";
+
+export const TYPES_PATH = "types.ts";
+
+/** The types module for an IR, formatted. */
+export async function typesSource(ir: SpecIR): Promise<string> {
+  checkNameClashes(ir);
+  const directions = computeDirections(ir);
+  const project = new Project({ useInMemoryFileSystem: true });
+  // All statements in one call: ts-morph re-parses the file after every manipulation.
+  const file = project.createSourceFile(TYPES_PATH, {
+    statements: [
+      ...helperStatements(),
+      ...enumStatements(ir),
+      ...resourceStatements(ir, directions),
+      ...methodStatements(ir, directions),
+    ],
+  });
+  // One blank line between declarations, whatever spacing ts-morph chose for each kind.
+  const text = file
+    .getStatements()
+    .map((statement) => statement.getText(true))
+    .join("\n\n");
+  return prettier.format(text, { parser: "typescript", printWidth: 120 });
+}
+
+export async function emitTypes(ctx: GenerateContext): Promise<Map<string, EmittedFile>> {
+  return new Map([[TYPES_PATH, { kind: "ts", content: await typesSource(ctx.ir) }]]);
+}
