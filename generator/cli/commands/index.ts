@@ -3,7 +3,8 @@ import type { CliCommand } from "../command.ts";
 import { importCommand } from "./import.ts";
 import { specCommand } from "./spec.ts";
 import { generateCommand } from "./generate.ts";
+import { schemaCommands } from "./schema-commands.ts";
 
 // Each module is typed by its own arguments; the table only needs the common shape.
-const table: unknown[] = [importCommand, specCommand, generateCommand];
+const table: unknown[] = [importCommand, specCommand, generateCommand, ...schemaCommands];
 export const commands = table as CliCommand<never>[];

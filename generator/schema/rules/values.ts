@@ -71,7 +71,9 @@ export const typeNames: Rule = {
       const names = Array.isArray(t) ? t : [t];
       names.forEach((n, i) => {
         if (typeof n !== "string" || !JSON_TYPES.has(n))
-          out.push(error("schema.type", `unknown type ${JSON.stringify(n)}`, at(doc, Array.isArray(t) ? child(s.pointer, "type", i) : child(s.pointer, "type"))));
+          out.push(
+            error("schema.type", `unknown type ${JSON.stringify(n)}`, at(doc, Array.isArray(t) ? child(s.pointer, "type", i) : child(s.pointer, "type")), `use one of ${[...JSON_TYPES].join(", ")}`),
+          );
       });
     }
     return out;
