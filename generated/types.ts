@@ -12,6 +12,17 @@ export type EnumOf<E extends string, D> = D extends "response" ? E | (string & {
 /** At most one property of `T` may be set (a proto oneof); setting none is fine. */
 export type OneOf<T> = { [K in keyof T]-?: Pick<T, K> & { [P in Exclude<keyof T, K>]?: never } }[keyof T];
 
+/**
+ * Whether `value` is one of the values of an enum object such as `FinishReason`: narrows an open (response-side)
+ * enum field to the values this spec knows, e.g. `if (isKnown(FinishReason, candidate.finishReason)) switch (…)`.
+ */
+export function isKnown<E extends string>(
+  values: { readonly [name: string]: E },
+  value: string | null | undefined,
+): value is E {
+  return typeof value === "string" && Object.prototype.hasOwnProperty.call(values, value) && values[value] === value;
+}
+
 /** Whether user activity in a Live API session interrupts the model's response. */
 export type ActivityHandling = "ACTIVITY_HANDLING_UNSPECIFIED" | "START_OF_ACTIVITY_INTERRUPTS" | "NO_INTERRUPTION";
 
@@ -803,7 +814,7 @@ export interface AsyncBatchEmbedContentRequest {
 /**
  * Points to the passage or retrieved chunk behind a grounding attribution.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export type AttributionSourceId = OneOf<AttributionSourceIdSourceOneof>;
 
@@ -905,7 +916,7 @@ export interface BatchEmbedContentsRequest {
 /**
  * Result of batchEmbedContents: one embedding per request.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface BatchEmbedContentsResponse {
   /**
@@ -931,7 +942,7 @@ export interface BatchEmbedTextRequest {
 /**
  * Result of the legacy batchEmbedText call.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface BatchEmbedTextResponse {
   /**
@@ -959,7 +970,7 @@ export interface BatchGenerateContentRequest {
 /**
  * Request counters for a generateContent batch job.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface BatchStats {
   /**
@@ -1133,7 +1144,7 @@ export interface CachedContentExpirationOneof {
 /**
  * Token usage of a context cache.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface CachedContentUsageMetadata {
   /** Number of tokens the cached contents take up. */
@@ -1143,7 +1154,7 @@ export interface CachedContentUsageMetadata {
 /**
  * One generated answer, with its content, stop reason, safety ratings and grounding data.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API. Its enum fields also accept values newer than this spec.
  */
 export interface Candidate {
   /**
@@ -1229,7 +1240,7 @@ export interface ChunkingConfig {
 /**
  * Citations attributing spans of a generated response to outside sources.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface CitationMetadata {
   /** One entry per cited source, each covering a span of the response. */
@@ -1239,7 +1250,7 @@ export interface CitationMetadata {
 /**
  * A source credited for one span of the generated response.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface CitationSource {
   /** End of the cited span as a byte offset, exclusive. */
@@ -1337,7 +1348,7 @@ export interface Content<D extends Direction = "request"> {
 /**
  * An embedding vector of floats.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface ContentEmbedding {
   /** Tensor frame shape of the soft tokens, e.g. [1, 1, 256, 2048]. */
@@ -1349,7 +1360,7 @@ export interface ContentEmbedding {
 /**
  * Legacy PaLM filtering record: why content was blocked, with an optional explanation.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API. Its enum fields also accept values newer than this spec.
  */
 export interface ContentFilter {
   /** Free-text explanation of the filtering. */
@@ -1431,7 +1442,7 @@ export interface CountMessageTokensRequest {
 /**
  * Result of the legacy countMessageTokens call.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface CountMessageTokensResponse {
   /** Number of tokens the model splits the prompt into; never negative. */
@@ -1455,7 +1466,7 @@ export interface CountTextTokensRequest {
 /**
  * Result of the legacy countTextTokens call.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface CountTextTokensResponse {
   /** Number of tokens the model splits the prompt into; never negative. */
@@ -1477,7 +1488,7 @@ export interface CountTokensRequest {
 /**
  * Token count the model reports for a countTokens prompt.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface CountTokensResponse {
   /**
@@ -1511,7 +1522,7 @@ export interface CreateFileRequest {
 /**
  * Result of files.create.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface CreateFileResponse {
   /** Metadata of the file that was created. */
@@ -1521,7 +1532,7 @@ export interface CreateFileResponse {
 /**
  * Long-running operation returned by uploads into a file search store; poll until `done`.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface CustomLongRunningOperation {
   /** True once the upload has been processed, whether it succeeded or failed. */
@@ -1595,7 +1606,7 @@ export interface DatasetDatasetOneof {
 /**
  * A document inside a file search store, made of indexed chunks.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API. Its enum fields also accept values newer than this spec.
  */
 export interface Document {
   /**
@@ -1736,7 +1747,7 @@ export interface EmbedContentBatch<D extends Direction = "request"> {
 /**
  * Results of an embedding batch: either inline responses or a file of them.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface EmbedContentBatchOutput {
   /**
@@ -1756,7 +1767,7 @@ export interface EmbedContentBatchOutput {
 /**
  * Request counters for an embedding batch job.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface EmbedContentBatchStats {
   /**
@@ -1814,7 +1825,7 @@ export interface EmbedContentRequest<D extends Direction = "request"> {
 /**
  * Result of embedContent.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface EmbedContentResponse {
   /**
@@ -1844,7 +1855,7 @@ export interface EmbedTextRequest {
 /**
  * Result of the legacy embedText call.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface EmbedTextResponse {
   /**
@@ -1858,7 +1869,7 @@ export interface EmbedTextResponse {
 /**
  * Legacy PaLM embedding: a plain vector of floats.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface Embedding {
   /** The vector components. */
@@ -1868,7 +1879,7 @@ export interface Embedding {
 /**
  * Empty message, returned by methods that have no response data, such as deletes.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export type Empty = Record<string, never>;
 
@@ -2270,7 +2281,7 @@ export interface GenerateAnswerRequestGroundingSourceOneof {
 /**
  * Result of generateAnswer: the grounded answer, its answerability estimate and input feedback.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface GenerateAnswerResponse {
   /** The answer candidate; one is always attempted, even when the sources do not support it. */
@@ -2366,7 +2377,7 @@ export interface GenerateContentBatch<D extends Direction = "request"> {
 /**
  * Results of a generateContent batch: either inline responses or a file of them.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface GenerateContentBatchOutput {
   /**
@@ -2422,7 +2433,7 @@ export interface GenerateContentRequest<D extends Direction = "request"> {
 /**
  * Result of a generateContent call: zero or more candidates plus prompt feedback and token usage.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface GenerateContentResponse {
   /** Generated answers; empty when the prompt itself was blocked (see promptFeedback). */
@@ -2480,7 +2491,7 @@ export interface GenerateMessageRequest {
 /**
  * Result of the legacy generateMessage call: reply candidates, history used and filter data.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface GenerateMessageResponse {
   /** Reply messages proposed by the model. */
@@ -2522,7 +2533,7 @@ export interface GenerateTextRequest {
 /**
  * Result of the legacy generateText call: completions, filter data and safety feedback.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface GenerateTextResponse {
   /** Completions proposed by the model. */
@@ -2536,7 +2547,7 @@ export interface GenerateTextResponse {
 /**
  * A file that a model produced for the caller, stored as `generatedFiles/{id}`.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API. Its enum fields also accept values newer than this spec.
  */
 export interface GeneratedFile {
   /** Why generation of the file failed; set when the state is failed. */
@@ -2652,7 +2663,7 @@ export interface GoogleSearchRetrieval<D extends Direction = "request"> {
 /**
  * Credits one source used by generateAnswer, along with the content drawn from it.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface GroundingAttribution {
   /** The source content this attribution draws on. */
@@ -2668,7 +2679,7 @@ export interface GroundingAttribution {
 /**
  * One piece of evidence backing the response: a web page, image, Maps place or file search result.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export type GroundingChunk = OneOf<GroundingChunkChunkTypeOneof>;
 
@@ -2691,7 +2702,7 @@ export interface GroundingChunkChunkTypeOneof {
 /**
  * A user-supplied key/value pair attached to a retrieved document; the value is a string, number or string list.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface GroundingChunkCustomMetadata {
   /** Name of the metadata entry. */
@@ -2707,7 +2718,7 @@ export interface GroundingChunkCustomMetadata {
 /**
  * Wrapper holding a list of string metadata values.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface GroundingChunkStringList {
   /** The strings in the list. */
@@ -2717,7 +2728,7 @@ export interface GroundingChunkStringList {
 /**
  * Grounding details attached to a candidate when a grounding tool such as Google Search or Maps was used.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface GroundingMetadata {
   /** Token for rendering place context with the Google Maps PlacesContextElement widget; Maps grounding only. */
@@ -2751,7 +2762,7 @@ export interface GroundingPassage {
 /**
  * Locates one part of an inline grounding passage from a generateAnswer request.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface GroundingPassageId {
   /**
@@ -2781,7 +2792,7 @@ export interface GroundingPassages {
 /**
  * Ties one span of the response to the grounding chunks that back it.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface GroundingSupport {
   /** Confidence for each cited chunk, 0 to 1 (1 is highest), parallel to groundingChunkIndices. */
@@ -2854,7 +2865,7 @@ export interface HyperparametersLearningRateOptionOneof {
 /**
  * A grounding chunk from image search.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface Image {
   /** Root domain of the page hosting the image, e.g. `example.com`. */
@@ -2941,7 +2952,7 @@ export interface InlinedEmbedContentRequests<D extends Direction = "request"> {
 /**
  * Outcome of one inline embedding request in a batch: a response or an error.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface InlinedEmbedContentResponse {
   /**
@@ -2967,7 +2978,7 @@ export interface InlinedEmbedContentResponse {
 /**
  * Inline results of an embedding batch.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface InlinedEmbedContentResponses {
   /**
@@ -3015,7 +3026,7 @@ export interface InlinedRequests<D extends Direction = "request"> {
 /**
  * Outcome of one inline generateContent request in a batch: a response or an error.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface InlinedResponse {
   /**
@@ -3041,7 +3052,7 @@ export interface InlinedResponse {
 /**
  * Inline results of a generateContent batch.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface InlinedResponses {
   /**
@@ -3079,7 +3090,7 @@ export interface InputEmbedContentConfig<D extends Direction = "request"> {
 /**
  * Feedback about the input of generateAnswer rather than about the answer.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API. Its enum fields also accept values newer than this spec.
  */
 export interface InputFeedback {
   /** Set when the input was blocked, in which case no answer is returned. */
@@ -3123,7 +3134,7 @@ export interface LatLng {
 /**
  * One page of context caches from cachedContents.list.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface ListCachedContentsResponse {
   /** The context caches on this page. */
@@ -3135,7 +3146,7 @@ export interface ListCachedContentsResponse {
 /**
  * One page of corpora from corpora.list, oldest first.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface ListCorporaResponse {
   /** The corpora on this page. */
@@ -3147,7 +3158,7 @@ export interface ListCorporaResponse {
 /**
  * One page of documents from fileSearchStores.documents.list, oldest first.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface ListDocumentsResponse {
   /** The documents on this page. */
@@ -3159,7 +3170,7 @@ export interface ListDocumentsResponse {
 /**
  * One page of file search stores from fileSearchStores.list, oldest first.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface ListFileSearchStoresResponse {
   /** The file search stores on this page. */
@@ -3171,7 +3182,7 @@ export interface ListFileSearchStoresResponse {
 /**
  * One page of results from files.list.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface ListFilesResponse {
   /** Files on this page. */
@@ -3183,7 +3194,7 @@ export interface ListFilesResponse {
 /**
  * One page of generated files from generatedFiles.list.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface ListGeneratedFilesResponse {
   /** The generated files on this page. */
@@ -3195,7 +3206,7 @@ export interface ListGeneratedFilesResponse {
 /**
  * One page of base models from models.list.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface ListModelsResponse {
   /** The models on this page. */
@@ -3207,7 +3218,7 @@ export interface ListModelsResponse {
 /**
  * One page of long-running operations, such as batch jobs.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface ListOperationsResponse {
   /** Pass as pageToken to get the next page; absent on the last page. */
@@ -3221,7 +3232,7 @@ export interface ListOperationsResponse {
 /**
  * One page of permissions from a permissions.list call.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface ListPermissionsResponse {
   /** Pass as pageToken to get the next page; absent on the last page. */
@@ -3233,7 +3244,7 @@ export interface ListPermissionsResponse {
 /**
  * One page of tuned models from tunedModels.list.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface ListTunedModelsResponse {
   /** Pass as pageToken to get the next page; absent on the last page. */
@@ -3245,7 +3256,7 @@ export interface ListTunedModelsResponse {
 /**
  * Log probabilities of the generated tokens and the top alternatives at each decoding step.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface LogprobsResult {
   /** Token actually picked at each decoding step, one entry per step; it may be missing from topCandidates. */
@@ -3259,7 +3270,7 @@ export interface LogprobsResult {
 /**
  * A token together with its log probability.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface LogprobsResultCandidate {
   /** Log probability of this token. */
@@ -3273,7 +3284,7 @@ export interface LogprobsResultCandidate {
 /**
  * A grounding chunk describing one place from Google Maps.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface Maps {
   /** Sources, such as review snippets, used to answer questions about the place's features. */
@@ -3363,7 +3374,7 @@ export interface MetadataFilter {
 /**
  * Token count for one input or output modality.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API. Its enum fields also accept values newer than this spec.
  */
 export interface ModalityTokenCount {
   /** Modality these tokens belong to. */
@@ -3375,7 +3386,7 @@ export interface ModalityTokenCount {
 /**
  * Metadata of a base model: its identity, token limits, sampling defaults and supported methods.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface Model {
   /**
@@ -3421,7 +3432,7 @@ export interface Model {
 /**
  * Lifecycle stage of the model behind a response, with its retirement date if one is set.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API. Its enum fields also accept values newer than this spec.
  */
 export interface ModelStatus {
   /** Explanation of the model's current status. */
@@ -3453,7 +3464,7 @@ export interface MultiSpeakerVoiceConfig {
 /**
  * A long-running job handle; poll it until `done` is true, then read `response` or `error`.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface Operation {
   /** True once the job has finished, whether it succeeded or failed. */
@@ -3586,7 +3597,7 @@ export interface Permission<D extends Direction = "request"> {
 /**
  * Google Maps sources, currently only review snippets, used to answer questions about a place's features.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface PlaceAnswerSources {
   /** User review excerpts that informed the answer about the place. */
@@ -3646,7 +3657,7 @@ export interface PredictRequest {
 /**
  * Result of models.predict.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface PredictResponse {
   /**
@@ -3670,7 +3681,7 @@ export interface ProactivityConfig {
 /**
  * Content-filter results for the prompt of a generateContent request.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API. Its enum fields also accept values newer than this spec.
  */
 export interface PromptFeedback {
   /** Set when the prompt was blocked, in which case no candidates are returned. */
@@ -3710,7 +3721,7 @@ export interface RegisterFilesRequest {
 /**
  * Result of files.register.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface RegisterFilesResponse {
   /** One File per registered URI, usable in generateContent requests. */
@@ -3732,7 +3743,7 @@ export interface RetrievalConfig {
 /**
  * Details about the retrieval step of grounding.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface RetrievalMetadata {
   /** Score from 0 to 1 of how likely Google Search helps answer the prompt; set only with dynamic retrieval. */
@@ -3742,7 +3753,7 @@ export interface RetrievalMetadata {
 /**
  * A grounding chunk returned by the file search tool.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface RetrievedContext {
   /** Metadata the user attached to the source document. */
@@ -3760,7 +3771,7 @@ export interface RetrievedContext {
 /**
  * Piece of a Google Maps user review used to answer a question about a place's features.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface ReviewSnippet {
   /** Link to the review on Google Maps. */
@@ -3774,7 +3785,7 @@ export interface ReviewSnippet {
 /**
  * Legacy PaLM safety feedback: the rating that caused blocking and the setting that applied.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface SafetyFeedback {
   /** Safety rating computed for the content. */
@@ -3786,7 +3797,7 @@ export interface SafetyFeedback {
 /**
  * How likely a piece of content is to be harmful in one harm category.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API. Its enum fields also accept values newer than this spec.
  */
 export interface SafetyRating {
   /** True if this rating caused the content to be blocked. */
@@ -3916,7 +3927,7 @@ export interface Schema<D extends Direction = "request"> {
 /**
  * Google Search suggestions to show the user alongside a grounded response.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface SearchEntryPoint {
   /** Ready-made web content to embed in a page or app webview. */
@@ -3944,7 +3955,7 @@ export interface SearchTypes {
 /**
  * A span of text within one part of the response content.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface Segment {
   /** Byte offset from the part's start where the span ends, exclusive. */
@@ -3960,7 +3971,7 @@ export interface Segment {
 /**
  * Identifies a chunk fetched by the Semantic Retriever configured in a generateAnswer request.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface SemanticRetrieverChunk {
   /**
@@ -4064,7 +4075,7 @@ export interface SpeechConfig {
 /**
  * Error in the google.rpc.Status format: a code, a message and optional details.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface Status {
   /** Numeric status code, one of the google.rpc.Code values. */
@@ -4118,7 +4129,7 @@ export interface StringList {
 /**
  * One completion produced by the legacy generateText call.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface TextCompletion {
   /**
@@ -4252,7 +4263,7 @@ export interface ToolResponse<D extends Direction = "request"> {
 /**
  * The highest-probability tokens at one decoding step.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface TopCandidates {
   /** Tokens ordered from most to least likely. */
@@ -4276,7 +4287,7 @@ export interface TransferOwnershipRequest {
 /**
  * Empty result of a successful tunedModels.transferOwnership call.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export type TransferOwnershipResponse = Record<string, never>;
 
@@ -4449,7 +4460,7 @@ export interface TuningPart {
 /**
  * Training metrics recorded at one step of a tuning job.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface TuningSnapshot {
   /**
@@ -4542,7 +4553,7 @@ export type UrlContext = Record<string, never>;
 /**
  * Results of the URL context tool's page fetches.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface UrlContextMetadata {
   /** One entry per URL the tool tried to retrieve. */
@@ -4552,7 +4563,7 @@ export interface UrlContextMetadata {
 /**
  * Outcome of fetching a single URL with the URL context tool.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API. Its enum fields also accept values newer than this spec.
  */
 export interface UrlMetadata {
   /** The URL the tool fetched. */
@@ -4564,7 +4575,7 @@ export interface UrlMetadata {
 /**
  * Token accounting for a generation request.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface UsageMetadata {
   /**
@@ -4616,7 +4627,7 @@ export interface UsageMetadata {
 /**
  * Metadata specific to a video file.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface VideoFileMetadata {
   /**
@@ -4670,7 +4681,7 @@ export interface VoiceConfigVoiceConfigOneof {
 /**
  * A grounding chunk from a web page.
  *
- * Returned by the API; enum fields also accept values newer than this spec.
+ * Returned by the API.
  */
 export interface Web {
   /**
@@ -4706,7 +4717,10 @@ export interface WhiteSpaceConfig {
   maxTokensPerChunk?: number;
 }
 
-/** Every method by id: `params` (path and query parameters), `request` (the body; `undefined` when the method takes none) and `response` (the body; for a streaming method, each message of the stream). */
+/**
+ * Every method by id: `params` (path and query parameters), `request` (the body; `undefined` when the method
+ * takes none) and `response` (the body; for a streaming method, each message of the stream).
+ */
 export interface Methods {
   /**
    * Mints an ephemeral auth token that can restrict how a Live API (BidiGenerateContent) session is used.

@@ -1,7 +1,7 @@
 // The few generic helpers every other declaration builds on, written once at the top of the types file.
-import { StructureKind, type TypeAliasDeclarationStructure } from "ts-morph";
+import { StructureKind, type FunctionDeclarationStructure, type TypeAliasDeclarationStructure } from "ts-morph";
 
-export function helperStatements(): TypeAliasDeclarationStructure[] {
+export function helperStatements(): (TypeAliasDeclarationStructure | FunctionDeclarationStructure)[] {
   return [
     {
       kind: StructureKind.TypeAlias,
@@ -34,6 +34,26 @@ export function helperStatements(): TypeAliasDeclarationStructure[] {
       // stay optional, so an object setting none of them matches every variant.
       type: "{ [K in keyof T]-?: Pick<T, K> & { [P in Exclude<keyof T, K>]?: never } }[keyof T]",
       docs: ["At most one property of `T` may be set (a proto oneof); setting none is fine."],
+    },
+    {
+      // `=== "STOP"` on an open enum leaves `"STOP" | (string & {})` (TypeScript only turns plain `string` into the
+      // literal), so exhaustive switches over the known values need this guard first.
+      kind: StructureKind.Function,
+      name: "isKnown",
+      isExported: true,
+      typeParameters: [{ name: "E", constraint: "string" }],
+      parameters: [
+        { name: "values", type: "{ readonly [name: string]: E }" },
+        { name: "value", type: "string | null | undefined" },
+      ],
+      returnType: "value is E",
+      statements: [
+        'return typeof value === "string" && Object.prototype.hasOwnProperty.call(values, value) && values[value] === value;',
+      ],
+      docs: [
+        "Whether `value` is one of the values of an enum object such as `FinishReason`: narrows an open (response-side)\n" +
+          "enum field to the values this spec knows, e.g. `if (isKnown(FinishReason, candidate.finishReason)) switch (…)`.",
+      ],
     },
   ];
 }

@@ -102,7 +102,7 @@ export function methodStatements(ir: SpecIR, directions: Directions): StatementS
       name: "Methods",
       isExported: true,
       docs: [
-        "Every method by id: `params` (path and query parameters), `request` (the body; `undefined` when the method " +
+        "Every method by id: `params` (path and query parameters), `request` (the body; `undefined` when the method\n" +
           "takes none) and `response` (the body; for a streaming method, each message of the stream).",
       ],
       properties: methods.map((m) => methodTypeProperty(m, directions)),

@@ -7,6 +7,7 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set([
   "Direction",
   "EnumOf",
   "OneOf",
+  "isKnown",
   "Methods",
   "MethodId",
   "MethodInfo",

@@ -11,12 +11,16 @@ import { unionParts } from "./unions.ts";
 const DIRECTION_TYPE_PARAMETER = { name: "D", constraint: "Direction", default: '"request"' };
 
 function sideSentence(resource: ResourceIR, directions: Directions): string {
-  if (directions.unreachable.has(resource.name)) return "No method uses it directly; typed as returned by the API.";
+  const openEnums = resource.fields.some((f) => f.type === "enum")
+    ? " Its enum fields also accept values newer than this spec."
+    : "";
+  if (directions.unreachable.has(resource.name))
+    return `No method uses it directly; typed as returned by the API.${openEnums}`;
   switch (directions.side.get(resource.name)) {
     case "request":
       return "Sent in requests.";
     case "response":
-      return "Returned by the API; enum fields also accept values newer than this spec.";
+      return `Returned by the API.${openEnums}`;
     default:
       return directions.generic.has(resource.name)
         ? 'Sent in requests and returned by the API: `D` is `"request"` (default) or `"response"`, see Direction.'

@@ -1,0 +1,131 @@
+// Builds a SpecIR from a compact fixture description (spec.json): only what a case is about is written, every
+// other IR property gets its default (flags false, descriptions empty, no aliases).
+import type {
+  EnumIR,
+  FieldIR,
+  FieldType,
+  MethodIR,
+  MethodParameter,
+  ResourceIR,
+  SpecIR,
+  UnionIR,
+} from "../../../generator/spec/model.ts";
+
+type FlagName = "repeated" | "map" | "required" | "outputOnly" | "inputOnly" | "immutable" | "deprecated";
+
+export interface FixtureField extends Partial<Record<FlagName, boolean>> {
+  type: FieldType;
+  ref?: string;
+  description?: string;
+  aliases?: string[];
+  aliasOf?: string;
+}
+
+export interface FixtureSpec {
+  resources?: Record<
+    string,
+    {
+      description?: string;
+      deprecated?: boolean;
+      fields?: Record<string, FixtureField>;
+      unions?: { name: string; members: string[]; description?: string }[];
+    }
+  >;
+  enums?: Record<
+    string,
+    { description?: string; values: { name: string; description?: string; deprecated?: boolean }[] }
+  >;
+  methods?: Record<
+    string,
+    {
+      httpMethod: MethodIR["httpMethod"];
+      path: string;
+      description?: string;
+      parameters?: Record<string, MethodParameter>;
+      parameterOrder?: string[];
+      request?: string;
+      response?: string;
+      streaming?: "server";
+      mediaUpload?: MethodIR["mediaUpload"];
+      mediaDownload?: true;
+    }
+  >;
+}
+
+function buildField(jsonName: string, field: FixtureField, unions: UnionIR[]): FieldIR {
+  const out: FieldIR = {
+    jsonName,
+    protoName: jsonName.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+    type: field.type,
+    repeated: field.repeated ?? false,
+    map: field.map ?? false,
+    required: field.required ?? false,
+    outputOnly: field.outputOnly ?? false,
+    inputOnly: field.inputOnly ?? false,
+    immutable: field.immutable ?? false,
+    deprecated: field.deprecated ?? false,
+    description: field.description ?? "",
+    aliases: field.aliases ?? [],
+  };
+  if (field.ref) out.ref = field.ref;
+  if (field.aliasOf) out.aliasOf = field.aliasOf;
+  const union = unions.find((u) => u.members.includes(jsonName));
+  if (union) out.union = union.name;
+  return out;
+}
+
+export function buildIr(spec: FixtureSpec): SpecIR {
+  const resources = new Map<string, ResourceIR>();
+  for (const [name, r] of Object.entries(spec.resources ?? {})) {
+    const unions = (r.unions ?? []).map((u) => ({
+      name: u.name,
+      members: u.members,
+      description: u.description ?? "",
+    }));
+    resources.set(name, {
+      name,
+      upstreamName: name,
+      deprecated: r.deprecated ?? false,
+      description: r.description ?? "",
+      fields: Object.entries(r.fields ?? {}).map(([jsonName, f]) => buildField(jsonName, f, unions)),
+      unions,
+      added: false,
+    });
+  }
+  const enums = new Map<string, EnumIR>();
+  for (const [name, e] of Object.entries(spec.enums ?? {})) {
+    const values = e.values.map((v) => ({
+      name: v.name,
+      deprecated: v.deprecated ?? false,
+      description: v.description ?? "",
+    }));
+    enums.set(name, { name, description: e.description ?? "", values, usedBy: [], named: true });
+  }
+  const methods = new Map<string, MethodIR>();
+  for (const [id, m] of Object.entries(spec.methods ?? {})) {
+    const parameters = m.parameters ?? {};
+    const { description, parameterOrder, ...rest } = m;
+    methods.set(id, {
+      ...rest,
+      id,
+      flatPath: m.path,
+      parameters,
+      parameterOrder: parameterOrder ?? Object.keys(parameters).filter((p) => parameters[p]?.location === "path"),
+      description: description ?? "",
+    });
+  }
+  return {
+    service: {
+      name: "generativelanguage",
+      version: "v1beta",
+      revision: "fixture",
+      rootUrl: "https://generativelanguage.googleapis.com/",
+      servicePath: "",
+      sources: { discovery: { file: "fixture.json", sha256: "0".repeat(64) } },
+    },
+    resources,
+    enums,
+    methods,
+    publicNames: new Map([...resources.keys()].map((n) => [n, n])),
+  };
+}

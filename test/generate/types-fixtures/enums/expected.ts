@@ -1,0 +1,116 @@
+/**
+ * Which side of the wire a value is on. Resources that are both sent and returned take it as a type parameter:
+ * `"request"` (the default) keeps enum fields closed so a typo is a compile error; `"response"` also admits
+ * enum values newer than this spec.
+ */
+export type Direction = "request" | "response";
+
+/** An enum as a field of a resource on side `D`: exactly `E` in requests, `E` or any other string in responses. */
+export type EnumOf<E extends string, D> = D extends "response" ? E | (string & {}) : E;
+
+/** At most one property of `T` may be set (a proto oneof); setting none is fine. */
+export type OneOf<T> = { [K in keyof T]-?: Pick<T, K> & { [P in Exclude<keyof T, K>]?: never } }[keyof T];
+
+/**
+ * Whether `value` is one of the values of an enum object such as `FinishReason`: narrows an open (response-side)
+ * enum field to the values this spec knows, e.g. `if (isKnown(FinishReason, candidate.finishReason)) switch (…)`.
+ */
+export function isKnown<E extends string>(
+  values: { readonly [name: string]: E },
+  value: string | null | undefined,
+): value is E {
+  return typeof value === "string" && Object.prototype.hasOwnProperty.call(values, value) && values[value] === value;
+}
+
+/** A color. */
+export type Color = "COLOR_UNSPECIFIED" | "RED" | "GREEN" | "MAUVE";
+
+/** A color. */
+export const Color = {
+  /** Not set. */
+  COLOR_UNSPECIFIED: "COLOR_UNSPECIFIED",
+  RED: "RED",
+  /** Green. */
+  GREEN: "GREEN",
+  /**
+   * No longer offered.
+   * @deprecated
+   */
+  MAUVE: "MAUVE",
+} as const;
+
+export type Shade = "LIGHT" | "DARK";
+
+export const Shade = {
+  LIGHT: "LIGHT",
+  DARK: "DARK",
+} as const;
+
+/** Sent in requests. */
+export interface PaintRequest {
+  /** Required. */
+  color: Color;
+  shades?: Shade[];
+}
+
+/** Returned by the API. Its enum fields also accept values newer than this spec. */
+export interface PaintResponse {
+  color?: Color | (string & {});
+  shades?: (Shade | (string & {}))[];
+  byLayer?: Record<string, Color | (string & {})>;
+}
+
+/**
+ * Every method by id: `params` (path and query parameters), `request` (the body; `undefined` when the method
+ * takes none) and `response` (the body; for a streaming method, each message of the stream).
+ */
+export interface Methods {
+  /** `POST v1beta/walls:paint` */
+  "walls.paint": {
+    params: Record<string, never>;
+    request: PaintRequest;
+    response: PaintResponse;
+  };
+}
+
+/** A method id such as `"models.generateContent"`. */
+export type MethodId = keyof Methods;
+
+/** What METHODS records about a method. */
+export interface MethodInfo {
+  readonly httpMethod: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  /** Path template relative to the service root, e.g. `v1beta/{+model}:generateContent`. */
+  readonly path: string;
+  /** Name of the request body type, or null when the method takes none. */
+  readonly request: string | null;
+  /** Name of the response body type. */
+  readonly response: string | null;
+  /** "server": the response is a stream of `response` messages. */
+  readonly streaming: "server" | null;
+  /** Path parameters, in template order. */
+  readonly pathParams: readonly string[];
+  readonly queryParams: readonly string[];
+  /** For media upload methods: accepted MIME types, the size limit in bytes (decimal string), upload paths by protocol. */
+  readonly upload: {
+    readonly accept: readonly string[];
+    readonly maxSize?: string;
+    readonly protocols: Readonly<Record<string, string>>;
+  } | null;
+  /** The method can return media bytes. */
+  readonly download: boolean;
+}
+
+/** Every method by id, as runtime data. */
+export const METHODS = {
+  "walls.paint": {
+    httpMethod: "POST",
+    path: "v1beta/walls:paint",
+    request: "PaintRequest",
+    response: "PaintResponse",
+    streaming: null,
+    pathParams: [],
+    queryParams: [],
+    upload: null,
+    download: false,
+  },
+} as const satisfies Record<MethodId, MethodInfo>;
