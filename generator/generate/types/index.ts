@@ -9,15 +9,19 @@
 // - Oneofs: a resource with oneofs is `type Part = PartFields & OneOf<PartDataOneof> & …`; OneOf makes setting two
 //   members a compile error while every member stays optional. Members keep their JSDoc (OneOf is built on Pick).
 // - Directions: a resource reached from a method's request is on the request side, from a response on the response
-//   side, from both on both; one no method reaches counts as response side. Enum fields are closed (`Role`) on the
+//   side, from both on both; one no method reaches counts as response side (with its closure). Output-only fields
+//   are not followed from a request, input-only ones not from a response: those values never travel that way (this
+//   keeps e.g. Candidate response-only although batches.update* sends a batch whose output-only results hold it).
+//   Enum fields are closed (`Role`) on the
 //   request side and open (`Role | (string & {})`, autocomplete kept) on the response side, so a new server value
 //   does not break consumers while a typo in a request still fails to compile. A both-side resource whose closure
 //   holds an enum is generic — `Part<D extends Direction = "request">` with enum fields `EnumOf<E, D>` — and passes
 //   `D` to its nested generic resources; request-side declarations use `<"request">`, response-side ones
-//   `<"response">`. Both-side resources without enums in their closure stay plain.
+//   `<"response">`. Both-side resources without enums in their closure stay plain. `isKnown(FinishReason, v)` narrows
+//   an open value to the known ones (`=== "STOP"` alone keeps `string & {}` in the narrowed type).
 // - Methods: `interface Methods { "models.generateContent": { params; request; response } }` (request `undefined`
-//   when the method has no body; response of a streaming method = one stream message) and `METHODS`, the same
-//   methods as runtime data.
+//   when the method has no body — a value a generic client can pass, where `never` would make the call unwritable;
+//   response of a streaming method = one stream message) and `METHODS`, the same methods as runtime data.
 //
 // Output is deterministic: declarations are sorted by name (helpers, enums, resources, methods) and formatted by
 // prettier.
