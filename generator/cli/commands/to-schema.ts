@@ -15,7 +15,7 @@ export const toSchemaCommand = defineCommand({
       .example("$0 to-schema src/recipe.ts Recipe --out recipe.schema.json", ""),
   run: async (args, io) => {
     // ts-morph and the TypeScript compiler load only when this command runs.
-    const { toResponseJsonSchema, toResponseSchema } = await import("../../schema/index.ts");
+    const { toResponseJsonSchema, toResponseSchema } = await import("../../schema/from-typescript.ts");
     const convert = args.dialect === "openapi" ? toResponseSchema : toResponseJsonSchema;
     const result = convert(inCwd(io, args.file), args.type, { cwd: io.cwd });
     printDiagnostics(io, result.diagnostics);
