@@ -7,6 +7,8 @@ export interface GenerateContext {
   /** sha256 of the spec files the IR was loaded from, as "sha256:<hex>". */
   specHash: string;
   generatorVersion: string;
+  /** Milliseconds by stage; emitters may add their own entries (e.g. "types.format"). */
+  timings: Record<string, number>;
 }
 
 /** A generated file before its header is added. */

@@ -1,13 +1,29 @@
 // The table of outputs: one emitter per kind of generated file. A new kind must be added here to be generated.
+// Emitters are imported lazily, so their heavy dependencies (ts-morph, prettier, ajv's compiler) load only where
+// they run. Outputs marked `worker` run in a worker thread started before the spec is loaded: their imports and
+// work overlap with loading and with the other outputs (the machine has two cores).
 import type { Emitter } from "./context.ts";
-import { emitSchemas } from "./schemas/emit.ts";
-import { emitTypes } from "./types/index.ts";
-import { emitValidators } from "./validators/emit.ts";
 
 export type OutputKind = "schemas" | "types" | "validators";
 
-export const OUTPUTS: Record<OutputKind, Emitter> = {
-  schemas: emitSchemas,
-  types: emitTypes,
-  validators: emitValidators,
+export interface Output {
+  /** Module (URL) and export name of the emitter. */
+  module: string;
+  exportName: string;
+  worker: boolean;
+}
+
+const here = (path: string) => new URL(path, import.meta.url).href;
+
+export const OUTPUTS: Record<OutputKind, Output> = {
+  schemas: { module: here("./schemas/emit.ts"), exportName: "emitSchemas", worker: false },
+  types: { module: here("./types/index.ts"), exportName: "emitTypes", worker: true },
+  validators: { module: here("./validators/emit.ts"), exportName: "emitValidators", worker: false },
 };
+
+export async function loadEmitter(output: Output): Promise<Emitter> {
+  const mod = (await import(output.module)) as Record<string, Emitter>;
+  const emit = mod[output.exportName];
+  if (typeof emit !== "function") throw new Error(`${output.module} has no emitter ${output.exportName}`);
+  return emit;
+}

@@ -5,9 +5,10 @@ import { join, relative, sep } from "node:path";
 import { loadSpec } from "../spec/load.ts";
 import { hasErrors, type Diagnostic } from "../diagnostics.ts";
 import { replaceDirectory } from "../util/atomic-write.ts";
-import type { Emitter, GenerateContext } from "./context.ts";
+import type { EmittedFile, GenerateContext } from "./context.ts";
 import { hashSpecDir, withHeader } from "./header.ts";
-import { OUTPUTS, type OutputKind } from "./outputs.ts";
+import { loadEmitter, OUTPUTS, type Output, type OutputKind } from "./outputs.ts";
+import { startWorker, type WorkerRun } from "./parallel.ts";
 
 export interface GenerateOptions {
   specDir: string;
@@ -37,21 +38,39 @@ export async function packageVersion(): Promise<string> {
 export async function generateFiles(
   specDir: string,
   cwd = process.cwd(),
-  emitters: Record<OutputKind, Emitter> = OUTPUTS,
+  outputs: Record<OutputKind, Output> = OUTPUTS,
 ): Promise<{ files?: Map<string, string>; diagnostics: Diagnostic[]; timings: Record<string, number> }> {
   const timings: Record<string, number> = {};
-  let t = performance.now();
-  const { ir, diagnostics } = await loadSpec(specDir, cwd);
-  timings["load"] = performance.now() - t;
-  if (!ir || hasErrors(diagnostics)) return { diagnostics, timings };
-  const ctx: GenerateContext = { ir, specHash: await hashSpecDir(specDir), generatorVersion: await packageVersion() };
-  const files = new Map<string, string>();
-  for (const [kind, emit] of Object.entries(emitters) as [OutputKind, Emitter][]) {
-    t = performance.now();
-    for (const [path, file] of await emit(ctx)) files.set(path, withHeader(file, ctx));
-    timings[kind] = performance.now() - t;
+  // Start worker outputs first: their imports overlap with loading the spec.
+  const workers = new Map<OutputKind, WorkerRun>();
+  for (const [kind, output] of Object.entries(outputs) as [OutputKind, Output][]) if (output.worker) workers.set(kind, startWorker(output));
+  try {
+    let t = performance.now();
+    const { ir, diagnostics } = await loadSpec(specDir, cwd);
+    timings["load"] = performance.now() - t;
+    if (!ir || hasErrors(diagnostics)) return { diagnostics, timings };
+    const ctx: GenerateContext = { ir, specHash: await hashSpecDir(specDir), generatorVersion: await packageVersion(), timings: {} };
+    const emitted = new Map<string, EmittedFile>();
+    const inWorkers = [...workers].map(async ([kind, w]) => {
+      const r = await w.run(ctx);
+      timings[kind] = r.ms;
+      Object.assign(timings, r.timings);
+      return r.files;
+    });
+    for (const [kind, output] of Object.entries(outputs) as [OutputKind, Output][]) {
+      if (output.worker) continue;
+      t = performance.now();
+      for (const [path, file] of await (await loadEmitter(output))(ctx)) emitted.set(path, file);
+      timings[kind] = performance.now() - t;
+    }
+    for (const files of await Promise.all(inWorkers)) for (const [path, file] of files) emitted.set(path, file);
+    Object.assign(timings, ctx.timings);
+    const files = new Map<string, string>();
+    for (const [path, file] of [...emitted].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) files.set(path, withHeader(file, ctx));
+    return { files, diagnostics, timings };
+  } finally {
+    await Promise.all([...workers.values()].map((w) => w.stop()));
   }
-  return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), diagnostics, timings };
 }
 
 function listFiles(dir: string): string[] {
@@ -69,11 +88,11 @@ export async function runGenerate(options: GenerateOptions): Promise<GenerateRes
   if (!files) return { ok: false, diagnostics, files: [], stale: [], written: false, timings };
   const t = performance.now();
   const stale: GenerateResult["stale"] = [];
-  for (const [path, content] of files) {
-    const p = join(options.outDir, path);
-    if (!existsSync(p)) stale.push({ path, reason: "missing" });
-    else if ((await readFile(p, "utf8")) !== content) stale.push({ path, reason: "differs" });
-  }
+  const onDisk = await Promise.all([...files.keys()].map((path) => readFile(join(options.outDir, path), "utf8").catch(() => undefined)));
+  [...files].forEach(([path, content], i) => {
+    if (onDisk[i] === undefined) stale.push({ path, reason: "missing" });
+    else if (onDisk[i] !== content) stale.push({ path, reason: "differs" });
+  });
   for (const path of listFiles(options.outDir)) if (!files.has(path)) stale.push({ path, reason: "extra" });
   let written = false;
   if (!options.check && stale.length > 0) {

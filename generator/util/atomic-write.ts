@@ -12,11 +12,9 @@ export async function replaceDirectory(dir: string, files: ReadonlyMap<string, s
   const backup = join(parent, `.${basename(dir)}.old-${stamp}`);
   await mkdir(staging, { recursive: true });
   try {
-    for (const [rel, contents] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      const target = join(staging, rel);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, contents);
-    }
+    const dirs = new Set([...files.keys()].map((rel) => dirname(join(staging, rel))));
+    for (const d of [...dirs].sort()) await mkdir(d, { recursive: true });
+    await Promise.all([...files].map(([rel, contents]) => writeFile(join(staging, rel), contents)));
   } catch (e) {
     await rm(staging, { recursive: true, force: true });
     throw e;

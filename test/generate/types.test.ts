@@ -40,7 +40,7 @@ describe("types emitter", () => {
 
   it("emits one ts file, types.ts", async () => {
     const { ir } = await loadSpec("spec");
-    const files = await emitTypes({ ir: ir!, specHash: "sha256:0", generatorVersion: "0.0.0" });
+    const files = await emitTypes({ ir: ir!, specHash: "sha256:0", generatorVersion: "0.0.0", timings: {} });
     expect([...files.keys()]).toEqual(["types.ts"]);
     expect(files.get("types.ts")!.kind).toBe("ts");
   });

@@ -1,5 +1,4 @@
 import { defineCommand, EXIT_INVALID, EXIT_OK } from "../command.ts";
-import { runGenerate } from "../../generate/run.ts";
 import { DEFAULT_SPEC_DIR, inCwd, printDiagnostics } from "./shared.ts";
 
 export const generateCommand = defineCommand({
@@ -13,6 +12,7 @@ export const generateCommand = defineCommand({
       .example("$0 generate", "")
       .example("$0 generate --check", ""),
   run: async (args, io) => {
+    const { runGenerate } = await import("../../generate/run.ts"); // loaded on use: keeps CLI start-up light
     const result = await runGenerate({ specDir: inCwd(io, args.spec), outDir: inCwd(io, args.out), check: args.check, cwd: io.cwd });
     printDiagnostics(io, result.diagnostics.filter((d) => d.severity === "error"));
     if (result.files.length === 0) {

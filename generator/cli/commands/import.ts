@@ -1,6 +1,4 @@
 import { defineCommand, EXIT_INVALID, EXIT_OK } from "../command.ts";
-import { runImport } from "../../import/run.ts";
-import { formatReport } from "../../import/report.ts";
 import { DEFAULT_SPEC_DIR, inCwd, printDiagnostics } from "./shared.ts";
 
 export const importCommand = defineCommand({
@@ -16,6 +14,9 @@ export const importCommand = defineCommand({
       .option("dry-run", { type: "boolean", default: false, describe: "Report what would change; write nothing" })
       .example("$0 import ../shared/upstream/discovery/generativelanguage.v1beta.20260325.json --protos ../shared/upstream/protos/v1beta", ""),
   run: async (args, io) => {
+    // Loaded on use, so other commands do not pay for the importer's dependencies at start-up.
+    const { runImport } = await import("../../import/run.ts");
+    const { formatReport } = await import("../../import/report.ts");
     const result = await runImport(
       {
         discovery: inCwd(io, args.discovery),

@@ -1,9 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Argv } from "yargs";
 import { defineCommand, EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from "../command.ts";
-import { loadSpec } from "../../spec/load.ts";
-import { coverage, formatStats, specStats } from "../../spec/stats.ts";
-import { asDiscoveryDoc } from "../../import/discovery.ts";
 import { parseJsonText } from "../../util/json-text.ts";
 import { hasErrors } from "../../diagnostics.ts";
 import { DEFAULT_SPEC_DIR, inCwd, printDiagnostics } from "./shared.ts";
@@ -15,6 +12,9 @@ interface StatsArgs {
 }
 
 async function stats(args: StatsArgs, io: CliIo): Promise<number> {
+  const { loadSpec } = await import("../../spec/load.ts"); // loaded on use: keeps CLI start-up light
+  const { coverage, formatStats, specStats } = await import("../../spec/stats.ts");
+  const { asDiscoveryDoc } = await import("../../import/discovery.ts");
   const { ir, diagnostics } = await loadSpec(inCwd(io, args.spec), io.cwd);
   if (!ir) {
     printDiagnostics(io, diagnostics);
@@ -41,6 +41,7 @@ async function stats(args: StatsArgs, io: CliIo): Promise<number> {
 }
 
 async function check(args: { spec: string; json: boolean }, io: CliIo): Promise<number> {
+  const { loadSpec } = await import("../../spec/load.ts");
   const { ir, diagnostics } = await loadSpec(inCwd(io, args.spec), io.cwd);
   if (args.json) io.stdout(`${JSON.stringify({ ok: ir !== undefined, diagnostics }, null, 2)}\n`);
   else {
