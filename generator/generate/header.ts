@@ -32,8 +32,8 @@ export async function hashSpecDir(specDir: string): Promise<string> {
   };
   await walk(specDir);
   const hash = createHash("sha256");
-  for (const p of files.map((f) => relative(specDir, f).split(sep).join("/")).sort()) {
-    hash.update(p).update("\0").update(await readFile(join(specDir, p))).update("\0");
-  }
+  const paths = files.map((f) => relative(specDir, f).split(sep).join("/")).sort();
+  const contents = await Promise.all(paths.map((p) => readFile(join(specDir, p))));
+  paths.forEach((p, i) => hash.update(p).update("\0").update(contents[i]!).update("\0"));
   return `sha256:${hash.digest("hex")}`;
 }

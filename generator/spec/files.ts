@@ -24,7 +24,10 @@ export interface SourceMap {
 }
 
 async function readJson(kind: FileKind, path: string, display: string, diagnostics: Diagnostic[]): Promise<unknown> {
-  const text = await readFile(path, "utf8");
+  return checkJson(kind, await readFile(path, "utf8"), display, diagnostics);
+}
+
+function checkJson(kind: FileKind, text: string, display: string, diagnostics: Diagnostic[]): unknown {
   const parsed = parseJsonText(text, display);
   if (!parsed.ok) {
     diagnostics.push(parsed.diagnostic);
@@ -69,9 +72,12 @@ export async function readSpecFiles(specDir: string, cwd = process.cwd()): Promi
       ? ((await readJson("importedMethods", join(importedDir, "methods.json"), sources.importedMethods, diagnostics)) as Record<string, MethodSpec> | undefined)
       : {};
     const resources: Record<string, ImportedResource> = {};
-    for (const name of await listJson(join(importedDir, "resources"))) {
+    const names = await listJson(join(importedDir, "resources"));
+    // Read in parallel, then check in name order so diagnostics come out in a stable order.
+    const texts = await Promise.all(names.map((name) => readFile(join(importedDir, "resources", name), "utf8")));
+    for (const [i, name] of names.entries()) {
       const display = show(join(importedDir, "resources", name));
-      const r = (await readJson("importedResource", join(importedDir, "resources", name), display, diagnostics)) as ImportedResource | undefined;
+      const r = checkJson("importedResource", texts[i]!, display, diagnostics) as ImportedResource | undefined;
       if (!r) continue;
       if (`${r.name}.json` !== name) diagnostics.push(error("spec.file-name", `file holds resource "${r.name}" but is named ${name}`, { file: display, pointer: "/name" }));
       resources[r.name] = r;
