@@ -88,9 +88,9 @@ export function compareImported(before: ImportedSpec | undefined, after: Importe
       if (!fa) changes.push({ kind: "added", subject: "field", path, detail: describeType(fb!) });
       else if (!fb) changes.push({ kind: "removed", subject: "field", path });
       else for (const detail of fieldChanges(fa, fb, publicName)) changes.push({ kind: "changed", subject: "field", path, detail });
-      const va = new Map((fa?.values ?? []).map((v) => [v.name, v]));
-      const vb = new Map((fb?.values ?? []).map((v) => [v.name, v]));
       if (!fa || !fb) continue; // whole-field additions and removals already say it
+      const va = new Map((fa.values ?? []).map((v) => [v.name, v]));
+      const vb = new Map((fb.values ?? []).map((v) => [v.name, v]));
       for (const v of vb.keys()) if (!va.has(v)) changes.push({ kind: "added", subject: "enum-value", path: `${path}#${v}` });
       for (const v of va.keys()) if (!vb.has(v)) changes.push({ kind: "removed", subject: "enum-value", path: `${path}#${v}` });
       for (const [v, x] of vb) {

@@ -266,7 +266,7 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
     if (w.resource.protoMessage) r.protoMessage = w.resource.protoMessage;
     resources.set(name, r);
   }
-  for (const [name, _] of Object.entries(overlay.resources))
+  for (const name of Object.keys(overlay.resources))
     if (!working.has(name))
       diagnostics.push(warning("spec.stale-description", `no resource "${name}" any more; this file is unused`, { file: sources.overlayResource.get(name) ?? name }));
 

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Argv } from "yargs";
 import { defineCommand, EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from "../command.ts";
 import { parseJsonText } from "../../util/json-text.ts";
-import { hasErrors } from "../../diagnostics.ts";
+import { error, hasErrors } from "../../diagnostics.ts";
 import { DEFAULT_SPEC_DIR, inCwd, printDiagnostics } from "./shared.ts";
 
 interface StatsArgs {
@@ -23,7 +23,14 @@ async function stats(args: StatsArgs, io: CliIo): Promise<number> {
   const result = specStats(ir);
   if (args.against) {
     const file = inCwd(io, args.against);
-    const parsed = parseJsonText(await readFile(file, "utf8"), args.against);
+    let text: string;
+    try {
+      text = await readFile(file, "utf8");
+    } catch (e) {
+      printDiagnostics(io, [error("spec.against-unreadable", `cannot read: ${(e as Error).message}`, { file: args.against })]);
+      return EXIT_INVALID;
+    }
+    const parsed = parseJsonText(text, args.against);
     const { doc, diagnostics: docProblems } = parsed.ok ? asDiscoveryDoc(parsed.value, args.against) : { doc: undefined, diagnostics: [parsed.diagnostic] };
     if (!doc) {
       printDiagnostics(io, docProblems);
