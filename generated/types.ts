@@ -1811,9 +1811,9 @@ export interface EmbedContentRequest<D extends Direction = "request"> {
   /**
    * Embedding model to use, as `models/{model}` (a name returned by models.list).
    *
-   * Required.
+   * Required in the URL path; the body may leave it out.
    */
-  model: string;
+  model?: string;
   /** Shorter embedding length; surplus values are cut from the end. Not available on `models/embedding-001`. */
   outputDimensionality?: number;
   /** Intended use of the embedding, which tunes it for that task. Not available on `models/embedding-001`. */
@@ -1845,9 +1845,9 @@ export interface EmbedTextRequest {
   /**
    * Embedding model to use, as `models/{model}`.
    *
-   * Required.
+   * Required in the URL path; the body may leave it out.
    */
-  model: string;
+  model?: string;
   /** The text to turn into an embedding. */
   text?: string;
 }
@@ -2413,9 +2413,9 @@ export interface GenerateContentRequest<D extends Direction = "request"> {
   /**
    * Model resource name to generate with, such as `models/gemini-2.5-flash`.
    *
-   * Required.
+   * Required in the URL path; the body may leave it out.
    */
-  model: string;
+  model?: string;
   /** Per-category blocking thresholds that replace the defaults; list each harm category at most once. */
   safetySettings?: SafetySetting<D>[];
   /** Capacity tier that serves the request; the standard tier when left unset. */

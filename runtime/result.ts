@@ -12,6 +12,7 @@ export type IssueCode =
   | "duplicate-field"
   | "out-of-range"
   | "invalid-value"
+  | "too-deep"
   | "invalid-json"
   | "truncated"
   | "stream-framing"

@@ -4,7 +4,7 @@
 // work overlap with loading and with the other outputs (the machine has two cores).
 import type { Emitter } from "./context.ts";
 
-export type OutputKind = "schemas" | "types" | "validators";
+export type OutputKind = "schemas" | "types" | "validators" | "model" | "api";
 
 export interface Output {
   /** Module (URL) and export name of the emitter. */
@@ -19,6 +19,8 @@ export const OUTPUTS: Record<OutputKind, Output> = {
   schemas: { module: here("./schemas/emit.ts"), exportName: "emitSchemas", worker: false },
   types: { module: here("./types/index.ts"), exportName: "emitTypes", worker: true },
   validators: { module: here("./validators/emit.ts"), exportName: "emitValidators", worker: false },
+  model: { module: here("./model/emit.ts"), exportName: "emitModel", worker: false },
+  api: { module: here("./api/emit.ts"), exportName: "emitApi", worker: false },
 };
 
 export async function loadEmitter(output: Output): Promise<Emitter> {

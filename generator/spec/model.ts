@@ -182,6 +182,11 @@ export interface FieldIR {
   aliasOf?: string;
   /** The union (oneof) this field belongs to. */
   union?: string;
+  /**
+   * Set when upstream calls the field required but every method sending it also takes it as a path parameter
+   * (e.g. GenerateContentRequest.model, which clients put only in the URL): `required` is then false.
+   */
+  inPath?: true;
 }
 
 export interface UnionIR {

@@ -28,6 +28,7 @@ const WIRE_FORMATS: Record<FieldType, string | undefined> = {
   struct: "JSON object of any values",
   enum: undefined,
   ref: undefined,
+  any: undefined,
 };
 
 const FLAG_SENTENCES: [keyof FieldIR & ("required" | "outputOnly" | "inputOnly" | "immutable"), string][] = [
@@ -52,6 +53,7 @@ export function wireFormatSentence(type: FieldType, container: "repeated" | "map
 
 export function fieldDoc(field: FieldIR): Doc {
   const flags = FLAG_SENTENCES.filter(([flag]) => field[flag]).map(([, sentence]) => sentence);
+  if (field.inPath) flags.unshift("Required in the URL path; the body may leave it out.");
   const container = field.repeated ? "repeated" : field.map ? "map" : "single";
   const wire = wireFormatSentence(field.type, container);
   const aliasNote = field.aliasOf

@@ -1,0 +1,86 @@
+// generated/model.ts: the spec as compact runtime data for the validation library (runtime/). The validators know
+// the schemas; this table knows what they do not: the proto (snake_case) name of every field, the proto number of
+// every enum value, which fields hold enums, which resources they refer to, the oneofs, and which side of the
+// wire each resource is on (the default validation mode follows from it). Sorted, so the output is deterministic.
+import type { FieldIR, ResourceIR, SpecIR } from "../../spec/model.ts";
+import type { EmittedFile, GenerateContext } from "../context.ts";
+import { computeDirections, type Side } from "../types/direction.ts";
+
+export const MODEL_PATH = "model.ts";
+
+/** The declarations the data is typed by; emitted verbatim so generated/model.ts imports nothing. */
+const DECLARATIONS = `/** A field as the validation runtime needs it. */
+export interface FieldModel {
+  /** Wire type: a scalar type of the spec, "enum" or "ref". */
+  readonly type: string;
+  /** The proto (snake_case) name, when it differs from the JSON name. */
+  readonly proto?: string;
+  /** The resource (type "ref") or enum (type "enum") it holds. */
+  readonly ref?: string;
+  readonly repeated?: true;
+  readonly map?: true;
+}
+
+export interface ResourceModel {
+  /** Which side of the wire it travels on: sent by users, returned by the API, or both. */
+  readonly side: "request" | "response" | "both";
+  readonly fields: { readonly [jsonName: string]: FieldModel };
+  /** Oneofs: name → member JSON names. */
+  readonly unions?: { readonly [name: string]: readonly string[] };
+}
+
+export interface EnumModel {
+  readonly values: readonly string[];
+  /** Proto number → value name, for integer-encoded enums. */
+  readonly numbers: { readonly [num: string]: string };
+}
+
+export interface Model {
+  readonly resources: { readonly [name: string]: ResourceModel };
+  readonly enums: { readonly [name: string]: EnumModel };
+}
+`;
+
+const byName = <T>(entries: [string, T][]) => entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+function fieldModel(field: FieldIR): Record<string, unknown> {
+  const out: Record<string, unknown> = { type: field.type };
+  if (field.protoName !== field.jsonName) out["proto"] = field.protoName;
+  if (field.ref) out["ref"] = field.ref;
+  if (field.repeated) out["repeated"] = true;
+  if (field.map) out["map"] = true;
+  return out;
+}
+
+function resourceModel(resource: ResourceIR, side: Side): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    side,
+    fields: Object.fromEntries(byName(resource.fields.map((f) => [f.jsonName, fieldModel(f)]))),
+  };
+  const unions = resource.unions.filter((u) => u.members.length > 1);
+  if (unions.length > 0) out["unions"] = Object.fromEntries(byName(unions.map((u) => [u.name, u.members])));
+  return out;
+}
+
+export function modelData(ir: SpecIR): Record<string, unknown> {
+  const { side } = computeDirections(ir);
+  return {
+    resources: Object.fromEntries(byName([...ir.resources.values()].map((r) => [r.name, resourceModel(r, side.get(r.name) ?? "response")]))),
+    enums: Object.fromEntries(
+      byName(
+        [...ir.enums.values()].map((e) => [
+          e.name,
+          {
+            values: e.values.map((v) => v.name),
+            numbers: Object.fromEntries(e.values.filter((v) => v.number !== undefined).map((v) => [String(v.number), v.name])),
+          },
+        ]),
+      ),
+    ),
+  };
+}
+
+export function emitModel(ctx: GenerateContext): Map<string, EmittedFile> {
+  const content = `${DECLARATIONS}\n/** Every resource and enum of the spec. */\nexport const MODEL: Model = ${JSON.stringify(modelData(ctx.ir), null, 2)};\n`;
+  return new Map([[MODEL_PATH, { kind: "ts", content }]]);
+}

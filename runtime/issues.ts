@@ -1,0 +1,171 @@
+// From ajv's errors to the library's issues: a stable code, a sentence, expected vs received, the spec field that
+// decides, and the pointer as the input spelled it. ajv knows the schema; the model (generated/model.ts) knows the
+// spec, so the message can say "int64 as a decimal string" instead of "must match pattern ^-?[0-9]{1,19}$".
+import type { ErrorObject } from "ajv";
+import type { Drift, Issue, IssueCode } from "./result.ts";
+import { encodeSegment, enumValueCount, locate, resourceModel, specName, splitPointer, type FieldModel, type SpecPlace } from "./model.ts";
+
+/** How each wire type travels in JSON, for "expected" texts. */
+const WIRE: Record<string, string> = {
+  string: "string",
+  boolean: "boolean",
+  int32: "integer (int32)",
+  uint32: "integer (uint32)",
+  int64: "string (int64 as a decimal string)",
+  uint64: "string (uint64 as a decimal string)",
+  float: "number",
+  double: "number",
+  bytes: "string (base64 bytes)",
+  timestamp: "string (RFC 3339 timestamp, up to 9 fractional digits)",
+  duration: 'string (duration in seconds such as "3.5s")',
+  fieldMask: "string (comma-separated field paths)",
+  value: "any JSON value",
+  struct: "object",
+};
+
+function elementExpected(field: FieldModel): string {
+  if (field.type === "enum") return `string (a ${field.ref} value)`;
+  if (field.type === "ref") return `object (${field.ref})`;
+  return WIRE[field.type] ?? field.type;
+}
+
+export function expectedAt(place: SpecPlace): string | undefined {
+  if (!place.field) return place.resource ? `object (${place.resource})` : undefined;
+  if (place.atField && place.field.repeated) return `array of ${elementExpected(place.field)}`;
+  if (place.atField && place.field.map) return `object (map of ${elementExpected(place.field)})`;
+  return elementExpected(place.field);
+}
+
+/** A short description of a JSON value: its type and, for scalars, the value itself (truncated). */
+export function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return `array (${value.length} item${value.length === 1 ? "" : "s"})`;
+  switch (typeof value) {
+    case "string":
+      return `string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+    case "number":
+    case "boolean":
+      return `${typeof value} ${String(value)}`;
+    case "object":
+      return "object";
+    default:
+      return typeof value;
+  }
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+export function valueAt(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const key of splitPointer(pointer)) {
+    if (node === null || typeof node !== "object" || !hasOwn.call(node, key)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/** The pointer an error is about: for `required` and `additionalProperties`, the property, not its object. */
+export function errorPointer(e: ErrorObject): string {
+  const params = e.params as { missingProperty?: string; additionalProperty?: string };
+  if (e.keyword === "required" && params.missingProperty !== undefined) return `${e.instancePath}/${encodeSegment(params.missingProperty)}`;
+  if (e.keyword === "additionalProperties" && params.additionalProperty !== undefined) return `${e.instancePath}/${encodeSegment(params.additionalProperty)}`;
+  return e.instancePath;
+}
+
+/** A oneof error: which union of the object has two members set, and the member to blame (the later one). */
+function oneofConflict(resource: string | undefined, object: unknown): { union: string; members: string[] } | undefined {
+  const unions = resource ? resourceModel(resource)?.unions : undefined;
+  if (!unions || object === null || typeof object !== "object") return undefined;
+  const keys = Object.keys(object);
+  for (const [union, members] of Object.entries(unions)) {
+    const present = keys.filter((k) => members.includes(k));
+    if (present.length > 1) return { union, members: present };
+  }
+  return undefined;
+}
+
+const KEYWORD_CODES: Record<string, IssueCode> = {
+  type: "invalid-type",
+  required: "missing-required",
+  additionalProperties: "unknown-field",
+  enum: "unknown-enum-value",
+  pattern: "invalid-format",
+  format: "invalid-format",
+  minimum: "out-of-range",
+  maximum: "out-of-range",
+  not: "oneof-conflict",
+};
+
+export interface IssueContext {
+  /** The resource the validated value is an instance of. */
+  resource: string;
+  /** The validated (normalized) value: where ajv's pointers point. */
+  value: unknown;
+  /** Maps a pointer into the normalized value to one into the input as given. */
+  toOriginal: (pointer: string) => string;
+}
+
+export function issueFromError(e: ErrorObject, ctx: IssueContext): Issue {
+  const code = KEYWORD_CODES[e.keyword] ?? "invalid-value";
+  let pointer = errorPointer(e);
+  const place = locate(ctx.resource, splitPointer(pointer));
+  const issue: Issue = { pointer, code, message: "", spec: specName(place) };
+  const received = valueAt(ctx.value, pointer);
+  switch (code) {
+    case "missing-required":
+      issue.message = `required field \`${place.fieldName ?? pointer}\` is missing`;
+      issue.expected = expectedAt(place);
+      break;
+    case "unknown-field":
+      issue.message = `\`${splitPointer(pointer).at(-1)}\` is not a field of ${place.owner ?? ctx.resource}`;
+      issue.spec = place.owner ?? ctx.resource;
+      break;
+    case "unknown-enum-value":
+      issue.message = `${describeValue(received)} is not a value of ${place.field?.ref ?? "the enum"}`;
+      issue.expected = place.field?.ref ? `one of the ${enumValueCount(place.field.ref)} ${place.field.ref} values` : undefined;
+      issue.received = describeValue(received);
+      break;
+    case "oneof-conflict": {
+      const conflict = oneofConflict(place.resource, received);
+      if (conflict) {
+        const blamed = conflict.members.at(-1)!;
+        pointer = `${pointer}/${encodeSegment(blamed)}`;
+        issue.pointer = pointer;
+        issue.spec = `${place.resource}.${conflict.union}`;
+        issue.message = `${conflict.members.map((m) => `\`${m}\``).join(" and ")} are members of oneof ${place.resource}.${conflict.union}: set at most one`;
+      } else issue.message = "sets more than one member of a oneof";
+      break;
+    }
+    default:
+      issue.message = `${describeValue(received)} is not ${code === "out-of-range" ? `within ${expectedAt(place) ?? "range"}` : `a valid ${expectedAt(place) ?? "value"}`}`;
+      issue.expected = expectedAt(place);
+      issue.received = describeValue(received);
+  }
+  issue.pointer = ctx.toOriginal(issue.pointer);
+  if (issue.expected === undefined) delete issue.expected;
+  if (issue.received === undefined) delete issue.received;
+  if (issue.spec === undefined) delete issue.spec;
+  return issue;
+}
+
+/** ajv's errors as issues: one per problem (an enum value with the wrong type gives ajv two errors; keep one). */
+export function issuesFromErrors(errors: readonly ErrorObject[], ctx: IssueContext): Issue[] {
+  const typeErrorAt = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
+  return errors.filter((e) => !(e.keyword === "enum" && typeErrorAt.has(e.instancePath))).map((e) => issueFromError(e, ctx));
+}
+
+/** The drift of an error that lenient mode tolerates, or undefined for a real error. */
+export function driftFromError(e: ErrorObject, ctx: IssueContext): Drift | undefined {
+  if (e.keyword === "additionalProperties") {
+    const pointer = errorPointer(e);
+    const place = locate(ctx.resource, splitPointer(e.instancePath));
+    return { path: ctx.toOriginal(pointer), kind: "unknown-field", value: valueAt(ctx.value, pointer), spec: place.resource ?? ctx.resource };
+  }
+  if (e.keyword === "enum") {
+    const value = valueAt(ctx.value, e.instancePath);
+    if (typeof value !== "string") return undefined;
+    const spec = specName(locate(ctx.resource, splitPointer(e.instancePath)));
+    return { path: ctx.toOriginal(e.instancePath), kind: "unknown-enum-value", value, ...(spec ? { spec } : {}) };
+  }
+  return undefined;
+}

@@ -1,0 +1,142 @@
+// Normalization: what real clients send or receive, in the form the spec and the types describe.
+//   - snake_case keys (the proto names: `inline_data`, `system_instruction`, …) become the JSON names, which the
+//     API accepts just as well;
+//   - integer-encoded enums (`"finishReason": 1`, from `$alt=json;enum-encoding=int`) become their value names
+//     through the spec's proto numbers.
+// Copy on write: a value that needs nothing comes back as the same object, and no input is ever mutated. Key order
+// is kept (a renamed key stays where it was), unknown fields and their contents are kept untouched, and free-form
+// JSON (Struct and Value fields such as function call arguments or a response schema) is never walked into.
+import type { Issue } from "./result.ts";
+import { encodeSegment, enumNumbers, fieldFor, splitPointer, type FieldModel } from "./model.ts";
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+export interface Normalized {
+  value: unknown;
+  /** Pointers (in the normalized value) of integers that are no known value of their enum, with the enum's name. */
+  unknownEnumNumbers: Map<string, { enumName: string; spec: string }>;
+  /** Keys set under both their JSON and their proto name. */
+  conflicts: Issue[];
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** Sets an own data property, even for the key `__proto__` (plain assignment would change the prototype). */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
+class Walker {
+  readonly unknownEnumNumbers = new Map<string, { enumName: string; spec: string }>();
+  readonly conflicts: Issue[] = [];
+
+  object(resource: string, obj: Record<string, unknown>, path: string, originalPath: string): Record<string, unknown> {
+    let out: Record<string, unknown> | undefined;
+    const keys = Object.keys(obj);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const named = fieldFor(resource, key);
+      if (!named) {
+        if (out) setOwn(out, key, obj[key]);
+        continue;
+      }
+      const renamed = named.jsonName !== key;
+      if (renamed && hasOwn.call(obj, named.jsonName)) {
+        this.conflicts.push({
+          pointer: `${originalPath}/${encodeSegment(key)}`,
+          code: "duplicate-field",
+          message: `\`${key}\` and \`${named.jsonName}\` name the same field; set only one of them`,
+          spec: `${resource}.${named.jsonName}`,
+        });
+        if (out) setOwn(out, key, obj[key]);
+        continue;
+      }
+      const value = obj[key];
+      const next = this.field(resource, named.jsonName, named.field, value, `${path}/${encodeSegment(named.jsonName)}`, `${originalPath}/${encodeSegment(key)}`);
+      if (!out && (renamed || next !== value)) {
+        out = {};
+        for (let j = 0; j < i; j++) setOwn(out, keys[j]!, obj[keys[j]!]);
+      }
+      if (out) setOwn(out, named.jsonName, next);
+    }
+    return out ?? obj;
+  }
+
+  field(owner: string, name: string, field: FieldModel, value: unknown, path: string, originalPath: string): unknown {
+    if (field.type !== "ref" && field.type !== "enum") return value;
+    if (field.repeated) {
+      if (!Array.isArray(value)) return value;
+      let out: unknown[] | undefined;
+      for (let i = 0; i < value.length; i++) {
+        const next = this.element(owner, name, field, value[i], `${path}/${i}`, `${originalPath}/${i}`);
+        if (!out && next !== value[i]) out = value.slice(0, i);
+        if (out) out.push(next);
+      }
+      return out ?? value;
+    }
+    if (field.map) {
+      if (!isPlainObject(value)) return value;
+      let out: Record<string, unknown> | undefined;
+      const keys = Object.keys(value);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!;
+        const seg = encodeSegment(key);
+        const next = this.element(owner, name, field, value[key], `${path}/${seg}`, `${originalPath}/${seg}`);
+        if (!out && next !== value[key]) {
+          out = {};
+          for (let j = 0; j < i; j++) setOwn(out, keys[j]!, value[keys[j]!]);
+        }
+        if (out) setOwn(out, key, next);
+      }
+      return out ?? value;
+    }
+    return this.element(owner, name, field, value, path, originalPath);
+  }
+
+  element(owner: string, name: string, field: FieldModel, value: unknown, path: string, originalPath: string): unknown {
+    if (field.type === "ref") return isPlainObject(value) && field.ref ? this.object(field.ref, value, path, originalPath) : value;
+    // An enum: only integers need decoding.
+    if (typeof value !== "number" || !Number.isInteger(value) || !field.ref) return value;
+    const decoded = enumNumbers(field.ref)?.[String(value)];
+    if (decoded !== undefined) return decoded;
+    this.unknownEnumNumbers.set(path, { enumName: field.ref, spec: `${owner}.${name}` });
+    return value;
+  }
+}
+
+/** Normalizes `value` as an instance of `resource` (see the module comment). Throws RangeError on absurd nesting. */
+export function normalizeResource(resource: string, value: unknown): Normalized {
+  const walker = new Walker();
+  const out = isPlainObject(value) ? walker.object(resource, value, "", "") : value;
+  return { value: out, unknownEnumNumbers: walker.unknownEnumNumbers, conflicts: walker.conflicts };
+}
+
+/**
+ * The pointer into the original input for a pointer into its normalized form: each segment that the
+ * normalization renamed is spelled as the input spelled it.
+ */
+export function originalPointer(resource: string, original: unknown, normalizedPointer: string): string {
+  let node = original;
+  let current: string | undefined = resource; // the resource `node` is an instance of, if any
+  let container: FieldModel | undefined; // a repeated or map field whose element the next segment picks
+  let out = "";
+  for (const segment of splitPointer(normalizedPointer)) {
+    let key = segment;
+    let next: string | undefined;
+    if (container) {
+      next = container.type === "ref" ? container.ref : undefined;
+      container = undefined;
+    } else if (current) {
+      const named = fieldFor(current, segment);
+      const proto = named?.field.proto;
+      if (proto && isPlainObject(node) && !hasOwn.call(node, segment) && hasOwn.call(node, proto)) key = proto;
+      if (named && (named.field.repeated || named.field.map)) container = named.field;
+      else if (named?.field.type === "ref") next = named.field.ref;
+    }
+    out += `/${encodeSegment(key)}`;
+    node = node !== null && typeof node === "object" && hasOwn.call(node, key) ? (node as Record<string, unknown>)[key] : undefined;
+    current = next;
+  }
+  return out;
+}

@@ -1,0 +1,163 @@
+// The validation API behind every `validate<Name>` / `assert<Name>` / `is<Name>` / `normalize<Name>`.
+//
+// One precompiled validator per resource does the checking: the strict one (generated/validators/strict.js). Lenient
+// mode differs from strict in exactly two ways — unknown fields and unknown enum values are accepted — so a value is
+// lenient-valid exactly when every strict error is one of those two, and those errors are its drift. (The lenient
+// validators the generator also emits are the reference a test holds this equivalence against.) The common case, a
+// clean payload, costs one call to the standalone validator and no allocation beyond the result.
+//
+// Only when the strict check fails is the value normalized (snake_case keys, integer-encoded enums: see
+// normalize.ts) and checked again; issues and drift then point at the keys as the input spelled them.
+import type { ErrorObject, ValidateFunction } from "ajv";
+import * as strictValidators from "../generated/validators/strict.js";
+import { resourceModel } from "./model.ts";
+import { normalizeResource, originalPointer } from "./normalize.ts";
+import { driftFromError, issuesFromErrors, valueAt, type IssueContext } from "./issues.ts";
+import { ValidationError, type Drift, type Issue, type Mode, type ValidationResult } from "./result.ts";
+import { pointerToPath, type StandardSchemaV1, type StandardResult } from "./standard-schema.ts";
+
+const STRICT = strictValidators as unknown as Record<string, ValidateFunction | undefined>;
+const NO_DRIFT: Drift[] = [];
+
+export interface ValidateOptions {
+  /** Default: "strict" for resources users send, "lenient" for those the API returns (or both). */
+  mode?: Mode;
+}
+
+/** The default mode of a resource: strict only for what users send and the API never returns. */
+export function defaultMode(resource: string): Mode {
+  return resourceModel(resource)?.side === "request" ? "strict" : "lenient";
+}
+
+/** Validates `value` as an instance of `resource`. Never throws, whatever JSON value it is given. */
+export function validateResource(resource: string, value: unknown, mode: Mode = defaultMode(resource)): ValidationResult<unknown> {
+  const check = STRICT[resource];
+  if (!check) throw new TypeError(`gemini-typekit: no resource named ${JSON.stringify(resource)}`);
+  try {
+    if (check(value)) return { ok: true, value, drift: NO_DRIFT };
+    return slowPath(resource, check, value, mode);
+  } catch (error) {
+    if (error instanceof RangeError) {
+      return { ok: false, issues: [{ pointer: "", code: "too-deep", message: `the value is nested too deeply to check (${error.message})`, spec: resource }] };
+    }
+    throw error;
+  }
+}
+
+function slowPath(resource: string, check: ValidateFunction, input: unknown, mode: Mode): ValidationResult<unknown> {
+  let errors: ErrorObject[] = [...(check.errors ?? [])];
+  const normalized = normalizeResource(resource, input);
+  if (normalized.value !== input) errors = check(normalized.value) ? [] : [...(check.errors ?? [])];
+  const value = normalized.value;
+  const ctx: IssueContext = {
+    resource,
+    value,
+    toOriginal: value === input ? (p) => p : (p) => originalPointer(resource, input, p),
+  };
+  // Integers no enum value has: drift in lenient mode (kept as they are), errors in strict mode.
+  const unknownNumbers = normalized.unknownEnumNumbers;
+  const issues: Issue[] = [...normalized.conflicts];
+  const drift: Drift[] = [];
+  const realErrors: ErrorObject[] = [];
+  for (const e of errors) {
+    const number = unknownNumbers.get(e.instancePath);
+    if (number && (e.keyword === "type" || e.keyword === "enum")) continue;
+    const d = mode === "lenient" ? driftFromError(e, ctx) : undefined;
+    if (d) drift.push(d);
+    else realErrors.push(e);
+  }
+  for (const [pointer, { enumName, spec }] of unknownNumbers) {
+    const original = ctx.toOriginal(pointer);
+    const number = valueAt(value, pointer);
+    if (mode === "lenient") drift.push({ path: original, kind: "unknown-enum-value", value: number, spec });
+    else
+      issues.push({
+        pointer: original,
+        code: "unknown-enum-value",
+        message: `${String(number)} is not the number of any ${enumName} value`,
+        expected: `a ${enumName} value (name or proto number)`,
+        received: `number ${String(number)}`,
+        spec,
+      });
+  }
+  issues.push(...issuesFromErrors(realErrors, ctx));
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, value, drift: drift.length > 0 ? drift : NO_DRIFT };
+}
+
+/** Normalizes without validating (see normalize.ts); values it cannot walk come back unchanged. */
+export function normalizeAs(resource: string, value: unknown): unknown {
+  return normalizeResource(resource, value).value;
+}
+
+// ---------------------------------------------------------------- the per-resource API
+
+/** A validate function that is also a Standard Schema. */
+export interface ValidateFn<Strict, Lenient, Default> extends StandardSchemaV1<unknown, Default> {
+  (value: unknown, options: { mode: "strict" }): ValidationResult<Strict>;
+  (value: unknown, options: { mode: "lenient" }): ValidationResult<Lenient>;
+  (value: unknown, options?: { mode?: undefined }): ValidationResult<Default>;
+  (value: unknown, options?: ValidateOptions): ValidationResult<Strict | Lenient>;
+}
+
+export interface AssertFn<Strict, Lenient, Default> {
+  (value: unknown, options: { mode: "strict" }): Strict;
+  (value: unknown, options: { mode: "lenient" }): Lenient;
+  (value: unknown, options?: { mode?: undefined }): Default;
+  (value: unknown, options?: ValidateOptions): Strict | Lenient;
+}
+
+export interface IsFn<Strict, Lenient, Default> {
+  (value: unknown, options: { mode: "strict" }): value is Strict;
+  (value: unknown, options: { mode: "lenient" }): value is Lenient;
+  (value: unknown, options?: { mode?: undefined }): value is Default;
+}
+
+export interface NormalizeFn<Lenient> {
+  (value: Lenient): Lenient;
+  (value: unknown): unknown;
+}
+
+/**
+ * Everything one resource offers. `Strict` is the type a strict-valid value has (every enum known), `Lenient` the
+ * one a lenient-valid value has (enums open), `Default` the one of the resource's default mode.
+ */
+export interface ResourceValidator<Strict, Lenient, Default> extends StandardSchemaV1<unknown, Default> {
+  readonly name: string;
+  readonly defaultMode: Mode;
+  readonly validate: ValidateFn<Strict, Lenient, Default>;
+  /** Returns the valid (normalized) value, or throws a ValidationError listing every issue. */
+  readonly assert: AssertFn<Strict, Lenient, Default>;
+  /** True when the value is valid as it is (no normalization needed): a type guard. */
+  readonly is: IsFn<Strict, Lenient, Default>;
+  /** snake_case keys → JSON names, integer enums → names; no validation, input never mutated. */
+  readonly normalize: NormalizeFn<Lenient>;
+}
+
+export function createValidator<Strict, Lenient, Default>(name: string): ResourceValidator<Strict, Lenient, Default> {
+  const mode = defaultMode(name);
+  const standard: StandardSchemaV1<unknown, Default>["~standard"] = {
+    version: 1,
+    vendor: "gemini-typekit",
+    validate(value: unknown): StandardResult<Default> {
+      const result = validateResource(name, value, mode);
+      return result.ok
+        ? { value: result.value as Default }
+        : { issues: result.issues.map((i) => ({ message: `${i.code}: ${i.message}`, path: pointerToPath(i.pointer) })) };
+    },
+  };
+  const validate = Object.assign((value: unknown, options?: ValidateOptions) => validateResource(name, value, options?.mode ?? mode), {
+    "~standard": standard,
+  }) as ValidateFn<Strict, Lenient, Default>;
+  const assert = ((value: unknown, options?: ValidateOptions) => {
+    const result = validateResource(name, value, options?.mode ?? mode);
+    if (!result.ok) throw new ValidationError(result.issues, name);
+    return result.value;
+  }) as AssertFn<Strict, Lenient, Default>;
+  const is = ((value: unknown, options?: ValidateOptions) => {
+    const result = validateResource(name, value, options?.mode ?? mode);
+    return result.ok && result.value === value;
+  }) as IsFn<Strict, Lenient, Default>;
+  const normalize = ((value: unknown) => normalizeAs(name, value)) as NormalizeFn<Lenient>;
+  return { name, defaultMode: mode, validate, assert, is, normalize, "~standard": standard };
+}
