@@ -1,0 +1,7 @@
+// gemini-typekit's validation library: what users import in their own projects to check what they send to the
+// Gemini API and what comes back. It needs nothing at run time but the generated validators (ajv standalone code).
+export * from "../generated/validate.ts";
+export { createValidator, defaultMode, normalizeAs, validateResource, type ResourceValidator, type ValidateOptions } from "./validator.ts";
+export { ValidationError, formatIssue, type Drift, type DriftKind, type Issue, type IssueCode, type Mode, type ValidationResult } from "./result.ts";
+export type { StandardSchemaV1 } from "./standard-schema.ts";
+export type { Open } from "./open.ts";
