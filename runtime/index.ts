@@ -5,3 +5,4 @@ export { createValidator, defaultMode, normalizeAs, validateResource, type Resou
 export { ValidationError, formatIssue, type Drift, type DriftKind, type Issue, type IssueCode, type Mode, type ValidationResult } from "./result.ts";
 export type { StandardSchemaV1 } from "./standard-schema.ts";
 export type { Open } from "./open.ts";
+export { parseStructuredOutput, type StructuredOutputOptions, type StructuredOutputResult } from "./structured-output.ts";
