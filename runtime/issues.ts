@@ -25,14 +25,14 @@ const WIRE: Record<string, string> = {
 
 function elementExpected(field: FieldModel): string {
   if (field.type === "enum") return `string (a ${field.ref} value)`;
-  if (field.type === "ref") return `object (${field.ref})`;
+  if (field.type === "ref") return `${field.ref} object`;
   return WIRE[field.type] ?? field.type;
 }
 
 export function expectedAt(place: SpecPlace): string | undefined {
-  if (!place.field) return place.resource ? `object (${place.resource})` : undefined;
-  if (place.atField && place.field.repeated) return `array of ${elementExpected(place.field)}`;
-  if (place.atField && place.field.map) return `object (map of ${elementExpected(place.field)})`;
+  if (!place.field) return place.resource ? `${place.resource} object` : undefined;
+  if (place.atField && place.field.repeated) return `array (items: ${elementExpected(place.field)})`;
+  if (place.atField && place.field.map) return `object (values: ${elementExpected(place.field)})`;
   return elementExpected(place.field);
 }
 
@@ -136,10 +136,20 @@ export function issueFromError(e: ErrorObject, ctx: IssueContext): Issue {
       } else issue.message = "sets more than one member of a oneof";
       break;
     }
-    default:
-      issue.message = `${describeValue(received)} is not ${code === "out-of-range" ? `within ${expectedAt(place) ?? "range"}` : `a valid ${expectedAt(place) ?? "value"}`}`;
+    default: {
+      const expected = expectedAt(place) ?? "another value";
+      const inner = /\((.*)\)$/.exec(expected)?.[1] ?? expected;
+      issue.message =
+        code === "invalid-type"
+          ? `${describeValue(received)} where ${expected} is expected`
+          : code === "invalid-format"
+            ? `${describeValue(received)} is not ${inner}`
+            : code === "out-of-range"
+              ? `${describeValue(received)} is out of range for ${inner}`
+              : `${describeValue(received)} is not allowed here (${e.message ?? e.keyword})`;
       issue.expected = expectedAt(place);
       issue.received = describeValue(received);
+    }
   }
   issue.pointer = ctx.toOriginal(issue.pointer);
   if (issue.expected === undefined) delete issue.expected;

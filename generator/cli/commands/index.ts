@@ -4,7 +4,8 @@ import { importCommand } from "./import.ts";
 import { specCommand } from "./spec.ts";
 import { generateCommand } from "./generate.ts";
 import { schemaCommands } from "./schema-commands.ts";
+import { validateCommand } from "./validate.ts";
 
 // Each module is typed by its own arguments; the table only needs the common shape.
-const table: unknown[] = [importCommand, specCommand, generateCommand, ...schemaCommands];
+const table: unknown[] = [importCommand, specCommand, generateCommand, validateCommand, ...schemaCommands];
 export const commands = table as CliCommand<never>[];

@@ -1,0 +1,84 @@
+// `gemini-typekit validate` in-process: framings, modes, located output, --json, stdin and exit codes.
+import { describe, expect, it } from "vitest";
+import { main } from "../generator/cli/main.ts";
+import type { CliIo } from "../generator/cli/command.ts";
+import { tempDir, writeTree } from "./support/tmp.ts";
+
+async function run(args: string[], cwd: string, stdin = "") {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd, stdin: async () => stdin };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+const chunk = (text: string, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ candidates: [{ content: { role: "model", parts: [{ text }] }, ...extra }], responseId: "r1", modelVersion: "gemini-x" });
+
+const dir = tempDir("gtk-validate-");
+writeTree(dir, {
+  "ok.json": { candidates: [{ content: { role: "model", parts: [{ text: "hi" }] }, finishReason: "STOP" }] },
+  "drift.json": { candidates: [{ finishReason: "BRAND_NEW_REASON", newField: 1 }] },
+  "bad.json": { candidates: [{ finishReason: "STOP", tokenCount: "many" }], usageMetadata: { promptTokenCount: -1.5 } },
+  "broken.json": '{\n  "candidates": [\n    {"finishReason": "STOP",}\n  ]\n}\n',
+  "ok.sse": `data: ${chunk("a")}\r\n\r\ndata: ${chunk("b", { finishReason: "STOP" })}\r\n\r\n`,
+  "bad-middle.sse": `data: ${chunk("a")}\n\ndata: {"candidates": "x"}\n\ndata: ${chunk("c")}\n\n`,
+  "ok-array.json": `[${chunk("a")},\n${chunk("b")}]`,
+  "ok.ndjson": `${chunk("a")}\n${chunk("b")}\n`,
+  "request-snake.json": { contents: [{ role: "user", parts: [{ inline_data: { mime_type: "image/png", data: "iVBORw0KGgo=" } }] }], generation_config: { response_mime_type: "application/json" } },
+});
+
+type Want = { code: number; out?: RegExp[]; notOut?: RegExp[] };
+
+const rows: [string, { given: string[]; stdin?: string; want: Want }][] = [
+  ["a valid JSON file", { given: ["GenerateContentResponse", "ok.json"], want: { code: 0, out: [/^ok\.json: valid$/m] } }],
+  ["drift passes in lenient mode and is listed", { given: ["GenerateContentResponse", "drift.json"], want: { code: 0, out: [/drift unknown-enum-value: "BRAND_NEW_REASON"/, /\/candidates\/0\/newField: drift unknown-field/, /valid, 2 drift/] } }],
+  ["drift fails in strict mode", { given: ["GenerateContentResponse", "drift.json", "--strict"], want: { code: 1, out: [/\/candidates\/0\/finishReason: unknown-enum-value/, /\/candidates\/0\/newField: unknown-field/] } }],
+  [
+    "every issue, with pointer and spec field",
+    { given: ["GenerateContentResponse", "bad.json"], want: { code: 1, out: [/\/candidates\/0\/tokenCount: invalid-type: .*Candidate\.tokenCount/, /\/usageMetadata\/promptTokenCount: invalid-type/, /bad\.json: 2 issues/] } },
+  ],
+  ["broken JSON is located by line and column", { given: ["GenerateContentResponse", "broken.json"], want: { code: 1, out: [/invalid-json: .*line 3, column \d+/] } }],
+  ["an SSE stream, chunk by chunk", { given: ["GenerateContentResponse", "ok.sse"], want: { code: 0, out: [/ok\.sse: 2 chunks \(sse\), valid/] } }],
+  ["--stream reads the file as a stream", { given: ["GenerateContentResponse", "ok.sse", "--stream"], want: { code: 0, out: [/2 chunks \(sse\), valid/] } }],
+  [
+    "a bad middle chunk is located and does not hide the next",
+    { given: ["GenerateContentResponse", "bad-middle.sse"], want: { code: 1, out: [/bad-middle\.sse: chunk 1 \(byte \d+\) \/candidates: invalid-type/, /3 chunks \(sse\), 1 issue$/m] } },
+  ],
+  ["a JSON-array stream", { given: ["GenerateContentResponse", "ok-array.json"], want: { code: 0, out: [/2 chunks \(json-array\), valid/] } }],
+  ["NDJSON", { given: ["GenerateContentResponse", "ok.ndjson"], want: { code: 0, out: [/2 chunks \(ndjson\), valid/] } }],
+  ["snake_case request keys are accepted", { given: ["GenerateContentRequest", "request-snake.json", "--strict"], want: { code: 0, out: [/valid/] } }],
+  ["stdin with -", { given: ["GenerateContentResponse", "-"], stdin: chunk("x"), want: { code: 0, out: [/<stdin>: valid/] } }],
+  ["stdin when no file is named", { given: ["GenerateContentResponse"], stdin: `data: ${chunk("x")}\n\n`, want: { code: 0, out: [/<stdin>: 1 chunk \(sse\), valid/] } }],
+  ["several files: one invalid fails the run", { given: ["GenerateContentResponse", "ok.json", "bad.json"], want: { code: 1, out: [/ok\.json: valid/, /bad\.json: 2 issues/] } }],
+  ["a missing file", { given: ["GenerateContentResponse", "nope.json"], want: { code: 1, out: [/cannot read nope\.json/] } }],
+];
+
+describe("gemini-typekit validate", () => {
+  it.each(rows)("%s", async (_name, { given, stdin, want }) => {
+    const { code, stdout } = await run(["validate", ...given], dir, stdin);
+    for (const pattern of want.out ?? []) expect(stdout).toMatch(pattern);
+    expect(code).toBe(want.code);
+  });
+
+  it("--json prints the results as data", async () => {
+    const { code, stdout } = await run(["validate", "GenerateContentResponse", "bad-middle.sse", "drift.json", "--json"], dir);
+    expect(code).toBe(1);
+    const data = JSON.parse(stdout) as { ok: boolean; mode: string; results: { file: string; framing: string; chunks: number; ok: boolean; issues: { chunk?: number; offset?: number; pointer: string; code: string }[]; drift: unknown[] }[] };
+    expect(data).toMatchObject({ ok: false, mode: "lenient" });
+    expect(data.results[0]).toMatchObject({ file: "bad-middle.sse", framing: "sse", chunks: 3, ok: false });
+    expect(data.results[0]!.issues).toEqual([expect.objectContaining({ chunk: 1, pointer: "/candidates", code: "invalid-type" })]);
+    expect(data.results[0]!.issues[0]!.offset).toBe(`data: ${chunk("a")}\n\ndata: `.length);
+    expect(data.results[1]).toMatchObject({ file: "drift.json", ok: true });
+    expect(data.results[1]!.drift).toHaveLength(2);
+  });
+
+  it.each([
+    ["an unknown resource, with suggestions", ["validate", "GenerateContentRespons", "ok.json"], /Did you mean: .*GenerateContentResponse/],
+    ["no resource", ["validate"], /Not enough non-option arguments/],
+  ])("usage error: %s exits 2", async (_name, args, pattern) => {
+    const { code, stderr } = await run(args, dir);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(pattern);
+  });
+});
