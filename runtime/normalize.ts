@@ -2,7 +2,9 @@
 //   - snake_case keys (the proto names: `inline_data`, `system_instruction`, …) become the JSON names, which the
 //     API accepts just as well;
 //   - integer-encoded enums (`"finishReason": 1`, from `$alt=json;enum-encoding=int`) become their value names
-//     through the spec's proto numbers.
+//     through the spec's proto numbers;
+//   - a single value given for a repeated field (`"parts": {"text": "hi"}`, as Google's own REST examples write
+//     it) becomes a list of one, which is how the API reads it.
 // Copy on write: a value that needs nothing comes back as the same object, and no input is ever mutated. Key order
 // is kept (a renamed key stays where it was), unknown fields and their contents are kept untouched, and free-form
 // JSON (Struct and Value fields such as function call arguments or a response schema) is never walked into.
@@ -64,6 +66,10 @@ class Walker {
   }
 
   field(owner: string, name: string, field: FieldModel, value: unknown, path: string, originalPath: string): unknown {
+    if (field.repeated && !Array.isArray(value) && value !== null && value !== undefined) {
+      // One value where a list belongs: the API reads it as a list of one (its own docs send `"parts": {…}`).
+      return [this.element(owner, name, field, value, `${path}/0`, originalPath)];
+    }
     if (field.type !== "ref" && field.type !== "enum") return value;
     if (field.repeated) {
       if (!Array.isArray(value)) return value;
@@ -126,7 +132,13 @@ export function originalPointer(resource: string, original: unknown, normalizedP
     let next: string | undefined;
     if (container) {
       next = container.type === "ref" ? container.ref : undefined;
+      const wrapped = container.repeated && !Array.isArray(node) && segment === "0";
       container = undefined;
+      if (wrapped) {
+        // The input gave one value where the list is: the normalized index has no counterpart in it.
+        current = next;
+        continue;
+      }
     } else if (current) {
       const named = fieldFor(current, segment);
       const proto = named?.field.proto;
