@@ -6,3 +6,4 @@ export { ValidationError, formatIssue, type Drift, type DriftKind, type Issue, t
 export type { StandardSchemaV1 } from "./standard-schema.ts";
 export type { Open } from "./open.ts";
 export { parseStructuredOutput, type StructuredOutputOptions, type StructuredOutputResult } from "./structured-output.ts";
+export { validateApiResponse, type ApiResponseOptions, type ApiResponseResult, type Validated } from "./api-response.ts";

@@ -1,0 +1,39 @@
+// One call for whatever came back from an API call: a success body of the expected resource, or the API's error
+// envelope (`{ "error": { code, message, status, details } }`), each validated as what it is. Without the HTTP
+// status, a body is an error body when `error` is its only key and the expected resource has no field of that name.
+import type { ErrorResponse } from "../generated/types.ts";
+import { validators, type ValidatedResourceName } from "../generated/validate.ts";
+import type { Drift, Issue, Mode } from "./result.ts";
+import type { ResourceValidator } from "./validator.ts";
+import { resourceModel } from "./model.ts";
+
+/** The type a resource's validator gives in its default mode. */
+export type Validated<R extends ValidatedResourceName> = (typeof validators)[R] extends ResourceValidator<unknown, unknown, infer D> ? D : never;
+
+export type ApiResponseResult<T> =
+  | { ok: true; kind: "success"; value: T; drift: Drift[] }
+  | { ok: true; kind: "error"; error: ErrorResponse; drift: Drift[] }
+  | { ok: false; kind: "success" | "error"; issues: Issue[] };
+
+export interface ApiResponseOptions {
+  mode?: Mode;
+  /** The HTTP status, when known: 400 and above means an error body. */
+  httpStatus?: number;
+}
+
+function looksLikeError(resource: string, body: unknown): boolean {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return false;
+  const keys = Object.keys(body);
+  return keys.length === 1 && keys[0] === "error" && !resourceModel(resource)?.fields["error"];
+}
+
+export function validateApiResponse<R extends ValidatedResourceName>(resource: R, body: unknown, options: ApiResponseOptions = {}): ApiResponseResult<Validated<R>> {
+  const isError = options.httpStatus !== undefined ? options.httpStatus >= 400 : looksLikeError(resource, body);
+  const mode = options.mode ? { mode: options.mode } : undefined;
+  if (isError) {
+    const result = validators.ErrorResponse.validate(body, mode);
+    return result.ok ? { ok: true, kind: "error", error: result.value as ErrorResponse, drift: result.drift } : { ok: false, kind: "error", issues: result.issues };
+  }
+  const result = (validators[resource] as ResourceValidator<unknown, unknown, unknown>).validate(body, mode);
+  return result.ok ? { ok: true, kind: "success", value: result.value as Validated<R>, drift: result.drift } : { ok: false, kind: "success", issues: result.issues };
+}
