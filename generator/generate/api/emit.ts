@@ -2,10 +2,12 @@
 // `normalize<Name>` and the `validators` table — typed by generated/types.ts and implemented by runtime/validator.ts.
 // Each resource's three types (strict-valid, lenient-valid, default mode) follow from its side of the wire:
 //   response side: one type, enums already open;
-//   request side:  the closed type when strict (the default), `Open<T>` when lenient;
-//   both sides:    `T<"request">` when strict, `T<"response">` when lenient (the default, as the API returns them).
+//   request side:  the closed type when strict, `Open<T>` when lenient;
+//   both sides:    `T<"request">` when strict, `T<"response">` when lenient.
+// The default mode (generated/model.ts: strict for request bodies and request-only resources) picks one of them.
 import type { EmittedFile, GenerateContext } from "../context.ts";
 import { computeDirections } from "../types/direction.ts";
+import { defaultModes } from "../model/emit.ts";
 
 export const API_PATH = "validate.ts";
 
@@ -16,7 +18,8 @@ const HEADER = `/**
  * - \`assert<Name>(value)\` returns the valid value or throws a ValidationError listing every issue;
  * - \`is<Name>(value)\` is a type guard (true when the value is valid as it is);
  * - \`normalize<Name>(value)\` turns snake_case keys and integer-encoded enums into the spec's form.
- * The default mode is strict for resources users send and lenient for those the API returns.
+ * The default mode is strict for resources users send (every method's request body) and lenient for those the API
+ * returns.
  */
 import type * as T from "./types.ts";
 import type { Open } from "../runtime/open.ts";
@@ -25,6 +28,7 @@ import { createValidator } from "../runtime/validator.ts";
 
 export function apiSource(ctx: GenerateContext): string {
   const { side, generic } = computeDirections(ctx.ir);
+  const modes = defaultModes(ctx.ir);
   const names = [...ctx.ir.resources.keys()].sort();
   const table = names.map((name) => {
     const s = side.get(name) ?? "response";
@@ -34,7 +38,7 @@ export function apiSource(ctx: GenerateContext): string {
         : s === "request"
           ? [`T.${name}`, `Open<T.${name}>`]
           : [`T.${name}`, `T.${name}`];
-    const byDefault = s === "request" ? strict : lenient;
+    const byDefault = modes.get(name) === "strict" ? strict : lenient;
     return `  ${name}: createValidator<${strict}, ${lenient}, ${byDefault}>("${name}"),`;
   });
   const exports = names.flatMap((name) => [

@@ -24,6 +24,8 @@ export interface FieldModel {
 export interface ResourceModel {
   /** Which side of the wire it travels on: sent by users, returned by the API, or both. */
   readonly side: "request" | "response" | "both";
+  /** How \`validate<Name>\` checks it by default: strict for what users send, lenient for what the API returns. */
+  readonly mode: "strict" | "lenient";
   readonly fields: { readonly [jsonName: string]: FieldModel };
   /** Oneofs: name → member JSON names. */
   readonly unions?: { readonly [name: string]: readonly string[] };
@@ -52,9 +54,21 @@ function fieldModel(field: FieldIR): Record<string, unknown> {
   return out;
 }
 
-function resourceModel(resource: ResourceIR, side: Side): Record<string, unknown> {
+/**
+ * The default validation mode: strict for what users send — request bodies of methods (even when, like
+ * GenerateContentRequest inside a batch, the API also returns them) and everything only sent — and lenient for
+ * the rest, which the API returns and may extend.
+ */
+export function defaultModes(ir: SpecIR): Map<string, "strict" | "lenient"> {
+  const { side } = computeDirections(ir);
+  const bodies = new Set([...ir.methods.values()].flatMap((m) => (m.request ? [m.request] : [])));
+  return new Map([...ir.resources.keys()].map((name) => [name, bodies.has(name) || side.get(name) === "request" ? "strict" : "lenient"]));
+}
+
+function resourceModel(resource: ResourceIR, side: Side, mode: "strict" | "lenient"): Record<string, unknown> {
   const out: Record<string, unknown> = {
     side,
+    mode,
     fields: Object.fromEntries(byName(resource.fields.map((f) => [f.jsonName, fieldModel(f)]))),
   };
   const unions = resource.unions.filter((u) => u.members.length > 1);
@@ -64,8 +78,11 @@ function resourceModel(resource: ResourceIR, side: Side): Record<string, unknown
 
 export function modelData(ir: SpecIR): Record<string, unknown> {
   const { side } = computeDirections(ir);
+  const modes = defaultModes(ir);
   return {
-    resources: Object.fromEntries(byName([...ir.resources.values()].map((r) => [r.name, resourceModel(r, side.get(r.name) ?? "response")]))),
+    resources: Object.fromEntries(
+      byName([...ir.resources.values()].map((r) => [r.name, resourceModel(r, side.get(r.name) ?? "response", modes.get(r.name) ?? "lenient")])),
+    ),
     enums: Object.fromEntries(
       byName(
         [...ir.enums.values()].map((e) => [
