@@ -3,15 +3,33 @@
 //     API accepts just as well;
 //   - integer-encoded enums (`"finishReason": 1`, from `$alt=json;enum-encoding=int`) become their value names
 //     through the spec's proto numbers;
+//   - enum names in another case (`"type": "object"`, `"mode": "auto"`, as Google's own REST examples write them)
+//     become the spec's name, when exactly one value matches;
 //   - a single value given for a repeated field (`"parts": {"text": "hi"}`, as Google's own REST examples write
 //     it) becomes a list of one, which is how the API reads it.
 // Copy on write: a value that needs nothing comes back as the same object, and no input is ever mutated. Key order
 // is kept (a renamed key stays where it was), unknown fields and their contents are kept untouched, and free-form
 // JSON (Struct and Value fields such as function call arguments or a response schema) is never walked into.
+import { MODEL } from "../generated/model.ts";
 import type { Issue } from "./result.ts";
 import { encodeSegment, enumNumbers, fieldFor, splitPointer, type FieldModel } from "./model.ts";
 
 const hasOwn = Object.prototype.hasOwnProperty;
+
+/** Per enum: its values, and upper-cased spelling → value for the names that fold to exactly one value. */
+const enumSpellings = new Map<string, { values: Set<string>; folded: Map<string, string | undefined> }>();
+
+function enumSpelling(enumName: string, value: string): string | undefined {
+  let table = enumSpellings.get(enumName);
+  if (!table) {
+    const values = hasOwn.call(MODEL.enums, enumName) ? MODEL.enums[enumName]!.values : [];
+    const folded = new Map<string, string | undefined>();
+    for (const v of values) folded.set(v.toUpperCase(), folded.has(v.toUpperCase()) ? undefined : v);
+    table = { values: new Set(values), folded };
+    enumSpellings.set(enumName, table);
+  }
+  return table.values.has(value) ? value : table.folded.get(value.toUpperCase());
+}
 
 export interface Normalized {
   value: unknown;
@@ -102,7 +120,8 @@ class Walker {
 
   element(owner: string, name: string, field: FieldModel, value: unknown, path: string, originalPath: string): unknown {
     if (field.type === "ref") return isPlainObject(value) && field.ref ? this.object(field.ref, value, path, originalPath) : value;
-    // An enum: only integers need decoding.
+    // An enum: names in another case are folded, integers decoded.
+    if (typeof value === "string" && field.ref) return enumSpelling(field.ref, value) ?? value;
     if (typeof value !== "number" || !Number.isInteger(value) || !field.ref) return value;
     const decoded = enumNumbers(field.ref)?.[String(value)];
     if (decoded !== undefined) return decoded;
