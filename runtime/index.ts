@@ -7,3 +7,5 @@ export type { StandardSchemaV1 } from "./standard-schema.ts";
 export type { Open } from "./open.ts";
 export { parseStructuredOutput, type StructuredOutputOptions, type StructuredOutputResult } from "./structured-output.ts";
 export { validateApiResponse, type ApiResponseOptions, type ApiResponseResult, type Validated } from "./api-response.ts";
+export * from "./stream/index.ts";
+export { aggregateGenerateContentStream, parseGenerateContentStream, type AggregatedStream, type GenerateStreamOptions } from "./generate-stream.ts";
