@@ -1,0 +1,113 @@
+// Benchmark (not a test), issue 4: gemini-typekit's validator against a hand-written zod v4 schema of
+// GenerateContentResponse, on the same real corpus as validate-throughput (every Gemini API generateContent response
+// body and stream chunk, already parsed). The zod schema is written the way projects write one by hand: shallow
+// (candidates → content → parts with a few known members, finishReason a plain string, usageMetadata and the rest
+// loose objects that pass everything else through). Target: gemini-typekit ≥ 2× faster than zod while checking every
+// field zod leaves unchecked. Both sides are then counted the same way (zod's schema through z.toJSONSchema): schema
+// properties and constraint keywords, and how many of the corpus's values each one really checks.
+import type { ValidateFunction } from "ajv";
+import { z } from "zod";
+import bundle from "../../generated/schemas/bundle.json" with { type: "json" };
+import { validateGenerateContentResponse } from "../../generated/validate.ts";
+import * as strict from "../../generated/validators/strict.js";
+import { geminiResponseBodies } from "./support/corpus.ts";
+import { SchemaCoverage, type Coverage } from "./support/coverage.ts";
+import { consume, envNumber, measure, ms, ratio, verdict } from "./support/measure.ts";
+
+const TARGET = 2;
+const ROUNDS = envNumber("BENCH_ROUNDS", 200);
+const WARMUP = envNumber("BENCH_WARMUP", 30);
+
+// ---- the peer schema: what a project writes by hand for the fields it reads
+const Part = z.looseObject({
+  text: z.string().optional(),
+  thought: z.boolean().optional(),
+  inlineData: z.looseObject({ mimeType: z.string(), data: z.string() }).optional(),
+  functionCall: z.looseObject({ name: z.string(), args: z.record(z.string(), z.unknown()).optional() }).optional(),
+});
+const Candidate = z.looseObject({
+  content: z.looseObject({ role: z.string().optional(), parts: z.array(Part).optional() }).optional(),
+  finishReason: z.string().optional(),
+  index: z.number().optional(),
+});
+const GenerateContentResponse = z.looseObject({
+  candidates: z.array(Candidate).optional(),
+  promptFeedback: z.looseObject({ blockReason: z.string().optional() }).optional(),
+  usageMetadata: z
+    .looseObject({
+      promptTokenCount: z.number().optional(),
+      candidatesTokenCount: z.number().optional(),
+      totalTokenCount: z.number().optional(),
+    })
+    .optional(),
+  modelVersion: z.string().optional(),
+});
+
+// ---- the corpus, and both sides accept all of it
+const bodies = geminiResponseBodies();
+const values = bodies.map((b) => JSON.parse(b.text) as unknown);
+values.forEach((v, i) => {
+  const where = `${bodies[i]!.file}#${bodies[i]!.chunk}`;
+  const ours = validateGenerateContentResponse(v, { mode: "lenient" });
+  if (!ours.ok) throw new Error(`gemini-typekit rejects ${where}: ${JSON.stringify(ours.issues.slice(0, 3))}`);
+  const theirs = GenerateContentResponse.safeParse(v);
+  if (!theirs.success) throw new Error(`the zod schema rejects ${where}: ${theirs.error.message}`);
+});
+console.log(`corpus: ${bodies.length} bodies/chunks, all accepted by both; ${ROUNDS} interleaved rounds after ${WARMUP} warm-up sweeps, medians per sweep`);
+
+// ---- throughput
+const check = (strict as unknown as Record<string, ValidateFunction>)["GenerateContentResponse"]!;
+const m = measure(
+  {
+    typekit: () => {
+      for (const v of values) consume(validateGenerateContentResponse(v, { mode: "lenient" }).ok);
+    },
+    zod: () => {
+      for (const v of values) consume(GenerateContentResponse.safeParse(v).success);
+    },
+    parse: () => {
+      for (const b of bodies) consume(JSON.parse(b.text));
+    },
+    ajv: () => {
+      for (const v of values) consume(check(v));
+    },
+  },
+  ROUNDS,
+  WARMUP,
+);
+const speedup = m.zod / m.typekit;
+console.log(`gemini-typekit validate (lenient) ${ms(m.typekit)}, zod safeParse ${ms(m.zod)}  (JSON.parse of the same bytes ${ms(m.parse)})`);
+console.log(`gemini-typekit speed-up over zod: ${speedup.toFixed(2)}× — target ≥ ${TARGET}×: ${verdict(speedup >= TARGET)}`);
+console.log(
+  `  per JSON.parse: gemini-typekit ${ratio(m.typekit / m.parse)}, zod ${ratio(m.zod / m.parse)}; the target means ` +
+    `≤ ${ratio(m.zod / TARGET / m.parse)} (a bare walk of every value is ≈ 0.04×: validate-throughput.bench.ts)`,
+);
+console.log(
+  `  gemini-typekit's precompiled ajv check alone (no drift handling): ${ms(m.ajv)}, ${(m.zod / m.ajv).toFixed(2)}× zod's speed ` +
+    `(validate-throughput.bench.ts splits where the time goes)`,
+);
+
+// ---- what each one checks
+type SchemaObject = Record<string, unknown>;
+const defs = bundle.$defs as unknown as Record<string, SchemaObject>;
+const ours = new SchemaCoverage({ $ref: "GenerateContentResponse.json" }, defs);
+const theirs = new SchemaCoverage(z.toJSONSchema(GenerateContentResponse) as SchemaObject);
+const oc = ours.measure(values);
+const tc = theirs.measure(values);
+const os = ours.staticCounts();
+const ts = theirs.staticCounts();
+const pct = (c: Coverage) => `${((c.checked / c.values) * 100).toFixed(1)} %`;
+console.log("what each checks                                 gemini-typekit        zod");
+console.log(`  schema objects reachable from the root        ${String(os.schemas).padStart(14)} ${String(ts.schemas).padStart(10)}`);
+console.log(`  properties declared                           ${String(os.properties).padStart(14)} ${String(ts.properties).padStart(10)}`);
+console.log(`  constraint keywords (type, enum, pattern, …)  ${String(os.keywords).padStart(14)} ${String(ts.keywords).padStart(10)}`);
+console.log(`  enum values known                             ${String(os.enumValues).padStart(14)} ${String(ts.enumValues).padStart(10)}`);
+console.log(`  corpus values checked (of ${oc.values})          ${`${oc.checked} (${pct(oc)})`.padStart(14)} ${`${tc.checked} (${pct(tc)})`.padStart(10)}`);
+console.log(`  corpus values passed through unchecked        ${String(oc.unchecked).padStart(14)} ${String(tc.unchecked).padStart(10)}`);
+console.log(`  distinct field paths checked in the corpus    ${String(oc.paths.size).padStart(14)} ${String(tc.paths.size).padStart(10)}`);
+console.log(`  unknown keys reported (drift)                 ${String(oc.flaggedKeys).padStart(14)} ${String(tc.flaggedKeys).padStart(10)}`);
+const missed = [...tc.paths].filter((p) => !oc.paths.has(p));
+const extra = [...oc.paths].filter((p) => !tc.paths.has(p));
+console.log(`  field paths zod checks that gemini-typekit does not: ${missed.length === 0 ? "none" : missed.join(", ")}`);
+console.log(`  gemini-typekit checks every field zod checks: ${verdict(missed.length === 0)}`);
+console.log(`  field paths gemini-typekit checks that zod does not: ${extra.length}, e.g. ${extra.slice(0, 6).join(", ")}`);
