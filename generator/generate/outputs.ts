@@ -11,13 +11,18 @@ export interface Output {
   module: string;
   exportName: string;
   worker: boolean;
+  /**
+   * Worker outputs only: packages the worker requires before it installs the TypeScript loader, so they load
+   * natively instead of each of their files going through the loader's hook (see worker.js).
+   */
+  preload?: string[];
 }
 
 const here = (path: string) => new URL(path, import.meta.url).href;
 
 export const OUTPUTS: Record<OutputKind, Output> = {
   schemas: { module: here("./schemas/emit.ts"), exportName: "emitSchemas", worker: false },
-  types: { module: here("./types/index.ts"), exportName: "emitTypes", worker: true },
+  types: { module: here("./types/index.ts"), exportName: "emitTypes", worker: true, preload: ["ts-morph", "prettier"] },
   validators: { module: here("./validators/emit.ts"), exportName: "emitValidators", worker: false },
   model: { module: here("./model/emit.ts"), exportName: "emitModel", worker: false },
   api: { module: here("./api/emit.ts"), exportName: "emitApi", worker: false },

@@ -11,8 +11,27 @@ export interface WorkerRun {
 
 type Reply = { ok: true; files: Map<string, EmittedFile>; ms: number; timings: Record<string, number> } | { ok: false; error: string };
 
+const LOADER_FLAGS = ["--import", "--loader", "--experimental-loader", "--require", "-r"];
+
+/**
+ * The parent's flags without module loaders (`node --import tsx …`): a worker inherits them by default, and they
+ * would run its preloads through the TypeScript loader. worker.js installs that loader itself, after them.
+ */
+function workerExecArgv(): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < process.execArgv.length; i++) {
+    const flag = process.execArgv[i]!;
+    if (LOADER_FLAGS.includes(flag)) i++;
+    else if (!LOADER_FLAGS.some((f) => flag.startsWith(`${f}=`))) out.push(flag);
+  }
+  return out;
+}
+
 export function startWorker(output: Output): WorkerRun {
-  const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: { module: output.module, exportName: output.exportName } });
+  const worker = new Worker(new URL("./worker.js", import.meta.url), {
+    execArgv: workerExecArgv(),
+    workerData: { module: output.module, exportName: output.exportName, preload: output.preload ?? [] },
+  });
   const reply = new Promise<Reply>((resolve, reject) => {
     worker.once("message", resolve);
     worker.once("error", reject);

@@ -2,7 +2,6 @@
 import { readFile } from "node:fs/promises";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { loadSpec } from "../spec/load.ts";
 import { hasErrors, type Diagnostic } from "../diagnostics.ts";
 import { replaceDirectory } from "../util/atomic-write.ts";
 import type { EmittedFile, GenerateContext } from "./context.ts";
@@ -46,10 +45,15 @@ export async function generateFiles(
   for (const [kind, output] of Object.entries(outputs) as [OutputKind, Output][]) if (output.worker) workers.set(kind, startWorker(output));
   try {
     let t = performance.now();
+    // Imported only now, so the workers' start does not wait for the spec loader's imports (ajv among them).
+    const { loadSpec } = await import("../spec/load.ts");
+    // Hashing reads the spec files again: overlapped with loading. Awaited only for a valid spec.
+    const specHash = hashSpecDir(specDir);
+    specHash.catch(() => undefined);
     const { ir, diagnostics } = await loadSpec(specDir, cwd);
     timings["load"] = performance.now() - t;
     if (!ir || hasErrors(diagnostics)) return { diagnostics, timings };
-    const ctx: GenerateContext = { ir, specHash: await hashSpecDir(specDir), generatorVersion: await packageVersion(), timings: {} };
+    const ctx: GenerateContext = { ir, specHash: await specHash, generatorVersion: await packageVersion(), timings: {} };
     const emitted = new Map<string, EmittedFile>();
     const inWorkers = [...workers].map(async ([kind, w]) => {
       const r = await w.run(ctx);

@@ -1,12 +1,22 @@
 // Worker-thread entry for outputs that run off the main thread (see outputs.ts). Plain JavaScript, because it
-// must register the TypeScript loader before importing the emitter. It imports the emitter right away, then
-// waits for the context.
+// must install the TypeScript loader before loading the emitter. It loads the emitter right away, then waits for
+// the context.
+//
+// The emitter is loaded with require() through tsx's CommonJS hook, which runs in this thread: tsx's ESM loader
+// would first start a loader thread of its own and then proxy every import to it (~0.3 s before the first import
+// on two cores). Packages in `preload` are required before the hook is installed, so they load natively.
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { parentPort, workerData } from "node:worker_threads";
 import { performance } from "node:perf_hooks";
-import { register } from "tsx/esm/api";
 
-register();
-const ready = import(workerData.module).then((mod) => mod[workerData.exportName]);
+const require = createRequire(import.meta.url);
+const ready = (async () => {
+  for (const specifier of workerData.preload) require(specifier);
+  require("tsx/cjs/api").register();
+  return require(fileURLToPath(workerData.module))[workerData.exportName];
+})();
+ready.catch(() => undefined); // reported when the context arrives
 parentPort.once("message", async (ctx) => {
   try {
     const emit = await ready;
