@@ -4,6 +4,7 @@ import { error, warning, type Diagnostic, type Location } from "../diagnostics.t
 import { pointer } from "../util/json-pointer.ts";
 import type { SourceMap } from "./files.ts";
 import type {
+  AnyTypeIR,
   EnumIR,
   EnumValueIR,
   FieldIR,
@@ -74,7 +75,9 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
       continue;
     }
     const fields = new Map(Object.entries(added.fields).map(([j, f]) => [j, { field: { ...f }, at: { ...at, pointer: `${at.pointer}/fields/${j}` } }]));
-    working.set(name, { resource: { name, fields: added.fields }, added: true, fields, file: sources.corrections });
+    const resource: ImportedResource = { name, fields: added.fields };
+    if (added.protoMessage) resource.protoMessage = added.protoMessage;
+    working.set(name, { resource, added: true, fields, file: sources.corrections });
   }
 
   const lookupField = (path: string, at: Location) => {
@@ -104,9 +107,12 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
     wf.at = { ...at, pointer: `${at.pointer}/type` };
   });
 
-  // 3. References resolve to resources (by public name).
+  // 3. References resolve to resources (by public name), any fields to any types.
+  const anyTypeNames = new Set(Object.keys(overlay.corrections.anyTypes ?? {}));
   for (const w of working.values())
     for (const wf of w.fields.values()) {
+      if (wf.field.type === "any" && !anyTypeNames.has(wf.field.ref!))
+        diagnostics.push(error("spec.unresolved-ref", `refers to any type "${wf.field.ref}", which ${sources.corrections} does not define under anyTypes`, { ...wf.at, pointer: `${wf.at.pointer}/ref` }));
       if (wf.field.type !== "ref") continue;
       const target = w.added ? wf.field.ref! : (publicNames.get(wf.field.ref!) ?? wf.field.ref!);
       if (!working.has(target) && !working.has(wf.field.ref!))
@@ -179,6 +185,44 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
     e.values = [...values.values()];
   }
 
+  // 4b. Any types: their known messages are resources, each known by one type URL.
+  const anyTypes = new Map<string, AnyTypeIR>();
+  const typeUrlOf = new Map<string, string>();
+  for (const [name, at] of Object.entries(overlay.corrections.anyTypes ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const where = (...rest: string[]): Location => ({ file: sources.corrections, pointer: pointer("anyTypes", name, ...rest) });
+    if (working.has(name) || enums.has(name)) {
+      diagnostics.push(error("spec.name-collision", `any type "${name}" has the same name as ${working.has(name) ? "a resource" : "an enum"}`, where()));
+      continue;
+    }
+    const members: AnyTypeIR["members"] = [];
+    for (const [url, resource] of Object.entries(at.messages)) {
+      const target = working.get(resource);
+      if (!target) {
+        diagnostics.push(error("spec.unresolved-ref", `type URL ${url} refers to "${resource}", which is not a resource`, where("messages", url)));
+        continue;
+      }
+      const known = typeUrlOf.get(resource);
+      if (known !== undefined && known !== url) {
+        diagnostics.push(error("spec.any-url-conflict", `${resource} is already known by the type URL ${known}`, where("messages", url)));
+        continue;
+      }
+      const message = url.slice(url.lastIndexOf("/") + 1);
+      if (target.resource.protoMessage && target.resource.protoMessage !== message)
+        diagnostics.push(warning("spec.any-url-mismatch", `${resource} is the proto message ${target.resource.protoMessage}, but the URL names ${message}`, where("messages", url)));
+      typeUrlOf.set(resource, url);
+      members.push({ typeUrl: url, resource });
+    }
+    members.sort((a, b) => (a.resource < b.resource ? -1 : a.resource > b.resource ? 1 : 0));
+    const ov = overlay.resources[name];
+    anyTypes.set(name, { name, description: ov?.description ?? "", members });
+    if (![...working.values()].some((w) => [...w.fields.values()].some((wf) => wf.field.type === "any" && wf.field.ref === name)))
+      diagnostics.push(warning("spec.unused-any-type", `no field is of any type "${name}"`, where()));
+    const ovFile = sources.overlayResource.get(name) ?? `spec/overlay/resources/${name}.json`;
+    for (const key of ["fields", "unions"] as const)
+      for (const j of Object.keys(ov?.[key] ?? {}))
+        diagnostics.push(warning("spec.stale-description", `${name} is an any type: it has no ${key === "fields" ? "field" : "oneof"} "${j}"`, { file: ovFile, pointer: pointer(key, j) }));
+  }
+
   // 5. Unions: oneofs from the protos, plus members and oneofs the overlay adds.
   const unionsOf = new Map<string, Map<string, string[]>>();
   for (const [res, w] of working) unionsOf.set(res, new Map((w.resource.unions ?? []).map((u) => [u.name, [...u.members]])));
@@ -244,6 +288,7 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
       };
       if (f.type === "ref") ir.ref = w.added ? f.ref! : (publicNames.get(f.ref!) ?? f.ref!);
       if (f.type === "enum") ir.ref = enumOfField.get(path)!;
+      if (f.type === "any") ir.ref = f.ref!;
       const aliasOf = aliasTargets.get(path);
       if (aliasOf) ir.aliasOf = aliasOf;
       const union = fieldUnion.get(j);
@@ -264,10 +309,12 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
       added: w.added,
     };
     if (w.resource.protoMessage) r.protoMessage = w.resource.protoMessage;
+    const typeUrl = typeUrlOf.get(name);
+    if (typeUrl !== undefined) r.typeUrl = typeUrl;
     resources.set(name, r);
   }
   for (const name of Object.keys(overlay.resources))
-    if (!working.has(name))
+    if (!working.has(name) && !anyTypes.has(name))
       diagnostics.push(warning("spec.stale-description", `no resource "${name}" any more; this file is unused`, { file: sources.overlayResource.get(name) ?? name }));
 
   const methods = new Map<string, MethodIR>();
@@ -286,5 +333,5 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
     if (!methods.has(id)) diagnostics.push(warning("spec.stale-description", `no method "${id}" any more`, { file: sources.overlayMethods, pointer: pointer(id) }));
 
   const sortedEnums = new Map([...enums].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { ir: { service: imported.service, resources, enums: sortedEnums, methods, publicNames }, diagnostics };
+  return { ir: { service: imported.service, resources, enums: sortedEnums, methods, anyTypes, publicNames }, diagnostics };
 }

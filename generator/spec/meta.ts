@@ -40,7 +40,7 @@ function describe(e: ErrorObject): string {
       return `must be one of ${JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues)}`;
     case "not":
       return e.schemaPath.includes("typeSpec")
-        ? 'properties do not fit the type: "ref" goes with type ref, "values" with type enum, neither with other types'
+        ? 'properties do not fit the type: "ref" goes with types ref and any, "values" with type enum, neither with other types'
         : "a field is either repeated or a map, not both";
     case "const":
       return `must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;

@@ -21,7 +21,11 @@ export const SCALAR_TYPES = [
   "struct",
 ] as const;
 export type ScalarType = (typeof SCALAR_TYPES)[number];
-export type FieldType = ScalarType | "enum" | "ref";
+/**
+ * "enum" and "ref" name an enum or a resource; "any" is google.protobuf.Any: an object whose "@type" URL says which
+ * message it holds, with `ref` naming the any type (corrections.anyTypes) that maps the known URLs to resources.
+ */
+export type FieldType = ScalarType | "enum" | "ref" | "any";
 
 /** Behaviour flags a field can carry; each is present only when true. */
 export const FIELD_FLAGS = ["required", "outputOnly", "inputOnly", "immutable", "deprecated"] as const;
@@ -37,7 +41,7 @@ export interface ImportedEnumValue {
 export interface ImportedField {
   protoName: string;
   type: FieldType;
-  /** For type "ref": the upstream schema name. */
+  /** For type "ref": the upstream schema name. For type "any": the name of the any type (corrections.anyTypes). */
   ref?: string;
   /** For type "enum": the values, in upstream order. */
   values?: ImportedEnumValue[];
@@ -146,7 +150,12 @@ export interface Corrections {
   /** Field types the spec corrects; `upstream` is what upstream says, so a later upstream fix is noticed. */
   fieldTypes?: { field: string; upstream: FieldTypeOverride; type: FieldTypeOverride; reason: string }[];
   /** Resources upstream lacks but the API uses (e.g. the target of a dangling $ref). */
-  addedResources?: Record<string, { reason: string; fields: Record<string, ImportedField> }>;
+  addedResources?: Record<string, { reason: string; protoMessage?: string; fields: Record<string, ImportedField> }>;
+  /**
+   * Any types: for fields of type "any" (google.protobuf.Any), the messages they are known to carry, by type URL
+   * (e.g. "type.googleapis.com/google.rpc.ErrorInfo" → the resource ErrorInfo). Other URLs stay allowed.
+   */
+  anyTypes?: Record<string, { reason: string; messages: Record<string, string> }>;
   /** Other JSON names the API accepts for a field. */
   aliases?: { field: string; alias: string; reason: string }[];
   /** Oneof members the protos do not list yet, or oneofs they lack. */
@@ -166,7 +175,7 @@ export interface FieldIR {
   jsonName: string;
   protoName: string;
   type: FieldType;
-  /** Resource name (type "ref") or enum name (type "enum"), public names. */
+  /** Resource name (type "ref"), enum name (type "enum") or any type name (type "any"), public names. */
   ref?: string;
   repeated: boolean;
   map: boolean;
@@ -205,6 +214,8 @@ export interface ResourceIR {
   unions: UnionIR[];
   /** True for resources the overlay adds because upstream lacks them. */
   added: boolean;
+  /** The type URL it is known by inside google.protobuf.Any fields, when an any type lists it. */
+  typeUrl?: string;
 }
 
 export interface EnumValueIR {
@@ -224,6 +235,20 @@ export interface EnumIR {
   protoEnum?: string;
 }
 
+/** One message an any type knows: its type URL and the resource that describes it. */
+export interface AnyMemberIR {
+  typeUrl: string;
+  resource: string;
+}
+
+/** A named set of messages that google.protobuf.Any fields of this type may carry (other URLs stay allowed). */
+export interface AnyTypeIR {
+  name: string;
+  description: string;
+  /** Sorted by resource name. */
+  members: AnyMemberIR[];
+}
+
 export interface MethodIR extends MethodSpec {
   description: string;
 }
@@ -233,6 +258,8 @@ export interface SpecIR {
   resources: Map<string, ResourceIR>;
   enums: Map<string, EnumIR>;
   methods: Map<string, MethodIR>;
+  /** Any types by name, sorted. */
+  anyTypes: Map<string, AnyTypeIR>;
   /** Upstream schema name → public name (identity unless renamed). */
   publicNames: Map<string, string>;
 }

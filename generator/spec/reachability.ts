@@ -17,11 +17,13 @@ export const CORE_METHODS: readonly string[] = [
 export interface Reachable {
   resources: Set<string>;
   enums: Set<string>;
+  /** Any types of reached fields; their known messages are among the resources. */
+  anyTypes: Set<string>;
   methods: Set<string>;
 }
 
 export function reachableFrom(ir: SpecIR, methodIds: readonly string[]): Reachable {
-  const out: Reachable = { resources: new Set(), enums: new Set(), methods: new Set() };
+  const out: Reachable = { resources: new Set(), enums: new Set(), anyTypes: new Set(), methods: new Set() };
   const queue: string[] = [];
   for (const id of methodIds) {
     const m = ir.methods.get(id);
@@ -37,6 +39,10 @@ export function reachableFrom(ir: SpecIR, methodIds: readonly string[]): Reachab
     for (const f of r.fields) {
       if (f.type === "ref" && f.ref) queue.push(f.ref);
       if (f.type === "enum" && f.ref) out.enums.add(f.ref);
+      if (f.type === "any" && f.ref) {
+        out.anyTypes.add(f.ref);
+        for (const m of ir.anyTypes.get(f.ref)?.members ?? []) queue.push(m.resource);
+      }
     }
   }
   return out;

@@ -98,11 +98,11 @@ describe("wire formats and constraints", () => {
 });
 
 describe("the project's schemas", () => {
-  it("every resource and enum schema compiles with ajv in strict mode, alone and as the bundle", async () => {
+  it("every resource, enum and any type schema compiles with ajv in strict mode, alone and as the bundle", async () => {
     const { ir } = await loadSpec(join(PROJECT_ROOT, "spec"));
     for (const mode of ["strict", "lenient"] as const) {
       const schemas = allSchemas(ir!, mode);
-      expect(schemas.size).toBe(ir!.resources.size + ir!.enums.size);
+      expect(schemas.size).toBe(ir!.resources.size + ir!.enums.size + ir!.anyTypes.size);
       const ajv = new Ajv2020({ strict: true });
       for (const s of schemas.values()) ajv.addSchema(s);
       for (const id of [...schemas.values()].map((s) => s["$id"] as string)) expect(() => ajv.getSchema(id)).not.toThrow();
@@ -111,9 +111,9 @@ describe("the project's schemas", () => {
     }
   });
 
-  it("every resource schema lists all of the resource's fields", async () => {
+  it("every resource schema lists all of the resource's fields (and \"@type\" when an any type knows it)", async () => {
     const { ir } = await loadSpec(join(PROJECT_ROOT, "spec"));
     for (const r of ir!.resources.values())
-      expect(Object.keys(resourceSchema(r, "strict")["properties"] as object).sort()).toEqual(r.fields.map((f) => f.jsonName).sort());
+      expect(Object.keys(resourceSchema(r, "strict")["properties"] as object).sort()).toEqual([...r.fields.map((f) => f.jsonName), ...(r.typeUrl ? ["@type"] : [])].sort());
   });
 });

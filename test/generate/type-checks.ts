@@ -1,9 +1,19 @@
 // Type-level tests of generated/types.ts, checked by `tsc -p tsconfig.json` (and by types-level.test.ts): every
 // `@ts-expect-error` line must be an error, every other line must compile.
-import { FinishReason, HarmBlockThreshold, isKnown, METHODS } from "../../generated/types.ts";
+import { ErrorDetail, FinishReason, HarmBlockThreshold, isKnown, METHODS, RpcCode } from "../../generated/types.ts";
 import type {
+  BadRequestFieldViolation,
   Candidate,
   Content,
+  DebugInfo,
+  ErrorInfo,
+  ErrorResponse,
+  Help,
+  LocalizedMessage,
+  QuotaFailure,
+  QuotaFailureViolation,
+  RetryInfo,
+  UnknownErrorDetail,
   FunctionCall,
   GenerateContentRequest,
   GenerateContentResponse,
@@ -106,4 +116,67 @@ export async function useClient(): Promise<number | undefined> {
   // @ts-expect-error files.get takes no body
   await callMethod("files.get", { name: "files/abc" }, { contents: [] });
   return response.candidates?.length;
+}
+
+// ---------------------------------------------------------------- error bodies: details discriminated by "@type"
+export const quotaError: ErrorResponse = {
+  error: {
+    code: 429,
+    message: "Resource has been exhausted.",
+    status: RpcCode.RESOURCE_EXHAUSTED,
+    details: [
+      { "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: "34.4s" },
+      { "@type": ErrorDetail.QuotaFailure, violations: [{ quotaId: "PerMinute", quotaValue: "15" }] },
+      { "@type": "type.googleapis.com/google.rpc.ResourceInfo", resourceName: "models/x", owner: "google" },
+    ],
+  },
+};
+export const futureStatus: ErrorResponse = { error: { status: "SOMETHING_NEW" } }; // response side: open enum
+// @ts-expect-error a known detail is checked against its message: retryDelay is a Duration string
+export const badDelay: ErrorResponse = { error: { details: [{ "@type": ErrorDetail.RetryInfo, retryDelay: 5 }] } };
+// @ts-expect-error every detail names its type
+export const untyped: ErrorResponse = { error: { details: [{ retryDelay: "5s" }] } };
+
+/** Narrowing "@type" to a known URL reads that message's fields with their own types. */
+export function describeDetail(detail: ErrorDetail): string {
+  if (detail["@type"] === "type.googleapis.com/google.rpc.RetryInfo") {
+    assertType<Equal<typeof detail.retryDelay, string | undefined>>();
+    const info: RetryInfo = detail; // assignable to the message it names…
+    // @ts-expect-error …and to no other
+    const quota: QuotaFailure = detail;
+    // @ts-expect-error RetryInfo has no violations
+    void detail.violations;
+    return `${info.retryDelay ?? ""}${String(quota)}`;
+  }
+  switch (detail["@type"]) {
+    case ErrorDetail.ErrorInfo: {
+      assertType<Equal<typeof detail.metadata, Record<string, string> | undefined>>();
+      const info: ErrorInfo = detail;
+      return `${info.domain ?? ""}/${detail.reason ?? ""}`;
+    }
+    case ErrorDetail.QuotaFailure:
+      assertType<Equal<typeof detail.violations, QuotaFailureViolation[] | undefined>>();
+      return String(detail.violations?.[0]?.quotaValue);
+    case ErrorDetail.BadRequest: {
+      assertType<Equal<typeof detail.fieldViolations, BadRequestFieldViolation[] | undefined>>();
+      return detail.fieldViolations?.[0]?.localizedMessage?.message ?? "";
+    }
+    case ErrorDetail.Help: {
+      const help: Help = detail;
+      return help.links?.[0]?.url ?? "";
+    }
+    case ErrorDetail.LocalizedMessage: {
+      const text: LocalizedMessage = detail;
+      return text.message ?? "";
+    }
+    case ErrorDetail.DebugInfo: {
+      const debug: DebugInfo = detail;
+      assertType<Equal<typeof detail.stackEntries, string[] | undefined>>();
+      return debug.detail ?? "";
+    }
+    default:
+      // Any other URL: only "@type" is typed; reading further fields takes a cast.
+      assertType<Equal<typeof detail["@type"], string>>();
+      return String((detail as UnknownErrorDetail)["subject" as string]);
+  }
 }

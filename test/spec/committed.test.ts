@@ -78,6 +78,44 @@ describe("the committed spec", () => {
     expect(ir.enums.get("PartMediaResolutionLevel")!.values.map((v) => v.name)).toContain("MEDIA_RESOLUTION_ULTRA_HIGH");
   });
 
+  it("has the error envelope, its canonical codes and the typed error details", () => {
+    expect(field("ErrorResponse.error")).toMatchObject({ type: "ref", ref: "ErrorStatus", required: true });
+    expect(ir.resources.get("ErrorStatus")!.fields.map((f) => [f.jsonName, f.type, f.ref ?? null])).toEqual([
+      ["code", "int32", null],
+      ["message", "string", null],
+      ["status", "enum", "RpcCode"],
+      ["details", "any", "ErrorDetail"],
+    ]);
+    const codes = ir.enums.get("RpcCode")!;
+    expect(codes.protoEnum).toBe("google.rpc.Code");
+    expect(codes.values.map((v) => [v.number, v.name])).toEqual(
+      ["OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "NOT_FOUND", "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED"].map((n, i) => [i, n]),
+    );
+    const known = ["BadRequest", "DebugInfo", "ErrorInfo", "Help", "LocalizedMessage", "QuotaFailure", "RetryInfo"];
+    expect(ir.anyTypes.get("ErrorDetail")!.members).toEqual(known.map((n) => ({ typeUrl: `type.googleapis.com/google.rpc.${n}`, resource: n })));
+    for (const n of known) expect([n, ir.resources.get(n)!.protoMessage]).toEqual([n, `google.rpc.${n}`]);
+    expect(field("Status.details")).toMatchObject({ type: "any", ref: "ErrorDetail", repeated: true });
+    expect(field("RetryInfo.retryDelay").type).toBe("duration");
+    expect(field("QuotaFailureViolation.quotaValue").type).toBe("int64");
+    expect(field("QuotaFailureViolation.quotaDimensions")).toMatchObject({ type: "string", map: true });
+    expect(field("BadRequestFieldViolation.localizedMessage").ref).toBe("LocalizedMessage");
+  });
+
+  it("describes the error envelope and every detail message completely", () => {
+    const missing: string[] = [];
+    const resources = ["ErrorResponse", "ErrorStatus", ...ir.anyTypes.get("ErrorDetail")!.members.map((m) => m.resource), "QuotaFailureViolation", "BadRequestFieldViolation", "HelpLink"];
+    for (const name of resources) {
+      const r = ir.resources.get(name)!;
+      if (!r.description) missing.push(name);
+      for (const f of r.fields) if (!f.description) missing.push(`${name}.${f.jsonName}`);
+    }
+    if (!ir.anyTypes.get("ErrorDetail")!.description) missing.push("ErrorDetail");
+    const codes = ir.enums.get("RpcCode")!;
+    if (!codes.description) missing.push("RpcCode");
+    for (const v of codes.values) if (!v.description) missing.push(`RpcCode.${v.name}`);
+    expect(missing).toEqual([]);
+  });
+
   it("marks required, output-only and wire types", () => {
     expect(field("FunctionCall.name").required).toBe(true);
     expect(field("Candidate.finishReason").outputOnly).toBe(true);
@@ -100,6 +138,7 @@ describe("the committed spec", () => {
       for (const f of r.fields) if (!f.description) missing.push(`${name}.${f.jsonName}`);
       for (const u of r.unions) if (!u.description) missing.push(`${name}#oneof:${u.name}`);
     }
+    for (const name of reach.anyTypes) if (!ir.anyTypes.get(name)!.description) missing.push(`any type ${name}`);
     for (const name of reach.enums) {
       const e = ir.enums.get(name)!;
       if (!e.description) missing.push(`enum ${name}`);

@@ -70,8 +70,12 @@ export function corpusBodies(): CorpusBody[] {
     }
     const path = (entry.uri ?? "").split("?")[0]!;
     const mapped = ACTIONS.find(([re]) => re.test(path))?.[1] ?? { request: "GenerateContentRequest", response: "GenerateContentResponse" };
-    const resource = (entry.status ?? 200) >= 400 ? "Status" : entry.role === "request" ? mapped.request : mapped.response;
-    values.forEach((value, chunk) => out.push({ file: entry.file, chunk, resource, value }));
+    values.forEach((value, chunk) => {
+      // Failed calls answer with the error envelope, whatever the endpoint (and a failing stream ends with one).
+      const isError = entry.role !== "request" && value !== null && typeof value === "object" && "error" in value;
+      const resource = isError ? "ErrorResponse" : entry.role === "request" ? mapped.request : mapped.response;
+      out.push({ file: entry.file, chunk, resource, value });
+    });
   }
   return out;
 }

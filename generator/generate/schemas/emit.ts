@@ -1,8 +1,10 @@
-// JSON Schemas (2020-12) from the IR: one file per resource and per enum under generated/schemas/, each with an
+// JSON Schemas (2020-12) from the IR: one file per resource, enum and any type under generated/schemas/, each with an
 // $id and $refs to the others, plus bundle.json with all of them under $defs.
 // Two modes: "strict" (published) rejects unknown fields and enum values; "lenient" (used to build the lenient
 // validators) accepts them. Formats, oneofs and required fields are checked in both.
-import type { EnumIR, FieldIR, ResourceIR, SpecIR } from "../../spec/model.ts";
+// An any type (google.protobuf.Any) requires a string "@type" and applies the schema of the resource its URL names,
+// when it names a known one; other URLs are accepted in both modes, since the set of detail messages is open.
+import type { AnyTypeIR, EnumIR, FieldIR, FieldType, ResourceIR, ScalarType, SpecIR } from "../../spec/model.ts";
 import type { EmittedFile, GenerateContext } from "../context.ts";
 import { stableStringify } from "../../util/stable-json.ts";
 import { SCALAR_SCHEMAS, type JsonSchema } from "./wire-formats.ts";
@@ -14,14 +16,22 @@ export const DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
 export const schemaId = (name: string, mode: SchemaMode) => `${SCHEMA_BASE}${mode === "lenient" ? "lenient/" : ""}${name}.json`;
 
+/** A reference to the schema file of the resource, enum or any type a field names. */
+function named(field: FieldIR): JsonSchema {
+  if (!field.ref) throw new Error(`schemas: field ${field.jsonName} of type ${field.type} names no ${field.type}`);
+  return { $ref: `${field.ref}.json` };
+}
+
+/** The schema of one element of a field, by wire type: a table, so a new type in the IR does not compile until it has one. */
+const ELEMENT_SCHEMAS: Record<FieldType, (field: FieldIR) => JsonSchema> = {
+  ...(Object.fromEntries(Object.entries(SCALAR_SCHEMAS).map(([type, schema]) => [type, () => schema])) as Record<ScalarType, () => JsonSchema>),
+  enum: named,
+  ref: named,
+  any: named,
+};
+
 function elementSchema(field: FieldIR): JsonSchema {
-  switch (field.type) {
-    case "ref":
-    case "enum":
-      return { $ref: `${field.ref}.json` };
-    default:
-      return SCALAR_SCHEMAS[field.type];
-  }
+  return ELEMENT_SCHEMAS[field.type](field);
 }
 
 export function fieldSchema(field: FieldIR): JsonSchema {
@@ -57,13 +67,22 @@ function oneofConstraints(resource: ResourceIR): JsonSchema[] {
   return out;
 }
 
+export const TYPE_URL_PROPERTY = "@type";
+
+/** The "@type" property of a resource that any types know by a URL: present when the message travels packed. */
+function typeUrlProperty(typeUrl: string): JsonSchema {
+  return { type: "string", const: typeUrl, description: "Type URL naming this message when it is packed in a google.protobuf.Any." };
+}
+
 export function resourceSchema(resource: ResourceIR, mode: SchemaMode): Record<string, unknown> {
+  const properties = Object.fromEntries(resource.fields.map((f) => [f.jsonName, fieldSchema(f)]));
+  if (resource.typeUrl !== undefined) properties[TYPE_URL_PROPERTY] = typeUrlProperty(resource.typeUrl);
   const schema: Record<string, unknown> = {
     $schema: DIALECT,
     $id: schemaId(resource.name, mode),
     title: resource.name,
     type: "object",
-    properties: Object.fromEntries(resource.fields.map((f) => [f.jsonName, fieldSchema(f)])),
+    properties,
   };
   if (resource.description) schema["description"] = resource.description;
   if (resource.deprecated) schema["deprecated"] = true;
@@ -83,11 +102,37 @@ export function enumSchema(e: EnumIR, mode: SchemaMode): Record<string, unknown>
   return schema;
 }
 
+/**
+ * An any type: an object with a string "@type"; when that URL is one the any type knows, the object must also be a
+ * valid instance of the resource it names (whose schema allows the "@type" property). Unknown URLs pass in both modes:
+ * the API may add detail messages at any time, and an unknown one carries nothing this spec could check.
+ */
+export function anyTypeSchema(anyType: AnyTypeIR, mode: SchemaMode): Record<string, unknown> {
+  const schema: Record<string, unknown> = {
+    $schema: DIALECT,
+    $id: schemaId(anyType.name, mode),
+    title: anyType.name,
+    type: "object",
+    properties: { [TYPE_URL_PROPERTY]: { type: "string" } },
+    required: [TYPE_URL_PROPERTY],
+  };
+  if (anyType.description) schema["description"] = anyType.description;
+  if (anyType.members.length > 0)
+    schema["allOf"] = anyType.members.map((m) => ({
+      $comment: `google.protobuf.Any holding ${m.resource}`,
+      // `required` too: without it an object lacking "@type" would match every branch.
+      if: { properties: { [TYPE_URL_PROPERTY]: { const: m.typeUrl } }, required: [TYPE_URL_PROPERTY] },
+      then: { $ref: `${m.resource}.json` },
+    }));
+  return schema;
+}
+
 /** Every schema of the spec in one mode, keyed by name. */
 export function allSchemas(ir: SpecIR, mode: SchemaMode): Map<string, Record<string, unknown>> {
   const out = new Map<string, Record<string, unknown>>();
   for (const r of ir.resources.values()) out.set(r.name, resourceSchema(r, mode));
   for (const e of ir.enums.values()) out.set(e.name, enumSchema(e, mode));
+  for (const a of ir.anyTypes.values()) out.set(a.name, anyTypeSchema(a, mode));
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 

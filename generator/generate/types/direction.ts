@@ -3,7 +3,8 @@
 // closed on the request side (a typo is a compile error), open on the response side (the API may return values this
 // spec does not know yet). Resources on both sides become generic over a direction only when their closure holds an
 // enum field typed by that direction — otherwise both sides would be the same type and the parameter would be noise.
-import type { SpecIR } from "../../spec/model.ts";
+// A field of an any type (google.protobuf.Any) leads to every message the any type knows.
+import type { FieldIR, SpecIR } from "../../spec/model.ts";
 
 export type Side = "request" | "response" | "both";
 
@@ -12,8 +13,18 @@ export interface Directions {
   side: ReadonlyMap<string, Side>;
   /** Resources that no method reaches (documented as such). */
   unreachable: ReadonlySet<string>;
-  /** Both-side resources whose closure holds an enum field: these take the `D extends Direction` parameter. */
+  /**
+   * Both-side resources whose closure holds an enum field: these take the `D extends Direction` parameter. Any types
+   * with such a resource among their messages are listed too, as they pass the parameter on.
+   */
   generic: ReadonlySet<string>;
+}
+
+/** The resources a field leads to: the one it refers to, or every message its any type knows. */
+function targets(ir: SpecIR, field: FieldIR): string[] {
+  if (field.type === "ref" && field.ref) return [field.ref];
+  if (field.type === "any" && field.ref) return (ir.anyTypes.get(field.ref)?.members ?? []).map((m) => m.resource);
+  return [];
 }
 
 /** Fields a side never carries: output-only ones are not sent, input-only ones are not returned. */
@@ -27,7 +38,7 @@ function closure(ir: SpecIR, roots: Iterable<string>, skip: SkippedFlag): Set<st
     const resource = ir.resources.get(name);
     if (!resource || seen.has(name)) continue;
     seen.add(name);
-    for (const field of resource.fields) if (field.type === "ref" && field.ref && !field[skip]) queue.push(field.ref);
+    for (const field of resource.fields) if (!field[skip]) queue.push(...targets(ir, field));
   }
   return seen;
 }
@@ -42,11 +53,7 @@ function directionDependent(ir: SpecIR, side: ReadonlyMap<string, Side>): Set<st
     changed = false;
     for (const resource of ir.resources.values()) {
       if (dependent.has(resource.name) || side.get(resource.name) !== "both") continue;
-      if (
-        resource.fields.some(
-          (f) => f.type === "enum" || (f.type === "ref" && f.ref !== undefined && dependent.has(f.ref)),
-        )
-      ) {
+      if (resource.fields.some((f) => f.type === "enum" || targets(ir, f).some((t) => dependent.has(t)))) {
         dependent.add(resource.name);
         changed = true;
       }
@@ -75,5 +82,7 @@ export function computeDirections(ir: SpecIR): Directions {
     const inResponse = responseSide.has(name);
     side.set(name, inRequest && inResponse ? "both" : inRequest ? "request" : "response");
   }
-  return { side, unreachable, generic: directionDependent(ir, side) };
+  const generic = directionDependent(ir, side);
+  for (const a of ir.anyTypes.values()) if (a.members.some((m) => generic.has(m.resource))) generic.add(a.name);
+  return { side, unreachable, generic };
 }

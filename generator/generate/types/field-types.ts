@@ -59,6 +59,8 @@ const ELEMENT_TYPES: Record<FieldType, (field: FieldIR, ctx: FieldTypeContext) =
   >),
   enum: (field, ctx) => enumType(referenced(field), ctx),
   ref: (field, ctx) => resourceType(referenced(field), ctx),
+  // An any type is a union over its known messages; it is generic exactly when one of them is.
+  any: (field, ctx) => resourceType(referenced(field), ctx),
 };
 
 export function fieldType(field: FieldIR, ctx: FieldTypeContext): string {
@@ -75,5 +77,8 @@ export function directionArgument(direction: TypeDirection): string {
 
 /** Whether the field's type depends on the direction parameter of a generic resource. */
 export function usesDirection(field: FieldIR, ctx: FieldTypeContext): boolean {
-  return field.type === "enum" || (field.type === "ref" && field.ref !== undefined && ctx.generic.has(field.ref));
+  return (
+    field.type === "enum" ||
+    ((field.type === "ref" || field.type === "any") && field.ref !== undefined && ctx.generic.has(field.ref))
+  );
 }

@@ -36,6 +36,14 @@ export function helperStatements(): (TypeAliasDeclarationStructure | FunctionDec
       docs: ["At most one property of `T` may be set (a proto oneof); setting none is fine."],
     },
     {
+      kind: StructureKind.TypeAlias,
+      name: "Packed",
+      isExported: true,
+      typeParameters: [{ name: "T" }, { name: "Url", constraint: "string" }],
+      type: 'T & { "@type": Url }',
+      docs: ['A message as it travels inside a google.protobuf.Any field: its fields plus the "@type" URL naming it.'],
+    },
+    {
       // `=== "STOP"` on an open enum leaves `"STOP" | (string & {})` (TypeScript only turns plain `string` into the
       // literal), so exhaustive switches over the known values need this guard first.
       kind: StructureKind.Function,

@@ -19,6 +19,8 @@
 //   `D` to its nested generic resources; request-side declarations use `<"request">`, response-side ones
 //   `<"response">`. Both-side resources without enums in their closure stay plain. `isKnown(FinishReason, v)` narrows
 //   an open value to the known ones (`=== "STOP"` alone keeps `string & {}` in the narrowed type).
+// - Any types (google.protobuf.Any fields): a union discriminated by "@type" over the known messages plus an open
+//   member for other URLs, and a same-named const of the known URLs (see any-types.ts).
 // - Methods: `interface Methods { "models.generateContent": { params; request; response } }` (request `undefined`
 //   when the method has no body — a value a generic client can pass, where `never` would make the call unwritable;
 //   response of a streaming method = one stream message) and `METHODS`, the same methods as runtime data.
@@ -29,6 +31,7 @@ import { Project } from "ts-morph";
 import prettier from "prettier";
 import type { EmittedFile, GenerateContext } from "../context.ts";
 import type { SpecIR } from "../../spec/model.ts";
+import { anyTypeStatements } from "./any-types.ts";
 import { computeDirections } from "./direction.ts";
 import { enumStatements } from "./enums.ts";
 import { helperStatements } from "./helpers.ts";
@@ -49,6 +52,7 @@ export async function typesSource(ir: SpecIR, timings?: Record<string, number>):
       ...helperStatements(),
       ...enumStatements(ir),
       ...resourceStatements(ir, directions),
+      ...anyTypeStatements(ir, directions),
       ...methodStatements(ir, directions),
     ],
   });

@@ -20,7 +20,8 @@ function parameterType(method: MethodIR, name: string, parameter: MethodParamete
   let element: string;
   if (parameter.type === "enum")
     element = (parameter.values ?? []).map((v) => JSON.stringify(v)).join(" | ") || "string";
-  else if (parameter.type === "ref") throw new Error(`types: parameter ${name} of ${method.id} cannot be a resource`);
+  else if (parameter.type === "ref" || parameter.type === "any")
+    throw new Error(`types: parameter ${name} of ${method.id} cannot be a message`);
   else element = SCALAR_TS_TYPES[parameter.type];
   return parameter.repeated ? `(${element})[]` : element;
 }

@@ -1,6 +1,7 @@
 // Builds a SpecIR from a compact fixture description (spec.json): only what a case is about is written, every
 // other IR property gets its default (flags false, descriptions empty, no aliases).
 import type {
+  AnyTypeIR,
   EnumIR,
   FieldIR,
   FieldType,
@@ -35,6 +36,8 @@ export interface FixtureSpec {
     string,
     { description?: string; values: { name: string; description?: string; deprecated?: boolean }[] }
   >;
+  /** Any types: name → type URL → resource. Resources listed here get that URL as their typeUrl. */
+  anyTypes?: Record<string, { description?: string; messages: Record<string, string> }>;
   methods?: Record<
     string,
     {
@@ -101,6 +104,14 @@ export function buildIr(spec: FixtureSpec): SpecIR {
     }));
     enums.set(name, { name, description: e.description ?? "", values, usedBy: [], named: true });
   }
+  const anyTypes = new Map<string, AnyTypeIR>();
+  for (const [name, a] of Object.entries(spec.anyTypes ?? {})) {
+    const members = Object.entries(a.messages)
+      .map(([typeUrl, resource]) => ({ typeUrl, resource }))
+      .sort((x, y) => (x.resource < y.resource ? -1 : 1));
+    for (const m of members) resources.get(m.resource)!.typeUrl = m.typeUrl;
+    anyTypes.set(name, { name, description: a.description ?? "", members });
+  }
   const methods = new Map<string, MethodIR>();
   for (const [id, m] of Object.entries(spec.methods ?? {})) {
     const parameters = m.parameters ?? {};
@@ -126,6 +137,7 @@ export function buildIr(spec: FixtureSpec): SpecIR {
     resources,
     enums,
     methods,
+    anyTypes,
     publicNames: new Map([...resources.keys()].map((n) => [n, n])),
   };
 }

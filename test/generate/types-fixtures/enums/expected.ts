@@ -11,6 +11,9 @@ export type EnumOf<E extends string, D> = D extends "response" ? E | (string & {
 /** At most one property of `T` may be set (a proto oneof); setting none is fine. */
 export type OneOf<T> = { [K in keyof T]-?: Pick<T, K> & { [P in Exclude<keyof T, K>]?: never } }[keyof T];
 
+/** A message as it travels inside a google.protobuf.Any field: its fields plus the "@type" URL naming it. */
+export type Packed<T, Url extends string> = T & { "@type": Url };
+
 /**
  * Whether `value` is one of the values of an enum object such as `FinishReason`: narrows an open (response-side)
  * enum field to the values this spec knows, e.g. `if (isKnown(FinishReason, candidate.finishReason)) switch (…)`.
