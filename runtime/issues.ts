@@ -21,6 +21,7 @@ const WIRE: Record<string, string> = {
   fieldMask: "string (comma-separated field paths)",
   value: "any JSON value",
   struct: "object",
+  any: 'object (google.protobuf.Any: an "@type" URL and the fields of the message it names)',
 };
 
 function elementExpected(field: FieldModel): string {
@@ -52,6 +53,9 @@ export function describeValue(value: unknown): string {
       return typeof value;
   }
 }
+
+/** A key as a message quotes it: whole when short, cut after 40 characters (the pointer has it whole). */
+const shortKey = (key: string) => (key.length > 40 ? `${key.slice(0, 40)}…` : key);
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -108,7 +112,7 @@ export interface IssueContext {
 export function issueFromError(e: ErrorObject, ctx: IssueContext): Issue {
   const code = KEYWORD_CODES[e.keyword] ?? "invalid-value";
   let pointer = errorPointer(e);
-  const place = locate(ctx.resource, splitPointer(pointer));
+  const place = locate(ctx.resource, splitPointer(pointer), ctx.value);
   const issue: Issue = { pointer, code, message: "", spec: specName(place) };
   const received = valueAt(ctx.value, pointer);
   switch (code) {
@@ -117,7 +121,7 @@ export function issueFromError(e: ErrorObject, ctx: IssueContext): Issue {
       issue.expected = expectedAt(place);
       break;
     case "unknown-field":
-      issue.message = `\`${splitPointer(pointer).at(-1)}\` is not a field of ${place.owner ?? ctx.resource}`;
+      issue.message = `\`${shortKey(splitPointer(pointer).at(-1) ?? "")}\` is not a field of ${place.owner ?? ctx.resource}`;
       issue.spec = place.owner ?? ctx.resource;
       break;
     case "unknown-enum-value":
@@ -158,23 +162,38 @@ export function issueFromError(e: ErrorObject, ctx: IssueContext): Issue {
   return issue;
 }
 
-/** ajv's errors as issues: one per problem (an enum value with the wrong type gives ajv two errors; keep one). */
+/**
+ * ajv's errors as issues: one per problem. A value of the wrong type also fails the checks meant for the right
+ * type — an enum's value list, and a oneof's "not two members" (`required` holds vacuously for a non-object) — so
+ * those go when a type error is at the same place. A value checked by several schemas at once (each `then` branch
+ * of an Any applies to a non-object) gives the same error several times: keep the first.
+ */
 export function issuesFromErrors(errors: readonly ErrorObject[], ctx: IssueContext): Issue[] {
   const typeErrorAt = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
-  return errors.filter((e) => !(e.keyword === "enum" && typeErrorAt.has(e.instancePath))).map((e) => issueFromError(e, ctx));
+  const seen = new Set<string>();
+  const out: Issue[] = [];
+  for (const e of errors) {
+    if ((e.keyword === "enum" || e.keyword === "not") && typeErrorAt.has(e.instancePath)) continue;
+    const issue = issueFromError(e, ctx);
+    const key = `${issue.pointer}\u0000${issue.code}\u0000${issue.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(issue);
+  }
+  return out;
 }
 
 /** The drift of an error that lenient mode tolerates, or undefined for a real error. */
 export function driftFromError(e: ErrorObject, ctx: IssueContext): Drift | undefined {
   if (e.keyword === "additionalProperties") {
     const pointer = errorPointer(e);
-    const place = locate(ctx.resource, splitPointer(e.instancePath));
+    const place = locate(ctx.resource, splitPointer(e.instancePath), ctx.value);
     return { path: ctx.toOriginal(pointer), kind: "unknown-field", value: valueAt(ctx.value, pointer), spec: place.resource ?? ctx.resource };
   }
   if (e.keyword === "enum") {
     const value = valueAt(ctx.value, e.instancePath);
     if (typeof value !== "string") return undefined;
-    const spec = specName(locate(ctx.resource, splitPointer(e.instancePath)));
+    const spec = specName(locate(ctx.resource, splitPointer(e.instancePath), ctx.value));
     return { path: ctx.toOriginal(e.instancePath), kind: "unknown-enum-value", value, ...(spec ? { spec } : {}) };
   }
   return undefined;

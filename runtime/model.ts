@@ -1,5 +1,6 @@
 // Lookups over generated/model.ts that the validation runtime needs: a field by its JSON or proto name, and where a
-// JSON Pointer lands in the spec (which resource, which field). Built lazily, per resource, on first use.
+// JSON Pointer lands in the spec (which resource, which field; inside a google.protobuf.Any, the message its "@type"
+// names). Built lazily, per resource, on first use.
 import { MODEL, type FieldModel, type ResourceModel } from "../generated/model.ts";
 
 export type { FieldModel, ResourceModel };
@@ -63,11 +64,40 @@ export function splitPointer(pointer: string): string[] {
   return pointer === "" ? [] : pointer.slice(1).split("/").map(decodeSegment);
 }
 
-/** Follows a pointer's segments through the model from `root`. Unknown fields end the walk. */
-export function locate(root: string, segments: readonly string[]): SpecPlace {
+/** The "@type" key of a google.protobuf.Any, naming the message packed in it. */
+export const TYPE_URL_KEY = "@type";
+
+/**
+ * The resource a google.protobuf.Any value holds: the message its "@type" URL names
+ * (`type.googleapis.com/google.rpc.ErrorInfo` → ErrorInfo), when the spec has a resource of that name.
+ */
+export function packedResource(value: unknown): string | undefined {
+  if (value === null || typeof value !== "object" || !hasOwn.call(value, TYPE_URL_KEY)) return undefined;
+  const url = (value as Record<string, unknown>)[TYPE_URL_KEY];
+  if (typeof url !== "string") return undefined;
+  const name = url.slice(url.lastIndexOf(".") + 1);
+  return resourceModel(name) ? name : undefined;
+}
+
+const TYPE_URL_FIELD: FieldModel = { type: "string" };
+
+/**
+ * Follows a pointer's segments through the model from `root`. Unknown fields end the walk. Given the value the
+ * pointer is into, it also follows google.protobuf.Any fields into the message their "@type" names.
+ */
+export function locate(root: string, segments: readonly string[], value?: unknown): SpecPlace {
   let place: SpecPlace = { resource: root };
   let container: NamedField | undefined; // a repeated or map field whose element comes next
+  let node = value;
+  let anyOf: string | undefined; // the any type whose element `node` is, if it is one
   for (const segment of segments) {
+    node = node !== null && typeof node === "object" && hasOwn.call(node, segment) ? (node as Record<string, unknown>)[segment] : undefined;
+    if (anyOf !== undefined && segment === TYPE_URL_KEY && !container) {
+      place = { owner: place.resource ?? anyOf, fieldName: TYPE_URL_KEY, field: TYPE_URL_FIELD, atField: true };
+      anyOf = undefined;
+      continue;
+    }
+    anyOf = undefined;
     let named: NamedField | undefined;
     let atField: boolean;
     if (container) {
@@ -83,13 +113,9 @@ export function locate(root: string, segments: readonly string[]): SpecPlace {
     }
     const owner = atField ? place.resource : place.owner;
     const elementHere = !container;
-    place = {
-      owner,
-      fieldName: named.jsonName,
-      field: named.field,
-      atField,
-      ...(elementHere && named.field.type === "ref" && named.field.ref ? { resource: named.field.ref } : {}),
-    };
+    const resource = !elementHere ? undefined : named.field.type === "ref" ? named.field.ref : named.field.type === "any" ? packedResource(node) : undefined;
+    if (elementHere && named.field.type === "any") anyOf = named.field.ref ?? "google.protobuf.Any";
+    place = { owner, fieldName: named.jsonName, field: named.field, atField, ...(resource ? { resource } : {}) };
   }
   return place;
 }

@@ -2,17 +2,18 @@
 //
 // One precompiled validator per resource does the checking: the strict one (generated/validators/strict.js). Lenient
 // mode differs from strict in exactly two ways — unknown fields and unknown enum values are accepted — so a value is
-// lenient-valid exactly when every strict error is one of those two, and those errors are its drift. (The lenient
-// validators the generator also emits are the reference a test holds this equivalence against.) The common case, a
+// lenient-valid exactly when every strict error is one of those two, and those errors are its drift; an `if` error
+// (an Any's `then` branch failed) goes with the errors of its branch. (The lenient validators the generator also
+// emits are the reference test/runtime/equivalence.test.ts holds this equivalence against.) The common case, a
 // clean payload, costs one call to the standalone validator and no allocation beyond the result.
 //
-// Only when the strict check fails is the value normalized (snake_case keys, integer-encoded enums: see
-// normalize.ts) and checked again; issues and drift then point at the keys as the input spelled them.
+// Only when the strict check fails is the value normalized (snake_case keys, integer-encoded enums and the other
+// spellings normalize.ts lists) and checked again; issues and drift then point at the keys as the input spelled them.
 import type { ErrorObject, ValidateFunction } from "ajv";
 import * as strictValidators from "../generated/validators/strict.js";
 import { resourceModel } from "./model.ts";
 import { normalizeResource, originalPointer } from "./normalize.ts";
-import { driftFromError, issuesFromErrors, valueAt, type IssueContext } from "./issues.ts";
+import { driftFromError, errorPointer, issuesFromErrors, valueAt, type IssueContext } from "./issues.ts";
 import { ValidationError, type Drift, type Issue, type Mode, type ValidationResult } from "./result.ts";
 import { pointerToPath, type StandardSchemaV1, type StandardResult } from "./standard-schema.ts";
 
@@ -20,13 +21,13 @@ const STRICT = strictValidators as unknown as Record<string, ValidateFunction | 
 const NO_DRIFT: Drift[] = [];
 
 export interface ValidateOptions {
-  /** Default: "strict" for resources users send, "lenient" for those the API returns (or both). */
+  /** Default: "strict" for resources users send (request bodies), "lenient" for those the API returns. */
   mode?: Mode;
 }
 
-/** The default mode of a resource: strict only for what users send and the API never returns. */
+/** The default mode of a resource: strict for what users send (request bodies), lenient for what the API returns. */
 export function defaultMode(resource: string): Mode {
-  return resourceModel(resource)?.side === "request" ? "strict" : "lenient";
+  return resourceModel(resource)?.mode ?? "lenient";
 }
 
 /** Validates `value` as an instance of `resource`. Never throws, whatever JSON value it is given. */
@@ -58,13 +59,33 @@ function slowPath(resource: string, check: ValidateFunction, input: unknown, mod
   const unknownNumbers = normalized.unknownEnumNumbers;
   const issues: Issue[] = [...normalized.conflicts];
   const drift: Drift[] = [];
+  const driftSeen = new Set<string>(); // the same drift can come from several schemas applied to one value
   const realErrors: ErrorObject[] = [];
+  // A field set under both spellings is one duplicate-field issue: the spelling left as it was is not also unknown.
+  const duplicates = new Set(normalized.conflicts.map((c) => c.pointer));
+  // `if` errors (a google.protobuf.Any whose "@type" names a known message) only say that the `then` branch failed;
+  // that branch's own errors, at or below the same pointer, are reported beside them and tell what is wrong.
+  const branches: ErrorObject[] = [];
   for (const e of errors) {
     const number = unknownNumbers.get(e.instancePath);
     if (number && (e.keyword === "type" || e.keyword === "enum")) continue;
+    if (e.keyword === "if") {
+      branches.push(e);
+      continue;
+    }
+    if (e.keyword === "additionalProperties" && duplicates.size > 0 && duplicates.has(ctx.toOriginal(errorPointer(e)))) continue;
     const d = mode === "lenient" ? driftFromError(e, ctx) : undefined;
-    if (d) drift.push(d);
-    else realErrors.push(e);
+    if (!d) realErrors.push(e);
+    else if (!driftSeen.has(`${d.kind} ${d.path}`)) {
+      driftSeen.add(`${d.kind} ${d.path}`);
+      drift.push(d);
+    }
+  }
+  // So a failed branch whose errors were all drift is no error in lenient mode, as in the lenient validators; one
+  // with a real error is already reported by it. Only a branch error with nothing under it (none is known) stays.
+  for (const e of branches) {
+    const under = (p: string) => p === e.instancePath || p.startsWith(`${e.instancePath}/`);
+    if (!errors.some((other) => other !== e && other.keyword !== "if" && under(other.instancePath))) realErrors.push(e);
   }
   for (const [pointer, { enumName, spec }] of unknownNumbers) {
     const original = ctx.toOriginal(pointer);
@@ -85,9 +106,17 @@ function slowPath(resource: string, check: ValidateFunction, input: unknown, mod
   return { ok: true, value, drift: drift.length > 0 ? drift : NO_DRIFT };
 }
 
-/** Normalizes without validating (see normalize.ts); values it cannot walk come back unchanged. */
+/**
+ * Normalizes without validating (see normalize.ts). Never throws: values it cannot walk (not objects, or nested too
+ * deeply for the call stack) come back unchanged.
+ */
 export function normalizeAs(resource: string, value: unknown): unknown {
-  return normalizeResource(resource, value).value;
+  try {
+    return normalizeResource(resource, value).value;
+  } catch (error) {
+    if (error instanceof RangeError) return value;
+    throw error;
+  }
 }
 
 // ---------------------------------------------------------------- the per-resource API
@@ -111,6 +140,7 @@ export interface IsFn<Strict, Lenient, Default> {
   (value: unknown, options: { mode: "strict" }): value is Strict;
   (value: unknown, options: { mode: "lenient" }): value is Lenient;
   (value: unknown, options?: { mode?: undefined }): value is Default;
+  (value: unknown, options?: ValidateOptions): value is Strict | Lenient;
 }
 
 export interface NormalizeFn<Lenient> {
