@@ -23,10 +23,6 @@ export interface SourceMap {
   service: string;
 }
 
-async function readJson(kind: FileKind, path: string, display: string, diagnostics: Diagnostic[]): Promise<unknown> {
-  return checkJson(kind, await readFile(path, "utf8"), display, diagnostics);
-}
-
 function checkJson(kind: FileKind, text: string, display: string, diagnostics: Diagnostic[]): unknown {
   const parsed = parseJsonText(text, display);
   if (!parsed.ok) {
@@ -41,6 +37,24 @@ function checkJson(kind: FileKind, text: string, display: string, diagnostics: D
 async function listJson(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
   return (await readdir(dir)).filter((n) => n.endsWith(".json")).sort();
+}
+
+/** Starts a read now; a failure surfaces where it is awaited (never as an unhandled rejection before that). */
+function started<T>(read: Promise<T>): Promise<T> {
+  read.catch(() => undefined);
+  return read;
+}
+
+/** A file's text, or undefined when there is no such file. */
+function readOptional(path: string): Promise<string | undefined> {
+  return started(existsSync(path) ? readFile(path, "utf8") : Promise.resolve(undefined));
+}
+
+/** Every JSON file of a directory, read in parallel, in name order. */
+function readAll(dir: string): Promise<{ name: string; text: string }[]> {
+  return started(
+    listJson(dir).then((names) => Promise.all(names.map(async (name) => ({ name, text: await readFile(join(dir, name), "utf8") })))),
+  );
 }
 
 export interface SpecFiles {
@@ -66,18 +80,29 @@ export async function readSpecFiles(specDir: string, cwd = process.cwd()): Promi
   const files: SpecFiles = { overlay, sources };
 
   const importedDir = join(specDir, IMPORTED_DIR);
-  if (existsSync(join(importedDir, "service.json"))) {
-    const service = (await readJson("importedService", join(importedDir, "service.json"), sources.service, diagnostics)) as ImportedService | undefined;
-    const methods = existsSync(join(importedDir, "methods.json"))
-      ? ((await readJson("importedMethods", join(importedDir, "methods.json"), sources.importedMethods, diagnostics)) as Record<string, MethodSpec> | undefined)
-      : {};
+  const overlayDir = join(specDir, OVERLAY_DIR);
+  // All reads start here, so the I/O overlaps with the checks (the first one compiles the meta-schema). Checks run
+  // in a fixed order, so diagnostics come out in a stable order.
+  const read = {
+    service: readOptional(join(importedDir, "service.json")),
+    methods: readOptional(join(importedDir, "methods.json")),
+    resources: readAll(join(importedDir, "resources")),
+    overlayResources: readAll(join(overlayDir, "resources")),
+    overlayEnums: readAll(join(overlayDir, "enums")),
+    overlayMethods: readOptional(join(overlayDir, "methods.json")),
+    corrections: readOptional(join(overlayDir, "corrections.json")),
+  };
+
+  const serviceText = await read.service;
+  if (serviceText !== undefined) {
+    const service = checkJson("importedService", serviceText, sources.service, diagnostics) as ImportedService | undefined;
+    const methodsText = await read.methods;
+    const methods =
+      methodsText === undefined ? {} : (checkJson("importedMethods", methodsText, sources.importedMethods, diagnostics) as Record<string, MethodSpec> | undefined);
     const resources: Record<string, ImportedResource> = {};
-    const names = await listJson(join(importedDir, "resources"));
-    // Read in parallel, then check in name order so diagnostics come out in a stable order.
-    const texts = await Promise.all(names.map((name) => readFile(join(importedDir, "resources", name), "utf8")));
-    for (const [i, name] of names.entries()) {
+    for (const { name, text } of await read.resources) {
       const display = show(join(importedDir, "resources", name));
-      const r = checkJson("importedResource", texts[i]!, display, diagnostics) as ImportedResource | undefined;
+      const r = checkJson("importedResource", text, display, diagnostics) as ImportedResource | undefined;
       if (!r) continue;
       if (`${r.name}.json` !== name) diagnostics.push(error("spec.file-name", `file holds resource "${r.name}" but is named ${name}`, { file: display, pointer: "/name" }));
       resources[r.name] = r;
@@ -88,26 +113,27 @@ export async function readSpecFiles(specDir: string, cwd = process.cwd()): Promi
     diagnostics.push(error("spec.not-imported", "no imported layer: run `gemini-typekit import <discovery.json>` first", { file: sources.service }));
   }
 
-  const overlayDir = join(specDir, OVERLAY_DIR);
-  for (const name of await listJson(join(overlayDir, "resources"))) {
+  for (const { name, text } of await read.overlayResources) {
     const display = show(join(overlayDir, "resources", name));
-    const r = (await readJson("overlayResource", join(overlayDir, "resources", name), display, diagnostics)) as OverlayResource | undefined;
+    const r = checkJson("overlayResource", text, display, diagnostics) as OverlayResource | undefined;
     const key = name.slice(0, -5);
     if (r) overlay.resources[key] = r;
     sources.overlayResource.set(key, display);
   }
-  for (const name of await listJson(join(overlayDir, "enums"))) {
+  for (const { name, text } of await read.overlayEnums) {
     const display = show(join(overlayDir, "enums", name));
-    const e = (await readJson("overlayEnum", join(overlayDir, "enums", name), display, diagnostics)) as OverlayEnum | undefined;
+    const e = checkJson("overlayEnum", text, display, diagnostics) as OverlayEnum | undefined;
     const key = name.slice(0, -5);
     if (!/^[A-Z][A-Za-z0-9]*$/.test(key)) diagnostics.push(error("spec.file-name", "enum file names are the enum's PascalCase name", { file: display }));
     if (e) overlay.enums[key] = e;
     sources.overlayEnum.set(key, display);
   }
-  if (existsSync(join(overlayDir, "methods.json")))
-    overlay.methods = ((await readJson("overlayMethods", join(overlayDir, "methods.json"), sources.overlayMethods, diagnostics)) as Record<string, string> | undefined) ?? {};
-  if (existsSync(join(overlayDir, "corrections.json")))
-    overlay.corrections = ((await readJson("overlayCorrections", join(overlayDir, "corrections.json"), sources.corrections, diagnostics)) as Corrections | undefined) ?? {};
+  const overlayMethods = await read.overlayMethods;
+  if (overlayMethods !== undefined)
+    overlay.methods = (checkJson("overlayMethods", overlayMethods, sources.overlayMethods, diagnostics) as Record<string, string> | undefined) ?? {};
+  const corrections = await read.corrections;
+  if (corrections !== undefined)
+    overlay.corrections = (checkJson("overlayCorrections", corrections, sources.corrections, diagnostics) as Corrections | undefined) ?? {};
   return { files, diagnostics };
 }
 
