@@ -1,0 +1,322 @@
+// Conformance on real data: every Gemini API payload in ../shared/fixtures/real validates in lenient mode against
+// the resource manifest.jsonl says it is (corpus-map.ts decides which, from URI, method and role). A payload that
+// fails is a gap between the spec and the API: each one left is in KNOWN_GAPS with its reason and the spec change or
+// decision that would close it, and a gap that no longer fails fails this test until it is removed. Vertex AI
+// payloads (vertex/) are validated the same way; their failures are listed too, as Vertex differences. The drift the
+// corpus shows (fields the spec lacks, enum values it lacks) is summarized once in the output.
+//
+// Round trip, on every JSON body: bytes → JSON.parse → validate → normalize → JSON.stringify gives the input back
+// (the same text, key order included) unless normalization applied, and then nothing is lost: int64 strings stay
+// strings, unknown fields stay where they were with the same value, and the result is canonical.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { validators } from "../../generated/validate.ts";
+import { MODEL } from "../../generated/model.ts";
+import { fieldFor, locate, splitPointer, type FieldModel, type NamedField } from "../../runtime/model.ts";
+import { validateResource } from "../../runtime/validator.ts";
+import type { Drift, Issue, IssueCode } from "../../runtime/result.ts";
+import { CORPUS_DIR, OVERRIDES, hasCorpus, hasResource, loadCorpus, type CorpusPayload } from "./corpus-map.ts";
+import { seg } from "./helpers.ts";
+
+interface KnownGap {
+  /** spec: the spec is wrong; wire: the API reads JSON more loosely than the spec's form; vertex: Vertex AI differs; negative-test: an SDK's deliberately broken payload. */
+  kind: "spec" | "wire" | "vertex" | "negative-test";
+  /** The issue it explains: the spec field and the code. */
+  spec: string;
+  code: IssueCode;
+  reason: string;
+  /** What would close it. */
+  fix: string;
+  /** Every file it explains (each must still show it). */
+  files: string[];
+}
+
+const KNOWN_GAPS: KnownGap[] = [
+  {
+    kind: "spec",
+    spec: "Model.baseModelId",
+    code: "missing-required",
+    reason: "models.get / models.list never return baseModelId for base models; the Discovery's `Required.` is about creating tuned models",
+    fix: "spec: Model.baseModelId not required (or required only on input, which a response-side Model never is)",
+    files: [
+      "other/llm-gemini-test_cli_gemini_models-i0.json",
+      "other/llm-gemini-hist-test_cli_gemini_models-i0.json",
+      "other/llm-gemini-hist-test_cli_gemini_models-i1.json",
+      "other/llm-gemini-hist-test_model_list.json",
+      "other/generative-ai-docs-rest-c33-0.json",
+      "other/generative-ai-docs-rest-c34-0.json",
+      "other/cookbook-Models_REST-c9-0.json",
+      "other/generative-ai-docs-rest-c31-0.json",
+      "other/cookbook-Models_REST-c7-0.json",
+      "other/cookbook-Models_REST-c7-14.json",
+      "other/cookbook-Models_REST-c7-44.json",
+    ],
+  },
+  {
+    kind: "spec",
+    spec: "FunctionDeclaration.description",
+    code: "missing-required",
+    reason: "declarations without a description are accepted (js-genai recordings answered 200, on the Gemini API and on Vertex AI)",
+    fix: "spec: FunctionDeclaration.description not required",
+    files: [
+      "request/js-genai-Chats_Tests_chat_automatic_function_calling_test_chat_automatic_function_calling-i1.json",
+      "request/js-genai-MCP_related_client_Tests_generateContent_ML_Dev_can_take_mixed_tools_when_AFC_is_disabled-i0.json",
+      "request/js-genai-MCP_related_client_Tests_generateContent_ML_Dev_test_with_greeter_server__parameter_as_nullable_union_type_-i0.json",
+      "request/js-genai-MCP_related_client_Tests_generateContent_ML_Dev_one_CallableTool_with_MCPClients_and_conduct_automated_functio-i1-2.json",
+      "vertex/request/js-genai-MCP_related_client_Tests_generateContent_Vertex_AI_can_take_function_declarations_when_AFC_is_disabled-i0.json",
+      "vertex/request/js-genai-MCP_related_client_Tests_generateContent_Vertex_AI_should_take_a_list_of_MCPClients_and_conduct_automated_func-i0.json",
+      "vertex/request/js-genai-MCP_related_client_Tests_generateContent_Vertex_AI_should_take_a_list_of_MCPClients_and_conduct_automated_func-i1.json",
+      "vertex/request/js-genai-MCP_related_client_Tests_generateContent_Vertex_AI_should_take_a_list_of_MCPClients_and_conduct_automated_func-i1-2.json",
+    ],
+  },
+  {
+    kind: "spec",
+    spec: "Schema.type",
+    code: "missing-required",
+    reason: "a Schema that is only an anyOf has no type, and the API accepts it (pydantic-ai native output, answered 200)",
+    fix: "spec: Schema.type not required",
+    files: ["request/pydantic-ai-test_google_native_output_multiple.json", "request/pydantic-ai-test_gemini_native_output_multiple.json"],
+  },
+  {
+    kind: "wire",
+    spec: "FunctionDeclaration.description",
+    code: "invalid-type",
+    reason: "llm-gemini sends `\"description\": null`; proto3 JSON reads null as the field's default (unset), and the API answered 200",
+    fix: "decision: read null as absent (a normalization, as for single values of repeated fields), or keep rejecting it",
+    files: ["request/llm-gemini-test_tools-i0.json", "request/llm-gemini-test_tools-i1.json", "request/llm-gemini-hist-test_tools-i1.json", "request/llm-gemini-hist-test_stream_events_tool_calls.json"],
+  },
+  {
+    kind: "vertex",
+    spec: "FunctionCall.name",
+    code: "missing-required",
+    reason: "Vertex AI's streamed function-call arguments (streamFunctionCallArguments): continuation chunks carry partialArgs/willContinue without the name",
+    fix: "none for the Gemini API spec (a Vertex-only feature)",
+    files: [
+      "vertex/stream/vercel-ai-google-stream-no-args-tool-call.sse",
+      "vertex/stream/vercel-ai-google-stream-tool-call-arguments.sse",
+      "vertex/stream/vercel-ai-google-stream-tool-call-array-arguments-missing-terminal-function-call.sse",
+      "vertex/stream/vercel-ai-google-vertex-stream-tool-call-arguments-nested.1.sse",
+      "vertex/stream/js-genai-Client_Tests_generateContentStream_partial_function_calling_Vertex_AI_should_stream_generate_content_enabled_s-i0.sse",
+      "vertex/stream/js-genai-MCP_related_client_Tests_generateContentStream_with_streamFunctionCallingArguments_enabled_Vertex_AI_should_st-i0.sse",
+    ],
+  },
+  ...(["SafetyRating.category", "SafetyRating.probability"] as const).map(
+    (spec): KnownGap => ({
+      kind: "negative-test",
+      spec,
+      code: "missing-required",
+      reason: "Firebase SDK mock 'image-invalid-safety-ratings': empty safety ratings on purpose, to test the SDK's tolerance",
+      fix: "none (the payload is invalid by design)",
+      files: ["vertex/stream/firebase-sdk-test-data-streaming-success-image-invalid-safety-ratings.sse", "vertex/generate/firebase-sdk-test-data-unary-success-image-invalid-safety-ratings.json"],
+    }),
+  ),
+];
+
+/** SDK negative tests whose payload is no response at all; lenient mode accepts an object of unknown fields only. */
+const NOT_A_RESPONSE = ["stream/generative-ai-swift-streaming-failure-invalid-json.sse", "vertex/stream/firebase-sdk-test-data-streaming-failure-invalid-json.sse", "vertex/other/firebase-sdk-test-data-unary-failure-invalid-response.json"];
+
+interface BodyResult {
+  payload: CorpusPayload;
+  chunk: number;
+  resource: string;
+  value: unknown;
+  result: ReturnType<typeof validateResource>;
+}
+
+const enumOf = (resource: string, path: string) => locate(resource, splitPointer(path)).field?.ref ?? "?";
+
+function summarize(results: BodyResult[], corpus: CorpusPayload[], pending: string[]): string {
+  const lines: string[] = [];
+  const inScope = corpus.filter((p) => !("outOfScope" in p.placement));
+  const byRole = (ps: CorpusPayload[]) => ["request", "response", "stream"].map((r) => `${r} ${ps.filter((p) => p.entry.role === r).length}`).join(", ");
+  const failedFiles = new Set(results.filter((r) => !r.result.ok).map((r) => r.payload.file));
+  const passing = (ps: CorpusPayload[]) => ps.filter((p) => !failedFiles.has(p.file) && !pending.some((x) => x.startsWith(`${p.file}#`)));
+  const gemini = inScope.filter((p) => !p.vertex);
+  const vertex = inScope.filter((p) => p.vertex);
+  const framing = (p: CorpusPayload) => (p.file.endsWith(".sse") ? "SSE" : p.file.endsWith(".jsonl") ? "NDJSON" : p.plainJson ? "JSON" : "JSON array");
+  const byFraming = ["JSON", "SSE", "JSON array", "NDJSON"].map((f) => `${f} ${inScope.filter((p) => framing(p) === f).length}`).join(", ");
+  lines.push(`[conformance] ${corpus.length} manifest entries; ${inScope.length} files validated (by role: ${byRole(inScope)}; by framing: ${byFraming}), ${results.length} JSON bodies`);
+  lines.push(`  Gemini API: ${passing(gemini).length}/${gemini.length} files pass in lenient mode (${byRole(passing(gemini))})`);
+  lines.push(`  Vertex AI:  ${passing(vertex).length}/${vertex.length} files pass in lenient mode (${byRole(passing(vertex))})`);
+  const out = new Map<string, number>();
+  for (const p of corpus) if ("outOfScope" in p.placement) out.set(p.placement.outOfScope.replace(/: v1beta\/models\/[^:]+:/, ": "), (out.get(p.placement.outOfScope.replace(/: v1beta\/models\/[^:]+:/, ": ")) ?? 0) + 1);
+  lines.push(`  not validated: ${[...out].map(([why, n]) => `${n} × ${why}`).join("; ")}`);
+  if (pending.length > 0) lines.push(`  PENDING (ErrorResponse not in the spec yet): ${pending.length} error bodies`);
+  for (const gap of KNOWN_GAPS) lines.push(`  known gap [${gap.kind}] ${gap.spec} ${gap.code}: ${gap.files.length} files — ${gap.fix}`);
+
+  for (const side of ["Gemini API", "Vertex AI"] as const) {
+    const fields = new Map<string, Set<string>>();
+    const enums = new Map<string, Map<string, Set<string>>>();
+    for (const r of results) {
+      if (!r.result.ok || r.payload.vertex !== (side === "Vertex AI") || NOT_A_RESPONSE.includes(r.payload.file)) continue;
+      for (const d of r.result.drift as Drift[]) {
+        if (d.kind === "unknown-field") {
+          const k = `${d.spec}.${splitPointer(d.path).at(-1)}`;
+          (fields.get(k) ?? fields.set(k, new Set()).get(k)!).add(r.payload.file);
+        } else {
+          const e = enumOf(r.resource, d.path);
+          const values = enums.get(e) ?? enums.set(e, new Map()).get(e)!;
+          (values.get(String(d.value)) ?? values.set(String(d.value), new Set()).get(String(d.value))!).add(r.payload.file);
+        }
+      }
+    }
+    lines.push(`  ${side} drift — undocumented fields (Resource.field: files):`);
+    for (const [k, files] of [...fields].sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1))) lines.push(`    ${k}: ${files.size}`);
+    lines.push(`  ${side} drift — unknown enum values (Enum: value (files)):`);
+    for (const [e, values] of [...enums].sort()) lines.push(`    ${e}: ${[...values].map(([v, f]) => `${v} (${f.size})`).join(", ")}`);
+  }
+  return lines.join("\n");
+}
+
+/** Every int64/uint64 value, in walk order, found by following the model from `resource` (either spelling). */
+function int64Values(resource: string, value: unknown, out: unknown[] = []): unknown[] {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return out;
+  for (const key of Object.keys(value)) {
+    const named = fieldFor(resource, key);
+    if (!named) continue;
+    const field: FieldModel = named.field;
+    const v = (value as Record<string, unknown>)[key];
+    const items = field.repeated ? (Array.isArray(v) ? v : [v]) : field.map && v !== null && typeof v === "object" ? Object.values(v) : [v];
+    for (const item of items) {
+      if (field.type === "int64" || field.type === "uint64") out.push(item);
+      else if (field.type === "ref" && field.ref) int64Values(field.ref, item, out);
+    }
+  }
+  return out;
+}
+
+/** The pointer into the normalized value for an unknown field's pointer into the input. */
+function normalizedPointer(resource: string, input: unknown, pointer: string): string {
+  let current: string | undefined = resource;
+  let node = input;
+  let out = "";
+  const segments = splitPointer(pointer);
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!;
+    const named: NamedField | undefined = current ? fieldFor(current, segment) : undefined;
+    out += `/${seg(named ? named.jsonName : segment)}`;
+    node = (node as Record<string, unknown>)?.[segment];
+    current = undefined;
+    if (!named) continue;
+    if (named.field.repeated) {
+      if (Array.isArray(node)) {
+        out += `/${segments[++i]!}`;
+        node = node[Number(segments[i])];
+      } else out += "/0"; // a single value read as a list of one
+    } else if (named.field.map) {
+      out += `/${seg(segments[++i]!)}`;
+      node = (node as Record<string, unknown>)?.[segments[i]!];
+    }
+    if (named.field.type === "ref") current = named.field.ref;
+  }
+  return out;
+}
+
+const valueAt = (root: unknown, pointer: string) => splitPointer(pointer).reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key], root);
+
+describe("conformance helpers", () => {
+  it("KNOWN_GAPS and OVERRIDES name files of the manifest only, each once per gap", () => {
+    for (const gap of KNOWN_GAPS) expect([gap.spec, new Set(gap.files).size]).toEqual([gap.spec, gap.files.length]);
+    expect(Object.keys(OVERRIDES).every((f) => /\.(json|sse|jsonl)$/.test(f))).toBe(true);
+  });
+
+  it("normalizedPointer follows renamed keys and single values read as lists", () => {
+    const input = { candidates: { finish_reason: "X", content: { parts: [{ inline_data: { later: 1 } }] } } };
+    expect(normalizedPointer("GenerateContentResponse", input, "/candidates/content/parts/0/inline_data/later")).toBe("/candidates/0/content/parts/0/inlineData/later");
+  });
+});
+
+describe.skipIf(!hasCorpus)("real corpus: lenient conformance, drift, round trip", () => {
+  if (!hasCorpus) console.warn(`[gemini-typekit tests] ${CORPUS_DIR} is absent: corpus conformance is skipped.`);
+  const corpus = hasCorpus ? loadCorpus() : [];
+  const results: BodyResult[] = [];
+  const pending: string[] = [];
+  for (const payload of corpus)
+    for (const body of payload.bodies) {
+      if (!hasResource(body.resource)) pending.push(`${payload.file}#${body.chunk} (${body.resource})`);
+      else results.push({ payload, chunk: body.chunk, resource: body.resource, value: body.value, result: validateResource(body.resource, body.value, "lenient") });
+    }
+
+  it("places every manifest entry: a resource of the spec, or a stated reason it is not the spec's API", () => {
+    const unplaced = corpus.filter((p) => "outOfScope" in p.placement && p.placement.outOfScope.startsWith("UNPLACED")).map((p) => p.file);
+    expect(unplaced).toEqual([]);
+    const unknown = corpus.filter((p) => "resource" in p.placement && !Object.prototype.hasOwnProperty.call(MODEL.resources, p.placement.resource) && p.placement.resource !== "ErrorResponse");
+    expect(unknown.map((p) => p.file)).toEqual([]);
+    expect(corpus.length).toBe(754);
+  });
+
+  it("every payload validates in lenient mode, or fails only as a known gap says", () => {
+    const unexplained: string[] = [];
+    const shown = new Map<KnownGap, Set<string>>(KNOWN_GAPS.map((g) => [g, new Set()]));
+    for (const r of results) {
+      if (r.result.ok) continue;
+      for (const issue of r.result.issues as Issue[]) {
+        const gap = KNOWN_GAPS.find((g) => g.spec === issue.spec && g.code === issue.code && g.files.includes(r.payload.file));
+        if (gap) shown.get(gap)!.add(r.payload.file);
+        else unexplained.push(`${r.payload.file}#${r.chunk} as ${r.resource}: ${issue.pointer} ${issue.code} (${issue.spec}) ${issue.message}`);
+      }
+    }
+    const stale = KNOWN_GAPS.flatMap((g) => g.files.filter((f) => !shown.get(g)!.has(f)).map((f) => `${g.spec} ${g.code} no longer fails in ${f}: remove it from KNOWN_GAPS`));
+    console.info(summarize(results, corpus, pending));
+    expect(unexplained).toEqual([]);
+    expect(stale).toEqual([]);
+    expect(results.length).toBeGreaterThan(1000);
+  });
+
+  it("error bodies validate as ErrorResponse (or are pending until the spec has it)", () => {
+    const errors = corpus.filter((p) => "resource" in p.placement && p.placement.resource === "ErrorResponse");
+    expect(errors.length).toBeGreaterThanOrEqual(30);
+    if (!hasResource("ErrorResponse")) {
+      console.warn(`[conformance] PENDING: ErrorResponse is not in generated/ yet; ${pending.length} error bodies not validated`);
+      return;
+    }
+    const failing = results.filter((r) => r.resource === "ErrorResponse" && !r.result.ok).map((r) => r.payload.file);
+    expect(failing).toEqual([]);
+    expect(pending).toEqual([]);
+  });
+
+  it("SDK negative tests that are no response at all pass lenient mode only as drift, and fail strict mode", () => {
+    for (const file of NOT_A_RESPONSE) {
+      const rs = results.filter((r) => r.payload.file === file);
+      expect([file, rs.length > 0, rs.every((r) => r.result.ok && r.result.drift.length > 0)]).toEqual([file, true, true]);
+      expect([file, rs.some((r) => validateResource(r.resource, r.value, "strict").ok)]).toEqual([file, false]);
+    }
+  });
+
+  it("round trip: bytes → parse → validate → normalize → serialize gives the input back, normalization aside", () => {
+    const wrong: string[] = [];
+    let identical = 0;
+    let normalized = 0;
+    let int64s = 0;
+    let unknownFields = 0;
+    for (const r of results) {
+      if (!r.result.ok) continue;
+      const where = `${r.payload.file}#${r.chunk}`;
+      const out = validators[r.resource as keyof typeof validators].normalize(r.result.value);
+      if (out !== r.result.value) wrong.push(`${where}: normalizing a validated value again changed it`);
+      const serialized = JSON.stringify(out);
+      const original = r.payload.plainJson ? JSON.parse(readFileSync(join(CORPUS_DIR, r.payload.file), "utf8")) : r.value;
+      if (r.result.value === r.value) {
+        identical++;
+        if (serialized !== JSON.stringify(original)) wrong.push(`${where}: serialization differs from the input`);
+        expect(JSON.parse(serialized)).toEqual(original);
+      } else normalized++;
+      // int64 values stay decimal strings, the same ones.
+      const before = int64Values(r.resource, original);
+      const after = int64Values(r.resource, JSON.parse(serialized));
+      int64s += after.length;
+      if (JSON.stringify(before) !== JSON.stringify(after) || after.some((v) => typeof v !== "string")) wrong.push(`${where}: int64 values ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+      // Unknown fields stay where they were, untouched.
+      for (const d of r.result.drift) {
+        if (d.kind !== "unknown-field") continue;
+        unknownFields++;
+        const at = normalizedPointer(r.resource, r.value, d.path);
+        if (JSON.stringify(valueAt(JSON.parse(serialized), at)) !== JSON.stringify(valueAt(original, d.path))) wrong.push(`${where}: unknown field ${d.path} did not stay at ${at}`);
+      }
+    }
+    console.info(`[round trip] ${identical} bodies serialize back byte for byte, ${normalized} were normalized; ${int64s} int64 values and ${unknownFields} unknown fields kept`);
+    expect(wrong).toEqual([]);
+    expect(identical).toBeGreaterThan(1000);
+  });
+});
