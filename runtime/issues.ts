@@ -94,6 +94,7 @@ const KEYWORD_CODES: Record<string, IssueCode> = {
   additionalProperties: "unknown-field",
   enum: "unknown-enum-value",
   pattern: "invalid-format",
+  "x-gemini-bytes": "invalid-format", // the base64 check of bytes fields (generator/generate/validators/keywords.ts)
   format: "invalid-format",
   minimum: "out-of-range",
   maximum: "out-of-range",

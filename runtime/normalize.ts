@@ -19,7 +19,8 @@ const hasOwn = Object.prototype.hasOwnProperty;
 /** Per enum: its values, and upper-cased spelling → value for the names that fold to exactly one value. */
 const enumSpellings = new Map<string, { values: Set<string>; folded: Map<string, string | undefined> }>();
 
-function enumSpelling(enumName: string, value: string): string | undefined {
+/** The spec's spelling of an enum value: itself, or the one value it matches ignoring case. */
+export function enumSpelling(enumName: string, value: string): string | undefined {
   let table = enumSpellings.get(enumName);
   if (!table) {
     const values = hasOwn.call(MODEL.enums, enumName) ? MODEL.enums[enumName]!.values : [];

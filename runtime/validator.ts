@@ -1,23 +1,29 @@
 // The validation API behind every `validate<Name>` / `assert<Name>` / `is<Name>` / `normalize<Name>`.
 //
-// One precompiled validator per resource does the checking: the strict one (generated/validators/strict.js). Lenient
-// mode differs from strict in exactly two ways — unknown fields and unknown enum values are accepted — so a value is
-// lenient-valid exactly when every strict error is one of those two, and those errors are its drift; an `if` error
-// (an Any's `then` branch failed) goes with the errors of its branch. (The lenient validators the generator also
-// emits are the reference test/runtime/equivalence.test.ts holds this equivalence against.) The common case, a
-// clean payload, costs one call to the standalone validator and no allocation beyond the result.
+// One precompiled validator per resource and mode does the checking (generated/validators/strict.js and
+// lenient.js). The lenient ones record unknown fields and enum values in their drift sink while they check, so a
+// clean payload costs one call to the standalone validator, and a payload with drift one call plus a record per
+// unknown thing — no error objects, no second pass.
 //
-// Only when the strict check fails is the value normalized (snake_case keys, integer-encoded enums and the other
-// spellings normalize.ts lists) and checked again; issues and drift then point at the keys as the input spelled them.
+// Only when the check fails, or when lenient drift is really another spelling of something the spec knows (a
+// snake_case key, an enum name in another case), is the value normalized (see normalize.ts) and checked again;
+// issues and drift then point at the keys as the input spelled them.
 import type { ErrorObject, ValidateFunction } from "ajv";
 import * as strictValidators from "../generated/validators/strict.js";
-import { resourceModel } from "./model.ts";
-import { normalizeResource, originalPointer } from "./normalize.ts";
-import { driftFromError, errorPointer, issuesFromErrors, valueAt, type IssueContext } from "./issues.ts";
+import * as lenientValidators from "../generated/validators/lenient.js";
+import { fieldFor, locate, resourceModel, specName, splitPointer } from "./model.ts";
+import { enumSpelling, normalizeResource, originalPointer } from "./normalize.ts";
+import { errorPointer, issuesFromErrors, valueAt, type IssueContext } from "./issues.ts";
 import { ValidationError, type Drift, type Issue, type Mode, type ValidationResult } from "./result.ts";
 import { pointerToPath, type StandardSchemaV1, type StandardResult } from "./standard-schema.ts";
 
-const STRICT = strictValidators as unknown as Record<string, ValidateFunction | undefined>;
+type Validators = Record<string, ValidateFunction | undefined>;
+const VALIDATORS: Record<Mode, Validators> = {
+  strict: strictValidators as unknown as Validators,
+  lenient: lenientValidators as unknown as Validators,
+};
+/** Lenient drift records: kind ("f" unknown field, "e" unknown enum value), instance path, value — repeated. */
+const SINK = lenientValidators.driftSink;
 const NO_DRIFT: Drift[] = [];
 
 export interface ValidateOptions {
@@ -32,24 +38,65 @@ export function defaultMode(resource: string): Mode {
 
 /** Validates `value` as an instance of `resource`. Never throws, whatever JSON value it is given. */
 export function validateResource(resource: string, value: unknown, mode: Mode = defaultMode(resource)): ValidationResult<unknown> {
-  const check = STRICT[resource];
+  const check = VALIDATORS[mode][resource];
   if (!check) throw new TypeError(`gemini-typekit: no resource named ${JSON.stringify(resource)}`);
   try {
-    if (check(value)) return { ok: true, value, drift: NO_DRIFT };
+    SINK.length = 0;
+    if (check(value)) {
+      if (SINK.length === 0) return { ok: true, value, drift: NO_DRIFT };
+      if (!sinkHasOtherSpellings(resource, value)) return { ok: true, value, drift: driftFromSink(resource, value, (p) => p, new Set()) };
+    }
     return slowPath(resource, check, value, mode);
   } catch (error) {
     if (error instanceof RangeError) {
       return { ok: false, issues: [{ pointer: "", code: "too-deep", message: `the value is nested too deeply to check (${error.message})`, spec: resource }] };
     }
     throw error;
+  } finally {
+    SINK.length = 0;
   }
 }
 
+/** Whether a drift record is a spelling normalization would fix: a proto-named field, an enum name in another case. */
+function sinkHasOtherSpellings(resource: string, value: unknown): boolean {
+  for (let i = 0; i + 2 < SINK.length; i += 3) {
+    const segments = splitPointer(SINK[i + 1] as string);
+    if (SINK[i] === "f") {
+      const owner = locate(resource, segments.slice(0, -1), value).resource;
+      if (owner && fieldFor(owner, segments.at(-1)!)) return true;
+    } else {
+      const enumName = locate(resource, segments, value).field?.ref;
+      if (enumName && enumSpelling(enumName, SINK[i + 2] as string) !== undefined) return true;
+    }
+  }
+  return false;
+}
+
+/** The sink's records as Drift, pointing into the input as given; `skip` holds paths already reported otherwise. */
+function driftFromSink(resource: string, value: unknown, toOriginal: (p: string) => string, skip: ReadonlySet<string>): Drift[] {
+  const drift: Drift[] = [];
+  const seen = new Set<string>(); // one value can be checked by several schemas (an Any's branches)
+  for (let i = 0; i + 2 < SINK.length; i += 3) {
+    const kind = SINK[i] === "f" ? "unknown-field" : "unknown-enum-value";
+    const path = SINK[i + 1] as string;
+    const key = `${kind} ${path}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const original = toOriginal(path);
+    if (skip.has(original)) continue;
+    const segments = splitPointer(path);
+    const spec = kind === "unknown-field" ? (locate(resource, segments.slice(0, -1), value).resource ?? resource) : specName(locate(resource, segments, value));
+    drift.push({ path: original, kind, value: SINK[i + 2], ...(spec ? { spec } : {}) });
+  }
+  return drift;
+}
+
 function slowPath(resource: string, check: ValidateFunction, input: unknown, mode: Mode): ValidationResult<unknown> {
-  let errors: ErrorObject[] = [...(check.errors ?? [])];
   const normalized = normalizeResource(resource, input);
-  if (normalized.value !== input) errors = check(normalized.value) ? [] : [...(check.errors ?? [])];
   const value = normalized.value;
+  SINK.length = 0;
+  const valid = check(value);
+  const errors: ErrorObject[] = valid ? [] : [...(check.errors ?? [])];
   const ctx: IssueContext = {
     resource,
     value,
@@ -58,35 +105,23 @@ function slowPath(resource: string, check: ValidateFunction, input: unknown, mod
   // Integers no enum value has: drift in lenient mode (kept as they are), errors in strict mode.
   const unknownNumbers = normalized.unknownEnumNumbers;
   const issues: Issue[] = [...normalized.conflicts];
-  const drift: Drift[] = [];
-  const driftSeen = new Set<string>(); // the same drift can come from several schemas applied to one value
-  const realErrors: ErrorObject[] = [];
   // A field set under both spellings is one duplicate-field issue: the spelling left as it was is not also unknown.
   const duplicates = new Set(normalized.conflicts.map((c) => c.pointer));
+  const realErrors: ErrorObject[] = [];
   // `if` errors (a google.protobuf.Any whose "@type" names a known message) only say that the `then` branch failed;
   // that branch's own errors, at or below the same pointer, are reported beside them and tell what is wrong.
   const branches: ErrorObject[] = [];
   for (const e of errors) {
-    const number = unknownNumbers.get(e.instancePath);
-    if (number && (e.keyword === "type" || e.keyword === "enum")) continue;
-    if (e.keyword === "if") {
-      branches.push(e);
-      continue;
-    }
-    if (e.keyword === "additionalProperties" && duplicates.size > 0 && duplicates.has(ctx.toOriginal(errorPointer(e)))) continue;
-    const d = mode === "lenient" ? driftFromError(e, ctx) : undefined;
-    if (!d) realErrors.push(e);
-    else if (!driftSeen.has(`${d.kind} ${d.path}`)) {
-      driftSeen.add(`${d.kind} ${d.path}`);
-      drift.push(d);
-    }
+    if (unknownNumbers.has(e.instancePath) && (e.keyword === "type" || e.keyword === "enum")) continue;
+    if (e.keyword === "if") branches.push(e);
+    else if (!(e.keyword === "additionalProperties" && duplicates.has(ctx.toOriginal(errorPointer(e))))) realErrors.push(e);
   }
-  // So a failed branch whose errors were all drift is no error in lenient mode, as in the lenient validators; one
-  // with a real error is already reported by it. Only a branch error with nothing under it (none is known) stays.
+  // Only a branch error with nothing of its own under it stays (none is expected, but it must not vanish).
   for (const e of branches) {
     const under = (p: string) => p === e.instancePath || p.startsWith(`${e.instancePath}/`);
     if (!errors.some((other) => other !== e && other.keyword !== "if" && under(other.instancePath))) realErrors.push(e);
   }
+  const drift = mode === "lenient" ? driftFromSink(resource, value, ctx.toOriginal, duplicates) : [];
   for (const [pointer, { enumName, spec }] of unknownNumbers) {
     const original = ctx.toOriginal(pointer);
     const number = valueAt(value, pointer);

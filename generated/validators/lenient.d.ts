@@ -204,3 +204,6 @@ export declare const VoiceConfig: ValidateFunction;
 export declare const Web: ValidateFunction;
 export declare const WebSearch: ValidateFunction;
 export declare const WhiteSpaceConfig: ValidateFunction;
+
+/** Drift recorded by the last lenient validation: kind ("f" field, "e" enum value), path, value — repeated. */
+export declare const driftSink: unknown[];

@@ -3,10 +3,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { existsSync, readFileSync, writeFileSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { loadSpec } from "../../generator/spec/load.ts";
-import { allSchemas, schemaId } from "../../generator/generate/schemas/emit.ts";
-import { AJV_OPTIONS } from "../../generator/generate/validators/emit.ts";
+import { schemaId } from "../../generator/generate/schemas/emit.ts";
+import { validatorAjv } from "../../generator/generate/validators/emit.ts";
+import { validatorSchemas } from "../../generator/generate/validators/schema.ts";
 import { generateFiles, runGenerate } from "../../generator/generate/run.ts";
 import * as generated from "../../generated/validators/index.ts";
 import { hasShared, PROJECT_ROOT } from "../support/shared.ts";
@@ -19,8 +20,8 @@ let runtime: Record<"strict" | "lenient", (name: string) => ValidateFunction>;
 beforeAll(async () => {
   const { ir } = await loadSpec(SPEC);
   const make = (mode: "strict" | "lenient") => {
-    const ajv = new Ajv2020({ ...AJV_OPTIONS });
-    for (const s of allSchemas(ir!, mode).values()) ajv.addSchema(s);
+    const ajv = validatorAjv();
+    for (const s of validatorSchemas(ir!, mode).values()) ajv.addSchema(s as object);
     return (name: string) => ajv.getSchema(schemaId(name, mode))!;
   };
   runtime = { strict: make("strict"), lenient: make("lenient") };

@@ -1,11 +1,16 @@
 // Precompiled validators: ajv standalone code for every resource, strict and lenient, so importing them compiles
 // nothing at start-up. Generated code needs nothing at run time but what ajv's standalone output imports (today:
-// nothing, because no schema uses keywords that need ajv's runtime helpers), and never imports generator/.
+// nothing: no schema uses keywords that need ajv's runtime helpers, and our own keywords emit inline code), and never
+// imports generator/. They are built from validatorSchemas() (./schema.ts): the published schemas without
+// annotations, with the keywords of ./keywords.ts. The lenient module also exports `driftSink`, where its validators
+// record unknown fields and enum values while they check (kind, instance path, value — three entries per record).
 import { Ajv2020 } from "ajv/dist/2020.js";
 import standaloneCodeModule from "ajv/dist/standalone/index.js";
 import type { EmittedFile, GenerateContext } from "../context.ts";
-import { allSchemas, schemaId, type SchemaMode } from "../schemas/emit.ts";
+import { schemaId, type SchemaMode } from "../schemas/emit.ts";
 import { RUNTIME_SOURCE } from "./runtime-source.ts";
+import { addValidatorKeywords } from "./keywords.ts";
+import { validatorSchemas } from "./schema.ts";
 
 // ajv's standalone entry is CommonJS with a default export; under ESM interop it may arrive wrapped.
 const standaloneCode = ((standaloneCodeModule as unknown as { default?: unknown }).default ?? standaloneCodeModule) as (
@@ -15,19 +20,36 @@ const standaloneCode = ((standaloneCodeModule as unknown as { default?: unknown 
 
 export const MODES: readonly SchemaMode[] = ["strict", "lenient"];
 
-/** The ajv options both the generated validators and the runtime-compiled reference use. */
-export const AJV_OPTIONS = { allErrors: true, strict: true } as const;
+/**
+ * The ajv options both the generated validators and the runtime-compiled reference use. Patterns are ASCII, so they
+ * need no `u` flag, which makes regular expressions slower.
+ */
+export const AJV_OPTIONS = { allErrors: true, strict: true, unicodeRegExp: false } as const;
 
-export function compileMode(ctx: GenerateContext, mode: SchemaMode): string {
-  const ajv = new Ajv2020({ ...AJV_OPTIONS, code: { source: true, esm: true } });
-  for (const schema of allSchemas(ctx.ir, mode).values()) ajv.addSchema(schema);
-  const exports = Object.fromEntries([...ctx.ir.resources.keys()].map((name) => [name, schemaId(name, mode)]));
-  return standaloneCode(ajv, exports);
+/** An ajv instance set up as the generated validators are: options and keywords. */
+export function validatorAjv(options: Record<string, unknown> = {}): Ajv2020 {
+  return addValidatorKeywords(new Ajv2020({ ...AJV_OPTIONS, ...options }));
 }
 
-function declarations(ctx: GenerateContext): string {
+export function compileMode(ctx: GenerateContext, mode: SchemaMode): string {
+  const ajv = validatorAjv({ code: { source: true, esm: true } });
+  for (const schema of validatorSchemas(ctx.ir, mode).values()) ajv.addSchema(schema as object);
+  const exports = Object.fromEntries([...ctx.ir.resources.keys()].map((name) => [name, schemaId(name, mode)]));
+  const code = standaloneCode(ajv, exports);
+  if (mode === "strict") return code;
+  // The drift sink is the one scope value initialised to an empty array.
+  const sinks = [...code.matchAll(/const (obj\d+) = \[\];/g)].map((m) => m[1]);
+  if (sinks.length !== 1) throw new Error(`lenient validators: expected one drift sink, found ${sinks.length}`);
+  return `${code}\nexport { ${sinks[0]} as driftSink };`;
+}
+
+function declarations(ctx: GenerateContext, mode: SchemaMode): string {
   const lines = ['import type { ValidateFunction } from "ajv";', ""];
   for (const name of ctx.ir.resources.keys()) lines.push(`export declare const ${name}: ValidateFunction;`);
+  if (mode === "lenient") {
+    lines.push("", "/** Drift recorded by the last lenient validation: kind (\"f\" field, \"e\" enum value), path, value — repeated. */");
+    lines.push("export declare const driftSink: unknown[];");
+  }
   return `${lines.join("\n")}\n`;
 }
 
@@ -45,7 +67,7 @@ export function emitValidators(ctx: GenerateContext): Map<string, EmittedFile> {
   const files = new Map<string, EmittedFile>();
   for (const mode of MODES) {
     files.set(`validators/${mode}.js`, { kind: "js", content: `${compileMode(ctx, mode)}\n` });
-    files.set(`validators/${mode}.d.ts`, { kind: "ts", content: declarations(ctx) });
+    files.set(`validators/${mode}.d.ts`, { kind: "ts", content: declarations(ctx, mode) });
   }
   files.set("validators/names.ts", { kind: "ts", content: nameList(ctx) });
   files.set("validators/index.ts", { kind: "ts", content: RUNTIME_SOURCE });

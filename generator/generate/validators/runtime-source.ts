@@ -1,5 +1,6 @@
 // The hand-written part of generated/validators: strict and lenient checking on top of the standalone
-// validators, with lenient mode's drift (unknown fields and enum values) reported. It is emitted verbatim; it
+// validators, with lenient mode's drift (unknown fields and enum values, recorded by the lenient validators in their
+// drift sink while they check) reported. It is emitted verbatim; it
 // imports only the generated modules beside it and ajv's types.
 export const RUNTIME_SOURCE = `import type { ErrorObject, ValidateFunction } from "ajv";
 import * as strict from "./strict.js";
@@ -33,38 +34,20 @@ export function validatorFor(name: ResourceName, mode: Mode): ValidateFunction {
   return (mode === "strict" ? STRICT : LENIENT)[name];
 }
 
-function escape(segment: string): string {
-  return segment.replace(/~/g, "~0").replace(/\\//g, "~1");
-}
-
-function valueAt(root: unknown, pointer: string): unknown {
-  let node = root;
-  for (const raw of pointer.split("/").slice(1)) {
-    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
-  }
-  return node;
-}
-
-/** Strict errors of a lenient-valid value can only be drift: classify them. */
-function driftOf(errors: readonly ErrorObject[], value: unknown): Drift[] {
+/** The records the lenient validators leave in the drift sink, as Drift. */
+function driftOfSink(): Drift[] {
   const drift: Drift[] = [];
-  for (const e of errors) {
-    if (e.keyword === "additionalProperties") {
-      const path = \`\${e.instancePath}/\${escape(String((e.params as { additionalProperty: string }).additionalProperty))}\`;
-      drift.push({ path, kind: "unknown-field", value: valueAt(value, path) });
-    } else if (e.keyword === "enum") {
-      drift.push({ path: e.instancePath, kind: "unknown-enum-value", value: valueAt(value, e.instancePath) });
-    }
+  const sink = lenient.driftSink;
+  for (let i = 0; i + 2 < sink.length; i += 3) {
+    drift.push({ path: sink[i + 1] as string, kind: sink[i] === "f" ? "unknown-field" : "unknown-enum-value", value: sink[i + 2] });
   }
   return drift;
 }
 
 export function runValidator(name: ResourceName, mode: Mode, value: unknown): ValidatorOutcome {
   const validate = validatorFor(name, mode);
+  lenient.driftSink.length = 0;
   if (!validate(value)) return { valid: false, errors: [...(validate.errors ?? [])], drift: [] };
-  if (mode === "strict") return { valid: true, errors: [], drift: [] };
-  const check = STRICT[name];
-  return { valid: true, errors: [], drift: check(value) ? [] : driftOf(check.errors ?? [], value) };
+  return { valid: true, errors: [], drift: mode === "lenient" ? driftOfSink() : [] };
 }
 `;

@@ -1,0 +1,83 @@
+// Keywords the precompiled validators use beyond JSON Schema, each emitting plain inline code, so the standalone
+// modules still need nothing at run time:
+//   x-gemini-bytes       base64 check of a bytes field: whole for values up to 4 KiB, spot-checked beyond (length,
+//                        and 16 evenly spaced 256-character windows including both ends). A full scan of inline
+//                        media costs about as much as parsing the JSON it came in; the API rejects corrupt media itself.
+//   x-gemini-drift       lenient mode's record of what the spec does not know, made while validating (no second pass,
+//                        no error objects): placed under `additionalProperties` it records an unknown field; with an
+//                        array of values on a string it records a value outside them (an unknown enum value). Records go
+//                        to the module's drift sink as flat triples: kind ("f" | "e"), instance path, value.
+// Published schemas (generated/schemas/) keep standard keywords only; validatorSchema() in ./schema.ts swaps these in.
+import type { Ajv2020 } from "ajv/dist/2020.js";
+import { _, or, strConcat, type Code, type Name } from "ajv/dist/compile/codegen/index.js";
+import { _Code } from "ajv/dist/compile/codegen/code.js";
+import namesModule from "ajv/dist/compile/names.js";
+import type { KeywordCxt } from "ajv";
+import { BASE64_PATTERN } from "../schemas/wire-formats.ts";
+
+export const BYTES_KEYWORD = "x-gemini-bytes";
+export const DRIFT_KEYWORD = "x-gemini-drift";
+/** Characters checked in full; longer values are spot-checked. */
+export const FULL_CHECK_LIMIT = 4096;
+
+/** Source of the base64 check, emitted as is into the standalone modules (and evaluated here for run-time use). */
+export const BYTES_CHECK_SOURCE = `(() => {
+  const whole = /${BASE64_PATTERN}/;
+  return (s) => {
+    const n = s.length;
+    if (n <= ${FULL_CHECK_LIMIT}) return whole.test(s);
+    if (n % 4 === 1) return false;
+    for (let k = 0; k < 16; k++) {
+      const at = Math.floor(((n - 256) * k) / 15);
+      if (!whole.test(s.slice(at, at + 256))) return false;
+    }
+    return true;
+  };
+})()`;
+
+// The one source is both emitted and run here, so the two cannot differ.
+const bytesCheck = new Function(`return ${BYTES_CHECK_SOURCE}`)() as (s: string) => boolean;
+
+/** The drift sink's name in every standalone module (the only scope value with this prefix). */
+export const DRIFT_SINK = "drift0";
+
+/** The array lenient validators record drift into; in standalone modules it is exported as `driftSink`. */
+export const runtimeDriftSink: unknown[] = [];
+
+function driftSink(cxt: KeywordCxt): Name {
+  return cxt.gen.scopeValue("obj", { ref: runtimeDriftSink, code: _`[]` });
+}
+
+// ajv's names module is CommonJS with a default export; under ESM interop it may arrive wrapped.
+const names = ((namesModule as unknown as { default?: unknown }).default ?? namesModule) as { instancePath: Name };
+
+function instancePath(cxt: KeywordCxt): Code {
+  return strConcat(names.instancePath, cxt.it.errorPath);
+}
+
+export function addValidatorKeywords(ajv: Ajv2020): Ajv2020 {
+  ajv.addKeyword({
+    keyword: BYTES_KEYWORD,
+    type: "string",
+    schemaType: "boolean",
+    code(cxt: KeywordCxt) {
+      const check = cxt.gen.scopeValue("func", { ref: bytesCheck, code: new _Code(BYTES_CHECK_SOURCE) });
+      cxt.fail(_`!${check}(${cxt.data})`);
+    },
+  });
+  ajv.addKeyword({
+    keyword: DRIFT_KEYWORD,
+    schemaType: ["string", "array"],
+    code(cxt: KeywordCxt) {
+      const sink = driftSink(cxt);
+      const { gen, data, schema } = cxt;
+      if (schema === "unknown-field") {
+        gen.code(_`${sink}.push("f", ${instancePath(cxt)}, ${data})`);
+        return;
+      }
+      const known = or(...(schema as string[]).map((v) => _`${data} === ${v}`));
+      gen.if(_`typeof ${data} == "string" && !(${known})`, () => gen.code(_`${sink}.push("e", ${instancePath(cxt)}, ${data})`));
+    },
+  });
+  return ajv;
+}

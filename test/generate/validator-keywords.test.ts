@@ -1,0 +1,50 @@
+// The validators' own keywords (generator/generate/validators/keywords.ts) and the schemas they are built from.
+import { describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
+import { validatorAjv } from "../../generator/generate/validators/emit.ts";
+import { BYTES_KEYWORD, DRIFT_KEYWORD, FULL_CHECK_LIMIT, runtimeDriftSink } from "../../generator/generate/validators/keywords.ts";
+
+const bytes = validatorAjv().compile({ type: "string", [BYTES_KEYWORD]: true });
+const long = randomBytes(FULL_CHECK_LIMIT * 3).toString("base64"); // 16 KiB of base64
+const at = (s: string, i: number, c: string) => s.slice(0, i) + c + s.slice(i + 1);
+
+const byteRows: [string, { given: string; want: boolean }][] = [
+  ["empty", { given: "", want: true }],
+  ["short, standard alphabet, padded", { given: "aGVsbG8=", want: true }],
+  ["short, URL-safe alphabet", { given: "-_-_", want: true }],
+  ["short, a space", { given: "not base64!", want: false }],
+  ["short, padding in the middle", { given: "aGV=sbG8", want: false }],
+  ["just at the full-check limit, one bad character in the middle", { given: at("A".repeat(FULL_CHECK_LIMIT), FULL_CHECK_LIMIT / 2, "!"), want: false }],
+  ["long and valid", { given: long, want: true }],
+  ["long, corrupt first character", { given: at(long, 0, "!"), want: false }],
+  ["long, corrupt last character", { given: at(long, long.length - 1, "*"), want: false }],
+  ["long, corrupt inside a sampled window", { given: at(long, Math.floor(((long.length - 256) * 7) / 15) + 100, " "), want: false }],
+  ["long, a length no base64 has", { given: `${long}A`, want: false }],
+  // Documented limit: beyond 4 KiB only 16 windows are read, so a character between them passes.
+  ["long, corrupt between sampled windows (spot check)", { given: at(long, Math.floor(((long.length - 256) * 7) / 15) + 600, " "), want: true }],
+];
+
+describe(`${BYTES_KEYWORD}`, () => {
+  it.each(byteRows)("%s", (_name, { given, want }) => {
+    expect(bytes(given)).toBe(want);
+  });
+});
+
+describe(`${DRIFT_KEYWORD}`, () => {
+  const lenient = validatorAjv().compile({
+    type: "object",
+    properties: { kind: { type: "string", [DRIFT_KEYWORD]: ["A", "B"] }, enum: { type: "array", items: { type: "string" } } },
+    additionalProperties: { [DRIFT_KEYWORD]: "unknown-field" },
+  });
+  const rows: [string, { given: unknown; valid: boolean; sink: unknown[] }][] = [
+    ["known values record nothing", { given: { kind: "A", enum: ["x"] }, valid: true, sink: [] }],
+    ["an unknown enum value is recorded, not rejected", { given: { kind: "C" }, valid: true, sink: ["e", "/kind", "C"] }],
+    ["an unknown field is recorded with its value", { given: { extra: { deep: 1 } }, valid: true, sink: ["f", "/extra", { deep: 1 }] }],
+    ["a wrong type is still an error", { given: { kind: 3, enum: [1] }, valid: false, sink: [] }],
+  ];
+  it.each(rows)("%s", (_name, { given, valid, sink }) => {
+    runtimeDriftSink.length = 0;
+    expect(lenient(given)).toBe(valid);
+    expect(runtimeDriftSink).toEqual(sink);
+  });
+});
