@@ -1,7 +1,9 @@
 // Checking spec files against spec/meta/spec.schema.json. Every violation becomes a Diagnostic with the file and
 // the JSON Pointer of the offending value; ajv runs with allErrors so one pass reports everything.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { error, type Diagnostic } from "../diagnostics.ts";
 
@@ -16,14 +18,43 @@ export type FileKind =
   | "overlayMethods"
   | "overlayCorrections";
 
+export const FILE_KINDS: readonly FileKind[] = [
+  "importedResource",
+  "importedService",
+  "importedMethods",
+  "overlayResource",
+  "overlayEnum",
+  "overlayMethods",
+  "overlayCorrections",
+];
+
+export const META_AJV_OPTIONS = { allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true } as const;
+
+/** ajv's standalone code for the meta-schema, written by scripts/precompile-meta.ts (see meta-precompile.ts). */
+export const PRECOMPILED_META_PATH = fileURLToPath(new URL("./meta-validators.cjs", import.meta.url));
+
+const require = createRequire(import.meta.url);
+
+/** What precompiled validators must have been built from: this meta-schema text, with this ajv version. */
+export function metaKey(metaText: string): string {
+  const ajvVersion = (require("ajv/package.json") as { version: string }).version;
+  return `sha256:${createHash("sha256").update(`ajv ${ajvVersion}\0${metaText}`).digest("hex")}`;
+}
+
 let validators: Map<FileKind, ValidateFunction> | undefined;
 
 function compile(): Map<FileKind, ValidateFunction> {
-  const meta = JSON.parse(readFileSync(META_SCHEMA_PATH, "utf8")) as { $id: string };
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  const text = readFileSync(META_SCHEMA_PATH, "utf8");
+  // Compiling the meta-schema costs ~0.1 s at every load; the precompiled validators are used unless they were built
+  // from another meta-schema or ajv version (then test/spec/meta-precompiled.test.ts fails until they are rebuilt).
+  if (existsSync(PRECOMPILED_META_PATH)) {
+    const precompiled = require(PRECOMPILED_META_PATH) as Record<string, ValidateFunction> & { META_KEY: string };
+    if (precompiled.META_KEY === metaKey(text)) return new Map(FILE_KINDS.map((k) => [k, precompiled[k]!]));
+  }
+  const meta = JSON.parse(text) as { $id: string };
+  const ajv = new Ajv2020(META_AJV_OPTIONS);
   ajv.addSchema(meta);
-  const kinds: FileKind[] = ["importedResource", "importedService", "importedMethods", "overlayResource", "overlayEnum", "overlayMethods", "overlayCorrections"];
-  return new Map(kinds.map((k) => [k, ajv.getSchema(`${meta.$id}#/$defs/${k}`)!]));
+  return new Map(FILE_KINDS.map((k) => [k, ajv.getSchema(`${meta.$id}#/$defs/${k}`)!]));
 }
 
 /** Only the most useful error per location: ajv reports every failed branch of if/then and $ref chains. */
