@@ -10,6 +10,7 @@ export interface Output {
   /** Module (URL) and export name of the emitter. */
   module: string;
   exportName: string;
+  /** Run in a worker thread. There the emitter is loaded as CommonJS (see worker.js): no top-level await. */
   worker: boolean;
   /**
    * Worker outputs only: packages the worker requires before it installs the TypeScript loader, so they load
