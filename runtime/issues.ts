@@ -110,7 +110,14 @@ export interface IssueContext {
   toOriginal: (pointer: string) => string;
 }
 
-export function issueFromError(e: ErrorObject, ctx: IssueContext): Issue {
+/** JSON Schema's oneof encoding (generator/generate/schemas/emit.ts): a present member forbids the others. */
+const ONEOF_PATH = /\/dependentSchemas\/[^/]+\/properties\/[^/]+\/false schema$/;
+
+export function issueFromError(error: ErrorObject, ctx: IssueContext): Issue {
+  // A oneof violation is reported where the other member is; it is about the object holding both.
+  const e = error.keyword === "false schema" && ONEOF_PATH.test(error.schemaPath)
+    ? { ...error, keyword: "not", instancePath: error.instancePath.slice(0, error.instancePath.lastIndexOf("/")) }
+    : error;
   const code = KEYWORD_CODES[e.keyword] ?? "invalid-value";
   let pointer = errorPointer(e);
   const place = locate(ctx.resource, splitPointer(pointer), ctx.value);

@@ -11,7 +11,7 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
 import * as strictValidators from "../generated/validators/strict.js";
 import * as lenientValidators from "../generated/validators/lenient.js";
-import { fieldFor, locate, resourceModel, specName, splitPointer } from "./model.ts";
+import { decodeSegment, fieldFor, locate, resourceModel, specName, splitPointer } from "./model.ts";
 import { enumSpelling, normalizeResource, originalPointer } from "./normalize.ts";
 import { errorPointer, issuesFromErrors, valueAt, type IssueContext } from "./issues.ts";
 import { ValidationError, type Drift, type Issue, type Mode, type ValidationResult } from "./result.ts";
@@ -22,9 +22,11 @@ const VALIDATORS: Record<Mode, Validators> = {
   strict: strictValidators as unknown as Validators,
   lenient: lenientValidators as unknown as Validators,
 };
-/** Lenient drift records: kind ("f" unknown field, "e" unknown enum value), instance path, value — repeated. */
+/** Lenient drift records: kind ("f" unknown field, "e" unknown enum value), instance path, value, resource or enum. */
 const SINK = lenientValidators.driftSink;
 const NO_DRIFT: Drift[] = [];
+const NO_PATHS: ReadonlySet<string> = new Set();
+const identity = (pointer: string) => pointer;
 
 export interface ValidateOptions {
   /** Default: "strict" for resources users send (request bodies), "lenient" for those the API returns. */
@@ -44,7 +46,7 @@ export function validateResource(resource: string, value: unknown, mode: Mode = 
     SINK.length = 0;
     if (check(value)) {
       if (SINK.length === 0) return { ok: true, value, drift: NO_DRIFT };
-      if (!sinkHasOtherSpellings(resource, value)) return { ok: true, value, drift: driftFromSink(resource, value, (p) => p, new Set()) };
+      if (!sinkHasOtherSpellings()) return { ok: true, value, drift: driftFromSink(resource, value, identity, NO_PATHS) };
     }
     return slowPath(resource, check, value, mode);
   } catch (error) {
@@ -58,16 +60,13 @@ export function validateResource(resource: string, value: unknown, mode: Mode = 
 }
 
 /** Whether a drift record is a spelling normalization would fix: a proto-named field, an enum name in another case. */
-function sinkHasOtherSpellings(resource: string, value: unknown): boolean {
-  for (let i = 0; i + 2 < SINK.length; i += 3) {
-    const segments = splitPointer(SINK[i + 1] as string);
+function sinkHasOtherSpellings(): boolean {
+  for (let i = 0; i + 3 < SINK.length; i += 4) {
+    const owner = SINK[i + 3] as string;
     if (SINK[i] === "f") {
-      const owner = locate(resource, segments.slice(0, -1), value).resource;
-      if (owner && fieldFor(owner, segments.at(-1)!)) return true;
-    } else {
-      const enumName = locate(resource, segments, value).field?.ref;
-      if (enumName && enumSpelling(enumName, SINK[i + 2] as string) !== undefined) return true;
-    }
+      const path = SINK[i + 1] as string;
+      if (fieldFor(owner, decodeSegment(path.slice(path.lastIndexOf("/") + 1)))) return true;
+    } else if (enumSpelling(owner, SINK[i + 2] as string) !== undefined) return true;
   }
   return false;
 }
@@ -75,18 +74,20 @@ function sinkHasOtherSpellings(resource: string, value: unknown): boolean {
 /** The sink's records as Drift, pointing into the input as given; `skip` holds paths already reported otherwise. */
 function driftFromSink(resource: string, value: unknown, toOriginal: (p: string) => string, skip: ReadonlySet<string>): Drift[] {
   const drift: Drift[] = [];
-  const seen = new Set<string>(); // one value can be checked by several schemas (an Any's branches)
-  for (let i = 0; i + 2 < SINK.length; i += 3) {
-    const kind = SINK[i] === "f" ? "unknown-field" : "unknown-enum-value";
+  let seen: Set<string> | undefined; // one value can be checked by several schemas (an Any's branches)
+  for (let i = 0; i + 3 < SINK.length; i += 4) {
+    const unknownField = SINK[i] === "f";
     const path = SINK[i + 1] as string;
-    const key = `${kind} ${path}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (SINK.length > 4) {
+      const key = `${SINK[i] as string} ${path}`;
+      if ((seen ??= new Set()).has(key)) continue;
+      seen.add(key);
+    }
     const original = toOriginal(path);
     if (skip.has(original)) continue;
-    const segments = splitPointer(path);
-    const spec = kind === "unknown-field" ? (locate(resource, segments.slice(0, -1), value).resource ?? resource) : specName(locate(resource, segments, value));
-    drift.push({ path: original, kind, value: SINK[i + 2], ...(spec ? { spec } : {}) });
+    // An unknown field's resource is recorded with it; an enum value's field is found by walking the spec.
+    const spec = unknownField ? (SINK[i + 3] as string) : specName(locate(resource, splitPointer(path), value));
+    drift.push({ path: original, kind: unknownField ? "unknown-field" : "unknown-enum-value", value: SINK[i + 2], ...(spec ? { spec } : {}) });
   }
   return drift;
 }

@@ -35,7 +35,7 @@ export function validatorFor(name: ResourceName, mode: Mode): ValidateFunction {
 function driftOfSink(): Drift[] {
   const drift: Drift[] = [];
   const sink = lenient.driftSink;
-  for (let i = 0; i + 2 < sink.length; i += 3) {
+  for (let i = 0; i + 3 < sink.length; i += 4) {
     drift.push({ path: sink[i + 1] as string, kind: sink[i] === "f" ? "unknown-field" : "unknown-enum-value", value: sink[i + 2] });
   }
   return drift;

@@ -50,19 +50,21 @@ export function fieldSchema(field: FieldIR): JsonSchema {
   return base;
 }
 
-/** "At most one member of each oneof": no two members present together. */
-function oneofConstraints(resource: ResourceIR): JsonSchema[] {
-  const out: JsonSchema[] = [];
+/**
+ * "At most one member of each oneof": each member, when present, forbids the others. As `dependentSchemas` this
+ * costs nothing for members that are absent and allocates nothing on valid data (a `not`/`anyOf` over pairs made
+ * validators build an error object for every pair that is not there).
+ */
+function oneofConstraints(resource: ResourceIR): Record<string, JsonSchema> {
+  const out: Record<string, JsonSchema> = {};
   for (const u of resource.unions) {
     if (u.members.length < 2) continue;
-    const pairs: JsonSchema[] = [];
-    for (let i = 0; i < u.members.length; i++)
-      for (let j = i + 1; j < u.members.length; j++) {
-        const [a, b] = [u.members[i]!, u.members[j]!];
-        // `properties` restates the pair so ajv's strict mode sees the required names defined.
-        pairs.push({ properties: { [a]: true, [b]: true }, required: [a, b] });
-      }
-    out.push({ $comment: `oneof ${u.name}: at most one of ${u.members.join(", ")}`, not: { anyOf: pairs } });
+    for (const member of u.members) {
+      out[member] = {
+        $comment: `oneof ${u.name}: at most one of ${u.members.join(", ")}`,
+        properties: Object.fromEntries(u.members.filter((other) => other !== member).map((other) => [other, false])),
+      };
+    }
   }
   return out;
 }
@@ -90,7 +92,7 @@ export function resourceSchema(resource: ResourceIR, mode: SchemaMode): Record<s
   if (required.length > 0) schema["required"] = required;
   if (mode === "strict") schema["additionalProperties"] = false;
   const oneofs = oneofConstraints(resource);
-  if (oneofs.length > 0) schema["allOf"] = oneofs;
+  if (Object.keys(oneofs).length > 0) schema["dependentSchemas"] = oneofs;
   return schema;
 }
 

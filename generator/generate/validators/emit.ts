@@ -3,8 +3,10 @@
 // nothing: no schema uses keywords that need ajv's runtime helpers, and our own keywords emit inline code), and never
 // imports generator/. They are built from validatorSchemas() (./schema.ts): the published schemas without
 // annotations, with the keywords of ./keywords.ts. The lenient module also exports `driftSink`, where its validators
-// record unknown fields and enum values while they check (kind, instance path, value — three entries per record).
-import { Ajv2020 } from "ajv/dist/2020.js";
+// record unknown fields and enum values while they check (kind, instance path, value, resource or enum — four
+// entries per record).
+import AjvModule, { type Ajv, type Vocabulary } from "ajv";
+import nextVocabularyModule from "ajv/dist/vocabularies/next.js";
 import standaloneCodeModule from "ajv/dist/standalone/index.js";
 import type { EmittedFile, GenerateContext } from "../context.ts";
 import { schemaId, type SchemaMode } from "../schemas/emit.ts";
@@ -14,7 +16,7 @@ import { validatorSchemas } from "./schema.ts";
 
 // ajv's standalone entry is CommonJS with a default export; under ESM interop it may arrive wrapped.
 const standaloneCode = ((standaloneCodeModule as unknown as { default?: unknown }).default ?? standaloneCodeModule) as (
-  ajv: Ajv2020,
+  ajv: Ajv,
   refsOrFunc: Record<string, string>,
 ) => string;
 
@@ -26,9 +28,20 @@ export const MODES: readonly SchemaMode[] = ["strict", "lenient"];
  */
 export const AJV_OPTIONS = { allErrors: true, strict: true, unicodeRegExp: false } as const;
 
-/** An ajv instance set up as the generated validators are: options and keywords. */
-export function validatorAjv(options: Record<string, unknown> = {}): Ajv2020 {
-  return addValidatorKeywords(new Ajv2020({ ...AJV_OPTIONS, ...options }));
+// ajv's modules are CommonJS with default exports; under ESM interop they may arrive wrapped.
+const AjvClass = ((AjvModule as unknown as { default?: unknown }).default ?? AjvModule) as new (options: Record<string, unknown>) => Ajv;
+const nextVocabulary = ((nextVocabularyModule as unknown as { default?: unknown }).default ?? nextVocabularyModule) as Vocabulary;
+
+/**
+ * An ajv instance set up as the generated validators are: options and keywords. ajv's core class with its "next"
+ * vocabulary (draft-07 plus dependentSchemas, the 2019-09 keyword the schemas use) compiles the same checks as its
+ * 2020-12 class without tracking evaluated properties for `unevaluated*` keywords, which no schema uses: every
+ * validator call is cheaper. validatorSchemas() drops the `$schema` the published schemas carry.
+ */
+export function validatorAjv(options: Record<string, unknown> = {}): Ajv {
+  const ajv = new AjvClass({ ...AJV_OPTIONS, ...options });
+  ajv.addVocabulary(nextVocabulary);
+  return addValidatorKeywords(ajv);
 }
 
 export function compileMode(ctx: GenerateContext, mode: SchemaMode): string {

@@ -1,14 +1,18 @@
 // Keywords the precompiled validators use beyond JSON Schema, each emitting plain inline code, so the standalone
 // modules still need nothing at run time:
-//   x-gemini-bytes       base64 check of a bytes field: whole for values up to 4 KiB, spot-checked beyond (length,
-//                        and 16 evenly spaced 256-character windows including both ends). A full scan of inline
-//                        media costs about as much as parsing the JSON it came in; the API rejects corrupt media itself.
+//   x-gemini-bytes       base64 check of a bytes field: whole for values up to 256 characters, spot-checked beyond
+//                        (the length, and 8 evenly spaced 32-character windows including both ends). A regular
+//                        expression reads base64 at about the speed JSON.parse reads it, and bytes fields (inline media,
+//                        thought signatures) are most of a response's bytes: a full scan would cost more than the rest
+//                        of validation together. The spot check still catches what goes wrong in practice — text that
+//                        is not base64 at all, a value cut short — and the API rejects corrupt media itself.
 //   x-gemini-drift       lenient mode's record of what the spec does not know, made while validating (no second pass,
 //                        no error objects): placed under `additionalProperties` it records an unknown field; with an
 //                        array of values on a string it records a value outside them (an unknown enum value). Records go
-//                        to the module's drift sink as flat triples: kind ("f" | "e"), instance path, value.
+//                        to the module's drift sink as flat quadruples: kind ("f" | "e"), instance path, value, and the
+//                        resource holding the field or the enum holding the value.
 // Published schemas (generated/schemas/) keep standard keywords only; validatorSchema() in ./schema.ts swaps these in.
-import type { Ajv2020 } from "ajv/dist/2020.js";
+import type { Ajv } from "ajv";
 import { _, or, strConcat, type Code, type Name } from "ajv/dist/compile/codegen/index.js";
 import { _Code } from "ajv/dist/compile/codegen/code.js";
 import namesModule from "ajv/dist/compile/names.js";
@@ -18,7 +22,9 @@ import { BASE64_PATTERN } from "../schemas/wire-formats.ts";
 export const BYTES_KEYWORD = "x-gemini-bytes";
 export const DRIFT_KEYWORD = "x-gemini-drift";
 /** Characters checked in full; longer values are spot-checked. */
-export const FULL_CHECK_LIMIT = 4096;
+export const FULL_CHECK_LIMIT = 256;
+const WINDOWS = 8;
+const WINDOW = 32;
 
 /** Source of the base64 check, emitted as is into the standalone modules (and evaluated here for run-time use). */
 export const BYTES_CHECK_SOURCE = `(() => {
@@ -27,9 +33,9 @@ export const BYTES_CHECK_SOURCE = `(() => {
     const n = s.length;
     if (n <= ${FULL_CHECK_LIMIT}) return whole.test(s);
     if (n % 4 === 1) return false;
-    for (let k = 0; k < 16; k++) {
-      const at = Math.floor(((n - 256) * k) / 15);
-      if (!whole.test(s.slice(at, at + 256))) return false;
+    for (let k = 0; k < ${WINDOWS}; k++) {
+      const at = Math.floor(((n - ${WINDOW}) * k) / ${WINDOWS - 1});
+      if (!whole.test(s.slice(at, at + ${WINDOW}))) return false;
     }
     return true;
   };
@@ -55,7 +61,7 @@ function instancePath(cxt: KeywordCxt): Code {
   return strConcat(names.instancePath, cxt.it.errorPath);
 }
 
-export function addValidatorKeywords(ajv: Ajv2020): Ajv2020 {
+export function addValidatorKeywords(ajv: Ajv): Ajv {
   ajv.addKeyword({
     keyword: BYTES_KEYWORD,
     type: "string",
@@ -71,12 +77,14 @@ export function addValidatorKeywords(ajv: Ajv2020): Ajv2020 {
     code(cxt: KeywordCxt) {
       const sink = driftSink(cxt);
       const { gen, data, schema } = cxt;
+      // The schema the keyword sits in: the resource holding an unknown field, or the enum of an unknown value.
+      const owner = /([^/]+)\.json$/.exec(cxt.it.baseId)?.[1] ?? "";
       if (schema === "unknown-field") {
-        gen.code(_`${sink}.push("f", ${instancePath(cxt)}, ${data})`);
+        gen.code(_`${sink}.push("f", ${instancePath(cxt)}, ${data}, ${owner})`);
         return;
       }
       const known = or(...(schema as string[]).map((v) => _`${data} === ${v}`));
-      gen.if(_`typeof ${data} == "string" && !(${known})`, () => gen.code(_`${sink}.push("e", ${instancePath(cxt)}, ${data})`));
+      gen.if(_`typeof ${data} == "string" && !(${known})`, () => gen.code(_`${sink}.push("e", ${instancePath(cxt)}, ${data}, ${owner})`));
     },
   });
   return ajv;

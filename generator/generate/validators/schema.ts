@@ -9,7 +9,8 @@ import { allSchemas, type SchemaMode } from "../schemas/emit.ts";
 import type { SpecIR } from "../../spec/model.ts";
 import { BYTES_KEYWORD, DRIFT_KEYWORD } from "./keywords.ts";
 
-const ANNOTATIONS = new Set(["description", "title", "$comment", "deprecated", "readOnly", "writeOnly", "contentEncoding", "examples"]);
+/** Dropped: annotations nothing reads at run time, and `$schema` (the validators' ajv instance is set to the dialect). */
+const ANNOTATIONS = new Set(["$schema", "description", "title", "$comment", "deprecated", "readOnly", "writeOnly", "contentEncoding", "examples"]);
 
 type Json = unknown;
 
