@@ -1,6 +1,9 @@
 // The validation API behind every `validate<Name>` / `assert<Name>` / `is<Name>` / `normalize<Name>`.
 //
-// One precompiled validator per resource and mode does the checking (generated/validators/strict.js and
+// First, a generated fast-path checker (generated/validators/fast-*.js) gives the verdict alone: valid, invalid, or
+// (lenient) valid with drift, which it records in the lenient validators' format and order. Valid data returns at
+// once; so does lenient drift that is not another spelling. Everything else goes to the ajv validators, the reference.
+// One precompiled ajv validator per resource and mode does the full checking (generated/validators/strict.js and
 // lenient.js). The lenient ones record unknown fields and enum values in their drift sink while they check, so a
 // clean payload costs one call to the standalone validator, and a payload with drift one call plus a record per
 // unknown thing — no error objects, no second pass.
@@ -11,6 +14,8 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
 import * as strictValidators from "../generated/validators/strict.js";
 import * as lenientValidators from "../generated/validators/lenient.js";
+import * as fastStrict from "../generated/validators/fast-strict.js";
+import * as fastLenient from "../generated/validators/fast-lenient.js";
 import { decodeSegment, fieldFor, locate, resourceModel, specName, splitPointer } from "./model.ts";
 import { enumSpelling, normalizeResource, originalPointer } from "./normalize.ts";
 import { errorPointer, issuesFromErrors, valueAt, type IssueContext } from "./issues.ts";
@@ -22,8 +27,18 @@ const VALIDATORS: Record<Mode, Validators> = {
   strict: strictValidators as unknown as Validators,
   lenient: lenientValidators as unknown as Validators,
 };
+/**
+ * Fast-path checkers (generated/validators/fast-*.js): the verdict only — 0 invalid, 1 valid, 2 valid with drift —
+ * with the same semantics as the ajv validators, which run only when the answer is not 1 (they build issues and drift).
+ */
+type FastCheck = (value: unknown) => 0 | 1 | 2;
+const FAST: Record<Mode, Record<string, FastCheck | undefined>> = {
+  strict: fastStrict as unknown as Record<string, FastCheck>,
+  lenient: fastLenient as unknown as Record<string, FastCheck>,
+};
 /** Lenient drift records: kind ("f" unknown field, "e" unknown enum value), instance path, value, resource or enum. */
 const SINK = lenientValidators.driftSink;
+const FAST_SINK = fastLenient.driftSink;
 const NO_DRIFT: Drift[] = [];
 const NO_PATHS: ReadonlySet<string> = new Set();
 const identity = (pointer: string) => pointer;
@@ -42,11 +57,25 @@ export function defaultMode(resource: string): Mode {
 export function validateResource(resource: string, value: unknown, mode: Mode = defaultMode(resource)): ValidationResult<unknown> {
   const check = VALIDATORS[mode][resource];
   if (!check) throw new TypeError(`gemini-typekit: no resource named ${JSON.stringify(resource)}`);
+  return validateWith(resource, value, mode, FAST[mode][resource]!, check);
+}
+
+/** validateResource with the resource's checkers already looked up (createValidator binds them once). */
+function validateWith(resource: string, value: unknown, mode: Mode, fast: FastCheck, check: ValidateFunction): ValidationResult<unknown> {
+  let verdict = -1;
+  try {
+    verdict = fast(value);
+  } catch {
+    // nested too deeply for the fast path: the reference decides
+  }
+  if (verdict === 1) return { ok: true, value, drift: NO_DRIFT };
+  // Lenient drift the fast path recorded, in the ajv validators' own format and order.
+  if (verdict === 2 && !sinkHasOtherSpellings(FAST_SINK)) return { ok: true, value, drift: driftFromSink(FAST_SINK, resource, value, identity, NO_PATHS) };
   try {
     SINK.length = 0;
-    if (check(value)) {
+    if (verdict !== 0 && check(value)) {
       if (SINK.length === 0) return { ok: true, value, drift: NO_DRIFT };
-      if (!sinkHasOtherSpellings()) return { ok: true, value, drift: driftFromSink(resource, value, identity, NO_PATHS) };
+      if (!sinkHasOtherSpellings(SINK)) return { ok: true, value, drift: driftFromSink(SINK, resource, value, identity, NO_PATHS) };
     }
     return slowPath(resource, check, value, mode);
   } catch (error) {
@@ -60,7 +89,7 @@ export function validateResource(resource: string, value: unknown, mode: Mode = 
 }
 
 /** Whether a drift record is a spelling normalization would fix: a proto-named field, an enum name in another case. */
-function sinkHasOtherSpellings(): boolean {
+function sinkHasOtherSpellings(SINK: readonly unknown[]): boolean {
   for (let i = 0; i + 3 < SINK.length; i += 4) {
     const owner = SINK[i + 3] as string;
     if (SINK[i] === "f") {
@@ -72,7 +101,7 @@ function sinkHasOtherSpellings(): boolean {
 }
 
 /** The sink's records as Drift, pointing into the input as given; `skip` holds paths already reported otherwise. */
-function driftFromSink(resource: string, value: unknown, toOriginal: (p: string) => string, skip: ReadonlySet<string>): Drift[] {
+function driftFromSink(SINK: readonly unknown[], resource: string, value: unknown, toOriginal: (p: string) => string, skip: ReadonlySet<string>): Drift[] {
   const drift: Drift[] = [];
   let seen: Set<string> | undefined; // one value can be checked by several schemas (an Any's branches)
   for (let i = 0; i + 3 < SINK.length; i += 4) {
@@ -122,7 +151,7 @@ function slowPath(resource: string, check: ValidateFunction, input: unknown, mod
     const under = (p: string) => p === e.instancePath || p.startsWith(`${e.instancePath}/`);
     if (!errors.some((other) => other !== e && other.keyword !== "if" && under(other.instancePath))) realErrors.push(e);
   }
-  const drift = mode === "lenient" ? driftFromSink(resource, value, ctx.toOriginal, duplicates) : [];
+  const drift = mode === "lenient" ? driftFromSink(SINK, resource, value, ctx.toOriginal, duplicates) : [];
   for (const [pointer, { enumName, spec }] of unknownNumbers) {
     const original = ctx.toOriginal(pointer);
     const number = valueAt(value, pointer);
@@ -202,26 +231,33 @@ export interface ResourceValidator<Strict, Lenient, Default> extends StandardSch
 
 export function createValidator<Strict, Lenient, Default>(name: string): ResourceValidator<Strict, Lenient, Default> {
   const mode = defaultMode(name);
+  const strictCheck = VALIDATORS.strict[name];
+  const lenientCheck = VALIDATORS.lenient[name];
+  if (!strictCheck || !lenientCheck) throw new TypeError(`gemini-typekit: no resource named ${JSON.stringify(name)}`);
+  const strictFast = FAST.strict[name]!;
+  const lenientFast = FAST.lenient[name]!;
+  const run = (value: unknown, m: Mode) =>
+    m === "lenient" ? validateWith(name, value, m, lenientFast, lenientCheck) : validateWith(name, value, m, strictFast, strictCheck);
   const standard: StandardSchemaV1<unknown, Default>["~standard"] = {
     version: 1,
     vendor: "gemini-typekit",
     validate(value: unknown): StandardResult<Default> {
-      const result = validateResource(name, value, mode);
+      const result = run(value, mode);
       return result.ok
         ? { value: result.value as Default }
         : { issues: result.issues.map((i) => ({ message: `${i.code}: ${i.message}`, path: pointerToPath(i.pointer) })) };
     },
   };
-  const validate = Object.assign((value: unknown, options?: ValidateOptions) => validateResource(name, value, options?.mode ?? mode), {
+  const validate = Object.assign((value: unknown, options?: ValidateOptions) => run(value, options?.mode ?? mode), {
     "~standard": standard,
   }) as ValidateFn<Strict, Lenient, Default>;
   const assert = ((value: unknown, options?: ValidateOptions) => {
-    const result = validateResource(name, value, options?.mode ?? mode);
+    const result = run(value, options?.mode ?? mode);
     if (!result.ok) throw new ValidationError(result.issues, name);
     return result.value;
   }) as AssertFn<Strict, Lenient, Default>;
   const is = ((value: unknown, options?: ValidateOptions) => {
-    const result = validateResource(name, value, options?.mode ?? mode);
+    const result = run(value, options?.mode ?? mode);
     return result.ok && result.value === value;
   }) as IsFn<Strict, Lenient, Default>;
   const normalize = ((value: unknown) => normalizeAs(name, value)) as NormalizeFn<Lenient>;

@@ -1,0 +1,183 @@
+// The fast-path checkers (generated/validators/fast-*.js) against the ajv validators, which stay the reference: on
+// every corpus payload, every own fixture, every mutation of both, and fast-check's random values, the fast verdict
+// (0 invalid, 1 valid, 2 valid with drift) is the one ajv gives, and in lenient mode the drift the fast path records
+// is the drift ajv records — same records, same order, same paths. Plus: generation is deterministic and refuses
+// schemas it does not know how to check exactly.
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import type { ValidateFunction } from "ajv";
+import * as strictAjv from "../../generated/validators/strict.js";
+import * as lenientAjv from "../../generated/validators/lenient.js";
+import * as fastStrict from "../../generated/validators/fast-strict.js";
+import * as fastLenient from "../../generated/validators/fast-lenient.js";
+import { RESOURCE_NAMES } from "../../generated/validators/names.ts";
+import { loadSpec } from "../../generator/spec/load.ts";
+import { compileFast, compileFastSchemas } from "../../generator/generate/validators/fast.ts";
+import { parseStream } from "../../runtime/stream/index.ts";
+import { parseManifest, type ManifestEntry } from "../../scripts/record-fixtures.ts";
+import { corpusBodies } from "../support/corpus.ts";
+import { hasShared, PROJECT_ROOT } from "../support/shared.ts";
+import { build, json } from "./arbitraries.ts";
+import { mutationsOf } from "./mutations.ts";
+
+type Mode = "strict" | "lenient";
+type Fast = (value: unknown) => 0 | 1 | 2;
+const AJV: Record<Mode, Record<string, ValidateFunction>> = {
+  strict: strictAjv as unknown as Record<string, ValidateFunction>,
+  lenient: lenientAjv as unknown as Record<string, ValidateFunction>,
+};
+const FAST: Record<Mode, Record<string, Fast>> = {
+  strict: fastStrict as unknown as Record<string, Fast>,
+  lenient: fastLenient as unknown as Record<string, Fast>,
+};
+const MODES: Mode[] = ["strict", "lenient"];
+
+/** What differs between the fast path and ajv on one value (undefined when they agree or ajv cannot check it). */
+function disagreement(resource: string, mode: Mode, value: unknown): string | undefined {
+  let valid: boolean;
+  let sink: unknown[];
+  try {
+    lenientAjv.driftSink.length = 0;
+    valid = AJV[mode][resource]!(value) as boolean;
+    sink = [...lenientAjv.driftSink];
+  } catch (error) {
+    if (error instanceof RangeError) return undefined; // too deep for the reference
+    throw error;
+  }
+  const expected = !valid ? 0 : sink.length > 0 ? 2 : 1;
+  let verdict: number;
+  try {
+    verdict = FAST[mode][resource]!(value);
+  } catch (error) {
+    return `fast path threw ${String(error)} where ajv did not`;
+  }
+  if (verdict !== expected) return `${resource} ${mode}: fast ${verdict}, ajv ${expected}`;
+  if (verdict === 2 && JSON.stringify(fastLenient.driftSink) !== JSON.stringify(sink))
+    return `${resource} ${mode}: drift ${JSON.stringify(fastLenient.driftSink)} vs ajv ${JSON.stringify(sink)}`;
+  return undefined;
+}
+
+/** Compares every mode (and optionally every resource) on a value; returns the verdicts seen and what differed. */
+function compare(resources: readonly string[], value: unknown, seen: Set<string>, out: string[], where: string): void {
+  for (const resource of resources)
+    for (const mode of MODES) {
+      const d = disagreement(resource, mode, value);
+      if (d !== undefined) out.push(`${where}: ${d}`);
+      else seen.add(`${mode} ${FAST[mode][resource]!(value)}`);
+    }
+}
+
+const FIXTURES = join(PROJECT_ROOT, "test/fixtures");
+async function fixtureBodies(): Promise<{ entry: ManifestEntry; value: unknown }[]> {
+  const out: { entry: ManifestEntry; value: unknown }[] = [];
+  for (const entry of parseManifest(readFileSync(join(FIXTURES, "manifest.jsonl"), "utf8"))) {
+    const bytes = readFileSync(join(FIXTURES, entry.file), "utf8");
+    if (!entry.framing) out.push({ entry, value: JSON.parse(bytes) });
+    else
+      for await (const chunk of parseStream(bytes, { framing: entry.framing, validate: (value) => ({ ok: true, value, drift: [] }) }))
+        out.push({ entry, value: chunk.value });
+  }
+  return out;
+}
+
+describe.skipIf(!hasShared)("fast path = ajv on the real corpus", () => {
+  it("every corpus payload, as every resource, in both modes; and every mutation of it as its own resource", () => {
+    const bodies = corpusBodies();
+    expect(bodies.length).toBeGreaterThan(700);
+    const seen = new Set<string>();
+    const out: string[] = [];
+    let mutations = 0;
+    for (const { file, chunk, resource, value } of bodies) {
+      compare(RESOURCE_NAMES, value, seen, out, `${file}#${chunk}`);
+      for (const m of mutationsOf(resource, value)) {
+        mutations++;
+        compare([resource], m.value, seen, out, `${file}#${chunk} ${m.kind} ${m.pointer}`);
+      }
+    }
+    expect(out.slice(0, 20)).toEqual([]);
+    expect(mutations).toBeGreaterThan(1000);
+    // All three verdicts occur, so the comparison means something.
+    expect([...seen].sort()).toEqual(["lenient 0", "lenient 1", "lenient 2", "strict 0", "strict 1"]);
+  });
+});
+
+describe("fast path = ajv on the project's own fixtures", () => {
+  it("every fixture body, as its resource and as every resource, and every mutation of it", async () => {
+    const seen = new Set<string>();
+    const out: string[] = [];
+    for (const { entry, value } of await fixtureBodies()) {
+      compare(RESOURCE_NAMES, value, seen, out, entry.file);
+      for (const m of mutationsOf(entry.resource, value)) compare([entry.resource], m.value, seen, out, `${entry.file} ${m.kind} ${m.pointer}`);
+    }
+    expect(out.slice(0, 20)).toEqual([]);
+    expect(seen.has("lenient 1") && seen.has("strict 0")).toBe(true);
+  });
+});
+
+describe("fast path = ajv on random values", () => {
+  const arbResource = fc.constantFrom(...RESOURCE_NAMES);
+
+  it("any JSON value, for any resource", () => {
+    fc.assert(
+      fc.property(arbResource, json, (resource, value) => {
+        expect(MODES.map((mode) => disagreement(resource, mode, value)).filter(Boolean)).toEqual([]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("payloads built from the model: random fields, both spellings, wrong types, stray and nasty keys", () => {
+    fc.assert(
+      fc.property(arbResource, fc.gen(), (resource, g) => {
+        const value = JSON.parse(JSON.stringify(build(resource, g))) as unknown;
+        expect(MODES.map((mode) => disagreement(resource, mode, value)).filter(Boolean)).toEqual([]);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("GenerateContent requests and responses and error bodies, many more of them", () => {
+    fc.assert(
+      fc.property(fc.constantFrom("GenerateContentRequest", "GenerateContentResponse", "ErrorResponse"), fc.gen(), (resource, g) => {
+        const value = JSON.parse(JSON.stringify(build(resource, g))) as unknown;
+        expect(MODES.map((mode) => disagreement(resource, mode, value)).filter(Boolean)).toEqual([]);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("values JSON cannot hold: undefined members and holes count as absent or wrong exactly as ajv counts them", () => {
+    const cases: [string, unknown][] = [
+      ["Part", { text: undefined }],
+      ["Part", { text: "a", inlineData: undefined }],
+      ["Blob", { mimeType: undefined, data: "AA==" }],
+      ["Content", { parts: [undefined] }],
+      // eslint-disable-next-line no-sparse-arrays
+      ["Content", { parts: [, { text: "x" }] }],
+      ["Candidate", { index: Infinity }],
+      ["Candidate", { avgLogprobs: NaN }],
+      ["Candidate", { index: -0 }],
+      ["Status", { details: [{ "@type": undefined }] }],
+      ["Status", { details: [{ "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: 1 }] }],
+      ["GenerateContentResponse", Object.create(null) as unknown],
+    ];
+    for (const [resource, value] of cases) expect([resource, MODES.map((mode) => disagreement(resource, mode, value)).filter(Boolean)]).toEqual([resource, []]);
+  });
+});
+
+describe("fast path generation", () => {
+  it("is deterministic", async () => {
+    const { ir } = await loadSpec(join(PROJECT_ROOT, "spec"));
+    for (const mode of MODES) expect(compileFast(ir!, mode)).toBe(compileFast(ir!, mode));
+  });
+
+  it("refuses schemas whose semantics it does not reproduce", () => {
+    const resource = (extra: Record<string, unknown>) => new Map<string, unknown>([["R", { type: "object", properties: { a: { type: "string", ...extra } } }]]);
+    expect(() => compileFastSchemas(resource({}), "strict", ["R"])).not.toThrow();
+    expect(() => compileFastSchemas(resource({ minLength: 1 }), "strict", ["R"])).toThrow(/unsupported keyword minLength/);
+    expect(() => compileFastSchemas(new Map([["R", { type: "object", properties: { toString: { type: "string" } } }]]), "strict", ["R"])).toThrow(/Object.prototype/);
+    expect(() => compileFastSchemas(new Map([["R", { type: "object", patternProperties: {} }]]), "strict", ["R"])).toThrow(/unsupported keyword/);
+  });
+});
