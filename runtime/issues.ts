@@ -2,7 +2,7 @@
 // decides, and the pointer as the input spelled it. ajv knows the schema; the model (generated/model.ts) knows the
 // spec, so the message can say "int64 as a decimal string" instead of "must match pattern ^-?[0-9]{1,19}$".
 import type { ErrorObject } from "ajv";
-import type { Drift, Issue, IssueCode } from "./result.ts";
+import type { Issue, IssueCode } from "./result.ts";
 import { encodeSegment, enumValueCount, locate, resourceModel, specName, splitPointer, type FieldModel, type SpecPlace } from "./model.ts";
 
 /** How each wire type travels in JSON, for "expected" texts. */
@@ -189,20 +189,4 @@ export function issuesFromErrors(errors: readonly ErrorObject[], ctx: IssueConte
     out.push(issue);
   }
   return out;
-}
-
-/** The drift of an error that lenient mode tolerates, or undefined for a real error. */
-export function driftFromError(e: ErrorObject, ctx: IssueContext): Drift | undefined {
-  if (e.keyword === "additionalProperties") {
-    const pointer = errorPointer(e);
-    const place = locate(ctx.resource, splitPointer(e.instancePath), ctx.value);
-    return { path: ctx.toOriginal(pointer), kind: "unknown-field", value: valueAt(ctx.value, pointer), spec: place.resource ?? ctx.resource };
-  }
-  if (e.keyword === "enum") {
-    const value = valueAt(ctx.value, e.instancePath);
-    if (typeof value !== "string") return undefined;
-    const spec = specName(locate(ctx.resource, splitPointer(e.instancePath), ctx.value));
-    return { path: ctx.toOriginal(e.instancePath), kind: "unknown-enum-value", value, ...(spec ? { spec } : {}) };
-  }
-  return undefined;
 }

@@ -1,5 +1,6 @@
 // Standard Schema v1 (https://standardschema.dev): the small interface that form libraries, tRPC, the AI SDK and
-// others accept from any validation library. Declared here from the published spec, so nothing is imported for it.
+// others accept from any validation library. Declared here from the published spec (no package needed for it).
+import { splitPointer } from "./model.ts";
 
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
   readonly "~standard": StandardSchemaProps<Input, Output>;
@@ -23,12 +24,5 @@ export interface StandardIssue {
 
 /** JSON Pointer → path segments (array indices become numbers), as Standard Schema wants them. */
 export function pointerToPath(pointer: string): PropertyKey[] {
-  if (pointer === "") return [];
-  return pointer
-    .slice(1)
-    .split("/")
-    .map((raw) => {
-      const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-      return /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key;
-    });
+  return splitPointer(pointer).map((key) => (/^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key));
 }

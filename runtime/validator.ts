@@ -2,11 +2,9 @@
 //
 // First, a generated fast-path checker (generated/validators/fast-*.js) gives the verdict alone: valid, invalid, or
 // (lenient) valid with drift, which it records in the lenient validators' format and order. Valid data returns at
-// once; so does lenient drift that is not another spelling. Everything else goes to the ajv validators, the reference.
-// One precompiled ajv validator per resource and mode does the full checking (generated/validators/strict.js and
-// lenient.js). The lenient ones record unknown fields and enum values in their drift sink while they check, so a
-// clean payload costs one call to the standalone validator, and a payload with drift one call plus a record per
-// unknown thing — no error objects, no second pass.
+// once; so does lenient drift that is not another spelling. Everything else goes to the ajv validators
+// (generated/validators/strict.js and lenient.js), the reference: the lenient ones record unknown fields and enum
+// values in their drift sink while they check, so drift costs no error objects and no second pass.
 //
 // Only when the check fails, or when lenient drift is really another spelling of something the spec knows (a
 // snake_case key, an enum name in another case), is the value normalized (see normalize.ts) and checked again;
@@ -130,7 +128,7 @@ function slowPath(resource: string, check: ValidateFunction, input: unknown, mod
   const ctx: IssueContext = {
     resource,
     value,
-    toOriginal: value === input ? (p) => p : (p) => originalPointer(resource, input, p),
+    toOriginal: value === input ? identity : (p) => originalPointer(resource, input, p),
   };
   // Integers no enum value has: drift in lenient mode (kept as they are), errors in strict mode.
   const unknownNumbers = normalized.unknownEnumNumbers;
