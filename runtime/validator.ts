@@ -1,21 +1,20 @@
 // The validation API behind every `validate<Name>` / `assert<Name>` / `is<Name>` / `normalize<Name>`.
 //
-// First, a generated fast-path checker (generated/validators/fast-*.js) gives the verdict alone: valid, invalid, or
-// (lenient) valid with drift, which it records in the lenient validators' format and order. Valid data returns at
-// once; so does lenient drift that is not another spelling. Everything else goes to the ajv validators
-// (generated/validators/strict.js and lenient.js), the reference: the lenient ones record unknown fields and enum
-// values in their drift sink while they check, so drift costs no error objects and no second pass.
+// First, a generated fast-path checker (generated/validators/fast-*.js) gives the verdict: valid, valid with drift
+// (lenient mode; the drift recorded as it is reported), spelled otherwise (lenient mode: a snake_case key, an enum
+// name in another case), or invalid. Valid data returns at once, with its drift.
 //
-// Only when the check fails, or when lenient drift is really another spelling of something the spec knows (a
-// snake_case key, an enum name in another case), is the value normalized (see normalize.ts) and checked again;
-// issues and drift then point at the keys as the input spelled them.
+// Otherwise the value is normalized (see normalize.ts) and checked by the ajv validators (generated/validators/
+// strict.js and lenient.js), the reference, which build the issues; issues and drift then point at the keys as the
+// input spelled them. Only a value nested too deeply for the fast path goes to ajv as it is first.
 import type { ErrorObject, ValidateFunction } from "ajv";
 import * as strictValidators from "../generated/validators/strict.js";
 import * as lenientValidators from "../generated/validators/lenient.js";
 import * as fastStrict from "../generated/validators/fast-strict.js";
 import * as fastLenient from "../generated/validators/fast-lenient.js";
-import { decodeSegment, fieldFor, locate, resourceModel, specName, splitPointer } from "./model.ts";
-import { enumSpelling, normalizeResource, originalPointer } from "./normalize.ts";
+import { driftFromSink, identity, NO_PATHS, sinkHasOtherSpellings } from "./drift.ts";
+import { resourceModel } from "./model.ts";
+import { normalizeResource, originalPointer } from "./normalize.ts";
 import { errorPointer, issuesFromErrors, valueAt, type IssueContext } from "./issues.ts";
 import { ValidationError, type Drift, type Issue, type Mode, type ValidationResult } from "./result.ts";
 import { pointerToPath, type StandardSchemaV1, type StandardResult } from "./standard-schema.ts";
@@ -26,20 +25,17 @@ const VALIDATORS: Record<Mode, Validators> = {
   lenient: lenientValidators as unknown as Validators,
 };
 /**
- * Fast-path checkers (generated/validators/fast-*.js): the verdict only — 0 invalid, 1 valid, 2 valid with drift —
- * with the same semantics as the ajv validators, which run only when the answer is not 1 (they build issues and drift).
+ * Fast-path checkers (generated/validators/fast-*.js): 0 invalid, 1 valid, 2 valid with drift (in `fastLenient.drift`),
+ * 3 spelled otherwise — with the same semantics as the ajv validators, which build the issues when the answer is 0 or 3.
  */
-type FastCheck = (value: unknown) => 0 | 1 | 2;
+type FastCheck = (value: unknown) => 0 | 1 | 2 | 3;
 const FAST: Record<Mode, Record<string, FastCheck | undefined>> = {
   strict: fastStrict as unknown as Record<string, FastCheck>,
   lenient: fastLenient as unknown as Record<string, FastCheck>,
 };
 /** Lenient drift records: kind ("f" unknown field, "e" unknown enum value), instance path, value, resource or enum. */
 const SINK = lenientValidators.driftSink;
-const FAST_SINK = fastLenient.driftSink;
 const NO_DRIFT: Drift[] = [];
-const NO_PATHS: ReadonlySet<string> = new Set();
-const identity = (pointer: string) => pointer;
 
 export interface ValidateOptions {
   /** Default: "strict" for resources users send (request bodies), "lenient" for those the API returns. */
@@ -67,11 +63,10 @@ function validateWith(resource: string, value: unknown, mode: Mode, fast: FastCh
     // nested too deeply for the fast path: the reference decides
   }
   if (verdict === 1) return { ok: true, value, drift: NO_DRIFT };
-  // Lenient drift the fast path recorded, in the ajv validators' own format and order.
-  if (verdict === 2 && !sinkHasOtherSpellings(FAST_SINK)) return { ok: true, value, drift: driftFromSink(FAST_SINK, resource, value, identity, NO_PATHS) };
+  if (verdict === 2) return { ok: true, value, drift: fastLenient.drift };
   try {
     SINK.length = 0;
-    if (verdict !== 0 && check(value)) {
+    if (verdict === -1 && check(value)) {
       if (SINK.length === 0) return { ok: true, value, drift: NO_DRIFT };
       if (!sinkHasOtherSpellings(SINK)) return { ok: true, value, drift: driftFromSink(SINK, resource, value, identity, NO_PATHS) };
     }
@@ -84,39 +79,6 @@ function validateWith(resource: string, value: unknown, mode: Mode, fast: FastCh
   } finally {
     SINK.length = 0;
   }
-}
-
-/** Whether a drift record is a spelling normalization would fix: a proto-named field, an enum name in another case. */
-function sinkHasOtherSpellings(SINK: readonly unknown[]): boolean {
-  for (let i = 0; i + 3 < SINK.length; i += 4) {
-    const owner = SINK[i + 3] as string;
-    if (SINK[i] === "f") {
-      const path = SINK[i + 1] as string;
-      if (fieldFor(owner, decodeSegment(path.slice(path.lastIndexOf("/") + 1)))) return true;
-    } else if (enumSpelling(owner, SINK[i + 2] as string) !== undefined) return true;
-  }
-  return false;
-}
-
-/** The sink's records as Drift, pointing into the input as given; `skip` holds paths already reported otherwise. */
-function driftFromSink(SINK: readonly unknown[], resource: string, value: unknown, toOriginal: (p: string) => string, skip: ReadonlySet<string>): Drift[] {
-  const drift: Drift[] = [];
-  let seen: Set<string> | undefined; // one value can be checked by several schemas (an Any's branches)
-  for (let i = 0; i + 3 < SINK.length; i += 4) {
-    const unknownField = SINK[i] === "f";
-    const path = SINK[i + 1] as string;
-    if (SINK.length > 4) {
-      const key = `${SINK[i] as string} ${path}`;
-      if ((seen ??= new Set()).has(key)) continue;
-      seen.add(key);
-    }
-    const original = toOriginal(path);
-    if (skip.has(original)) continue;
-    // An unknown field's resource is recorded with it; an enum value's field is found by walking the spec.
-    const spec = unknownField ? (SINK[i + 3] as string) : specName(locate(resource, splitPointer(path), value));
-    drift.push({ path: original, kind: unknownField ? "unknown-field" : "unknown-enum-value", value: SINK[i + 2], ...(spec ? { spec } : {}) });
-  }
-  return drift;
 }
 
 function slowPath(resource: string, check: ValidateFunction, input: unknown, mode: Mode): ValidationResult<unknown> {

@@ -1,7 +1,8 @@
 // Fast-path checkers: one plain function per resource and mode that answers only "is this valid, and is there drift"
-// — 0 invalid, 1 valid, 2 valid with drift (lenient mode: an unknown field or enum value somewhere) — with no error
-// objects, no instance paths and no drift records. The runtime calls them first and returns at once on 1; anything
-// else goes to the ajv validators (./emit.ts), which stay the reference and build issues and drift.
+// — 0 invalid, 1 valid, 2 valid with drift (lenient mode: an unknown field or enum value somewhere), 3 (lenient) spelled
+// otherwise than the spec spells it (a proto-named key, an enum name in another case: normalization would fix it) —
+// with no error objects. The runtime returns at once on 1 and 2 (lenient mode records the drift as the runtime reports
+// it); 0 and 3 go to normalization and the ajv validators (./emit.ts), which stay the reference and build issues.
 //
 // Why it is faster than ajv's code for the same schema: an object is read by iterating its own keys once and
 // dispatching on each with a switch, instead of looking up every declared property (most absent: Part declares 14);
@@ -41,6 +42,10 @@ const js = (value: unknown) => JSON.stringify(value);
 class Compiler {
   private readonly patterns = new Map<string, string>();
   private readonly enumSets = new Map<string, string>();
+  /** Enums whose folded set ($f_Name: upper-cased values no two values share) lenient drift checks consult. */
+  private readonly foldedSets = new Map<string, string>();
+  /** The field being compiled (`Resource.field`): the spec place drift found under it is reported with. */
+  private field = "";
   private usesBytes = false;
   private vars = 0;
   private readonly body: string[] = [];
@@ -51,6 +56,8 @@ class Compiler {
   constructor(
     private readonly schemas: Map<string, Schema>,
     private readonly mode: SchemaMode,
+    /** Per resource, other keys that name its fields (proto names): lenient mode answers 3 on them. */
+    private readonly otherSpellings: ReadonlyMap<string, readonly string[]>,
   ) {
     this.track = mode === "lenient";
   }
@@ -77,6 +84,17 @@ class Compiler {
     if (!Array.isArray(values) || !values.every((v) => typeof v === "string")) this.fail(name, "enum values must be strings");
     let id = this.enumSets.get(name);
     if (id === undefined) this.enumSets.set(name, (id = `$e_${name}`));
+    return id;
+  }
+
+  private enumValues(name: string): string[] {
+    const schema = this.schemas.get(name) as Obj;
+    return (schema["enum"] ?? schema[DRIFT_KEYWORD]) as string[];
+  }
+
+  private foldedSet(name: string): string {
+    let id = this.foldedSets.get(name);
+    if (id === undefined) this.foldedSets.set(name, (id = `$f_${name}`));
     return id;
   }
 
@@ -173,7 +191,13 @@ class Compiler {
     const drift = schema[DRIFT_KEYWORD];
     if (drift !== undefined) {
       if (this.mode !== "lenient") this.fail(where, "drift keyword in strict mode");
-      out.push(`${ind}if (!${this.enumSet(enumName, drift)}.has(${x})) $record("e", [${at.keys.join(", ")}], [${at.ords.join(", ")}], ${x}, ${js(enumName)});`);
+      const folded = this.foldedSet(enumName);
+      out.push(
+        `${ind}if (!${this.enumSet(enumName, drift)}.has(${x})) {`,
+        `${ind}  if (${folded}.has(${x}.toUpperCase())) return $otherSpelling();`,
+        `${ind}  $record([${at.keys.join(", ")}], [${at.ords.join(", ")}], "unknown-enum-value", ${x}, ${js(this.field)});`,
+        `${ind}}`,
+      );
     }
     return out;
   }
@@ -211,7 +235,7 @@ class Compiler {
     let unknown: string;
     if (additional === false) unknown = "return false;";
     else if (typeof additional === "object" && additional !== null && Object.keys(additional).join() === DRIFT_KEYWORD && (additional as Obj)[DRIFT_KEYWORD] === "unknown-field")
-      unknown = `$record("f", [k], [-1], v, ${js(name)});`;
+      unknown = `$record([k], [-1], "unknown-field", v, ${js(name)});`;
     else if (additional === undefined || additional === true) unknown = "break;";
     else this.fail(name, "unsupported additionalProperties");
 
@@ -224,12 +248,17 @@ class Compiler {
     lines.push("  for (const k in d) {", "    const v = d[k];", "    switch (k) {");
     for (const [index, p] of names.entries()) {
       this.vars = 0;
+      this.field = `${name}.${p}`;
       const body = this.check(properties[p]!, "v", "        ", `${name}.${p}`, { keys: ["k"], ords: [String(index)] });
       const counts = [...(required.has(p) ? ["q++;"] : []), ...(groupOf.has(p) ? [`u${groupOf.get(p)!}++;`] : [])];
       lines.push(`      case ${js(p)}:`);
       if (body.length > 0 || counts.length > 0) lines.push("        if (v === undefined) break;", ...body, ...counts.map((c) => `        ${c}`));
       lines.push("        break;");
     }
+    // Lenient mode: a key that names a field otherwise (its proto name) is not drift but another spelling.
+    const others = this.track ? (this.otherSpellings.get(name) ?? []).filter((key) => !(key in properties)) : [];
+    for (const key of others) lines.push(`      case ${js(key)}:`);
+    if (others.length > 0) lines.push("        return $otherSpelling();");
     lines.push("      default:", `        ${unknown}`, "    }", "  }");
     for (const i of groups.keys()) lines.push(`  if (u${i} > 1) return false;`);
     if (required.size > 0) lines.push(`  if (q !== ${required.size}) return false;`);
@@ -277,19 +306,22 @@ class Compiler {
     }
     const head = [
       `"use strict";`,
-      `// Fast-path checkers (${this.mode}): 0 invalid, 1 valid, 2 valid with drift. See generator/generate/validators/fast.ts.`,
-      "let $drift = false;",
+      `// Fast-path checkers (${this.mode}): ${this.track ? "0 invalid, 1 valid, 2 valid with drift, 3 spelled otherwise" : "0 invalid, 1 valid"}. See generator/generate/validators/fast.ts.`,
     ];
     if (this.track) head.push(TRACKING_SOURCE);
     if (this.usesBytes) head.push(`const $bytes = ${BYTES_CHECK_SOURCE};`);
     for (const [source, id] of this.patterns) head.push(`const ${id} = new RegExp(${js(source)});`);
-    for (const [name, id] of this.enumSets) {
-      const schema = this.schemas.get(name) as Obj;
-      head.push(`const ${id} = new Set(${js(schema["enum"] ?? schema[DRIFT_KEYWORD])});`);
+    for (const [name, id] of this.enumSets) head.push(`const ${id} = new Set(${js(this.enumValues(name))});`);
+    for (const [name, id] of this.foldedSets) {
+      const values = this.enumValues(name);
+      const folded = foldedValues(values);
+      // Most enums are upper case already: their folded set is their own set.
+      const same = folded.length === values.length && folded.every((v, i) => v === values[i]) && this.enumSets.has(name);
+      head.push(`const ${id} = ${same ? this.enumSets.get(name)! : `new Set(${js(folded)})`};`);
     }
     const exports = resources.map((r) =>
       this.track
-        ? `export function ${r}(d) {\n  $drift = false;\n  $n = 0;\n  if ($records.length !== 0) $records = [];\n  if (driftSink.length !== 0) driftSink.length = 0;\n  if (!$r_${r}(d)) return 0;\n  if (!$drift) return 1;\n  $flush();\n  return 2;\n}`
+        ? `export function ${r}(d) {\n  $start();\n  if (!$r_${r}(d)) return $spelledOtherwise ? 3 : 0;\n  return $finish();\n}`
         : `export function ${r}(d) {\n  return $r_${r}(d) ? 1 : 0;\n}`,
     );
     return `${[...head, ...this.body, ...exports].join("\n")}\n`;
@@ -297,52 +329,96 @@ class Compiler {
 }
 
 /**
+ * Upper-cased enum values that no other value of the enum shares: a string outside the enum whose upper case is one of
+ * them is that value in another case (normalize.ts's enumSpelling reads it the same way).
+ */
+function foldedValues(values: readonly string[]): string[] {
+  const count = new Map<string, number>();
+  for (const v of values) count.set(v.toUpperCase(), (count.get(v.toUpperCase()) ?? 0) + 1);
+  return [...count].filter(([, n]) => n === 1).map(([folded]) => folded);
+}
+
+/**
  * Lenient mode's path tracking and drift records. The path to the object being checked is a stack of keys ($k) and of
  * their order among their siblings ($o: a declared property's index in the schema, an array index, 0 for a map
- * entry); an unknown field gets -1, since ajv records an object's unknown fields before it checks its properties. Drift
- * is recorded with its path and order, then sorted by order (stably) into the order the ajv validators record it,
- * and written to `driftSink` as they write theirs: kind, instance path, value, resource or enum — four entries each.
+ * entry); an unknown field gets -1, since the ajv validators record an object's unknown fields before they check its
+ * properties. Drift is recorded as the runtime reports it (path, kind, value, spec place) with its order, then sorted
+ * by order (stably) into the order the ajv validators find it, so both paths report the same drift the same way.
+ * `drift` is a new array after every call that answers 2; $otherSpelling() stops the check with the answer 3.
  */
 const TRACKING_SOURCE = `const $k = [];
 const $o = [];
 let $n = 0;
-let $records = [];
-export const driftSink = [];
+let $records = null;
+let $spelledOtherwise = false;
+export let drift = [];
 const $segment = (s) =>
   typeof s === "number" || (s.indexOf("~") < 0 && s.indexOf("/") < 0) ? "/" + s : "/" + s.replace(/~/g, "~0").replace(/\\//g, "~1");
-function $record(kind, keys, ords, value, owner) {
-  $drift = true;
+function $record(keys, ords, kind, value, spec) {
   let path = "";
   for (let i = 0; i < $n; i++) path += $segment($k[i]);
-  for (const key of keys) path += $segment(key);
-  $records.push({ order: $o.slice(0, $n).concat(ords), kind, path, value, owner });
+  for (let i = 0; i < keys.length; i++) path += $segment(keys[i]);
+  const order = $o.slice(0, $n);
+  for (let i = 0; i < ords.length; i++) order.push(ords[i]);
+  const record = { order, drift: { path, kind, value, spec } };
+  if ($records === null) $records = [record];
+  else $records.push(record);
+}
+function $otherSpelling() {
+  $spelledOtherwise = true;
+  return false;
 }
 function $before(a, b) {
   const n = Math.min(a.order.length, b.order.length);
   for (let i = 0; i < n; i++) if (a.order[i] !== b.order[i]) return a.order[i] - b.order[i];
   return a.order.length - b.order.length;
 }
-function $flush() {
+function $start() {
+  $n = 0;
+  $records = null;
+  $spelledOtherwise = false;
+}
+function $finish() {
+  if ($records === null) return 1;
   if ($records.length > 1) $records.sort($before);
-  for (const r of $records) driftSink.push(r.kind, r.path, r.value, r.owner);
+  drift = $records.map((r) => r.drift);
+  $records = null;
+  return 2;
 }`;
 
 /** The fast-path module of a mode, from the schemas the ajv validators of that mode are compiled from. */
 export function compileFast(ir: SpecIR, mode: SchemaMode): string {
-  return compileFastSchemas(validatorSchemas(ir, mode), mode, [...ir.resources.keys()]);
+  return compileFastSchemas(validatorSchemas(ir, mode), mode, [...ir.resources.keys()], otherSpellings(ir));
+}
+
+/** Every key that names a field of a resource: its JSON name and its proto name (the checker skips declared ones). */
+function otherSpellings(ir: SpecIR): Map<string, string[]> {
+  return new Map([...ir.resources].map(([name, r]) => [name, [...new Set(r.fields.flatMap((f) => [f.jsonName, f.protoName]))].sort()]));
 }
 
 /** The fast-path module for a set of validator schemas (by name), exporting a checker for each of `exported`. */
-export function compileFastSchemas(schemas: Map<string, unknown>, mode: SchemaMode, exported: readonly string[]): string {
-  return new Compiler(schemas as Map<string, Schema>, mode).module(exported);
+export function compileFastSchemas(
+  schemas: Map<string, unknown>,
+  mode: SchemaMode,
+  exported: readonly string[],
+  spellings: ReadonlyMap<string, readonly string[]> = new Map(),
+): string {
+  return new Compiler(schemas as Map<string, Schema>, mode, spellings).module(exported);
 }
 
 function declarations(ir: SpecIR, mode: SchemaMode): string {
-  const lines = ["/** 0: invalid; 1: valid; 2: valid, with drift (lenient mode: an unknown field or enum value). */", "export type FastVerdict = 0 | 1 | 2;", ""];
+  const lines =
+    mode === "lenient"
+      ? [
+          "/** 0: invalid; 1: valid; 2: valid, with drift (an unknown field or enum value); 3: spelled otherwise (a proto-named key, an enum name in another case). */",
+          "export type FastVerdict = 0 | 1 | 2 | 3;",
+        ]
+      : ["/** 0: invalid; 1: valid. */", "export type FastVerdict = 0 | 1;"];
+  lines.push("");
   for (const name of ir.resources.keys()) lines.push(`export declare function ${name}(value: unknown): FastVerdict;`);
   if (mode === "lenient") {
-    lines.push("", "/** Drift found by the last call that returned 2, as the ajv validators record it: kind, path, value, resource or enum — repeated. */");
-    lines.push("export declare const driftSink: unknown[];");
+    lines.push("", "/** The drift found by the last call that answered 2 (a new array each time), in the order the ajv validators find it. */");
+    lines.push(`export declare const drift: { path: string; kind: "unknown-field" | "unknown-enum-value"; value: unknown; spec: string }[];`);
   }
   return `${lines.join("\n")}\n`;
 }
