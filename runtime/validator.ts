@@ -10,8 +10,7 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
 import * as strictValidators from "../generated/validators/strict.js";
 import * as lenientValidators from "../generated/validators/lenient.js";
-import * as fastStrict from "../generated/validators/fast-strict.js";
-import * as fastLenient from "../generated/validators/fast-lenient.js";
+import * as fastCheckers from "../generated/validators/fast.js";
 import { driftFromSink, identity, NO_PATHS, sinkHasOtherSpellings } from "./drift.ts";
 import { resourceModel } from "./model.ts";
 import { normalizeResource, originalPointer } from "./normalize.ts";
@@ -25,14 +24,12 @@ const VALIDATORS: Record<Mode, Validators> = {
   lenient: lenientValidators as unknown as Validators,
 };
 /**
- * Fast-path checkers (generated/validators/fast-*.js): 0 invalid, 1 valid, 2 valid with drift (in `fastLenient.drift`),
- * 3 spelled otherwise — with the same semantics as the ajv validators, which build the issues when the answer is 0 or 3.
+ * Fast-path checkers (generated/validators/fast.js), one for both modes: 0 invalid, 1 valid, 2 valid with drift (in
+ * `fastCheckers.drift`: lenient-valid, strict-invalid), 3 spelled otherwise — with the same semantics as the ajv
+ * validators, which build the issues when the answer is not enough.
  */
 type FastCheck = (value: unknown) => 0 | 1 | 2 | 3;
-const FAST: Record<Mode, Record<string, FastCheck | undefined>> = {
-  strict: fastStrict as unknown as Record<string, FastCheck>,
-  lenient: fastLenient as unknown as Record<string, FastCheck>,
-};
+const FAST = fastCheckers as unknown as Record<string, FastCheck | undefined>;
 /** Lenient drift records: kind ("f" unknown field, "e" unknown enum value), instance path, value, resource or enum. */
 const SINK = lenientValidators.driftSink;
 const NO_DRIFT: Drift[] = [];
@@ -51,7 +48,7 @@ export function defaultMode(resource: string): Mode {
 export function validateResource(resource: string, value: unknown, mode: Mode = defaultMode(resource)): ValidationResult<unknown> {
   const check = VALIDATORS[mode][resource];
   if (!check) throw new TypeError(`gemini-typekit: no resource named ${JSON.stringify(resource)}`);
-  return validateWith(resource, value, mode, FAST[mode][resource]!, check);
+  return validateWith(resource, value, mode, FAST[resource]!, check);
 }
 
 /** validateResource with the resource's checkers already looked up (createValidator binds them once). */
@@ -63,7 +60,7 @@ function validateWith(resource: string, value: unknown, mode: Mode, fast: FastCh
     // nested too deeply for the fast path: the reference decides
   }
   if (verdict === 1) return { ok: true, value, drift: NO_DRIFT };
-  if (verdict === 2) return { ok: true, value, drift: fastLenient.drift };
+  if (verdict === 2 && mode === "lenient") return { ok: true, value, drift: fastCheckers.drift };
   try {
     SINK.length = 0;
     if (verdict === -1 && check(value)) {
@@ -194,10 +191,8 @@ export function createValidator<Strict, Lenient, Default>(name: string): Resourc
   const strictCheck = VALIDATORS.strict[name];
   const lenientCheck = VALIDATORS.lenient[name];
   if (!strictCheck || !lenientCheck) throw new TypeError(`gemini-typekit: no resource named ${JSON.stringify(name)}`);
-  const strictFast = FAST.strict[name]!;
-  const lenientFast = FAST.lenient[name]!;
-  const run = (value: unknown, m: Mode) =>
-    m === "lenient" ? validateWith(name, value, m, lenientFast, lenientCheck) : validateWith(name, value, m, strictFast, strictCheck);
+  const fast = FAST[name]!;
+  const run = (value: unknown, m: Mode) => validateWith(name, value, m, fast, m === "lenient" ? lenientCheck : strictCheck);
   const standard: StandardSchemaV1<unknown, Default>["~standard"] = {
     version: 1,
     vendor: "gemini-typekit",

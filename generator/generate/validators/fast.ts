@@ -1,8 +1,10 @@
-// Fast-path checkers: one plain function per resource and mode that answers only "is this valid, and is there drift"
-// — 0 invalid, 1 valid, 2 valid with drift (lenient mode: an unknown field or enum value somewhere), 3 (lenient) spelled
-// otherwise than the spec spells it (a proto-named key, an enum name in another case: normalization would fix it) —
-// with no error objects. The runtime returns at once on 1 and 2 (lenient mode records the drift as the runtime reports
-// it); 0 and 3 go to normalization and the ajv validators (./emit.ts), which stay the reference and build issues.
+// Fast-path checkers: one plain function per resource that answers only "is this valid, and is there drift" — 0
+// invalid, 1 valid, 2 valid with drift (an unknown field or enum value somewhere), 3 spelled otherwise than the spec
+// spells it (a proto-named key, an enum name in another case: normalization would fix it) — with no error objects.
+// They check the lenient schemas, and serve both modes: a value is strict-valid exactly when it is lenient-valid with
+// no drift (the lenient schemas are the strict ones recording instead of rejecting), so strict mode takes 1 alone.
+// The runtime returns at once on 1, and on 2 in lenient mode (with the drift recorded as the runtime reports it);
+// anything else goes to normalization and the reference validators, which build the issues.
 //
 // Why it is faster than ajv's code for the same schema: an object is read by iterating its own keys once and
 // dispatching on each with a switch, instead of looking up every declared property (most absent: Part declares 14);
@@ -24,7 +26,6 @@
 // and a for…in loop does not see non-enumerable inherited properties (no field of the spec is such a name).
 import type { SpecIR } from "../../spec/model.ts";
 import type { EmittedFile, GenerateContext } from "../context.ts";
-import type { SchemaMode } from "../schemas/emit.ts";
 import { BYTES_CHECK_SOURCE, BYTES_KEYWORD, DRIFT_KEYWORD } from "./keywords.ts";
 import { validatorSchemas } from "./schema.ts";
 
@@ -50,20 +51,14 @@ class Compiler {
   private vars = 0;
   private readonly body: string[] = [];
 
-  /** Lenient mode: paths are tracked, so drift can be recorded as the ajv validators record it. */
-  private readonly track: boolean;
-
   constructor(
     private readonly schemas: Map<string, Schema>,
-    private readonly mode: SchemaMode,
-    /** Per resource, other keys that name its fields (proto names): lenient mode answers 3 on them. */
+    /** Per resource, other keys that name its fields (proto names): the checker answers 3 on them. */
     private readonly otherSpellings: ReadonlyMap<string, readonly string[]>,
-  ) {
-    this.track = mode === "lenient";
-  }
+  ) {}
 
   private fail(where: string, what: string): never {
-    throw new Error(`fast validators (${this.mode}): ${where}: ${what}`);
+    throw new Error(`fast validators: ${where}: ${what}`);
   }
 
   private named(ref: unknown, where: string): [string, Obj] {
@@ -107,9 +102,9 @@ class Compiler {
   }
 
   /**
-   * Statements that `return false` unless `x` (an identifier) is valid against `schema`; indentation `ind`. Lenient
-   * mode: `at` holds the path segments from the current object to `x` (key and order expressions) not yet on the
-   * path stack; they are pushed around calls into nested resources and appended to drift records.
+   * Statements that `return false` unless `x` (an identifier) is valid against `schema`; indentation `ind`. `at`
+   * holds the path segments from the current object to `x` (key and order expressions) not yet on the path stack;
+   * they are pushed around calls into nested resources and appended to drift records.
    */
   check(schema: Schema, x: string, ind: string, where: string, at: Segments): string[] {
     if (schema === true) return [];
@@ -119,7 +114,6 @@ class Compiler {
       const [name, target] = this.named(schema["$ref"], where);
       if (target["type"] === "string") return this.check(target, x, ind, `${where} → ${name}`, at);
       const call = `${ind}if (!$r_${name}(${x})) return false;`;
-      if (!this.track) return [call];
       const push = at.keys.map((k, i) => `$k[$n] = ${k}; $o[$n++] = ${at.ords[i]!};`).join(" ");
       return [`${ind}${push}`, call, `${ind}$n -= ${at.keys.length};`];
     }
@@ -190,7 +184,6 @@ class Compiler {
     const out = [`${ind}if (${conds.join(" || ")}) return false;`];
     const drift = schema[DRIFT_KEYWORD];
     if (drift !== undefined) {
-      if (this.mode !== "lenient") this.fail(where, "drift keyword in strict mode");
       const folded = this.foldedSet(enumName);
       out.push(
         `${ind}if (!${this.enumSet(enumName, drift)}.has(${x})) {`,
@@ -255,8 +248,8 @@ class Compiler {
       if (body.length > 0 || counts.length > 0) lines.push("        if (v === undefined) break;", ...body, ...counts.map((c) => `        ${c}`));
       lines.push("        break;");
     }
-    // Lenient mode: a key that names a field otherwise (its proto name) is not drift but another spelling.
-    const others = this.track ? (this.otherSpellings.get(name) ?? []).filter((key) => !(key in properties)) : [];
+    // A key that names a field otherwise (its proto name) is not drift but another spelling.
+    const others = (this.otherSpellings.get(name) ?? []).filter((key) => !(key in properties));
     for (const key of others) lines.push(`      case ${js(key)}:`);
     if (others.length > 0) lines.push("        return $otherSpelling();");
     lines.push("      default:", `        ${unknown}`, "    }", "  }");
@@ -306,9 +299,9 @@ class Compiler {
     }
     const head = [
       `"use strict";`,
-      `// Fast-path checkers (${this.mode}): ${this.track ? "0 invalid, 1 valid, 2 valid with drift, 3 spelled otherwise" : "0 invalid, 1 valid"}. See generator/generate/validators/fast.ts.`,
+      "// Fast-path checkers: 0 invalid, 1 valid, 2 valid with drift, 3 spelled otherwise. See generator/generate/validators/fast.ts.",
     ];
-    if (this.track) head.push(TRACKING_SOURCE);
+    head.push(TRACKING_SOURCE);
     if (this.usesBytes) head.push(`const $bytes = ${BYTES_CHECK_SOURCE};`);
     for (const [source, id] of this.patterns) head.push(`const ${id} = new RegExp(${js(source)});`);
     for (const [name, id] of this.enumSets) head.push(`const ${id} = new Set(${js(this.enumValues(name))});`);
@@ -319,10 +312,8 @@ class Compiler {
       const same = folded.length === values.length && folded.every((v, i) => v === values[i]) && this.enumSets.has(name);
       head.push(`const ${id} = ${same ? this.enumSets.get(name)! : `new Set(${js(folded)})`};`);
     }
-    const exports = resources.map((r) =>
-      this.track
-        ? `export function ${r}(d) {\n  $start();\n  if (!$r_${r}(d)) return $spelledOtherwise ? 3 : 0;\n  return $finish();\n}`
-        : `export function ${r}(d) {\n  return $r_${r}(d) ? 1 : 0;\n}`,
+    const exports = resources.map(
+      (r) => `export function ${r}(d) {\n  $start();\n  if (!$r_${r}(d)) return $spelledOtherwise ? 3 : 0;\n  return $finish();\n}`,
     );
     return `${[...head, ...this.body, ...exports].join("\n")}\n`;
   }
@@ -386,9 +377,9 @@ function $finish() {
   return 2;
 }`;
 
-/** The fast-path module of a mode, from the schemas the ajv validators of that mode are compiled from. */
-export function compileFast(ir: SpecIR, mode: SchemaMode): string {
-  return compileFastSchemas(validatorSchemas(ir, mode), mode, [...ir.resources.keys()], otherSpellings(ir));
+/** The fast-path module, from the lenient schemas the lenient ajv validators are compiled from. */
+export function compileFast(ir: SpecIR): string {
+  return compileFastSchemas(validatorSchemas(ir, "lenient"), [...ir.resources.keys()], otherSpellings(ir));
 }
 
 /** Every key that names a field of a resource: its JSON name and its proto name (the checker skips declared ones). */
@@ -399,37 +390,30 @@ function otherSpellings(ir: SpecIR): Map<string, string[]> {
 /** The fast-path module for a set of validator schemas (by name), exporting a checker for each of `exported`. */
 export function compileFastSchemas(
   schemas: Map<string, unknown>,
-  mode: SchemaMode,
   exported: readonly string[],
   spellings: ReadonlyMap<string, readonly string[]> = new Map(),
 ): string {
-  return new Compiler(schemas as Map<string, Schema>, mode, spellings).module(exported);
+  return new Compiler(schemas as Map<string, Schema>, spellings).module(exported);
 }
 
-function declarations(ir: SpecIR, mode: SchemaMode): string {
-  const lines =
-    mode === "lenient"
-      ? [
-          "/** 0: invalid; 1: valid; 2: valid, with drift (an unknown field or enum value); 3: spelled otherwise (a proto-named key, an enum name in another case). */",
-          "export type FastVerdict = 0 | 1 | 2 | 3;",
-        ]
-      : ["/** 0: invalid; 1: valid. */", "export type FastVerdict = 0 | 1;"];
-  lines.push("");
+function declarations(ir: SpecIR): string {
+  const lines = [
+    "/**",
+    " * 0: invalid; 1: valid; 2: valid, with drift (an unknown field or enum value); 3: spelled otherwise (a proto-named",
+    " * key, an enum name in another case). Strict mode: valid exactly when the answer is 1.",
+    " */",
+    "export type FastVerdict = 0 | 1 | 2 | 3;",
+    "",
+  ];
   for (const name of ir.resources.keys()) lines.push(`export declare function ${name}(value: unknown): FastVerdict;`);
-  if (mode === "lenient") {
-    lines.push("", "/** The drift found by the last call that answered 2 (a new array each time), in the order the ajv validators find it. */");
-    lines.push(`export declare const drift: { path: string; kind: "unknown-field" | "unknown-enum-value"; value: unknown; spec: string }[];`);
-  }
+  lines.push("", "/** The drift found by the last call that answered 2 (a new array each time), in the order the ajv validators find it. */");
+  lines.push(`export declare const drift: { path: string; kind: "unknown-field" | "unknown-enum-value"; value: unknown; spec: string }[];`);
   return `${lines.join("\n")}\n`;
 }
 
-export const FAST_MODES: readonly SchemaMode[] = ["strict", "lenient"];
-
 export function emitFastValidators(ctx: GenerateContext): Map<string, EmittedFile> {
-  const files = new Map<string, EmittedFile>();
-  for (const mode of FAST_MODES) {
-    files.set(`validators/fast-${mode}.js`, { kind: "js", content: compileFast(ctx.ir, mode) });
-    files.set(`validators/fast-${mode}.d.ts`, { kind: "ts", content: declarations(ctx.ir, mode) });
-  }
-  return files;
+  return new Map<string, EmittedFile>([
+    ["validators/fast.js", { kind: "js", content: compileFast(ctx.ir) }],
+    ["validators/fast.d.ts", { kind: "ts", content: declarations(ctx.ir) }],
+  ]);
 }
