@@ -186,8 +186,8 @@ export interface ResourceValidator<Strict, Lenient, Default> extends StandardSch
   readonly normalize: NormalizeFn<Lenient>;
 }
 
-export function createValidator<Strict, Lenient, Default>(name: string): ResourceValidator<Strict, Lenient, Default> {
-  const mode = defaultMode(name);
+/** `mode`: the resource's default mode (generated/validate.ts passes it, so creating validators reads no model). */
+export function createValidator<Strict, Lenient, Default>(name: string, mode: Mode = defaultMode(name)): ResourceValidator<Strict, Lenient, Default> {
   const strictCheck = VALIDATORS.strict[name];
   const lenientCheck = VALIDATORS.lenient[name];
   if (!strictCheck || !lenientCheck) throw new TypeError(`gemini-typekit: no resource named ${JSON.stringify(name)}`);

@@ -39,7 +39,7 @@ export function apiSource(ctx: GenerateContext): string {
           ? [`T.${name}`, `Open<T.${name}>`]
           : [`T.${name}`, `T.${name}`];
     const byDefault = modes.get(name) === "strict" ? strict : lenient;
-    return `  ${name}: createValidator<${strict}, ${lenient}, ${byDefault}>("${name}"),`;
+    return `  ${name}: createValidator<${strict}, ${lenient}, ${byDefault}>("${name}", "${modes.get(name) === "strict" ? "strict" : "lenient"}"),`;
   });
   const exports = names.flatMap((name) => [
     `export const validate${name} = validators.${name}.validate;`,
