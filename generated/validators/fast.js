@@ -3,17 +3,16 @@
 // Fast-path checkers: 0 invalid, 1 valid, 2 valid with drift, 3 spelled otherwise. See generator/generate/validators/fast.ts.
 const $k = [];
 const $o = [];
-let $n = 0;
 let $records = null;
 let $spelledOtherwise = false;
 export let drift = [];
 const $segment = (s) =>
   typeof s === "number" || (s.indexOf("~") < 0 && s.indexOf("/") < 0) ? "/" + s : "/" + s.replace(/~/g, "~0").replace(/\//g, "~1");
-function $record(keys, ords, kind, value, spec) {
+function $record(n, keys, ords, kind, value, spec) {
   let path = "";
-  for (let i = 0; i < $n; i++) path += $segment($k[i]);
+  for (let i = 0; i < n; i++) path += $segment($k[i]);
   for (let i = 0; i < keys.length; i++) path += $segment(keys[i]);
-  const order = $o.slice(0, $n);
+  const order = $o.slice(0, n);
   for (let i = 0; i < ords.length; i++) order.push(ords[i]);
   const record = { order, drift: { path, kind, value, spec } };
   if ($records === null) $records = [record];
@@ -29,7 +28,6 @@ function $before(a, b) {
   return a.order.length - b.order.length;
 }
 function $start() {
-  $n = 0;
   $records = null;
   $spelledOtherwise = false;
 }
@@ -136,7 +134,7 @@ const $f_ThinkingLevel = $e_ThinkingLevel;
 const $f_ToolType = $e_ToolType;
 const $f_TunedModelState = $e_TunedModelState;
 const $f_UrlRetrievalStatus = $e_UrlRetrievalStatus;
-function $r_AsyncBatchEmbedContentRequest(d) {
+function $r_AsyncBatchEmbedContentRequest(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -144,19 +142,18 @@ function $r_AsyncBatchEmbedContentRequest(d) {
     switch (k) {
       case "batch":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_EmbedContentBatch(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_EmbedContentBatch(v, n + 1)) return false;
         q++;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "AsyncBatchEmbedContentRequest");
+        $record(n, [k], [-1], "unknown-field", v, "AsyncBatchEmbedContentRequest");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_AttributionSourceId(d) {
+function $r_AttributionSourceId(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let u0 = 0;
   for (const k in d) {
@@ -164,49 +161,46 @@ function $r_AttributionSourceId(d) {
     switch (k) {
       case "groundingPassage":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_GroundingPassageId(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_GroundingPassageId(v, n + 1)) return false;
         u0++;
         break;
       case "semanticRetrieverChunk":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 1;
-        if (!$r_SemanticRetrieverChunk(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 1;
+        if (!$r_SemanticRetrieverChunk(v, n + 1)) return false;
         u0++;
         break;
       case "grounding_passage":
       case "semantic_retriever_chunk":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "AttributionSourceId");
+        $record(n, [k], [-1], "unknown-field", v, "AttributionSourceId");
     }
   }
   if (u0 > 1) return false;
   return true;
 }
-function $r_AudioTranscriptionConfig(d) {
+function $r_AudioTranscriptionConfig(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       default:
-        $record([k], [-1], "unknown-field", v, "AudioTranscriptionConfig");
+        $record(n, [k], [-1], "unknown-field", v, "AudioTranscriptionConfig");
     }
   }
   return true;
 }
-function $r_AuthToken(d) {
+function $r_AuthToken(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       case "bidiGenerateContentSetup":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_BidiGenerateContentSetup(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_BidiGenerateContentSetup(v, n + 1)) return false;
         break;
       case "expireTime":
         if (v === undefined) break;
@@ -234,12 +228,12 @@ function $r_AuthToken(d) {
       case "new_session_expire_time":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "AuthToken");
+        $record(n, [k], [-1], "unknown-field", v, "AuthToken");
     }
   }
   return true;
 }
-function $r_AutomaticActivityDetection(d) {
+function $r_AutomaticActivityDetection(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -253,7 +247,7 @@ function $r_AutomaticActivityDetection(d) {
         if (typeof v !== "string") return false;
         if (!$e_EndSensitivity.has(v)) {
           if ($f_EndSensitivity.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [1], "unknown-enum-value", v, "AutomaticActivityDetection.endOfSpeechSensitivity");
+          $record(n, [k], [1], "unknown-enum-value", v, "AutomaticActivityDetection.endOfSpeechSensitivity");
         }
         break;
       case "prefixPaddingMs":
@@ -269,7 +263,7 @@ function $r_AutomaticActivityDetection(d) {
         if (typeof v !== "string") return false;
         if (!$e_StartSensitivity.has(v)) {
           if ($f_StartSensitivity.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [4], "unknown-enum-value", v, "AutomaticActivityDetection.startOfSpeechSensitivity");
+          $record(n, [k], [4], "unknown-enum-value", v, "AutomaticActivityDetection.startOfSpeechSensitivity");
         }
         break;
       case "end_of_speech_sensitivity":
@@ -278,12 +272,12 @@ function $r_AutomaticActivityDetection(d) {
       case "start_of_speech_sensitivity":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "AutomaticActivityDetection");
+        $record(n, [k], [-1], "unknown-field", v, "AutomaticActivityDetection");
     }
   }
   return true;
 }
-function $r_BadRequest(d) {
+function $r_BadRequest(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -293,9 +287,8 @@ function $r_BadRequest(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_BadRequestFieldViolation(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_BadRequestFieldViolation(e1, n + 2)) return false;
         }
         break;
       case "@type":
@@ -305,12 +298,12 @@ function $r_BadRequest(d) {
       case "field_violations":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "BadRequest");
+        $record(n, [k], [-1], "unknown-field", v, "BadRequest");
     }
   }
   return true;
 }
-function $r_BadRequestFieldViolation(d) {
+function $r_BadRequestFieldViolation(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -329,19 +322,18 @@ function $r_BadRequestFieldViolation(d) {
         break;
       case "localizedMessage":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 3;
-        if (!$r_LocalizedMessage(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 3;
+        if (!$r_LocalizedMessage(v, n + 1)) return false;
         break;
       case "localized_message":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "BadRequestFieldViolation");
+        $record(n, [k], [-1], "unknown-field", v, "BadRequestFieldViolation");
     }
   }
   return true;
 }
-function $r_BatchEmbedContentsRequest(d) {
+function $r_BatchEmbedContentsRequest(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -352,20 +344,19 @@ function $r_BatchEmbedContentsRequest(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_EmbedContentRequest(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_EmbedContentRequest(e1, n + 2)) return false;
         }
         q++;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "BatchEmbedContentsRequest");
+        $record(n, [k], [-1], "unknown-field", v, "BatchEmbedContentsRequest");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_BatchEmbedContentsResponse(d) {
+function $r_BatchEmbedContentsResponse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -375,18 +366,17 @@ function $r_BatchEmbedContentsResponse(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_ContentEmbedding(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_ContentEmbedding(e1, n + 2)) return false;
         }
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "BatchEmbedContentsResponse");
+        $record(n, [k], [-1], "unknown-field", v, "BatchEmbedContentsResponse");
     }
   }
   return true;
 }
-function $r_BatchEmbedTextRequest(d) {
+function $r_BatchEmbedTextRequest(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -396,9 +386,8 @@ function $r_BatchEmbedTextRequest(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_EmbedTextRequest(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_EmbedTextRequest(e1, n + 2)) return false;
         }
         break;
       case "texts":
@@ -410,12 +399,12 @@ function $r_BatchEmbedTextRequest(d) {
         }
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "BatchEmbedTextRequest");
+        $record(n, [k], [-1], "unknown-field", v, "BatchEmbedTextRequest");
     }
   }
   return true;
 }
-function $r_BatchEmbedTextResponse(d) {
+function $r_BatchEmbedTextResponse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -425,18 +414,17 @@ function $r_BatchEmbedTextResponse(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_Embedding(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_Embedding(e1, n + 2)) return false;
         }
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "BatchEmbedTextResponse");
+        $record(n, [k], [-1], "unknown-field", v, "BatchEmbedTextResponse");
     }
   }
   return true;
 }
-function $r_BatchGenerateContentRequest(d) {
+function $r_BatchGenerateContentRequest(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -444,19 +432,18 @@ function $r_BatchGenerateContentRequest(d) {
     switch (k) {
       case "batch":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_GenerateContentBatch(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_GenerateContentBatch(v, n + 1)) return false;
         q++;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "BatchGenerateContentRequest");
+        $record(n, [k], [-1], "unknown-field", v, "BatchGenerateContentRequest");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_BatchStats(d) {
+function $r_BatchStats(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -483,12 +470,12 @@ function $r_BatchStats(d) {
       case "successful_request_count":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "BatchStats");
+        $record(n, [k], [-1], "unknown-field", v, "BatchStats");
     }
   }
   return true;
 }
-function $r_BidiGenerateContentSetup(d) {
+function $r_BidiGenerateContentSetup(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -496,27 +483,23 @@ function $r_BidiGenerateContentSetup(d) {
     switch (k) {
       case "contextWindowCompression":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_ContextWindowCompressionConfig(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_ContextWindowCompressionConfig(v, n + 1)) return false;
         break;
       case "generationConfig":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 1;
-        if (!$r_GenerationConfig(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 1;
+        if (!$r_GenerationConfig(v, n + 1)) return false;
         break;
       case "historyConfig":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 2;
-        if (!$r_HistoryConfig(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 2;
+        if (!$r_HistoryConfig(v, n + 1)) return false;
         break;
       case "inputAudioTranscription":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 3;
-        if (!$r_AudioTranscriptionConfig(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 3;
+        if (!$r_AudioTranscriptionConfig(v, n + 1)) return false;
         break;
       case "model":
         if (v === undefined) break;
@@ -525,42 +508,36 @@ function $r_BidiGenerateContentSetup(d) {
         break;
       case "outputAudioTranscription":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 5;
-        if (!$r_AudioTranscriptionConfig(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 5;
+        if (!$r_AudioTranscriptionConfig(v, n + 1)) return false;
         break;
       case "proactivity":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 6;
-        if (!$r_ProactivityConfig(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 6;
+        if (!$r_ProactivityConfig(v, n + 1)) return false;
         break;
       case "realtimeInputConfig":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 7;
-        if (!$r_RealtimeInputConfig(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 7;
+        if (!$r_RealtimeInputConfig(v, n + 1)) return false;
         break;
       case "sessionResumption":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 8;
-        if (!$r_SessionResumptionConfig(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 8;
+        if (!$r_SessionResumptionConfig(v, n + 1)) return false;
         break;
       case "systemInstruction":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 9;
-        if (!$r_Content(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 9;
+        if (!$r_Content(v, n + 1)) return false;
         break;
       case "tools":
         if (v === undefined) break;
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 10; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_Tool(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 10; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_Tool(e1, n + 2)) return false;
         }
         break;
       case "context_window_compression":
@@ -573,13 +550,13 @@ function $r_BidiGenerateContentSetup(d) {
       case "system_instruction":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "BidiGenerateContentSetup");
+        $record(n, [k], [-1], "unknown-field", v, "BidiGenerateContentSetup");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_Blob(d) {
+function $r_Blob(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -595,12 +572,12 @@ function $r_Blob(d) {
       case "mime_type":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "Blob");
+        $record(n, [k], [-1], "unknown-field", v, "Blob");
     }
   }
   return true;
 }
-function $r_CachedContent(d) {
+function $r_CachedContent(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0, u0 = 0;
   for (const k in d) {
@@ -611,9 +588,8 @@ function $r_CachedContent(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_Content(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_Content(e1, n + 2)) return false;
         }
         break;
       case "createTime":
@@ -640,24 +616,21 @@ function $r_CachedContent(d) {
         break;
       case "systemInstruction":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 6;
-        if (!$r_Content(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 6;
+        if (!$r_Content(v, n + 1)) return false;
         break;
       case "toolConfig":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 7;
-        if (!$r_ToolConfig(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 7;
+        if (!$r_ToolConfig(v, n + 1)) return false;
         break;
       case "tools":
         if (v === undefined) break;
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 8; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_Tool(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 8; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_Tool(e1, n + 2)) return false;
         }
         break;
       case "ttl":
@@ -671,9 +644,8 @@ function $r_CachedContent(d) {
         break;
       case "usageMetadata":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 11;
-        if (!$r_CachedContentUsageMetadata(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 11;
+        if (!$r_CachedContentUsageMetadata(v, n + 1)) return false;
         break;
       case "create_time":
       case "display_name":
@@ -684,14 +656,14 @@ function $r_CachedContent(d) {
       case "usage_metadata":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "CachedContent");
+        $record(n, [k], [-1], "unknown-field", v, "CachedContent");
     }
   }
   if (u0 > 1) return false;
   if (q !== 1) return false;
   return true;
 }
-function $r_CachedContentUsageMetadata(d) {
+function $r_CachedContentUsageMetadata(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -703,12 +675,12 @@ function $r_CachedContentUsageMetadata(d) {
       case "total_token_count":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "CachedContentUsageMetadata");
+        $record(n, [k], [-1], "unknown-field", v, "CachedContentUsageMetadata");
     }
   }
   return true;
 }
-function $r_Candidate(d) {
+function $r_Candidate(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -719,15 +691,13 @@ function $r_Candidate(d) {
         break;
       case "citationMetadata":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 1;
-        if (!$r_CitationMetadata(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 1;
+        if (!$r_CitationMetadata(v, n + 1)) return false;
         break;
       case "content":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 2;
-        if (!$r_Content(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 2;
+        if (!$r_Content(v, n + 1)) return false;
         break;
       case "finishMessage":
         if (v === undefined) break;
@@ -738,7 +708,7 @@ function $r_Candidate(d) {
         if (typeof v !== "string") return false;
         if (!$e_FinishReason.has(v)) {
           if ($f_FinishReason.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [4], "unknown-enum-value", v, "Candidate.finishReason");
+          $record(n, [k], [4], "unknown-enum-value", v, "Candidate.finishReason");
         }
         break;
       case "groundingAttributions":
@@ -746,16 +716,14 @@ function $r_Candidate(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 5; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_GroundingAttribution(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 5; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_GroundingAttribution(e1, n + 2)) return false;
         }
         break;
       case "groundingMetadata":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 6;
-        if (!$r_GroundingMetadata(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 6;
+        if (!$r_GroundingMetadata(v, n + 1)) return false;
         break;
       case "index":
         if (v === undefined) break;
@@ -763,18 +731,16 @@ function $r_Candidate(d) {
         break;
       case "logprobsResult":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 8;
-        if (!$r_LogprobsResult(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 8;
+        if (!$r_LogprobsResult(v, n + 1)) return false;
         break;
       case "safetyRatings":
         if (v === undefined) break;
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 9; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_SafetyRating(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 9; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_SafetyRating(e1, n + 2)) return false;
         }
         break;
       case "tokenCount":
@@ -783,9 +749,8 @@ function $r_Candidate(d) {
         break;
       case "urlContextMetadata":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 11;
-        if (!$r_UrlContextMetadata(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 11;
+        if (!$r_UrlContextMetadata(v, n + 1)) return false;
         break;
       case "avg_logprobs":
       case "citation_metadata":
@@ -799,31 +764,30 @@ function $r_Candidate(d) {
       case "url_context_metadata":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "Candidate");
+        $record(n, [k], [-1], "unknown-field", v, "Candidate");
     }
   }
   return true;
 }
-function $r_ChunkingConfig(d) {
+function $r_ChunkingConfig(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       case "whiteSpaceConfig":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_WhiteSpaceConfig(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_WhiteSpaceConfig(v, n + 1)) return false;
         break;
       case "white_space_config":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "ChunkingConfig");
+        $record(n, [k], [-1], "unknown-field", v, "ChunkingConfig");
     }
   }
   return true;
 }
-function $r_CitationMetadata(d) {
+function $r_CitationMetadata(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -833,20 +797,19 @@ function $r_CitationMetadata(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_CitationSource(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_CitationSource(e1, n + 2)) return false;
         }
         break;
       case "citation_sources":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "CitationMetadata");
+        $record(n, [k], [-1], "unknown-field", v, "CitationMetadata");
     }
   }
   return true;
 }
-function $r_CitationSource(d) {
+function $r_CitationSource(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -871,23 +834,23 @@ function $r_CitationSource(d) {
       case "start_index":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "CitationSource");
+        $record(n, [k], [-1], "unknown-field", v, "CitationSource");
     }
   }
   return true;
 }
-function $r_CodeExecution(d) {
+function $r_CodeExecution(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       default:
-        $record([k], [-1], "unknown-field", v, "CodeExecution");
+        $record(n, [k], [-1], "unknown-field", v, "CodeExecution");
     }
   }
   return true;
 }
-function $r_CodeExecutionResult(d) {
+function $r_CodeExecutionResult(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -902,7 +865,7 @@ function $r_CodeExecutionResult(d) {
         if (typeof v !== "string") return false;
         if (!$e_Outcome.has(v)) {
           if ($f_Outcome.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [1], "unknown-enum-value", v, "CodeExecutionResult.outcome");
+          $record(n, [k], [1], "unknown-enum-value", v, "CodeExecutionResult.outcome");
         }
         q++;
         break;
@@ -911,13 +874,13 @@ function $r_CodeExecutionResult(d) {
         if (typeof v !== "string") return false;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "CodeExecutionResult");
+        $record(n, [k], [-1], "unknown-field", v, "CodeExecutionResult");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_ComputerUse(d) {
+function $r_ComputerUse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -928,7 +891,7 @@ function $r_ComputerUse(d) {
         if (typeof v !== "string") return false;
         if (!$e_ComputerUseEnvironment.has(v)) {
           if ($f_ComputerUseEnvironment.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [0], "unknown-enum-value", v, "ComputerUse.environment");
+          $record(n, [k], [0], "unknown-enum-value", v, "ComputerUse.environment");
         }
         q++;
         break;
@@ -943,13 +906,13 @@ function $r_ComputerUse(d) {
       case "excluded_predefined_functions":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "ComputerUse");
+        $record(n, [k], [-1], "unknown-field", v, "ComputerUse");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_Condition(d) {
+function $r_Condition(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0, u0 = 0;
   for (const k in d) {
@@ -965,7 +928,7 @@ function $r_Condition(d) {
         if (typeof v !== "string") return false;
         if (!$e_Operator.has(v)) {
           if ($f_Operator.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [1], "unknown-enum-value", v, "Condition.operation");
+          $record(n, [k], [1], "unknown-enum-value", v, "Condition.operation");
         }
         q++;
         break;
@@ -978,14 +941,14 @@ function $r_Condition(d) {
       case "string_value":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "Condition");
+        $record(n, [k], [-1], "unknown-field", v, "Condition");
     }
   }
   if (u0 > 1) return false;
   if (q !== 1) return false;
   return true;
 }
-function $r_Content(d) {
+function $r_Content(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -995,9 +958,8 @@ function $r_Content(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_Part(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_Part(e1, n + 2)) return false;
         }
         break;
       case "role":
@@ -1005,12 +967,12 @@ function $r_Content(d) {
         if (typeof v !== "string") return false;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "Content");
+        $record(n, [k], [-1], "unknown-field", v, "Content");
     }
   }
   return true;
 }
-function $r_ContentEmbedding(d) {
+function $r_ContentEmbedding(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -1032,12 +994,12 @@ function $r_ContentEmbedding(d) {
         }
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "ContentEmbedding");
+        $record(n, [k], [-1], "unknown-field", v, "ContentEmbedding");
     }
   }
   return true;
 }
-function $r_ContentFilter(d) {
+function $r_ContentFilter(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -1051,25 +1013,24 @@ function $r_ContentFilter(d) {
         if (typeof v !== "string") return false;
         if (!$e_BlockedReason.has(v)) {
           if ($f_BlockedReason.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [1], "unknown-enum-value", v, "ContentFilter.reason");
+          $record(n, [k], [1], "unknown-enum-value", v, "ContentFilter.reason");
         }
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "ContentFilter");
+        $record(n, [k], [-1], "unknown-field", v, "ContentFilter");
     }
   }
   return true;
 }
-function $r_ContextWindowCompressionConfig(d) {
+function $r_ContextWindowCompressionConfig(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       case "slidingWindow":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_SlidingWindow(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_SlidingWindow(v, n + 1)) return false;
         break;
       case "triggerTokens":
         if (v === undefined) break;
@@ -1079,12 +1040,12 @@ function $r_ContextWindowCompressionConfig(d) {
       case "trigger_tokens":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "ContextWindowCompressionConfig");
+        $record(n, [k], [-1], "unknown-field", v, "ContextWindowCompressionConfig");
     }
   }
   return true;
 }
-function $r_Corpus(d) {
+function $r_Corpus(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -1110,12 +1071,12 @@ function $r_Corpus(d) {
       case "update_time":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "Corpus");
+        $record(n, [k], [-1], "unknown-field", v, "Corpus");
     }
   }
   return true;
 }
-function $r_CountMessageTokensRequest(d) {
+function $r_CountMessageTokensRequest(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -1123,19 +1084,18 @@ function $r_CountMessageTokensRequest(d) {
     switch (k) {
       case "prompt":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_MessagePrompt(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_MessagePrompt(v, n + 1)) return false;
         q++;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "CountMessageTokensRequest");
+        $record(n, [k], [-1], "unknown-field", v, "CountMessageTokensRequest");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_CountMessageTokensResponse(d) {
+function $r_CountMessageTokensResponse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -1147,12 +1107,12 @@ function $r_CountMessageTokensResponse(d) {
       case "token_count":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "CountMessageTokensResponse");
+        $record(n, [k], [-1], "unknown-field", v, "CountMessageTokensResponse");
     }
   }
   return true;
 }
-function $r_CountTextTokensRequest(d) {
+function $r_CountTextTokensRequest(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -1160,19 +1120,18 @@ function $r_CountTextTokensRequest(d) {
     switch (k) {
       case "prompt":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_TextPrompt(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_TextPrompt(v, n + 1)) return false;
         q++;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "CountTextTokensRequest");
+        $record(n, [k], [-1], "unknown-field", v, "CountTextTokensRequest");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_CountTextTokensResponse(d) {
+function $r_CountTextTokensResponse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -1184,12 +1143,12 @@ function $r_CountTextTokensResponse(d) {
       case "token_count":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "CountTextTokensResponse");
+        $record(n, [k], [-1], "unknown-field", v, "CountTextTokensResponse");
     }
   }
   return true;
 }
-function $r_CountTokensRequest(d) {
+function $r_CountTokensRequest(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -1199,26 +1158,24 @@ function $r_CountTokensRequest(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_Content(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_Content(e1, n + 2)) return false;
         }
         break;
       case "generateContentRequest":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 1;
-        if (!$r_GenerateContentRequest(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 1;
+        if (!$r_GenerateContentRequest(v, n + 1)) return false;
         break;
       case "generate_content_request":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "CountTokensRequest");
+        $record(n, [k], [-1], "unknown-field", v, "CountTokensRequest");
     }
   }
   return true;
 }
-function $r_CountTokensResponse(d) {
+function $r_CountTokensResponse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -1228,9 +1185,8 @@ function $r_CountTokensResponse(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_ModalityTokenCount(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_ModalityTokenCount(e1, n + 2)) return false;
         }
         break;
       case "cachedContentTokenCount":
@@ -1242,9 +1198,8 @@ function $r_CountTokensResponse(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 2; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_ModalityTokenCount(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 2; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_ModalityTokenCount(e1, n + 2)) return false;
         }
         break;
       case "totalTokens":
@@ -1257,46 +1212,44 @@ function $r_CountTokensResponse(d) {
       case "total_tokens":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "CountTokensResponse");
+        $record(n, [k], [-1], "unknown-field", v, "CountTokensResponse");
     }
   }
   return true;
 }
-function $r_CreateFileRequest(d) {
+function $r_CreateFileRequest(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       case "file":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_File(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_File(v, n + 1)) return false;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "CreateFileRequest");
+        $record(n, [k], [-1], "unknown-field", v, "CreateFileRequest");
     }
   }
   return true;
 }
-function $r_CreateFileResponse(d) {
+function $r_CreateFileResponse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       case "file":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_File(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_File(v, n + 1)) return false;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "CreateFileResponse");
+        $record(n, [k], [-1], "unknown-field", v, "CreateFileResponse");
     }
   }
   return true;
 }
-function $r_CustomLongRunningOperation(d) {
+function $r_CustomLongRunningOperation(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -1307,9 +1260,8 @@ function $r_CustomLongRunningOperation(d) {
         break;
       case "error":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 1;
-        if (!$r_Status(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 1;
+        if (!$r_Status(v, n + 1)) return false;
         break;
       case "metadata":
         if (v === undefined) break;
@@ -1324,12 +1276,12 @@ function $r_CustomLongRunningOperation(d) {
         if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "CustomLongRunningOperation");
+        $record(n, [k], [-1], "unknown-field", v, "CustomLongRunningOperation");
     }
   }
   return true;
 }
-function $r_CustomMetadata(d) {
+function $r_CustomMetadata(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0, u0 = 0;
   for (const k in d) {
@@ -1347,9 +1299,8 @@ function $r_CustomMetadata(d) {
         break;
       case "stringListValue":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 2;
-        if (!$r_StringList(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 2;
+        if (!$r_StringList(v, n + 1)) return false;
         u0++;
         break;
       case "stringValue":
@@ -1362,31 +1313,30 @@ function $r_CustomMetadata(d) {
       case "string_value":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "CustomMetadata");
+        $record(n, [k], [-1], "unknown-field", v, "CustomMetadata");
     }
   }
   if (u0 > 1) return false;
   if (q !== 1) return false;
   return true;
 }
-function $r_Dataset(d) {
+function $r_Dataset(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       case "examples":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_TuningExamples(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_TuningExamples(v, n + 1)) return false;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "Dataset");
+        $record(n, [k], [-1], "unknown-field", v, "Dataset");
     }
   }
   return true;
 }
-function $r_DebugInfo(d) {
+function $r_DebugInfo(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -1410,12 +1360,12 @@ function $r_DebugInfo(d) {
       case "stack_entries":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "DebugInfo");
+        $record(n, [k], [-1], "unknown-field", v, "DebugInfo");
     }
   }
   return true;
 }
-function $r_Document(d) {
+function $r_Document(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -1429,9 +1379,8 @@ function $r_Document(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 1; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_CustomMetadata(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_CustomMetadata(e1, n + 2)) return false;
         }
         break;
       case "displayName":
@@ -1455,7 +1404,7 @@ function $r_Document(d) {
         if (typeof v !== "string") return false;
         if (!$e_DocumentState.has(v)) {
           if ($f_DocumentState.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [6], "unknown-enum-value", v, "Document.state");
+          $record(n, [k], [6], "unknown-enum-value", v, "Document.state");
         }
         break;
       case "updateTime":
@@ -1470,23 +1419,23 @@ function $r_Document(d) {
       case "update_time":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "Document");
+        $record(n, [k], [-1], "unknown-field", v, "Document");
     }
   }
   return true;
 }
-function $r_DownloadFileResponse(d) {
+function $r_DownloadFileResponse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       default:
-        $record([k], [-1], "unknown-field", v, "DownloadFileResponse");
+        $record(n, [k], [-1], "unknown-field", v, "DownloadFileResponse");
     }
   }
   return true;
 }
-function $r_DynamicRetrievalConfig(d) {
+function $r_DynamicRetrievalConfig(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -1500,18 +1449,18 @@ function $r_DynamicRetrievalConfig(d) {
         if (typeof v !== "string") return false;
         if (!$e_DynamicRetrievalMode.has(v)) {
           if ($f_DynamicRetrievalMode.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [1], "unknown-enum-value", v, "DynamicRetrievalConfig.mode");
+          $record(n, [k], [1], "unknown-enum-value", v, "DynamicRetrievalConfig.mode");
         }
         break;
       case "dynamic_threshold":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "DynamicRetrievalConfig");
+        $record(n, [k], [-1], "unknown-field", v, "DynamicRetrievalConfig");
     }
   }
   return true;
 }
-function $r_EmbedContentBatch(d) {
+function $r_EmbedContentBatch(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -1519,9 +1468,8 @@ function $r_EmbedContentBatch(d) {
     switch (k) {
       case "batchStats":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_EmbedContentBatchStats(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_EmbedContentBatchStats(v, n + 1)) return false;
         break;
       case "createTime":
         if (v === undefined) break;
@@ -1538,9 +1486,8 @@ function $r_EmbedContentBatch(d) {
         break;
       case "inputConfig":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 4;
-        if (!$r_InputEmbedContentConfig(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 4;
+        if (!$r_InputEmbedContentConfig(v, n + 1)) return false;
         q++;
         break;
       case "model":
@@ -1554,9 +1501,8 @@ function $r_EmbedContentBatch(d) {
         break;
       case "output":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 7;
-        if (!$r_EmbedContentBatchOutput(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 7;
+        if (!$r_EmbedContentBatchOutput(v, n + 1)) return false;
         break;
       case "priority":
         if (v === undefined) break;
@@ -1567,7 +1513,7 @@ function $r_EmbedContentBatch(d) {
         if (typeof v !== "string") return false;
         if (!$e_BatchState.has(v)) {
           if ($f_BatchState.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [9], "unknown-enum-value", v, "EmbedContentBatch.state");
+          $record(n, [k], [9], "unknown-enum-value", v, "EmbedContentBatch.state");
         }
         break;
       case "updateTime":
@@ -1582,22 +1528,21 @@ function $r_EmbedContentBatch(d) {
       case "update_time":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "EmbedContentBatch");
+        $record(n, [k], [-1], "unknown-field", v, "EmbedContentBatch");
     }
   }
   if (q !== 3) return false;
   return true;
 }
-function $r_EmbedContentBatchOutput(d) {
+function $r_EmbedContentBatchOutput(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       case "inlinedResponses":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_InlinedEmbedContentResponses(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_InlinedEmbedContentResponses(v, n + 1)) return false;
         break;
       case "responsesFile":
         if (v === undefined) break;
@@ -1607,12 +1552,12 @@ function $r_EmbedContentBatchOutput(d) {
       case "responses_file":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "EmbedContentBatchOutput");
+        $record(n, [k], [-1], "unknown-field", v, "EmbedContentBatchOutput");
     }
   }
   return true;
 }
-function $r_EmbedContentBatchStats(d) {
+function $r_EmbedContentBatchStats(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -1639,12 +1584,12 @@ function $r_EmbedContentBatchStats(d) {
       case "successful_request_count":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "EmbedContentBatchStats");
+        $record(n, [k], [-1], "unknown-field", v, "EmbedContentBatchStats");
     }
   }
   return true;
 }
-function $r_EmbedContentRequest(d) {
+function $r_EmbedContentRequest(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -1652,9 +1597,8 @@ function $r_EmbedContentRequest(d) {
     switch (k) {
       case "content":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_Content(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_Content(v, n + 1)) return false;
         q++;
         break;
       case "model":
@@ -1670,7 +1614,7 @@ function $r_EmbedContentRequest(d) {
         if (typeof v !== "string") return false;
         if (!$e_TaskType.has(v)) {
           if ($f_TaskType.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [3], "unknown-enum-value", v, "EmbedContentRequest.taskType");
+          $record(n, [k], [3], "unknown-enum-value", v, "EmbedContentRequest.taskType");
         }
         break;
       case "title":
@@ -1681,30 +1625,29 @@ function $r_EmbedContentRequest(d) {
       case "task_type":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "EmbedContentRequest");
+        $record(n, [k], [-1], "unknown-field", v, "EmbedContentRequest");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_EmbedContentResponse(d) {
+function $r_EmbedContentResponse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       case "embedding":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_ContentEmbedding(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_ContentEmbedding(v, n + 1)) return false;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "EmbedContentResponse");
+        $record(n, [k], [-1], "unknown-field", v, "EmbedContentResponse");
     }
   }
   return true;
 }
-function $r_EmbedTextRequest(d) {
+function $r_EmbedTextRequest(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -1718,29 +1661,28 @@ function $r_EmbedTextRequest(d) {
         if (typeof v !== "string") return false;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "EmbedTextRequest");
+        $record(n, [k], [-1], "unknown-field", v, "EmbedTextRequest");
     }
   }
   return true;
 }
-function $r_EmbedTextResponse(d) {
+function $r_EmbedTextResponse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       case "embedding":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_Embedding(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_Embedding(v, n + 1)) return false;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "EmbedTextResponse");
+        $record(n, [k], [-1], "unknown-field", v, "EmbedTextResponse");
     }
   }
   return true;
 }
-function $r_Embedding(d) {
+function $r_Embedding(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -1754,45 +1696,45 @@ function $r_Embedding(d) {
         }
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "Embedding");
+        $record(n, [k], [-1], "unknown-field", v, "Embedding");
     }
   }
   return true;
 }
-function $r_Empty(d) {
+function $r_Empty(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       default:
-        $record([k], [-1], "unknown-field", v, "Empty");
+        $record(n, [k], [-1], "unknown-field", v, "Empty");
     }
   }
   return true;
 }
-function $r_ErrorDetail(d) {
+function $r_ErrorDetail(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   const t = d["@type"];
   if (typeof t !== "string") return false;
   switch (t) {
     case "type.googleapis.com/google.rpc.BadRequest":
-      return $r_BadRequest(d);
+      return $r_BadRequest(d, n);
     case "type.googleapis.com/google.rpc.DebugInfo":
-      return $r_DebugInfo(d);
+      return $r_DebugInfo(d, n);
     case "type.googleapis.com/google.rpc.ErrorInfo":
-      return $r_ErrorInfo(d);
+      return $r_ErrorInfo(d, n);
     case "type.googleapis.com/google.rpc.Help":
-      return $r_Help(d);
+      return $r_Help(d, n);
     case "type.googleapis.com/google.rpc.LocalizedMessage":
-      return $r_LocalizedMessage(d);
+      return $r_LocalizedMessage(d, n);
     case "type.googleapis.com/google.rpc.QuotaFailure":
-      return $r_QuotaFailure(d);
+      return $r_QuotaFailure(d, n);
     case "type.googleapis.com/google.rpc.RetryInfo":
-      return $r_RetryInfo(d);
+      return $r_RetryInfo(d, n);
   }
   return true;
 }
-function $r_ErrorInfo(d) {
+function $r_ErrorInfo(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -1818,12 +1760,12 @@ function $r_ErrorInfo(d) {
         if (typeof v !== "string" || v !== "type.googleapis.com/google.rpc.ErrorInfo") return false;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "ErrorInfo");
+        $record(n, [k], [-1], "unknown-field", v, "ErrorInfo");
     }
   }
   return true;
 }
-function $r_ErrorResponse(d) {
+function $r_ErrorResponse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -1831,19 +1773,18 @@ function $r_ErrorResponse(d) {
     switch (k) {
       case "error":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_ErrorStatus(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_ErrorStatus(v, n + 1)) return false;
         q++;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "ErrorResponse");
+        $record(n, [k], [-1], "unknown-field", v, "ErrorResponse");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_ErrorStatus(d) {
+function $r_ErrorStatus(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -1861,7 +1802,7 @@ function $r_ErrorStatus(d) {
         if (typeof v !== "string") return false;
         if (!$e_RpcCode.has(v)) {
           if ($f_RpcCode.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [2], "unknown-enum-value", v, "ErrorStatus.status");
+          $record(n, [k], [2], "unknown-enum-value", v, "ErrorStatus.status");
         }
         break;
       case "details":
@@ -1869,18 +1810,17 @@ function $r_ErrorStatus(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 3; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_ErrorDetail(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 3; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_ErrorDetail(e1, n + 2)) return false;
         }
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "ErrorStatus");
+        $record(n, [k], [-1], "unknown-field", v, "ErrorStatus");
     }
   }
   return true;
 }
-function $r_Example(d) {
+function $r_Example(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -1888,26 +1828,24 @@ function $r_Example(d) {
     switch (k) {
       case "input":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_Message(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_Message(v, n + 1)) return false;
         q++;
         break;
       case "output":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 1;
-        if (!$r_Message(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 1;
+        if (!$r_Message(v, n + 1)) return false;
         q++;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "Example");
+        $record(n, [k], [-1], "unknown-field", v, "Example");
     }
   }
   if (q !== 2) return false;
   return true;
 }
-function $r_ExecutableCode(d) {
+function $r_ExecutableCode(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -1927,18 +1865,18 @@ function $r_ExecutableCode(d) {
         if (typeof v !== "string") return false;
         if (!$e_Language.has(v)) {
           if ($f_Language.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [2], "unknown-enum-value", v, "ExecutableCode.language");
+          $record(n, [k], [2], "unknown-enum-value", v, "ExecutableCode.language");
         }
         q++;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "ExecutableCode");
+        $record(n, [k], [-1], "unknown-field", v, "ExecutableCode");
     }
   }
   if (q !== 2) return false;
   return true;
 }
-function $r_File(d) {
+function $r_File(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -1957,9 +1895,8 @@ function $r_File(d) {
         break;
       case "error":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 3;
-        if (!$r_Status(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 3;
+        if (!$r_Status(v, n + 1)) return false;
         break;
       case "expirationTime":
         if (v === undefined) break;
@@ -1986,7 +1923,7 @@ function $r_File(d) {
         if (typeof v !== "string") return false;
         if (!$e_FileSource.has(v)) {
           if ($f_FileSource.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [9], "unknown-enum-value", v, "File.source");
+          $record(n, [k], [9], "unknown-enum-value", v, "File.source");
         }
         break;
       case "state":
@@ -1994,7 +1931,7 @@ function $r_File(d) {
         if (typeof v !== "string") return false;
         if (!$e_State.has(v)) {
           if ($f_State.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [10], "unknown-enum-value", v, "File.state");
+          $record(n, [k], [10], "unknown-enum-value", v, "File.state");
         }
         break;
       case "updateTime":
@@ -2007,9 +1944,8 @@ function $r_File(d) {
         break;
       case "videoMetadata":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 13;
-        if (!$r_VideoFileMetadata(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 13;
+        if (!$r_VideoFileMetadata(v, n + 1)) return false;
         break;
       case "create_time":
       case "display_name":
@@ -2022,12 +1958,12 @@ function $r_File(d) {
       case "video_metadata":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "File");
+        $record(n, [k], [-1], "unknown-field", v, "File");
     }
   }
   return true;
 }
-function $r_FileData(d) {
+function $r_FileData(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -2046,13 +1982,13 @@ function $r_FileData(d) {
       case "mime_type":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "FileData");
+        $record(n, [k], [-1], "unknown-field", v, "FileData");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_FileSearch(d) {
+function $r_FileSearch(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -2080,13 +2016,13 @@ function $r_FileSearch(d) {
       case "top_k":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "FileSearch");
+        $record(n, [k], [-1], "unknown-field", v, "FileSearch");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_FileSearchStore(d) {
+function $r_FileSearchStore(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -2132,12 +2068,12 @@ function $r_FileSearchStore(d) {
       case "update_time":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "FileSearchStore");
+        $record(n, [k], [-1], "unknown-field", v, "FileSearchStore");
     }
   }
   return true;
 }
-function $r_FunctionCall(d) {
+function $r_FunctionCall(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -2157,13 +2093,13 @@ function $r_FunctionCall(d) {
         q++;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "FunctionCall");
+        $record(n, [k], [-1], "unknown-field", v, "FunctionCall");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_FunctionCallingConfig(d) {
+function $r_FunctionCallingConfig(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -2181,18 +2117,18 @@ function $r_FunctionCallingConfig(d) {
         if (typeof v !== "string") return false;
         if (!$e_FunctionCallingMode.has(v)) {
           if ($f_FunctionCallingMode.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [1], "unknown-enum-value", v, "FunctionCallingConfig.mode");
+          $record(n, [k], [1], "unknown-enum-value", v, "FunctionCallingConfig.mode");
         }
         break;
       case "allowed_function_names":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "FunctionCallingConfig");
+        $record(n, [k], [-1], "unknown-field", v, "FunctionCallingConfig");
     }
   }
   return true;
 }
-function $r_FunctionDeclaration(d) {
+function $r_FunctionDeclaration(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -2203,7 +2139,7 @@ function $r_FunctionDeclaration(d) {
         if (typeof v !== "string") return false;
         if (!$e_Behavior.has(v)) {
           if ($f_Behavior.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [0], "unknown-enum-value", v, "FunctionDeclaration.behavior");
+          $record(n, [k], [0], "unknown-enum-value", v, "FunctionDeclaration.behavior");
         }
         break;
       case "description":
@@ -2218,17 +2154,15 @@ function $r_FunctionDeclaration(d) {
         break;
       case "parameters":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 3;
-        if (!$r_Schema(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 3;
+        if (!$r_Schema(v, n + 1)) return false;
         break;
       case "parametersJsonSchema":
         break;
       case "response":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 5;
-        if (!$r_Schema(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 5;
+        if (!$r_Schema(v, n + 1)) return false;
         break;
       case "responseJsonSchema":
         break;
@@ -2236,13 +2170,13 @@ function $r_FunctionDeclaration(d) {
       case "response_json_schema":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "FunctionDeclaration");
+        $record(n, [k], [-1], "unknown-field", v, "FunctionDeclaration");
     }
   }
   if (q !== 2) return false;
   return true;
 }
-function $r_FunctionResponse(d) {
+function $r_FunctionResponse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -2262,9 +2196,8 @@ function $r_FunctionResponse(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 2; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_FunctionResponsePart(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 2; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_FunctionResponsePart(e1, n + 2)) return false;
         }
         break;
       case "response":
@@ -2277,7 +2210,7 @@ function $r_FunctionResponse(d) {
         if (typeof v !== "string") return false;
         if (!$e_Scheduling.has(v)) {
           if ($f_Scheduling.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [4], "unknown-enum-value", v, "FunctionResponse.scheduling");
+          $record(n, [k], [4], "unknown-enum-value", v, "FunctionResponse.scheduling");
         }
         break;
       case "willContinue":
@@ -2287,13 +2220,13 @@ function $r_FunctionResponse(d) {
       case "will_continue":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "FunctionResponse");
+        $record(n, [k], [-1], "unknown-field", v, "FunctionResponse");
     }
   }
   if (q !== 2) return false;
   return true;
 }
-function $r_FunctionResponseBlob(d) {
+function $r_FunctionResponseBlob(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -2309,31 +2242,30 @@ function $r_FunctionResponseBlob(d) {
       case "mime_type":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "FunctionResponseBlob");
+        $record(n, [k], [-1], "unknown-field", v, "FunctionResponseBlob");
     }
   }
   return true;
 }
-function $r_FunctionResponsePart(d) {
+function $r_FunctionResponsePart(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       case "inlineData":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_FunctionResponseBlob(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_FunctionResponseBlob(v, n + 1)) return false;
         break;
       case "inline_data":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "FunctionResponsePart");
+        $record(n, [k], [-1], "unknown-field", v, "FunctionResponsePart");
     }
   }
   return true;
 }
-function $r_GenerateAnswerRequest(d) {
+function $r_GenerateAnswerRequest(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0, u0 = 0;
   for (const k in d) {
@@ -2344,7 +2276,7 @@ function $r_GenerateAnswerRequest(d) {
         if (typeof v !== "string") return false;
         if (!$e_AnswerStyle.has(v)) {
           if ($f_AnswerStyle.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [0], "unknown-enum-value", v, "GenerateAnswerRequest.answerStyle");
+          $record(n, [k], [0], "unknown-enum-value", v, "GenerateAnswerRequest.answerStyle");
         }
         q++;
         break;
@@ -2353,17 +2285,15 @@ function $r_GenerateAnswerRequest(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 1; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_Content(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_Content(e1, n + 2)) return false;
         }
         q++;
         break;
       case "inlinePassages":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 2;
-        if (!$r_GroundingPassages(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 2;
+        if (!$r_GroundingPassages(v, n + 1)) return false;
         u0++;
         break;
       case "safetySettings":
@@ -2371,16 +2301,14 @@ function $r_GenerateAnswerRequest(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 3; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_SafetySetting(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 3; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_SafetySetting(e1, n + 2)) return false;
         }
         break;
       case "semanticRetriever":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 4;
-        if (!$r_SemanticRetrieverConfig(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 4;
+        if (!$r_SemanticRetrieverConfig(v, n + 1)) return false;
         u0++;
         break;
       case "temperature":
@@ -2393,23 +2321,22 @@ function $r_GenerateAnswerRequest(d) {
       case "semantic_retriever":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "GenerateAnswerRequest");
+        $record(n, [k], [-1], "unknown-field", v, "GenerateAnswerRequest");
     }
   }
   if (u0 > 1) return false;
   if (q !== 2) return false;
   return true;
 }
-function $r_GenerateAnswerResponse(d) {
+function $r_GenerateAnswerResponse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       case "answer":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_Candidate(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_Candidate(v, n + 1)) return false;
         break;
       case "answerableProbability":
         if (v === undefined) break;
@@ -2417,20 +2344,19 @@ function $r_GenerateAnswerResponse(d) {
         break;
       case "inputFeedback":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 2;
-        if (!$r_InputFeedback(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 2;
+        if (!$r_InputFeedback(v, n + 1)) return false;
         break;
       case "answerable_probability":
       case "input_feedback":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "GenerateAnswerResponse");
+        $record(n, [k], [-1], "unknown-field", v, "GenerateAnswerResponse");
     }
   }
   return true;
 }
-function $r_GenerateContentBatch(d) {
+function $r_GenerateContentBatch(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -2438,9 +2364,8 @@ function $r_GenerateContentBatch(d) {
     switch (k) {
       case "batchStats":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_BatchStats(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_BatchStats(v, n + 1)) return false;
         break;
       case "createTime":
         if (v === undefined) break;
@@ -2457,9 +2382,8 @@ function $r_GenerateContentBatch(d) {
         break;
       case "inputConfig":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 4;
-        if (!$r_InputConfig(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 4;
+        if (!$r_InputConfig(v, n + 1)) return false;
         q++;
         break;
       case "model":
@@ -2473,9 +2397,8 @@ function $r_GenerateContentBatch(d) {
         break;
       case "output":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 7;
-        if (!$r_GenerateContentBatchOutput(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 7;
+        if (!$r_GenerateContentBatchOutput(v, n + 1)) return false;
         break;
       case "priority":
         if (v === undefined) break;
@@ -2486,7 +2409,7 @@ function $r_GenerateContentBatch(d) {
         if (typeof v !== "string") return false;
         if (!$e_BatchState.has(v)) {
           if ($f_BatchState.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [9], "unknown-enum-value", v, "GenerateContentBatch.state");
+          $record(n, [k], [9], "unknown-enum-value", v, "GenerateContentBatch.state");
         }
         break;
       case "updateTime":
@@ -2501,22 +2424,21 @@ function $r_GenerateContentBatch(d) {
       case "update_time":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "GenerateContentBatch");
+        $record(n, [k], [-1], "unknown-field", v, "GenerateContentBatch");
     }
   }
   if (q !== 3) return false;
   return true;
 }
-function $r_GenerateContentBatchOutput(d) {
+function $r_GenerateContentBatchOutput(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       case "inlinedResponses":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_InlinedResponses(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_InlinedResponses(v, n + 1)) return false;
         break;
       case "responsesFile":
         if (v === undefined) break;
@@ -2526,12 +2448,12 @@ function $r_GenerateContentBatchOutput(d) {
       case "responses_file":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "GenerateContentBatchOutput");
+        $record(n, [k], [-1], "unknown-field", v, "GenerateContentBatchOutput");
     }
   }
   return true;
 }
-function $r_GenerateContentRequest(d) {
+function $r_GenerateContentRequest(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -2546,17 +2468,15 @@ function $r_GenerateContentRequest(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 1; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_Content(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_Content(e1, n + 2)) return false;
         }
         q++;
         break;
       case "generationConfig":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 2;
-        if (!$r_GenerationConfig(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 2;
+        if (!$r_GenerationConfig(v, n + 1)) return false;
         break;
       case "model":
         if (v === undefined) break;
@@ -2567,9 +2487,8 @@ function $r_GenerateContentRequest(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 4; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_SafetySetting(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 4; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_SafetySetting(e1, n + 2)) return false;
         }
         break;
       case "serviceTier":
@@ -2577,7 +2496,7 @@ function $r_GenerateContentRequest(d) {
         if (typeof v !== "string") return false;
         if (!$e_ServiceTier.has(v)) {
           if ($f_ServiceTier.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [5], "unknown-enum-value", v, "GenerateContentRequest.serviceTier");
+          $record(n, [k], [5], "unknown-enum-value", v, "GenerateContentRequest.serviceTier");
         }
         break;
       case "store":
@@ -2586,24 +2505,21 @@ function $r_GenerateContentRequest(d) {
         break;
       case "systemInstruction":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 7;
-        if (!$r_Content(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 7;
+        if (!$r_Content(v, n + 1)) return false;
         break;
       case "toolConfig":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 8;
-        if (!$r_ToolConfig(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 8;
+        if (!$r_ToolConfig(v, n + 1)) return false;
         break;
       case "tools":
         if (v === undefined) break;
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 9; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_Tool(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 9; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_Tool(e1, n + 2)) return false;
         }
         break;
       case "cached_content":
@@ -2614,13 +2530,13 @@ function $r_GenerateContentRequest(d) {
       case "tool_config":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "GenerateContentRequest");
+        $record(n, [k], [-1], "unknown-field", v, "GenerateContentRequest");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_GenerateContentResponse(d) {
+function $r_GenerateContentResponse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -2630,16 +2546,14 @@ function $r_GenerateContentResponse(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_Candidate(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_Candidate(e1, n + 2)) return false;
         }
         break;
       case "modelStatus":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 1;
-        if (!$r_ModelStatus(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 1;
+        if (!$r_ModelStatus(v, n + 1)) return false;
         break;
       case "modelVersion":
         if (v === undefined) break;
@@ -2647,9 +2561,8 @@ function $r_GenerateContentResponse(d) {
         break;
       case "promptFeedback":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 3;
-        if (!$r_PromptFeedback(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 3;
+        if (!$r_PromptFeedback(v, n + 1)) return false;
         break;
       case "responseId":
         if (v === undefined) break;
@@ -2657,9 +2570,8 @@ function $r_GenerateContentResponse(d) {
         break;
       case "usageMetadata":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 5;
-        if (!$r_UsageMetadata(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 5;
+        if (!$r_UsageMetadata(v, n + 1)) return false;
         break;
       case "model_status":
       case "model_version":
@@ -2668,12 +2580,12 @@ function $r_GenerateContentResponse(d) {
       case "usage_metadata":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "GenerateContentResponse");
+        $record(n, [k], [-1], "unknown-field", v, "GenerateContentResponse");
     }
   }
   return true;
 }
-function $r_GenerateMessageRequest(d) {
+function $r_GenerateMessageRequest(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -2685,9 +2597,8 @@ function $r_GenerateMessageRequest(d) {
         break;
       case "prompt":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 1;
-        if (!$r_MessagePrompt(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 1;
+        if (!$r_MessagePrompt(v, n + 1)) return false;
         q++;
         break;
       case "temperature":
@@ -2707,13 +2618,13 @@ function $r_GenerateMessageRequest(d) {
       case "top_p":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "GenerateMessageRequest");
+        $record(n, [k], [-1], "unknown-field", v, "GenerateMessageRequest");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_GenerateMessageResponse(d) {
+function $r_GenerateMessageResponse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -2723,9 +2634,8 @@ function $r_GenerateMessageResponse(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_Message(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_Message(e1, n + 2)) return false;
         }
         break;
       case "filters":
@@ -2733,9 +2643,8 @@ function $r_GenerateMessageResponse(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 1; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_ContentFilter(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_ContentFilter(e1, n + 2)) return false;
         }
         break;
       case "messages":
@@ -2743,18 +2652,17 @@ function $r_GenerateMessageResponse(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 2; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_Message(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 2; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_Message(e1, n + 2)) return false;
         }
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "GenerateMessageResponse");
+        $record(n, [k], [-1], "unknown-field", v, "GenerateMessageResponse");
     }
   }
   return true;
 }
-function $r_GenerateTextRequest(d) {
+function $r_GenerateTextRequest(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -2770,9 +2678,8 @@ function $r_GenerateTextRequest(d) {
         break;
       case "prompt":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 2;
-        if (!$r_TextPrompt(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 2;
+        if (!$r_TextPrompt(v, n + 1)) return false;
         q++;
         break;
       case "safetySettings":
@@ -2780,9 +2687,8 @@ function $r_GenerateTextRequest(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 3; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_SafetySetting(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 3; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_SafetySetting(e1, n + 2)) return false;
         }
         break;
       case "stopSequences":
@@ -2813,13 +2719,13 @@ function $r_GenerateTextRequest(d) {
       case "top_p":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "GenerateTextRequest");
+        $record(n, [k], [-1], "unknown-field", v, "GenerateTextRequest");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_GenerateTextResponse(d) {
+function $r_GenerateTextResponse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -2829,9 +2735,8 @@ function $r_GenerateTextResponse(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_TextCompletion(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_TextCompletion(e1, n + 2)) return false;
         }
         break;
       case "filters":
@@ -2839,9 +2744,8 @@ function $r_GenerateTextResponse(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 1; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_ContentFilter(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_ContentFilter(e1, n + 2)) return false;
         }
         break;
       case "safetyFeedback":
@@ -2849,29 +2753,27 @@ function $r_GenerateTextResponse(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 2; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_SafetyFeedback(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 2; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_SafetyFeedback(e1, n + 2)) return false;
         }
         break;
       case "safety_feedback":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "GenerateTextResponse");
+        $record(n, [k], [-1], "unknown-field", v, "GenerateTextResponse");
     }
   }
   return true;
 }
-function $r_GeneratedFile(d) {
+function $r_GeneratedFile(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       case "error":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_Status(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_Status(v, n + 1)) return false;
         break;
       case "mimeType":
         if (v === undefined) break;
@@ -2886,18 +2788,18 @@ function $r_GeneratedFile(d) {
         if (typeof v !== "string") return false;
         if (!$e_GeneratedFileState.has(v)) {
           if ($f_GeneratedFileState.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [3], "unknown-enum-value", v, "GeneratedFile.state");
+          $record(n, [k], [3], "unknown-enum-value", v, "GeneratedFile.state");
         }
         break;
       case "mime_type":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "GeneratedFile");
+        $record(n, [k], [-1], "unknown-field", v, "GeneratedFile");
     }
   }
   return true;
 }
-function $r_GenerationConfig(d) {
+function $r_GenerationConfig(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -2922,9 +2824,8 @@ function $r_GenerationConfig(d) {
         break;
       case "imageConfig":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 5;
-        if (!$r_ImageConfig(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 5;
+        if (!$r_ImageConfig(v, n + 1)) return false;
         break;
       case "logprobs":
         if (v === undefined) break;
@@ -2939,7 +2840,7 @@ function $r_GenerationConfig(d) {
         if (typeof v !== "string") return false;
         if (!$e_MediaResolution.has(v)) {
           if ($f_MediaResolution.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [8], "unknown-enum-value", v, "GenerationConfig.mediaResolution");
+          $record(n, [k], [8], "unknown-enum-value", v, "GenerationConfig.mediaResolution");
         }
         break;
       case "presencePenalty":
@@ -2964,15 +2865,14 @@ function $r_GenerationConfig(d) {
           if (typeof e1 !== "string") return false;
           if (!$e_ResponseModality.has(e1)) {
             if ($f_ResponseModality.has(e1.toUpperCase())) return $otherSpelling();
-            $record([k, i0], [13, i0], "unknown-enum-value", e1, "GenerationConfig.responseModalities");
+            $record(n, [k, i0], [13, i0], "unknown-enum-value", e1, "GenerationConfig.responseModalities");
           }
         }
         break;
       case "responseSchema":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 14;
-        if (!$r_Schema(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 14;
+        if (!$r_Schema(v, n + 1)) return false;
         break;
       case "seed":
         if (v === undefined) break;
@@ -2980,9 +2880,8 @@ function $r_GenerationConfig(d) {
         break;
       case "speechConfig":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 16;
-        if (!$r_SpeechConfig(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 16;
+        if (!$r_SpeechConfig(v, n + 1)) return false;
         break;
       case "stopSequences":
         if (v === undefined) break;
@@ -2998,9 +2897,8 @@ function $r_GenerationConfig(d) {
         break;
       case "thinkingConfig":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 19;
-        if (!$r_ThinkingConfig(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 19;
+        if (!$r_ThinkingConfig(v, n + 1)) return false;
         break;
       case "topK":
         if (v === undefined) break;
@@ -3031,12 +2929,12 @@ function $r_GenerationConfig(d) {
       case "top_p":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "GenerationConfig");
+        $record(n, [k], [-1], "unknown-field", v, "GenerationConfig");
     }
   }
   return true;
 }
-function $r_GoogleMaps(d) {
+function $r_GoogleMaps(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -3048,82 +2946,77 @@ function $r_GoogleMaps(d) {
       case "enable_widget":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "GoogleMaps");
+        $record(n, [k], [-1], "unknown-field", v, "GoogleMaps");
     }
   }
   return true;
 }
-function $r_GoogleSearch(d) {
+function $r_GoogleSearch(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       case "searchTypes":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_SearchTypes(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_SearchTypes(v, n + 1)) return false;
         break;
       case "timeRangeFilter":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 1;
-        if (!$r_Interval(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 1;
+        if (!$r_Interval(v, n + 1)) return false;
         break;
       case "search_types":
       case "time_range_filter":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "GoogleSearch");
+        $record(n, [k], [-1], "unknown-field", v, "GoogleSearch");
     }
   }
   return true;
 }
-function $r_GoogleSearchRetrieval(d) {
+function $r_GoogleSearchRetrieval(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       case "dynamicRetrievalConfig":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_DynamicRetrievalConfig(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_DynamicRetrievalConfig(v, n + 1)) return false;
         break;
       case "dynamic_retrieval_config":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "GoogleSearchRetrieval");
+        $record(n, [k], [-1], "unknown-field", v, "GoogleSearchRetrieval");
     }
   }
   return true;
 }
-function $r_GroundingAttribution(d) {
+function $r_GroundingAttribution(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       case "content":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_Content(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_Content(v, n + 1)) return false;
         break;
       case "sourceId":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 1;
-        if (!$r_AttributionSourceId(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 1;
+        if (!$r_AttributionSourceId(v, n + 1)) return false;
         break;
       case "source_id":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "GroundingAttribution");
+        $record(n, [k], [-1], "unknown-field", v, "GroundingAttribution");
     }
   }
   return true;
 }
-function $r_GroundingChunk(d) {
+function $r_GroundingChunk(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let u0 = 0;
   for (const k in d) {
@@ -3131,42 +3024,38 @@ function $r_GroundingChunk(d) {
     switch (k) {
       case "image":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_Image(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_Image(v, n + 1)) return false;
         u0++;
         break;
       case "maps":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 1;
-        if (!$r_Maps(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 1;
+        if (!$r_Maps(v, n + 1)) return false;
         u0++;
         break;
       case "retrievedContext":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 2;
-        if (!$r_RetrievedContext(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 2;
+        if (!$r_RetrievedContext(v, n + 1)) return false;
         u0++;
         break;
       case "web":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 3;
-        if (!$r_Web(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 3;
+        if (!$r_Web(v, n + 1)) return false;
         u0++;
         break;
       case "retrieved_context":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "GroundingChunk");
+        $record(n, [k], [-1], "unknown-field", v, "GroundingChunk");
     }
   }
   if (u0 > 1) return false;
   return true;
 }
-function $r_GroundingChunkCustomMetadata(d) {
+function $r_GroundingChunkCustomMetadata(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -3181,9 +3070,8 @@ function $r_GroundingChunkCustomMetadata(d) {
         break;
       case "stringListValue":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 2;
-        if (!$r_GroundingChunkStringList(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 2;
+        if (!$r_GroundingChunkStringList(v, n + 1)) return false;
         break;
       case "stringValue":
         if (v === undefined) break;
@@ -3194,12 +3082,12 @@ function $r_GroundingChunkCustomMetadata(d) {
       case "string_value":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "GroundingChunkCustomMetadata");
+        $record(n, [k], [-1], "unknown-field", v, "GroundingChunkCustomMetadata");
     }
   }
   return true;
 }
-function $r_GroundingChunkStringList(d) {
+function $r_GroundingChunkStringList(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -3213,12 +3101,12 @@ function $r_GroundingChunkStringList(d) {
         }
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "GroundingChunkStringList");
+        $record(n, [k], [-1], "unknown-field", v, "GroundingChunkStringList");
     }
   }
   return true;
 }
-function $r_GroundingMetadata(d) {
+function $r_GroundingMetadata(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -3232,9 +3120,8 @@ function $r_GroundingMetadata(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 1; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_GroundingChunk(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_GroundingChunk(e1, n + 2)) return false;
         }
         break;
       case "groundingSupports":
@@ -3242,9 +3129,8 @@ function $r_GroundingMetadata(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 2; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_GroundingSupport(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 2; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_GroundingSupport(e1, n + 2)) return false;
         }
         break;
       case "imageSearchQueries":
@@ -3257,15 +3143,13 @@ function $r_GroundingMetadata(d) {
         break;
       case "retrievalMetadata":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 4;
-        if (!$r_RetrievalMetadata(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 4;
+        if (!$r_RetrievalMetadata(v, n + 1)) return false;
         break;
       case "searchEntryPoint":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 5;
-        if (!$r_SearchEntryPoint(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 5;
+        if (!$r_SearchEntryPoint(v, n + 1)) return false;
         break;
       case "webSearchQueries":
         if (v === undefined) break;
@@ -3284,33 +3168,32 @@ function $r_GroundingMetadata(d) {
       case "web_search_queries":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "GroundingMetadata");
+        $record(n, [k], [-1], "unknown-field", v, "GroundingMetadata");
     }
   }
   return true;
 }
-function $r_GroundingPassage(d) {
+function $r_GroundingPassage(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       case "content":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_Content(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_Content(v, n + 1)) return false;
         break;
       case "id":
         if (v === undefined) break;
         if (typeof v !== "string") return false;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "GroundingPassage");
+        $record(n, [k], [-1], "unknown-field", v, "GroundingPassage");
     }
   }
   return true;
 }
-function $r_GroundingPassageId(d) {
+function $r_GroundingPassageId(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -3327,12 +3210,12 @@ function $r_GroundingPassageId(d) {
       case "passage_id":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "GroundingPassageId");
+        $record(n, [k], [-1], "unknown-field", v, "GroundingPassageId");
     }
   }
   return true;
 }
-function $r_GroundingPassages(d) {
+function $r_GroundingPassages(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -3342,18 +3225,17 @@ function $r_GroundingPassages(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_GroundingPassage(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_GroundingPassage(e1, n + 2)) return false;
         }
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "GroundingPassages");
+        $record(n, [k], [-1], "unknown-field", v, "GroundingPassages");
     }
   }
   return true;
 }
-function $r_GroundingSupport(d) {
+function $r_GroundingSupport(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -3384,21 +3266,20 @@ function $r_GroundingSupport(d) {
         break;
       case "segment":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 3;
-        if (!$r_Segment(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 3;
+        if (!$r_Segment(v, n + 1)) return false;
         break;
       case "confidence_scores":
       case "grounding_chunk_indices":
       case "rendered_parts":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "GroundingSupport");
+        $record(n, [k], [-1], "unknown-field", v, "GroundingSupport");
     }
   }
   return true;
 }
-function $r_Help(d) {
+function $r_Help(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -3408,9 +3289,8 @@ function $r_Help(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_HelpLink(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_HelpLink(e1, n + 2)) return false;
         }
         break;
       case "@type":
@@ -3418,12 +3298,12 @@ function $r_Help(d) {
         if (typeof v !== "string" || v !== "type.googleapis.com/google.rpc.Help") return false;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "Help");
+        $record(n, [k], [-1], "unknown-field", v, "Help");
     }
   }
   return true;
 }
-function $r_HelpLink(d) {
+function $r_HelpLink(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -3437,12 +3317,12 @@ function $r_HelpLink(d) {
         if (typeof v !== "string") return false;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "HelpLink");
+        $record(n, [k], [-1], "unknown-field", v, "HelpLink");
     }
   }
   return true;
 }
-function $r_HistoryConfig(d) {
+function $r_HistoryConfig(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -3454,12 +3334,12 @@ function $r_HistoryConfig(d) {
       case "initial_history_in_client_content":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "HistoryConfig");
+        $record(n, [k], [-1], "unknown-field", v, "HistoryConfig");
     }
   }
   return true;
 }
-function $r_Hyperparameters(d) {
+function $r_Hyperparameters(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let u0 = 0;
   for (const k in d) {
@@ -3489,13 +3369,13 @@ function $r_Hyperparameters(d) {
       case "learning_rate_multiplier":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "Hyperparameters");
+        $record(n, [k], [-1], "unknown-field", v, "Hyperparameters");
     }
   }
   if (u0 > 1) return false;
   return true;
 }
-function $r_Image(d) {
+function $r_Image(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -3520,12 +3400,12 @@ function $r_Image(d) {
       case "source_uri":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "Image");
+        $record(n, [k], [-1], "unknown-field", v, "Image");
     }
   }
   return true;
 }
-function $r_ImageConfig(d) {
+function $r_ImageConfig(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -3542,23 +3422,23 @@ function $r_ImageConfig(d) {
       case "image_size":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "ImageConfig");
+        $record(n, [k], [-1], "unknown-field", v, "ImageConfig");
     }
   }
   return true;
 }
-function $r_ImageSearch(d) {
+function $r_ImageSearch(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       default:
-        $record([k], [-1], "unknown-field", v, "ImageSearch");
+        $record(n, [k], [-1], "unknown-field", v, "ImageSearch");
     }
   }
   return true;
 }
-function $r_ImportFileRequest(d) {
+function $r_ImportFileRequest(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -3566,18 +3446,16 @@ function $r_ImportFileRequest(d) {
     switch (k) {
       case "chunkingConfig":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_ChunkingConfig(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_ChunkingConfig(v, n + 1)) return false;
         break;
       case "customMetadata":
         if (v === undefined) break;
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 1; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_CustomMetadata(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_CustomMetadata(e1, n + 2)) return false;
         }
         break;
       case "fileName":
@@ -3590,13 +3468,13 @@ function $r_ImportFileRequest(d) {
       case "file_name":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "ImportFileRequest");
+        $record(n, [k], [-1], "unknown-field", v, "ImportFileRequest");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_InlinedEmbedContentRequest(d) {
+function $r_InlinedEmbedContentRequest(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -3608,19 +3486,18 @@ function $r_InlinedEmbedContentRequest(d) {
         break;
       case "request":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 1;
-        if (!$r_EmbedContentRequest(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 1;
+        if (!$r_EmbedContentRequest(v, n + 1)) return false;
         q++;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "InlinedEmbedContentRequest");
+        $record(n, [k], [-1], "unknown-field", v, "InlinedEmbedContentRequest");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_InlinedEmbedContentRequests(d) {
+function $r_InlinedEmbedContentRequests(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -3631,29 +3508,27 @@ function $r_InlinedEmbedContentRequests(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_InlinedEmbedContentRequest(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_InlinedEmbedContentRequest(e1, n + 2)) return false;
         }
         q++;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "InlinedEmbedContentRequests");
+        $record(n, [k], [-1], "unknown-field", v, "InlinedEmbedContentRequests");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_InlinedEmbedContentResponse(d) {
+function $r_InlinedEmbedContentResponse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       case "error":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_Status(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_Status(v, n + 1)) return false;
         break;
       case "metadata":
         if (v === undefined) break;
@@ -3661,17 +3536,16 @@ function $r_InlinedEmbedContentResponse(d) {
         break;
       case "response":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 2;
-        if (!$r_EmbedContentResponse(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 2;
+        if (!$r_EmbedContentResponse(v, n + 1)) return false;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "InlinedEmbedContentResponse");
+        $record(n, [k], [-1], "unknown-field", v, "InlinedEmbedContentResponse");
     }
   }
   return true;
 }
-function $r_InlinedEmbedContentResponses(d) {
+function $r_InlinedEmbedContentResponses(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -3681,20 +3555,19 @@ function $r_InlinedEmbedContentResponses(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_InlinedEmbedContentResponse(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_InlinedEmbedContentResponse(e1, n + 2)) return false;
         }
         break;
       case "inlined_responses":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "InlinedEmbedContentResponses");
+        $record(n, [k], [-1], "unknown-field", v, "InlinedEmbedContentResponses");
     }
   }
   return true;
 }
-function $r_InlinedRequest(d) {
+function $r_InlinedRequest(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -3706,19 +3579,18 @@ function $r_InlinedRequest(d) {
         break;
       case "request":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 1;
-        if (!$r_GenerateContentRequest(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 1;
+        if (!$r_GenerateContentRequest(v, n + 1)) return false;
         q++;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "InlinedRequest");
+        $record(n, [k], [-1], "unknown-field", v, "InlinedRequest");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_InlinedRequests(d) {
+function $r_InlinedRequests(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -3729,29 +3601,27 @@ function $r_InlinedRequests(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_InlinedRequest(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_InlinedRequest(e1, n + 2)) return false;
         }
         q++;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "InlinedRequests");
+        $record(n, [k], [-1], "unknown-field", v, "InlinedRequests");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_InlinedResponse(d) {
+function $r_InlinedResponse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       case "error":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_Status(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_Status(v, n + 1)) return false;
         break;
       case "metadata":
         if (v === undefined) break;
@@ -3759,17 +3629,16 @@ function $r_InlinedResponse(d) {
         break;
       case "response":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 2;
-        if (!$r_GenerateContentResponse(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 2;
+        if (!$r_GenerateContentResponse(v, n + 1)) return false;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "InlinedResponse");
+        $record(n, [k], [-1], "unknown-field", v, "InlinedResponse");
     }
   }
   return true;
 }
-function $r_InlinedResponses(d) {
+function $r_InlinedResponses(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -3779,20 +3648,19 @@ function $r_InlinedResponses(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_InlinedResponse(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_InlinedResponse(e1, n + 2)) return false;
         }
         break;
       case "inlined_responses":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "InlinedResponses");
+        $record(n, [k], [-1], "unknown-field", v, "InlinedResponses");
     }
   }
   return true;
 }
-function $r_InputConfig(d) {
+function $r_InputConfig(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -3803,19 +3671,18 @@ function $r_InputConfig(d) {
         break;
       case "requests":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 1;
-        if (!$r_InlinedRequests(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 1;
+        if (!$r_InlinedRequests(v, n + 1)) return false;
         break;
       case "file_name":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "InputConfig");
+        $record(n, [k], [-1], "unknown-field", v, "InputConfig");
     }
   }
   return true;
 }
-function $r_InputEmbedContentConfig(d) {
+function $r_InputEmbedContentConfig(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -3826,19 +3693,18 @@ function $r_InputEmbedContentConfig(d) {
         break;
       case "requests":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 1;
-        if (!$r_InlinedEmbedContentRequests(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 1;
+        if (!$r_InlinedEmbedContentRequests(v, n + 1)) return false;
         break;
       case "file_name":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "InputEmbedContentConfig");
+        $record(n, [k], [-1], "unknown-field", v, "InputEmbedContentConfig");
     }
   }
   return true;
 }
-function $r_InputFeedback(d) {
+function $r_InputFeedback(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -3848,7 +3714,7 @@ function $r_InputFeedback(d) {
         if (typeof v !== "string") return false;
         if (!$e_InputFeedbackBlockReason.has(v)) {
           if ($f_InputFeedbackBlockReason.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [0], "unknown-enum-value", v, "InputFeedback.blockReason");
+          $record(n, [k], [0], "unknown-enum-value", v, "InputFeedback.blockReason");
         }
         break;
       case "safetyRatings":
@@ -3856,21 +3722,20 @@ function $r_InputFeedback(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 1; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_SafetyRating(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_SafetyRating(e1, n + 2)) return false;
         }
         break;
       case "block_reason":
       case "safety_ratings":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "InputFeedback");
+        $record(n, [k], [-1], "unknown-field", v, "InputFeedback");
     }
   }
   return true;
 }
-function $r_Interval(d) {
+function $r_Interval(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -3887,12 +3752,12 @@ function $r_Interval(d) {
       case "start_time":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "Interval");
+        $record(n, [k], [-1], "unknown-field", v, "Interval");
     }
   }
   return true;
 }
-function $r_LatLng(d) {
+function $r_LatLng(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -3906,12 +3771,12 @@ function $r_LatLng(d) {
         if (typeof v !== "number" || !isFinite(v)) return false;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "LatLng");
+        $record(n, [k], [-1], "unknown-field", v, "LatLng");
     }
   }
   return true;
 }
-function $r_ListCachedContentsResponse(d) {
+function $r_ListCachedContentsResponse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -3921,9 +3786,8 @@ function $r_ListCachedContentsResponse(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_CachedContent(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_CachedContent(e1, n + 2)) return false;
         }
         break;
       case "nextPageToken":
@@ -3934,12 +3798,12 @@ function $r_ListCachedContentsResponse(d) {
       case "next_page_token":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "ListCachedContentsResponse");
+        $record(n, [k], [-1], "unknown-field", v, "ListCachedContentsResponse");
     }
   }
   return true;
 }
-function $r_ListCorporaResponse(d) {
+function $r_ListCorporaResponse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -3949,9 +3813,8 @@ function $r_ListCorporaResponse(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_Corpus(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_Corpus(e1, n + 2)) return false;
         }
         break;
       case "nextPageToken":
@@ -3961,12 +3824,12 @@ function $r_ListCorporaResponse(d) {
       case "next_page_token":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "ListCorporaResponse");
+        $record(n, [k], [-1], "unknown-field", v, "ListCorporaResponse");
     }
   }
   return true;
 }
-function $r_ListDocumentsResponse(d) {
+function $r_ListDocumentsResponse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -3976,9 +3839,8 @@ function $r_ListDocumentsResponse(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_Document(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_Document(e1, n + 2)) return false;
         }
         break;
       case "nextPageToken":
@@ -3988,12 +3850,12 @@ function $r_ListDocumentsResponse(d) {
       case "next_page_token":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "ListDocumentsResponse");
+        $record(n, [k], [-1], "unknown-field", v, "ListDocumentsResponse");
     }
   }
   return true;
 }
-function $r_ListFileSearchStoresResponse(d) {
+function $r_ListFileSearchStoresResponse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -4003,9 +3865,8 @@ function $r_ListFileSearchStoresResponse(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_FileSearchStore(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_FileSearchStore(e1, n + 2)) return false;
         }
         break;
       case "nextPageToken":
@@ -4016,12 +3877,12 @@ function $r_ListFileSearchStoresResponse(d) {
       case "next_page_token":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "ListFileSearchStoresResponse");
+        $record(n, [k], [-1], "unknown-field", v, "ListFileSearchStoresResponse");
     }
   }
   return true;
 }
-function $r_ListFilesResponse(d) {
+function $r_ListFilesResponse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -4031,9 +3892,8 @@ function $r_ListFilesResponse(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_File(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_File(e1, n + 2)) return false;
         }
         break;
       case "nextPageToken":
@@ -4043,12 +3903,12 @@ function $r_ListFilesResponse(d) {
       case "next_page_token":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "ListFilesResponse");
+        $record(n, [k], [-1], "unknown-field", v, "ListFilesResponse");
     }
   }
   return true;
 }
-function $r_ListGeneratedFilesResponse(d) {
+function $r_ListGeneratedFilesResponse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -4058,9 +3918,8 @@ function $r_ListGeneratedFilesResponse(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_GeneratedFile(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_GeneratedFile(e1, n + 2)) return false;
         }
         break;
       case "nextPageToken":
@@ -4071,12 +3930,12 @@ function $r_ListGeneratedFilesResponse(d) {
       case "next_page_token":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "ListGeneratedFilesResponse");
+        $record(n, [k], [-1], "unknown-field", v, "ListGeneratedFilesResponse");
     }
   }
   return true;
 }
-function $r_ListModelsResponse(d) {
+function $r_ListModelsResponse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -4086,9 +3945,8 @@ function $r_ListModelsResponse(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_Model(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_Model(e1, n + 2)) return false;
         }
         break;
       case "nextPageToken":
@@ -4098,12 +3956,12 @@ function $r_ListModelsResponse(d) {
       case "next_page_token":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "ListModelsResponse");
+        $record(n, [k], [-1], "unknown-field", v, "ListModelsResponse");
     }
   }
   return true;
 }
-function $r_ListOperationsResponse(d) {
+function $r_ListOperationsResponse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -4117,9 +3975,8 @@ function $r_ListOperationsResponse(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 1; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_Operation(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_Operation(e1, n + 2)) return false;
         }
         break;
       case "unreachable":
@@ -4133,12 +3990,12 @@ function $r_ListOperationsResponse(d) {
       case "next_page_token":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "ListOperationsResponse");
+        $record(n, [k], [-1], "unknown-field", v, "ListOperationsResponse");
     }
   }
   return true;
 }
-function $r_ListPermissionsResponse(d) {
+function $r_ListPermissionsResponse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -4152,20 +4009,19 @@ function $r_ListPermissionsResponse(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 1; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_Permission(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_Permission(e1, n + 2)) return false;
         }
         break;
       case "next_page_token":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "ListPermissionsResponse");
+        $record(n, [k], [-1], "unknown-field", v, "ListPermissionsResponse");
     }
   }
   return true;
 }
-function $r_ListTunedModelsResponse(d) {
+function $r_ListTunedModelsResponse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -4179,21 +4035,20 @@ function $r_ListTunedModelsResponse(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 1; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_TunedModel(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_TunedModel(e1, n + 2)) return false;
         }
         break;
       case "next_page_token":
       case "tuned_models":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "ListTunedModelsResponse");
+        $record(n, [k], [-1], "unknown-field", v, "ListTunedModelsResponse");
     }
   }
   return true;
 }
-function $r_LocalizedMessage(d) {
+function $r_LocalizedMessage(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -4211,12 +4066,12 @@ function $r_LocalizedMessage(d) {
         if (typeof v !== "string" || v !== "type.googleapis.com/google.rpc.LocalizedMessage") return false;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "LocalizedMessage");
+        $record(n, [k], [-1], "unknown-field", v, "LocalizedMessage");
     }
   }
   return true;
 }
-function $r_LogprobsResult(d) {
+function $r_LogprobsResult(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -4226,9 +4081,8 @@ function $r_LogprobsResult(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_LogprobsResultCandidate(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_LogprobsResultCandidate(e1, n + 2)) return false;
         }
         break;
       case "logProbabilitySum":
@@ -4240,9 +4094,8 @@ function $r_LogprobsResult(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 2; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_TopCandidates(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 2; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_TopCandidates(e1, n + 2)) return false;
         }
         break;
       case "chosen_candidates":
@@ -4250,12 +4103,12 @@ function $r_LogprobsResult(d) {
       case "top_candidates":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "LogprobsResult");
+        $record(n, [k], [-1], "unknown-field", v, "LogprobsResult");
     }
   }
   return true;
 }
-function $r_LogprobsResultCandidate(d) {
+function $r_LogprobsResultCandidate(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -4276,21 +4129,20 @@ function $r_LogprobsResultCandidate(d) {
       case "token_id":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "LogprobsResultCandidate");
+        $record(n, [k], [-1], "unknown-field", v, "LogprobsResultCandidate");
     }
   }
   return true;
 }
-function $r_Maps(d) {
+function $r_Maps(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       case "placeAnswerSources":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_PlaceAnswerSources(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_PlaceAnswerSources(v, n + 1)) return false;
         break;
       case "placeId":
         if (v === undefined) break;
@@ -4312,12 +4164,12 @@ function $r_Maps(d) {
       case "place_id":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "Maps");
+        $record(n, [k], [-1], "unknown-field", v, "Maps");
     }
   }
   return true;
 }
-function $r_McpServer(d) {
+function $r_McpServer(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -4328,19 +4180,18 @@ function $r_McpServer(d) {
         break;
       case "streamableHttpTransport":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 1;
-        if (!$r_StreamableHttpTransport(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 1;
+        if (!$r_StreamableHttpTransport(v, n + 1)) return false;
         break;
       case "streamable_http_transport":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "McpServer");
+        $record(n, [k], [-1], "unknown-field", v, "McpServer");
     }
   }
   return true;
 }
-function $r_Message(d) {
+function $r_Message(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -4352,9 +4203,8 @@ function $r_Message(d) {
         break;
       case "citationMetadata":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 1;
-        if (!$r_CitationMetadata(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 1;
+        if (!$r_CitationMetadata(v, n + 1)) return false;
         break;
       case "content":
         if (v === undefined) break;
@@ -4364,13 +4214,13 @@ function $r_Message(d) {
       case "citation_metadata":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "Message");
+        $record(n, [k], [-1], "unknown-field", v, "Message");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_MessagePrompt(d) {
+function $r_MessagePrompt(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -4385,9 +4235,8 @@ function $r_MessagePrompt(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 1; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_Example(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_Example(e1, n + 2)) return false;
         }
         break;
       case "messages":
@@ -4395,20 +4244,19 @@ function $r_MessagePrompt(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 2; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_Message(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 2; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_Message(e1, n + 2)) return false;
         }
         q++;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "MessagePrompt");
+        $record(n, [k], [-1], "unknown-field", v, "MessagePrompt");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_MetadataFilter(d) {
+function $r_MetadataFilter(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -4419,9 +4267,8 @@ function $r_MetadataFilter(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_Condition(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_Condition(e1, n + 2)) return false;
         }
         q++;
         break;
@@ -4431,13 +4278,13 @@ function $r_MetadataFilter(d) {
         q++;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "MetadataFilter");
+        $record(n, [k], [-1], "unknown-field", v, "MetadataFilter");
     }
   }
   if (q !== 2) return false;
   return true;
 }
-function $r_ModalityTokenCount(d) {
+function $r_ModalityTokenCount(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -4447,7 +4294,7 @@ function $r_ModalityTokenCount(d) {
         if (typeof v !== "string") return false;
         if (!$e_Modality.has(v)) {
           if ($f_Modality.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [0], "unknown-enum-value", v, "ModalityTokenCount.modality");
+          $record(n, [k], [0], "unknown-enum-value", v, "ModalityTokenCount.modality");
         }
         break;
       case "tokenCount":
@@ -4457,12 +4304,12 @@ function $r_ModalityTokenCount(d) {
       case "token_count":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "ModalityTokenCount");
+        $record(n, [k], [-1], "unknown-field", v, "ModalityTokenCount");
     }
   }
   return true;
 }
-function $r_Model(d) {
+function $r_Model(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -4537,13 +4384,13 @@ function $r_Model(d) {
       case "top_p":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "Model");
+        $record(n, [k], [-1], "unknown-field", v, "Model");
     }
   }
   if (q !== 3) return false;
   return true;
 }
-function $r_ModelStatus(d) {
+function $r_ModelStatus(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -4557,7 +4404,7 @@ function $r_ModelStatus(d) {
         if (typeof v !== "string") return false;
         if (!$e_ModelStage.has(v)) {
           if ($f_ModelStage.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [1], "unknown-enum-value", v, "ModelStatus.modelStage");
+          $record(n, [k], [1], "unknown-enum-value", v, "ModelStatus.modelStage");
         }
         break;
       case "retirementTime":
@@ -4568,12 +4415,12 @@ function $r_ModelStatus(d) {
       case "retirement_time":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "ModelStatus");
+        $record(n, [k], [-1], "unknown-field", v, "ModelStatus");
     }
   }
   return true;
 }
-function $r_MultiSpeakerVoiceConfig(d) {
+function $r_MultiSpeakerVoiceConfig(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -4584,22 +4431,21 @@ function $r_MultiSpeakerVoiceConfig(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_SpeakerVoiceConfig(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_SpeakerVoiceConfig(e1, n + 2)) return false;
         }
         q++;
         break;
       case "speaker_voice_configs":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "MultiSpeakerVoiceConfig");
+        $record(n, [k], [-1], "unknown-field", v, "MultiSpeakerVoiceConfig");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_Operation(d) {
+function $r_Operation(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -4610,9 +4456,8 @@ function $r_Operation(d) {
         break;
       case "error":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 1;
-        if (!$r_Status(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 1;
+        if (!$r_Status(v, n + 1)) return false;
         break;
       case "metadata":
         if (v === undefined) break;
@@ -4627,12 +4472,12 @@ function $r_Operation(d) {
         if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "Operation");
+        $record(n, [k], [-1], "unknown-field", v, "Operation");
     }
   }
   return true;
 }
-function $r_Part(d) {
+function $r_Part(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let u0 = 0;
   for (const k in d) {
@@ -4640,51 +4485,44 @@ function $r_Part(d) {
     switch (k) {
       case "codeExecutionResult":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_CodeExecutionResult(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_CodeExecutionResult(v, n + 1)) return false;
         u0++;
         break;
       case "executableCode":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 1;
-        if (!$r_ExecutableCode(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 1;
+        if (!$r_ExecutableCode(v, n + 1)) return false;
         u0++;
         break;
       case "fileData":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 2;
-        if (!$r_FileData(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 2;
+        if (!$r_FileData(v, n + 1)) return false;
         u0++;
         break;
       case "functionCall":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 3;
-        if (!$r_FunctionCall(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 3;
+        if (!$r_FunctionCall(v, n + 1)) return false;
         u0++;
         break;
       case "functionResponse":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 4;
-        if (!$r_FunctionResponse(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 4;
+        if (!$r_FunctionResponse(v, n + 1)) return false;
         u0++;
         break;
       case "inlineData":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 5;
-        if (!$r_Blob(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 5;
+        if (!$r_Blob(v, n + 1)) return false;
         u0++;
         break;
       case "mediaResolution":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 6;
-        if (!$r_PartMediaResolution(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 6;
+        if (!$r_PartMediaResolution(v, n + 1)) return false;
         break;
       case "partMetadata":
         if (v === undefined) break;
@@ -4705,23 +4543,20 @@ function $r_Part(d) {
         break;
       case "toolCall":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 11;
-        if (!$r_ToolCall(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 11;
+        if (!$r_ToolCall(v, n + 1)) return false;
         u0++;
         break;
       case "toolResponse":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 12;
-        if (!$r_ToolResponse(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 12;
+        if (!$r_ToolResponse(v, n + 1)) return false;
         u0++;
         break;
       case "videoMetadata":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 13;
-        if (!$r_VideoMetadata(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 13;
+        if (!$r_VideoMetadata(v, n + 1)) return false;
         break;
       case "code_execution_result":
       case "executable_code":
@@ -4737,13 +4572,13 @@ function $r_Part(d) {
       case "video_metadata":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "Part");
+        $record(n, [k], [-1], "unknown-field", v, "Part");
     }
   }
   if (u0 > 1) return false;
   return true;
 }
-function $r_PartMediaResolution(d) {
+function $r_PartMediaResolution(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -4753,7 +4588,7 @@ function $r_PartMediaResolution(d) {
         if (typeof v !== "string") return false;
         if (!$e_PartMediaResolutionLevel.has(v)) {
           if ($f_PartMediaResolutionLevel.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [0], "unknown-enum-value", v, "PartMediaResolution.level");
+          $record(n, [k], [0], "unknown-enum-value", v, "PartMediaResolution.level");
         }
         break;
       case "numTokens":
@@ -4763,12 +4598,12 @@ function $r_PartMediaResolution(d) {
       case "num_tokens":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "PartMediaResolution");
+        $record(n, [k], [-1], "unknown-field", v, "PartMediaResolution");
     }
   }
   return true;
 }
-function $r_Permission(d) {
+function $r_Permission(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -4783,7 +4618,7 @@ function $r_Permission(d) {
         if (typeof v !== "string") return false;
         if (!$e_GranteeType.has(v)) {
           if ($f_GranteeType.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [1], "unknown-enum-value", v, "Permission.granteeType");
+          $record(n, [k], [1], "unknown-enum-value", v, "Permission.granteeType");
         }
         break;
       case "name":
@@ -4795,7 +4630,7 @@ function $r_Permission(d) {
         if (typeof v !== "string") return false;
         if (!$e_Role.has(v)) {
           if ($f_Role.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [3], "unknown-enum-value", v, "Permission.role");
+          $record(n, [k], [3], "unknown-enum-value", v, "Permission.role");
         }
         q++;
         break;
@@ -4803,13 +4638,13 @@ function $r_Permission(d) {
       case "grantee_type":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "Permission");
+        $record(n, [k], [-1], "unknown-field", v, "Permission");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_PlaceAnswerSources(d) {
+function $r_PlaceAnswerSources(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -4819,20 +4654,19 @@ function $r_PlaceAnswerSources(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_ReviewSnippet(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_ReviewSnippet(e1, n + 2)) return false;
         }
         break;
       case "review_snippets":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "PlaceAnswerSources");
+        $record(n, [k], [-1], "unknown-field", v, "PlaceAnswerSources");
     }
   }
   return true;
 }
-function $r_PrebuiltVoiceConfig(d) {
+function $r_PrebuiltVoiceConfig(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -4844,12 +4678,12 @@ function $r_PrebuiltVoiceConfig(d) {
       case "voice_name":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "PrebuiltVoiceConfig");
+        $record(n, [k], [-1], "unknown-field", v, "PrebuiltVoiceConfig");
     }
   }
   return true;
 }
-function $r_PredictLongRunningRequest(d) {
+function $r_PredictLongRunningRequest(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -4863,13 +4697,13 @@ function $r_PredictLongRunningRequest(d) {
       case "parameters":
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "PredictLongRunningRequest");
+        $record(n, [k], [-1], "unknown-field", v, "PredictLongRunningRequest");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_PredictRequest(d) {
+function $r_PredictRequest(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -4883,13 +4717,13 @@ function $r_PredictRequest(d) {
       case "parameters":
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "PredictRequest");
+        $record(n, [k], [-1], "unknown-field", v, "PredictRequest");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_PredictResponse(d) {
+function $r_PredictResponse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -4899,12 +4733,12 @@ function $r_PredictResponse(d) {
         if (!Array.isArray(v)) return false;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "PredictResponse");
+        $record(n, [k], [-1], "unknown-field", v, "PredictResponse");
     }
   }
   return true;
 }
-function $r_ProactivityConfig(d) {
+function $r_ProactivityConfig(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -4916,12 +4750,12 @@ function $r_ProactivityConfig(d) {
       case "proactive_audio":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "ProactivityConfig");
+        $record(n, [k], [-1], "unknown-field", v, "ProactivityConfig");
     }
   }
   return true;
 }
-function $r_PromptFeedback(d) {
+function $r_PromptFeedback(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -4931,7 +4765,7 @@ function $r_PromptFeedback(d) {
         if (typeof v !== "string") return false;
         if (!$e_BlockReason.has(v)) {
           if ($f_BlockReason.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [0], "unknown-enum-value", v, "PromptFeedback.blockReason");
+          $record(n, [k], [0], "unknown-enum-value", v, "PromptFeedback.blockReason");
         }
         break;
       case "safetyRatings":
@@ -4939,21 +4773,20 @@ function $r_PromptFeedback(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 1; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_SafetyRating(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_SafetyRating(e1, n + 2)) return false;
         }
         break;
       case "block_reason":
       case "safety_ratings":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "PromptFeedback");
+        $record(n, [k], [-1], "unknown-field", v, "PromptFeedback");
     }
   }
   return true;
 }
-function $r_QuotaFailure(d) {
+function $r_QuotaFailure(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -4963,9 +4796,8 @@ function $r_QuotaFailure(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_QuotaFailureViolation(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_QuotaFailureViolation(e1, n + 2)) return false;
         }
         break;
       case "@type":
@@ -4973,12 +4805,12 @@ function $r_QuotaFailure(d) {
         if (typeof v !== "string" || v !== "type.googleapis.com/google.rpc.QuotaFailure") return false;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "QuotaFailure");
+        $record(n, [k], [-1], "unknown-field", v, "QuotaFailure");
     }
   }
   return true;
 }
-function $r_QuotaFailureViolation(d) {
+function $r_QuotaFailureViolation(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -5027,12 +4859,12 @@ function $r_QuotaFailureViolation(d) {
       case "quota_value":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "QuotaFailureViolation");
+        $record(n, [k], [-1], "unknown-field", v, "QuotaFailureViolation");
     }
   }
   return true;
 }
-function $r_RealtimeInputConfig(d) {
+function $r_RealtimeInputConfig(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -5042,21 +4874,20 @@ function $r_RealtimeInputConfig(d) {
         if (typeof v !== "string") return false;
         if (!$e_ActivityHandling.has(v)) {
           if ($f_ActivityHandling.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [0], "unknown-enum-value", v, "RealtimeInputConfig.activityHandling");
+          $record(n, [k], [0], "unknown-enum-value", v, "RealtimeInputConfig.activityHandling");
         }
         break;
       case "automaticActivityDetection":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 1;
-        if (!$r_AutomaticActivityDetection(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 1;
+        if (!$r_AutomaticActivityDetection(v, n + 1)) return false;
         break;
       case "turnCoverage":
         if (v === undefined) break;
         if (typeof v !== "string") return false;
         if (!$e_TurnCoverage.has(v)) {
           if ($f_TurnCoverage.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [2], "unknown-enum-value", v, "RealtimeInputConfig.turnCoverage");
+          $record(n, [k], [2], "unknown-enum-value", v, "RealtimeInputConfig.turnCoverage");
         }
         break;
       case "activity_handling":
@@ -5064,12 +4895,12 @@ function $r_RealtimeInputConfig(d) {
       case "turn_coverage":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "RealtimeInputConfig");
+        $record(n, [k], [-1], "unknown-field", v, "RealtimeInputConfig");
     }
   }
   return true;
 }
-function $r_RegisterFilesRequest(d) {
+function $r_RegisterFilesRequest(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -5085,13 +4916,13 @@ function $r_RegisterFilesRequest(d) {
         q++;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "RegisterFilesRequest");
+        $record(n, [k], [-1], "unknown-field", v, "RegisterFilesRequest");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_RegisterFilesResponse(d) {
+function $r_RegisterFilesResponse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -5101,18 +4932,17 @@ function $r_RegisterFilesResponse(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_File(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_File(e1, n + 2)) return false;
         }
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "RegisterFilesResponse");
+        $record(n, [k], [-1], "unknown-field", v, "RegisterFilesResponse");
     }
   }
   return true;
 }
-function $r_RetrievalConfig(d) {
+function $r_RetrievalConfig(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -5123,20 +4953,19 @@ function $r_RetrievalConfig(d) {
         break;
       case "latLng":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 1;
-        if (!$r_LatLng(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 1;
+        if (!$r_LatLng(v, n + 1)) return false;
         break;
       case "language_code":
       case "lat_lng":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "RetrievalConfig");
+        $record(n, [k], [-1], "unknown-field", v, "RetrievalConfig");
     }
   }
   return true;
 }
-function $r_RetrievalMetadata(d) {
+function $r_RetrievalMetadata(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -5148,12 +4977,12 @@ function $r_RetrievalMetadata(d) {
       case "google_search_dynamic_retrieval_score":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "RetrievalMetadata");
+        $record(n, [k], [-1], "unknown-field", v, "RetrievalMetadata");
     }
   }
   return true;
 }
-function $r_RetrievedContext(d) {
+function $r_RetrievedContext(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -5163,9 +4992,8 @@ function $r_RetrievedContext(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_GroundingChunkCustomMetadata(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_GroundingChunkCustomMetadata(e1, n + 2)) return false;
         }
         break;
       case "fileSearchStore":
@@ -5188,12 +5016,12 @@ function $r_RetrievedContext(d) {
       case "file_search_store":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "RetrievedContext");
+        $record(n, [k], [-1], "unknown-field", v, "RetrievedContext");
     }
   }
   return true;
 }
-function $r_RetryInfo(d) {
+function $r_RetryInfo(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -5209,12 +5037,12 @@ function $r_RetryInfo(d) {
       case "retry_delay":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "RetryInfo");
+        $record(n, [k], [-1], "unknown-field", v, "RetryInfo");
     }
   }
   return true;
 }
-function $r_ReviewSnippet(d) {
+function $r_ReviewSnippet(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -5235,35 +5063,33 @@ function $r_ReviewSnippet(d) {
       case "review_id":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "ReviewSnippet");
+        $record(n, [k], [-1], "unknown-field", v, "ReviewSnippet");
     }
   }
   return true;
 }
-function $r_SafetyFeedback(d) {
+function $r_SafetyFeedback(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       case "rating":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_SafetyRating(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_SafetyRating(v, n + 1)) return false;
         break;
       case "setting":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 1;
-        if (!$r_SafetySetting(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 1;
+        if (!$r_SafetySetting(v, n + 1)) return false;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "SafetyFeedback");
+        $record(n, [k], [-1], "unknown-field", v, "SafetyFeedback");
     }
   }
   return true;
 }
-function $r_SafetyRating(d) {
+function $r_SafetyRating(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -5278,7 +5104,7 @@ function $r_SafetyRating(d) {
         if (typeof v !== "string") return false;
         if (!$e_HarmCategory.has(v)) {
           if ($f_HarmCategory.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [1], "unknown-enum-value", v, "SafetyRating.category");
+          $record(n, [k], [1], "unknown-enum-value", v, "SafetyRating.category");
         }
         q++;
         break;
@@ -5287,18 +5113,18 @@ function $r_SafetyRating(d) {
         if (typeof v !== "string") return false;
         if (!$e_HarmProbability.has(v)) {
           if ($f_HarmProbability.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [2], "unknown-enum-value", v, "SafetyRating.probability");
+          $record(n, [k], [2], "unknown-enum-value", v, "SafetyRating.probability");
         }
         q++;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "SafetyRating");
+        $record(n, [k], [-1], "unknown-field", v, "SafetyRating");
     }
   }
   if (q !== 2) return false;
   return true;
 }
-function $r_SafetySetting(d) {
+function $r_SafetySetting(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -5309,7 +5135,7 @@ function $r_SafetySetting(d) {
         if (typeof v !== "string") return false;
         if (!$e_HarmCategory.has(v)) {
           if ($f_HarmCategory.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [0], "unknown-enum-value", v, "SafetySetting.category");
+          $record(n, [k], [0], "unknown-enum-value", v, "SafetySetting.category");
         }
         q++;
         break;
@@ -5318,18 +5144,18 @@ function $r_SafetySetting(d) {
         if (typeof v !== "string") return false;
         if (!$e_HarmBlockThreshold.has(v)) {
           if ($f_HarmBlockThreshold.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [1], "unknown-enum-value", v, "SafetySetting.threshold");
+          $record(n, [k], [1], "unknown-enum-value", v, "SafetySetting.threshold");
         }
         q++;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "SafetySetting");
+        $record(n, [k], [-1], "unknown-field", v, "SafetySetting");
     }
   }
   if (q !== 2) return false;
   return true;
 }
-function $r_Schema(d) {
+function $r_Schema(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -5340,9 +5166,8 @@ function $r_Schema(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_Schema(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_Schema(e1, n + 2)) return false;
         }
         break;
       case "default":
@@ -5367,9 +5192,8 @@ function $r_Schema(d) {
         break;
       case "items":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 6;
-        if (!$r_Schema(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 6;
+        if (!$r_Schema(v, n + 1)) return false;
         break;
       case "maxItems":
         if (v === undefined) break;
@@ -5416,9 +5240,8 @@ function $r_Schema(d) {
         if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
         for (const k0 in v) {
           const m1 = v[k0];
-          $k[$n] = k; $o[$n++] = 17; $k[$n] = k0; $o[$n++] = 0;
-          if (!$r_Schema(m1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 17; $k[n + 1] = k0; $o[n + 1] = 0;
+          if (!$r_Schema(m1, n + 2)) return false;
         }
         break;
       case "propertyOrdering":
@@ -5446,7 +5269,7 @@ function $r_Schema(d) {
         if (typeof v !== "string") return false;
         if (!$e_Type.has(v)) {
           if ($f_Type.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [21], "unknown-enum-value", v, "Schema.type");
+          $record(n, [k], [21], "unknown-enum-value", v, "Schema.type");
         }
         q++;
         break;
@@ -5460,13 +5283,13 @@ function $r_Schema(d) {
       case "property_ordering":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "Schema");
+        $record(n, [k], [-1], "unknown-field", v, "Schema");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_SearchEntryPoint(d) {
+function $r_SearchEntryPoint(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -5483,38 +5306,36 @@ function $r_SearchEntryPoint(d) {
       case "sdk_blob":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "SearchEntryPoint");
+        $record(n, [k], [-1], "unknown-field", v, "SearchEntryPoint");
     }
   }
   return true;
 }
-function $r_SearchTypes(d) {
+function $r_SearchTypes(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       case "imageSearch":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_ImageSearch(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_ImageSearch(v, n + 1)) return false;
         break;
       case "webSearch":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 1;
-        if (!$r_WebSearch(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 1;
+        if (!$r_WebSearch(v, n + 1)) return false;
         break;
       case "image_search":
       case "web_search":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "SearchTypes");
+        $record(n, [k], [-1], "unknown-field", v, "SearchTypes");
     }
   }
   return true;
 }
-function $r_Segment(d) {
+function $r_Segment(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -5540,12 +5361,12 @@ function $r_Segment(d) {
       case "start_index":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "Segment");
+        $record(n, [k], [-1], "unknown-field", v, "Segment");
     }
   }
   return true;
 }
-function $r_SemanticRetrieverChunk(d) {
+function $r_SemanticRetrieverChunk(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -5559,12 +5380,12 @@ function $r_SemanticRetrieverChunk(d) {
         if (typeof v !== "string") return false;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "SemanticRetrieverChunk");
+        $record(n, [k], [-1], "unknown-field", v, "SemanticRetrieverChunk");
     }
   }
   return true;
 }
-function $r_SemanticRetrieverConfig(d) {
+function $r_SemanticRetrieverConfig(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -5579,9 +5400,8 @@ function $r_SemanticRetrieverConfig(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 1; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_MetadataFilter(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_MetadataFilter(e1, n + 2)) return false;
         }
         break;
       case "minimumRelevanceScore":
@@ -5590,9 +5410,8 @@ function $r_SemanticRetrieverConfig(d) {
         break;
       case "query":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 3;
-        if (!$r_Content(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 3;
+        if (!$r_Content(v, n + 1)) return false;
         q++;
         break;
       case "source":
@@ -5605,13 +5424,13 @@ function $r_SemanticRetrieverConfig(d) {
       case "minimum_relevance_score":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "SemanticRetrieverConfig");
+        $record(n, [k], [-1], "unknown-field", v, "SemanticRetrieverConfig");
     }
   }
   if (q !== 2) return false;
   return true;
 }
-function $r_SessionResumptionConfig(d) {
+function $r_SessionResumptionConfig(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -5621,12 +5440,12 @@ function $r_SessionResumptionConfig(d) {
         if (typeof v !== "string") return false;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "SessionResumptionConfig");
+        $record(n, [k], [-1], "unknown-field", v, "SessionResumptionConfig");
     }
   }
   return true;
 }
-function $r_SlidingWindow(d) {
+function $r_SlidingWindow(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -5638,12 +5457,12 @@ function $r_SlidingWindow(d) {
       case "target_tokens":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "SlidingWindow");
+        $record(n, [k], [-1], "unknown-field", v, "SlidingWindow");
     }
   }
   return true;
 }
-function $r_SpeakerVoiceConfig(d) {
+function $r_SpeakerVoiceConfig(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -5656,21 +5475,20 @@ function $r_SpeakerVoiceConfig(d) {
         break;
       case "voiceConfig":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 1;
-        if (!$r_VoiceConfig(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 1;
+        if (!$r_VoiceConfig(v, n + 1)) return false;
         q++;
         break;
       case "voice_config":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "SpeakerVoiceConfig");
+        $record(n, [k], [-1], "unknown-field", v, "SpeakerVoiceConfig");
     }
   }
   if (q !== 2) return false;
   return true;
 }
-function $r_SpeechConfig(d) {
+function $r_SpeechConfig(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -5681,27 +5499,25 @@ function $r_SpeechConfig(d) {
         break;
       case "multiSpeakerVoiceConfig":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 1;
-        if (!$r_MultiSpeakerVoiceConfig(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 1;
+        if (!$r_MultiSpeakerVoiceConfig(v, n + 1)) return false;
         break;
       case "voiceConfig":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 2;
-        if (!$r_VoiceConfig(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 2;
+        if (!$r_VoiceConfig(v, n + 1)) return false;
         break;
       case "language_code":
       case "multi_speaker_voice_config":
       case "voice_config":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "SpeechConfig");
+        $record(n, [k], [-1], "unknown-field", v, "SpeechConfig");
     }
   }
   return true;
 }
-function $r_Status(d) {
+function $r_Status(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -5715,9 +5531,8 @@ function $r_Status(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 1; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_ErrorDetail(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_ErrorDetail(e1, n + 2)) return false;
         }
         break;
       case "message":
@@ -5725,12 +5540,12 @@ function $r_Status(d) {
         if (typeof v !== "string") return false;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "Status");
+        $record(n, [k], [-1], "unknown-field", v, "Status");
     }
   }
   return true;
 }
-function $r_StreamableHttpTransport(d) {
+function $r_StreamableHttpTransport(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -5763,12 +5578,12 @@ function $r_StreamableHttpTransport(d) {
       case "terminate_on_close":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "StreamableHttpTransport");
+        $record(n, [k], [-1], "unknown-field", v, "StreamableHttpTransport");
     }
   }
   return true;
 }
-function $r_StringList(d) {
+function $r_StringList(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -5782,21 +5597,20 @@ function $r_StringList(d) {
         }
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "StringList");
+        $record(n, [k], [-1], "unknown-field", v, "StringList");
     }
   }
   return true;
 }
-function $r_TextCompletion(d) {
+function $r_TextCompletion(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       case "citationMetadata":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_CitationMetadata(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_CitationMetadata(v, n + 1)) return false;
         break;
       case "output":
         if (v === undefined) break;
@@ -5807,21 +5621,20 @@ function $r_TextCompletion(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 2; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_SafetyRating(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 2; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_SafetyRating(e1, n + 2)) return false;
         }
         break;
       case "citation_metadata":
       case "safety_ratings":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "TextCompletion");
+        $record(n, [k], [-1], "unknown-field", v, "TextCompletion");
     }
   }
   return true;
 }
-function $r_TextPrompt(d) {
+function $r_TextPrompt(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -5833,13 +5646,13 @@ function $r_TextPrompt(d) {
         q++;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "TextPrompt");
+        $record(n, [k], [-1], "unknown-field", v, "TextPrompt");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_ThinkingConfig(d) {
+function $r_ThinkingConfig(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -5857,7 +5670,7 @@ function $r_ThinkingConfig(d) {
         if (typeof v !== "string") return false;
         if (!$e_ThinkingLevel.has(v)) {
           if ($f_ThinkingLevel.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [2], "unknown-enum-value", v, "ThinkingConfig.thinkingLevel");
+          $record(n, [k], [2], "unknown-enum-value", v, "ThinkingConfig.thinkingLevel");
         }
         break;
       case "include_thoughts":
@@ -5865,77 +5678,68 @@ function $r_ThinkingConfig(d) {
       case "thinking_level":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "ThinkingConfig");
+        $record(n, [k], [-1], "unknown-field", v, "ThinkingConfig");
     }
   }
   return true;
 }
-function $r_Tool(d) {
+function $r_Tool(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       case "codeExecution":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_CodeExecution(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_CodeExecution(v, n + 1)) return false;
         break;
       case "computerUse":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 1;
-        if (!$r_ComputerUse(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 1;
+        if (!$r_ComputerUse(v, n + 1)) return false;
         break;
       case "fileSearch":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 2;
-        if (!$r_FileSearch(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 2;
+        if (!$r_FileSearch(v, n + 1)) return false;
         break;
       case "functionDeclarations":
         if (v === undefined) break;
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 3; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_FunctionDeclaration(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 3; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_FunctionDeclaration(e1, n + 2)) return false;
         }
         break;
       case "googleMaps":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 4;
-        if (!$r_GoogleMaps(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 4;
+        if (!$r_GoogleMaps(v, n + 1)) return false;
         break;
       case "googleSearch":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 5;
-        if (!$r_GoogleSearch(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 5;
+        if (!$r_GoogleSearch(v, n + 1)) return false;
         break;
       case "googleSearchRetrieval":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 6;
-        if (!$r_GoogleSearchRetrieval(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 6;
+        if (!$r_GoogleSearchRetrieval(v, n + 1)) return false;
         break;
       case "mcpServers":
         if (v === undefined) break;
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 7; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_McpServer(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 7; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_McpServer(e1, n + 2)) return false;
         }
         break;
       case "urlContext":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 8;
-        if (!$r_UrlContext(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 8;
+        if (!$r_UrlContext(v, n + 1)) return false;
         break;
       case "code_execution":
       case "computer_use":
@@ -5948,12 +5752,12 @@ function $r_Tool(d) {
       case "url_context":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "Tool");
+        $record(n, [k], [-1], "unknown-field", v, "Tool");
     }
   }
   return true;
 }
-function $r_ToolCall(d) {
+function $r_ToolCall(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -5972,29 +5776,28 @@ function $r_ToolCall(d) {
         if (typeof v !== "string") return false;
         if (!$e_ToolType.has(v)) {
           if ($f_ToolType.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [2], "unknown-enum-value", v, "ToolCall.toolType");
+          $record(n, [k], [2], "unknown-enum-value", v, "ToolCall.toolType");
         }
         q++;
         break;
       case "tool_type":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "ToolCall");
+        $record(n, [k], [-1], "unknown-field", v, "ToolCall");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_ToolConfig(d) {
+function $r_ToolConfig(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       case "functionCallingConfig":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_FunctionCallingConfig(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_FunctionCallingConfig(v, n + 1)) return false;
         break;
       case "includeServerSideToolInvocations":
         if (v === undefined) break;
@@ -6002,21 +5805,20 @@ function $r_ToolConfig(d) {
         break;
       case "retrievalConfig":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 2;
-        if (!$r_RetrievalConfig(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 2;
+        if (!$r_RetrievalConfig(v, n + 1)) return false;
         break;
       case "function_calling_config":
       case "include_server_side_tool_invocations":
       case "retrieval_config":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "ToolConfig");
+        $record(n, [k], [-1], "unknown-field", v, "ToolConfig");
     }
   }
   return true;
 }
-function $r_ToolResponse(d) {
+function $r_ToolResponse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -6035,20 +5837,20 @@ function $r_ToolResponse(d) {
         if (typeof v !== "string") return false;
         if (!$e_ToolType.has(v)) {
           if ($f_ToolType.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [2], "unknown-enum-value", v, "ToolResponse.toolType");
+          $record(n, [k], [2], "unknown-enum-value", v, "ToolResponse.toolType");
         }
         q++;
         break;
       case "tool_type":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "ToolResponse");
+        $record(n, [k], [-1], "unknown-field", v, "ToolResponse");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_TopCandidates(d) {
+function $r_TopCandidates(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -6058,18 +5860,17 @@ function $r_TopCandidates(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_LogprobsResultCandidate(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_LogprobsResultCandidate(e1, n + 2)) return false;
         }
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "TopCandidates");
+        $record(n, [k], [-1], "unknown-field", v, "TopCandidates");
     }
   }
   return true;
 }
-function $r_TransferOwnershipRequest(d) {
+function $r_TransferOwnershipRequest(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -6083,24 +5884,24 @@ function $r_TransferOwnershipRequest(d) {
       case "email_address":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "TransferOwnershipRequest");
+        $record(n, [k], [-1], "unknown-field", v, "TransferOwnershipRequest");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_TransferOwnershipResponse(d) {
+function $r_TransferOwnershipResponse(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       default:
-        $record([k], [-1], "unknown-field", v, "TransferOwnershipResponse");
+        $record(n, [k], [-1], "unknown-field", v, "TransferOwnershipResponse");
     }
   }
   return true;
 }
-function $r_TunedModel(d) {
+function $r_TunedModel(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0, u0 = 0;
   for (const k in d) {
@@ -6140,7 +5941,7 @@ function $r_TunedModel(d) {
         if (typeof v !== "string") return false;
         if (!$e_TunedModelState.has(v)) {
           if ($f_TunedModelState.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [6], "unknown-enum-value", v, "TunedModel.state");
+          $record(n, [k], [6], "unknown-enum-value", v, "TunedModel.state");
         }
         break;
       case "temperature":
@@ -6157,16 +5958,14 @@ function $r_TunedModel(d) {
         break;
       case "tunedModelSource":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 10;
-        if (!$r_TunedModelSource(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 10;
+        if (!$r_TunedModelSource(v, n + 1)) return false;
         u0++;
         break;
       case "tuningTask":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 11;
-        if (!$r_TuningTask(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 11;
+        if (!$r_TuningTask(v, n + 1)) return false;
         q++;
         break;
       case "updateTime":
@@ -6184,14 +5983,14 @@ function $r_TunedModel(d) {
       case "update_time":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "TunedModel");
+        $record(n, [k], [-1], "unknown-field", v, "TunedModel");
     }
   }
   if (u0 > 1) return false;
   if (q !== 1) return false;
   return true;
 }
-function $r_TunedModelSource(d) {
+function $r_TunedModelSource(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -6208,12 +6007,12 @@ function $r_TunedModelSource(d) {
       case "tuned_model":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "TunedModelSource");
+        $record(n, [k], [-1], "unknown-field", v, "TunedModelSource");
     }
   }
   return true;
 }
-function $r_TuningContent(d) {
+function $r_TuningContent(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -6223,9 +6022,8 @@ function $r_TuningContent(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_TuningPart(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_TuningPart(e1, n + 2)) return false;
         }
         break;
       case "role":
@@ -6233,12 +6031,12 @@ function $r_TuningContent(d) {
         if (typeof v !== "string") return false;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "TuningContent");
+        $record(n, [k], [-1], "unknown-field", v, "TuningContent");
     }
   }
   return true;
 }
-function $r_TuningExample(d) {
+function $r_TuningExample(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -6256,13 +6054,13 @@ function $r_TuningExample(d) {
       case "text_input":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "TuningExample");
+        $record(n, [k], [-1], "unknown-field", v, "TuningExample");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_TuningExamples(d) {
+function $r_TuningExamples(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -6272,9 +6070,8 @@ function $r_TuningExamples(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_TuningExample(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_TuningExample(e1, n + 2)) return false;
         }
         break;
       case "multiturnExamples":
@@ -6282,20 +6079,19 @@ function $r_TuningExamples(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 1; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_TuningMultiturnExample(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_TuningMultiturnExample(e1, n + 2)) return false;
         }
         break;
       case "multiturn_examples":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "TuningExamples");
+        $record(n, [k], [-1], "unknown-field", v, "TuningExamples");
     }
   }
   return true;
 }
-function $r_TuningMultiturnExample(d) {
+function $r_TuningMultiturnExample(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -6305,26 +6101,24 @@ function $r_TuningMultiturnExample(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_TuningContent(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_TuningContent(e1, n + 2)) return false;
         }
         break;
       case "systemInstruction":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 1;
-        if (!$r_TuningContent(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 1;
+        if (!$r_TuningContent(v, n + 1)) return false;
         break;
       case "system_instruction":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "TuningMultiturnExample");
+        $record(n, [k], [-1], "unknown-field", v, "TuningMultiturnExample");
     }
   }
   return true;
 }
-function $r_TuningPart(d) {
+function $r_TuningPart(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -6334,12 +6128,12 @@ function $r_TuningPart(d) {
         if (typeof v !== "string") return false;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "TuningPart");
+        $record(n, [k], [-1], "unknown-field", v, "TuningPart");
     }
   }
   return true;
 }
-function $r_TuningSnapshot(d) {
+function $r_TuningSnapshot(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -6364,12 +6158,12 @@ function $r_TuningSnapshot(d) {
       case "mean_loss":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "TuningSnapshot");
+        $record(n, [k], [-1], "unknown-field", v, "TuningSnapshot");
     }
   }
   return true;
 }
-function $r_TuningTask(d) {
+function $r_TuningTask(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   let q = 0;
   for (const k in d) {
@@ -6381,18 +6175,16 @@ function $r_TuningTask(d) {
         break;
       case "hyperparameters":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 1;
-        if (!$r_Hyperparameters(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 1;
+        if (!$r_Hyperparameters(v, n + 1)) return false;
         break;
       case "snapshots":
         if (v === undefined) break;
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 2; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_TuningSnapshot(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 2; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_TuningSnapshot(e1, n + 2)) return false;
         }
         break;
       case "startTime":
@@ -6401,9 +6193,8 @@ function $r_TuningTask(d) {
         break;
       case "trainingData":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 4;
-        if (!$r_Dataset(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 4;
+        if (!$r_Dataset(v, n + 1)) return false;
         q++;
         break;
       case "complete_time":
@@ -6411,31 +6202,29 @@ function $r_TuningTask(d) {
       case "training_data":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "TuningTask");
+        $record(n, [k], [-1], "unknown-field", v, "TuningTask");
     }
   }
   if (q !== 1) return false;
   return true;
 }
-function $r_UploadToFileSearchStoreRequest(d) {
+function $r_UploadToFileSearchStoreRequest(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       case "chunkingConfig":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_ChunkingConfig(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_ChunkingConfig(v, n + 1)) return false;
         break;
       case "customMetadata":
         if (v === undefined) break;
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 1; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_CustomMetadata(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_CustomMetadata(e1, n + 2)) return false;
         }
         break;
       case "displayName":
@@ -6452,23 +6241,23 @@ function $r_UploadToFileSearchStoreRequest(d) {
       case "mime_type":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "UploadToFileSearchStoreRequest");
+        $record(n, [k], [-1], "unknown-field", v, "UploadToFileSearchStoreRequest");
     }
   }
   return true;
 }
-function $r_UrlContext(d) {
+function $r_UrlContext(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       default:
-        $record([k], [-1], "unknown-field", v, "UrlContext");
+        $record(n, [k], [-1], "unknown-field", v, "UrlContext");
     }
   }
   return true;
 }
-function $r_UrlContextMetadata(d) {
+function $r_UrlContextMetadata(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -6478,20 +6267,19 @@ function $r_UrlContextMetadata(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_UrlMetadata(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_UrlMetadata(e1, n + 2)) return false;
         }
         break;
       case "url_metadata":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "UrlContextMetadata");
+        $record(n, [k], [-1], "unknown-field", v, "UrlContextMetadata");
     }
   }
   return true;
 }
-function $r_UrlMetadata(d) {
+function $r_UrlMetadata(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -6505,19 +6293,19 @@ function $r_UrlMetadata(d) {
         if (typeof v !== "string") return false;
         if (!$e_UrlRetrievalStatus.has(v)) {
           if ($f_UrlRetrievalStatus.has(v.toUpperCase())) return $otherSpelling();
-          $record([k], [1], "unknown-enum-value", v, "UrlMetadata.urlRetrievalStatus");
+          $record(n, [k], [1], "unknown-enum-value", v, "UrlMetadata.urlRetrievalStatus");
         }
         break;
       case "retrieved_url":
       case "url_retrieval_status":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "UrlMetadata");
+        $record(n, [k], [-1], "unknown-field", v, "UrlMetadata");
     }
   }
   return true;
 }
-function $r_UsageMetadata(d) {
+function $r_UsageMetadata(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -6527,9 +6315,8 @@ function $r_UsageMetadata(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 0; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_ModalityTokenCount(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_ModalityTokenCount(e1, n + 2)) return false;
         }
         break;
       case "cachedContentTokenCount":
@@ -6545,9 +6332,8 @@ function $r_UsageMetadata(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 3; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_ModalityTokenCount(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 3; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_ModalityTokenCount(e1, n + 2)) return false;
         }
         break;
       case "promptTokenCount":
@@ -6559,9 +6345,8 @@ function $r_UsageMetadata(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 5; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_ModalityTokenCount(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 5; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_ModalityTokenCount(e1, n + 2)) return false;
         }
         break;
       case "thoughtsTokenCount":
@@ -6577,9 +6362,8 @@ function $r_UsageMetadata(d) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[$n] = k; $o[$n++] = 8; $k[$n] = i0; $o[$n++] = i0;
-          if (!$r_ModalityTokenCount(e1)) return false;
-          $n -= 2;
+          $k[n] = k; $o[n] = 8; $k[n + 1] = i0; $o[n + 1] = i0;
+          if (!$r_ModalityTokenCount(e1, n + 2)) return false;
         }
         break;
       case "totalTokenCount":
@@ -6598,12 +6382,12 @@ function $r_UsageMetadata(d) {
       case "total_token_count":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "UsageMetadata");
+        $record(n, [k], [-1], "unknown-field", v, "UsageMetadata");
     }
   }
   return true;
 }
-function $r_VideoFileMetadata(d) {
+function $r_VideoFileMetadata(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -6615,12 +6399,12 @@ function $r_VideoFileMetadata(d) {
       case "video_duration":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "VideoFileMetadata");
+        $record(n, [k], [-1], "unknown-field", v, "VideoFileMetadata");
     }
   }
   return true;
 }
-function $r_VideoMetadata(d) {
+function $r_VideoMetadata(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -6641,31 +6425,30 @@ function $r_VideoMetadata(d) {
       case "start_offset":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "VideoMetadata");
+        $record(n, [k], [-1], "unknown-field", v, "VideoMetadata");
     }
   }
   return true;
 }
-function $r_VoiceConfig(d) {
+function $r_VoiceConfig(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       case "prebuiltVoiceConfig":
         if (v === undefined) break;
-        $k[$n] = k; $o[$n++] = 0;
-        if (!$r_PrebuiltVoiceConfig(v)) return false;
-        $n -= 1;
+        $k[n] = k; $o[n] = 0;
+        if (!$r_PrebuiltVoiceConfig(v, n + 1)) return false;
         break;
       case "prebuilt_voice_config":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "VoiceConfig");
+        $record(n, [k], [-1], "unknown-field", v, "VoiceConfig");
     }
   }
   return true;
 }
-function $r_Web(d) {
+function $r_Web(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -6679,23 +6462,23 @@ function $r_Web(d) {
         if (typeof v !== "string") return false;
         break;
       default:
-        $record([k], [-1], "unknown-field", v, "Web");
+        $record(n, [k], [-1], "unknown-field", v, "Web");
     }
   }
   return true;
 }
-function $r_WebSearch(d) {
+function $r_WebSearch(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
     switch (k) {
       default:
-        $record([k], [-1], "unknown-field", v, "WebSearch");
+        $record(n, [k], [-1], "unknown-field", v, "WebSearch");
     }
   }
   return true;
 }
-function $r_WhiteSpaceConfig(d) {
+function $r_WhiteSpaceConfig(d, n) {
   if (typeof d !== "object" || d === null || Array.isArray(d)) return false;
   for (const k in d) {
     const v = d[k];
@@ -6712,1023 +6495,1023 @@ function $r_WhiteSpaceConfig(d) {
       case "max_tokens_per_chunk":
         return $otherSpelling();
       default:
-        $record([k], [-1], "unknown-field", v, "WhiteSpaceConfig");
+        $record(n, [k], [-1], "unknown-field", v, "WhiteSpaceConfig");
     }
   }
   return true;
 }
 export function AsyncBatchEmbedContentRequest(d) {
   $start();
-  if (!$r_AsyncBatchEmbedContentRequest(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_AsyncBatchEmbedContentRequest(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function AttributionSourceId(d) {
   $start();
-  if (!$r_AttributionSourceId(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_AttributionSourceId(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function AudioTranscriptionConfig(d) {
   $start();
-  if (!$r_AudioTranscriptionConfig(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_AudioTranscriptionConfig(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function AuthToken(d) {
   $start();
-  if (!$r_AuthToken(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_AuthToken(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function AutomaticActivityDetection(d) {
   $start();
-  if (!$r_AutomaticActivityDetection(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_AutomaticActivityDetection(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function BadRequest(d) {
   $start();
-  if (!$r_BadRequest(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_BadRequest(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function BadRequestFieldViolation(d) {
   $start();
-  if (!$r_BadRequestFieldViolation(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_BadRequestFieldViolation(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function BatchEmbedContentsRequest(d) {
   $start();
-  if (!$r_BatchEmbedContentsRequest(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_BatchEmbedContentsRequest(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function BatchEmbedContentsResponse(d) {
   $start();
-  if (!$r_BatchEmbedContentsResponse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_BatchEmbedContentsResponse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function BatchEmbedTextRequest(d) {
   $start();
-  if (!$r_BatchEmbedTextRequest(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_BatchEmbedTextRequest(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function BatchEmbedTextResponse(d) {
   $start();
-  if (!$r_BatchEmbedTextResponse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_BatchEmbedTextResponse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function BatchGenerateContentRequest(d) {
   $start();
-  if (!$r_BatchGenerateContentRequest(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_BatchGenerateContentRequest(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function BatchStats(d) {
   $start();
-  if (!$r_BatchStats(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_BatchStats(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function BidiGenerateContentSetup(d) {
   $start();
-  if (!$r_BidiGenerateContentSetup(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_BidiGenerateContentSetup(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function Blob(d) {
   $start();
-  if (!$r_Blob(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_Blob(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function CachedContent(d) {
   $start();
-  if (!$r_CachedContent(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_CachedContent(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function CachedContentUsageMetadata(d) {
   $start();
-  if (!$r_CachedContentUsageMetadata(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_CachedContentUsageMetadata(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function Candidate(d) {
   $start();
-  if (!$r_Candidate(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_Candidate(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function ChunkingConfig(d) {
   $start();
-  if (!$r_ChunkingConfig(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_ChunkingConfig(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function CitationMetadata(d) {
   $start();
-  if (!$r_CitationMetadata(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_CitationMetadata(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function CitationSource(d) {
   $start();
-  if (!$r_CitationSource(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_CitationSource(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function CodeExecution(d) {
   $start();
-  if (!$r_CodeExecution(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_CodeExecution(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function CodeExecutionResult(d) {
   $start();
-  if (!$r_CodeExecutionResult(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_CodeExecutionResult(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function ComputerUse(d) {
   $start();
-  if (!$r_ComputerUse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_ComputerUse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function Condition(d) {
   $start();
-  if (!$r_Condition(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_Condition(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function Content(d) {
   $start();
-  if (!$r_Content(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_Content(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function ContentEmbedding(d) {
   $start();
-  if (!$r_ContentEmbedding(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_ContentEmbedding(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function ContentFilter(d) {
   $start();
-  if (!$r_ContentFilter(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_ContentFilter(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function ContextWindowCompressionConfig(d) {
   $start();
-  if (!$r_ContextWindowCompressionConfig(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_ContextWindowCompressionConfig(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function Corpus(d) {
   $start();
-  if (!$r_Corpus(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_Corpus(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function CountMessageTokensRequest(d) {
   $start();
-  if (!$r_CountMessageTokensRequest(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_CountMessageTokensRequest(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function CountMessageTokensResponse(d) {
   $start();
-  if (!$r_CountMessageTokensResponse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_CountMessageTokensResponse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function CountTextTokensRequest(d) {
   $start();
-  if (!$r_CountTextTokensRequest(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_CountTextTokensRequest(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function CountTextTokensResponse(d) {
   $start();
-  if (!$r_CountTextTokensResponse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_CountTextTokensResponse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function CountTokensRequest(d) {
   $start();
-  if (!$r_CountTokensRequest(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_CountTokensRequest(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function CountTokensResponse(d) {
   $start();
-  if (!$r_CountTokensResponse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_CountTokensResponse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function CreateFileRequest(d) {
   $start();
-  if (!$r_CreateFileRequest(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_CreateFileRequest(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function CreateFileResponse(d) {
   $start();
-  if (!$r_CreateFileResponse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_CreateFileResponse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function CustomLongRunningOperation(d) {
   $start();
-  if (!$r_CustomLongRunningOperation(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_CustomLongRunningOperation(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function CustomMetadata(d) {
   $start();
-  if (!$r_CustomMetadata(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_CustomMetadata(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function Dataset(d) {
   $start();
-  if (!$r_Dataset(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_Dataset(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function DebugInfo(d) {
   $start();
-  if (!$r_DebugInfo(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_DebugInfo(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function Document(d) {
   $start();
-  if (!$r_Document(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_Document(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function DownloadFileResponse(d) {
   $start();
-  if (!$r_DownloadFileResponse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_DownloadFileResponse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function DynamicRetrievalConfig(d) {
   $start();
-  if (!$r_DynamicRetrievalConfig(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_DynamicRetrievalConfig(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function EmbedContentBatch(d) {
   $start();
-  if (!$r_EmbedContentBatch(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_EmbedContentBatch(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function EmbedContentBatchOutput(d) {
   $start();
-  if (!$r_EmbedContentBatchOutput(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_EmbedContentBatchOutput(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function EmbedContentBatchStats(d) {
   $start();
-  if (!$r_EmbedContentBatchStats(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_EmbedContentBatchStats(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function EmbedContentRequest(d) {
   $start();
-  if (!$r_EmbedContentRequest(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_EmbedContentRequest(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function EmbedContentResponse(d) {
   $start();
-  if (!$r_EmbedContentResponse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_EmbedContentResponse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function EmbedTextRequest(d) {
   $start();
-  if (!$r_EmbedTextRequest(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_EmbedTextRequest(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function EmbedTextResponse(d) {
   $start();
-  if (!$r_EmbedTextResponse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_EmbedTextResponse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function Embedding(d) {
   $start();
-  if (!$r_Embedding(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_Embedding(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function Empty(d) {
   $start();
-  if (!$r_Empty(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_Empty(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function ErrorInfo(d) {
   $start();
-  if (!$r_ErrorInfo(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_ErrorInfo(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function ErrorResponse(d) {
   $start();
-  if (!$r_ErrorResponse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_ErrorResponse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function ErrorStatus(d) {
   $start();
-  if (!$r_ErrorStatus(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_ErrorStatus(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function Example(d) {
   $start();
-  if (!$r_Example(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_Example(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function ExecutableCode(d) {
   $start();
-  if (!$r_ExecutableCode(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_ExecutableCode(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function File(d) {
   $start();
-  if (!$r_File(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_File(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function FileData(d) {
   $start();
-  if (!$r_FileData(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_FileData(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function FileSearch(d) {
   $start();
-  if (!$r_FileSearch(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_FileSearch(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function FileSearchStore(d) {
   $start();
-  if (!$r_FileSearchStore(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_FileSearchStore(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function FunctionCall(d) {
   $start();
-  if (!$r_FunctionCall(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_FunctionCall(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function FunctionCallingConfig(d) {
   $start();
-  if (!$r_FunctionCallingConfig(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_FunctionCallingConfig(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function FunctionDeclaration(d) {
   $start();
-  if (!$r_FunctionDeclaration(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_FunctionDeclaration(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function FunctionResponse(d) {
   $start();
-  if (!$r_FunctionResponse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_FunctionResponse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function FunctionResponseBlob(d) {
   $start();
-  if (!$r_FunctionResponseBlob(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_FunctionResponseBlob(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function FunctionResponsePart(d) {
   $start();
-  if (!$r_FunctionResponsePart(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_FunctionResponsePart(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function GenerateAnswerRequest(d) {
   $start();
-  if (!$r_GenerateAnswerRequest(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_GenerateAnswerRequest(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function GenerateAnswerResponse(d) {
   $start();
-  if (!$r_GenerateAnswerResponse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_GenerateAnswerResponse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function GenerateContentBatch(d) {
   $start();
-  if (!$r_GenerateContentBatch(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_GenerateContentBatch(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function GenerateContentBatchOutput(d) {
   $start();
-  if (!$r_GenerateContentBatchOutput(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_GenerateContentBatchOutput(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function GenerateContentRequest(d) {
   $start();
-  if (!$r_GenerateContentRequest(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_GenerateContentRequest(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function GenerateContentResponse(d) {
   $start();
-  if (!$r_GenerateContentResponse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_GenerateContentResponse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function GenerateMessageRequest(d) {
   $start();
-  if (!$r_GenerateMessageRequest(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_GenerateMessageRequest(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function GenerateMessageResponse(d) {
   $start();
-  if (!$r_GenerateMessageResponse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_GenerateMessageResponse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function GenerateTextRequest(d) {
   $start();
-  if (!$r_GenerateTextRequest(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_GenerateTextRequest(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function GenerateTextResponse(d) {
   $start();
-  if (!$r_GenerateTextResponse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_GenerateTextResponse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function GeneratedFile(d) {
   $start();
-  if (!$r_GeneratedFile(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_GeneratedFile(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function GenerationConfig(d) {
   $start();
-  if (!$r_GenerationConfig(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_GenerationConfig(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function GoogleMaps(d) {
   $start();
-  if (!$r_GoogleMaps(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_GoogleMaps(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function GoogleSearch(d) {
   $start();
-  if (!$r_GoogleSearch(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_GoogleSearch(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function GoogleSearchRetrieval(d) {
   $start();
-  if (!$r_GoogleSearchRetrieval(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_GoogleSearchRetrieval(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function GroundingAttribution(d) {
   $start();
-  if (!$r_GroundingAttribution(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_GroundingAttribution(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function GroundingChunk(d) {
   $start();
-  if (!$r_GroundingChunk(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_GroundingChunk(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function GroundingChunkCustomMetadata(d) {
   $start();
-  if (!$r_GroundingChunkCustomMetadata(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_GroundingChunkCustomMetadata(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function GroundingChunkStringList(d) {
   $start();
-  if (!$r_GroundingChunkStringList(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_GroundingChunkStringList(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function GroundingMetadata(d) {
   $start();
-  if (!$r_GroundingMetadata(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_GroundingMetadata(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function GroundingPassage(d) {
   $start();
-  if (!$r_GroundingPassage(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_GroundingPassage(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function GroundingPassageId(d) {
   $start();
-  if (!$r_GroundingPassageId(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_GroundingPassageId(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function GroundingPassages(d) {
   $start();
-  if (!$r_GroundingPassages(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_GroundingPassages(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function GroundingSupport(d) {
   $start();
-  if (!$r_GroundingSupport(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_GroundingSupport(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function Help(d) {
   $start();
-  if (!$r_Help(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_Help(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function HelpLink(d) {
   $start();
-  if (!$r_HelpLink(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_HelpLink(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function HistoryConfig(d) {
   $start();
-  if (!$r_HistoryConfig(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_HistoryConfig(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function Hyperparameters(d) {
   $start();
-  if (!$r_Hyperparameters(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_Hyperparameters(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function Image(d) {
   $start();
-  if (!$r_Image(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_Image(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function ImageConfig(d) {
   $start();
-  if (!$r_ImageConfig(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_ImageConfig(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function ImageSearch(d) {
   $start();
-  if (!$r_ImageSearch(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_ImageSearch(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function ImportFileRequest(d) {
   $start();
-  if (!$r_ImportFileRequest(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_ImportFileRequest(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function InlinedEmbedContentRequest(d) {
   $start();
-  if (!$r_InlinedEmbedContentRequest(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_InlinedEmbedContentRequest(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function InlinedEmbedContentRequests(d) {
   $start();
-  if (!$r_InlinedEmbedContentRequests(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_InlinedEmbedContentRequests(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function InlinedEmbedContentResponse(d) {
   $start();
-  if (!$r_InlinedEmbedContentResponse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_InlinedEmbedContentResponse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function InlinedEmbedContentResponses(d) {
   $start();
-  if (!$r_InlinedEmbedContentResponses(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_InlinedEmbedContentResponses(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function InlinedRequest(d) {
   $start();
-  if (!$r_InlinedRequest(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_InlinedRequest(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function InlinedRequests(d) {
   $start();
-  if (!$r_InlinedRequests(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_InlinedRequests(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function InlinedResponse(d) {
   $start();
-  if (!$r_InlinedResponse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_InlinedResponse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function InlinedResponses(d) {
   $start();
-  if (!$r_InlinedResponses(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_InlinedResponses(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function InputConfig(d) {
   $start();
-  if (!$r_InputConfig(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_InputConfig(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function InputEmbedContentConfig(d) {
   $start();
-  if (!$r_InputEmbedContentConfig(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_InputEmbedContentConfig(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function InputFeedback(d) {
   $start();
-  if (!$r_InputFeedback(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_InputFeedback(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function Interval(d) {
   $start();
-  if (!$r_Interval(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_Interval(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function LatLng(d) {
   $start();
-  if (!$r_LatLng(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_LatLng(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function ListCachedContentsResponse(d) {
   $start();
-  if (!$r_ListCachedContentsResponse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_ListCachedContentsResponse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function ListCorporaResponse(d) {
   $start();
-  if (!$r_ListCorporaResponse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_ListCorporaResponse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function ListDocumentsResponse(d) {
   $start();
-  if (!$r_ListDocumentsResponse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_ListDocumentsResponse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function ListFileSearchStoresResponse(d) {
   $start();
-  if (!$r_ListFileSearchStoresResponse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_ListFileSearchStoresResponse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function ListFilesResponse(d) {
   $start();
-  if (!$r_ListFilesResponse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_ListFilesResponse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function ListGeneratedFilesResponse(d) {
   $start();
-  if (!$r_ListGeneratedFilesResponse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_ListGeneratedFilesResponse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function ListModelsResponse(d) {
   $start();
-  if (!$r_ListModelsResponse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_ListModelsResponse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function ListOperationsResponse(d) {
   $start();
-  if (!$r_ListOperationsResponse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_ListOperationsResponse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function ListPermissionsResponse(d) {
   $start();
-  if (!$r_ListPermissionsResponse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_ListPermissionsResponse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function ListTunedModelsResponse(d) {
   $start();
-  if (!$r_ListTunedModelsResponse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_ListTunedModelsResponse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function LocalizedMessage(d) {
   $start();
-  if (!$r_LocalizedMessage(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_LocalizedMessage(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function LogprobsResult(d) {
   $start();
-  if (!$r_LogprobsResult(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_LogprobsResult(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function LogprobsResultCandidate(d) {
   $start();
-  if (!$r_LogprobsResultCandidate(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_LogprobsResultCandidate(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function Maps(d) {
   $start();
-  if (!$r_Maps(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_Maps(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function McpServer(d) {
   $start();
-  if (!$r_McpServer(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_McpServer(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function Message(d) {
   $start();
-  if (!$r_Message(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_Message(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function MessagePrompt(d) {
   $start();
-  if (!$r_MessagePrompt(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_MessagePrompt(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function MetadataFilter(d) {
   $start();
-  if (!$r_MetadataFilter(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_MetadataFilter(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function ModalityTokenCount(d) {
   $start();
-  if (!$r_ModalityTokenCount(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_ModalityTokenCount(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function Model(d) {
   $start();
-  if (!$r_Model(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_Model(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function ModelStatus(d) {
   $start();
-  if (!$r_ModelStatus(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_ModelStatus(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function MultiSpeakerVoiceConfig(d) {
   $start();
-  if (!$r_MultiSpeakerVoiceConfig(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_MultiSpeakerVoiceConfig(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function Operation(d) {
   $start();
-  if (!$r_Operation(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_Operation(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function Part(d) {
   $start();
-  if (!$r_Part(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_Part(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function PartMediaResolution(d) {
   $start();
-  if (!$r_PartMediaResolution(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_PartMediaResolution(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function Permission(d) {
   $start();
-  if (!$r_Permission(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_Permission(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function PlaceAnswerSources(d) {
   $start();
-  if (!$r_PlaceAnswerSources(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_PlaceAnswerSources(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function PrebuiltVoiceConfig(d) {
   $start();
-  if (!$r_PrebuiltVoiceConfig(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_PrebuiltVoiceConfig(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function PredictLongRunningRequest(d) {
   $start();
-  if (!$r_PredictLongRunningRequest(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_PredictLongRunningRequest(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function PredictRequest(d) {
   $start();
-  if (!$r_PredictRequest(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_PredictRequest(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function PredictResponse(d) {
   $start();
-  if (!$r_PredictResponse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_PredictResponse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function ProactivityConfig(d) {
   $start();
-  if (!$r_ProactivityConfig(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_ProactivityConfig(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function PromptFeedback(d) {
   $start();
-  if (!$r_PromptFeedback(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_PromptFeedback(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function QuotaFailure(d) {
   $start();
-  if (!$r_QuotaFailure(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_QuotaFailure(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function QuotaFailureViolation(d) {
   $start();
-  if (!$r_QuotaFailureViolation(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_QuotaFailureViolation(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function RealtimeInputConfig(d) {
   $start();
-  if (!$r_RealtimeInputConfig(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_RealtimeInputConfig(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function RegisterFilesRequest(d) {
   $start();
-  if (!$r_RegisterFilesRequest(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_RegisterFilesRequest(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function RegisterFilesResponse(d) {
   $start();
-  if (!$r_RegisterFilesResponse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_RegisterFilesResponse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function RetrievalConfig(d) {
   $start();
-  if (!$r_RetrievalConfig(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_RetrievalConfig(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function RetrievalMetadata(d) {
   $start();
-  if (!$r_RetrievalMetadata(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_RetrievalMetadata(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function RetrievedContext(d) {
   $start();
-  if (!$r_RetrievedContext(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_RetrievedContext(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function RetryInfo(d) {
   $start();
-  if (!$r_RetryInfo(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_RetryInfo(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function ReviewSnippet(d) {
   $start();
-  if (!$r_ReviewSnippet(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_ReviewSnippet(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function SafetyFeedback(d) {
   $start();
-  if (!$r_SafetyFeedback(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_SafetyFeedback(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function SafetyRating(d) {
   $start();
-  if (!$r_SafetyRating(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_SafetyRating(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function SafetySetting(d) {
   $start();
-  if (!$r_SafetySetting(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_SafetySetting(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function Schema(d) {
   $start();
-  if (!$r_Schema(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_Schema(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function SearchEntryPoint(d) {
   $start();
-  if (!$r_SearchEntryPoint(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_SearchEntryPoint(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function SearchTypes(d) {
   $start();
-  if (!$r_SearchTypes(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_SearchTypes(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function Segment(d) {
   $start();
-  if (!$r_Segment(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_Segment(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function SemanticRetrieverChunk(d) {
   $start();
-  if (!$r_SemanticRetrieverChunk(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_SemanticRetrieverChunk(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function SemanticRetrieverConfig(d) {
   $start();
-  if (!$r_SemanticRetrieverConfig(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_SemanticRetrieverConfig(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function SessionResumptionConfig(d) {
   $start();
-  if (!$r_SessionResumptionConfig(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_SessionResumptionConfig(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function SlidingWindow(d) {
   $start();
-  if (!$r_SlidingWindow(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_SlidingWindow(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function SpeakerVoiceConfig(d) {
   $start();
-  if (!$r_SpeakerVoiceConfig(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_SpeakerVoiceConfig(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function SpeechConfig(d) {
   $start();
-  if (!$r_SpeechConfig(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_SpeechConfig(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function Status(d) {
   $start();
-  if (!$r_Status(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_Status(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function StreamableHttpTransport(d) {
   $start();
-  if (!$r_StreamableHttpTransport(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_StreamableHttpTransport(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function StringList(d) {
   $start();
-  if (!$r_StringList(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_StringList(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function TextCompletion(d) {
   $start();
-  if (!$r_TextCompletion(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_TextCompletion(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function TextPrompt(d) {
   $start();
-  if (!$r_TextPrompt(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_TextPrompt(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function ThinkingConfig(d) {
   $start();
-  if (!$r_ThinkingConfig(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_ThinkingConfig(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function Tool(d) {
   $start();
-  if (!$r_Tool(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_Tool(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function ToolCall(d) {
   $start();
-  if (!$r_ToolCall(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_ToolCall(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function ToolConfig(d) {
   $start();
-  if (!$r_ToolConfig(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_ToolConfig(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function ToolResponse(d) {
   $start();
-  if (!$r_ToolResponse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_ToolResponse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function TopCandidates(d) {
   $start();
-  if (!$r_TopCandidates(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_TopCandidates(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function TransferOwnershipRequest(d) {
   $start();
-  if (!$r_TransferOwnershipRequest(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_TransferOwnershipRequest(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function TransferOwnershipResponse(d) {
   $start();
-  if (!$r_TransferOwnershipResponse(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_TransferOwnershipResponse(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function TunedModel(d) {
   $start();
-  if (!$r_TunedModel(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_TunedModel(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function TunedModelSource(d) {
   $start();
-  if (!$r_TunedModelSource(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_TunedModelSource(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function TuningContent(d) {
   $start();
-  if (!$r_TuningContent(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_TuningContent(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function TuningExample(d) {
   $start();
-  if (!$r_TuningExample(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_TuningExample(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function TuningExamples(d) {
   $start();
-  if (!$r_TuningExamples(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_TuningExamples(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function TuningMultiturnExample(d) {
   $start();
-  if (!$r_TuningMultiturnExample(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_TuningMultiturnExample(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function TuningPart(d) {
   $start();
-  if (!$r_TuningPart(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_TuningPart(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function TuningSnapshot(d) {
   $start();
-  if (!$r_TuningSnapshot(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_TuningSnapshot(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function TuningTask(d) {
   $start();
-  if (!$r_TuningTask(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_TuningTask(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function UploadToFileSearchStoreRequest(d) {
   $start();
-  if (!$r_UploadToFileSearchStoreRequest(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_UploadToFileSearchStoreRequest(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function UrlContext(d) {
   $start();
-  if (!$r_UrlContext(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_UrlContext(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function UrlContextMetadata(d) {
   $start();
-  if (!$r_UrlContextMetadata(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_UrlContextMetadata(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function UrlMetadata(d) {
   $start();
-  if (!$r_UrlMetadata(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_UrlMetadata(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function UsageMetadata(d) {
   $start();
-  if (!$r_UsageMetadata(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_UsageMetadata(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function VideoFileMetadata(d) {
   $start();
-  if (!$r_VideoFileMetadata(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_VideoFileMetadata(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function VideoMetadata(d) {
   $start();
-  if (!$r_VideoMetadata(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_VideoMetadata(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function VoiceConfig(d) {
   $start();
-  if (!$r_VoiceConfig(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_VoiceConfig(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function Web(d) {
   $start();
-  if (!$r_Web(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_Web(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function WebSearch(d) {
   $start();
-  if (!$r_WebSearch(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_WebSearch(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }
 export function WhiteSpaceConfig(d) {
   $start();
-  if (!$r_WhiteSpaceConfig(d)) return $spelledOtherwise ? 3 : 0;
+  if (!$r_WhiteSpaceConfig(d, 0)) return $spelledOtherwise ? 3 : 0;
   return $finish();
 }

@@ -37,6 +37,8 @@ interface Segments {
   ords: string[];
 }
 
+/** The path-stack slot `i` entries below the current object (whose own depth is the parameter `n`). */
+const depth = (i: number) => (i === 0 ? "n" : `n + ${i}`);
 const OBJECT_PROTO_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
 const js = (value: unknown) => JSON.stringify(value);
 
@@ -113,9 +115,10 @@ class Compiler {
       Compiler.only(schema, ["$ref"], where, this);
       const [name, target] = this.named(schema["$ref"], where);
       if (target["type"] === "string") return this.check(target, x, ind, `${where} → ${name}`, at);
-      const call = `${ind}if (!$r_${name}(${x})) return false;`;
-      const push = at.keys.map((k, i) => `$k[$n] = ${k}; $o[$n++] = ${at.ords[i]!};`).join(" ");
-      return [`${ind}${push}`, call, `${ind}$n -= ${at.keys.length};`];
+      // The callee's depth is a parameter: the path stack is written, never popped (a plain argument, where a shared
+      // counter would be read and written around every call).
+      const push = at.keys.map((k, i) => `$k[${depth(i)}] = ${k}; $o[${depth(i)}] = ${at.ords[i]!};`).join(" ");
+      return [`${ind}${push}`, `${ind}if (!$r_${name}(${x}, ${depth(at.keys.length)})) return false;`];
     }
     const type = schema["type"];
     switch (type) {
@@ -188,7 +191,7 @@ class Compiler {
       out.push(
         `${ind}if (!${this.enumSet(enumName, drift)}.has(${x})) {`,
         `${ind}  if (${folded}.has(${x}.toUpperCase())) return $otherSpelling();`,
-        `${ind}  $record([${at.keys.join(", ")}], [${at.ords.join(", ")}], "unknown-enum-value", ${x}, ${js(this.field)});`,
+        `${ind}  $record(n, [${at.keys.join(", ")}], [${at.ords.join(", ")}], "unknown-enum-value", ${x}, ${js(this.field)});`,
         `${ind}}`,
       );
     }
@@ -228,12 +231,12 @@ class Compiler {
     let unknown: string;
     if (additional === false) unknown = "return false;";
     else if (typeof additional === "object" && additional !== null && Object.keys(additional).join() === DRIFT_KEYWORD && (additional as Obj)[DRIFT_KEYWORD] === "unknown-field")
-      unknown = `$record([k], [-1], "unknown-field", v, ${js(name)});`;
+      unknown = `$record(n, [k], [-1], "unknown-field", v, ${js(name)});`;
     else if (additional === undefined || additional === true) unknown = "break;";
     else this.fail(name, "unsupported additionalProperties");
 
     const lines = [
-      `function $r_${name}(d) {`,
+      `function $r_${name}(d, n) {`,
       `  if (typeof d !== "object" || d === null || Array.isArray(d)) return false;`,
     ];
     const counters = [...(required.size > 0 ? ["q = 0"] : []), ...groups.map((_, i) => `u${i} = 0`)];
@@ -277,10 +280,10 @@ class Compiler {
       const then = branch["then"] as Obj;
       Compiler.only(then, ["$ref"], name, this);
       const [target] = this.named(then["$ref"], name);
-      cases.push(`    case ${js(url)}:`, `      return $r_${target}(d);`);
+      cases.push(`    case ${js(url)}:`, `      return $r_${target}(d, n);`);
     }
     const lines = [
-      `function $r_${name}(d) {`,
+      `function $r_${name}(d, n) {`,
       `  if (typeof d !== "object" || d === null || Array.isArray(d)) return false;`,
       `  const t = d["@type"];`,
       `  if (typeof t !== "string") return false;`,
@@ -313,7 +316,7 @@ class Compiler {
       head.push(`const ${id} = ${same ? this.enumSets.get(name)! : `new Set(${js(folded)})`};`);
     }
     const exports = resources.map(
-      (r) => `export function ${r}(d) {\n  $start();\n  if (!$r_${r}(d)) return $spelledOtherwise ? 3 : 0;\n  return $finish();\n}`,
+      (r) => `export function ${r}(d) {\n  $start();\n  if (!$r_${r}(d, 0)) return $spelledOtherwise ? 3 : 0;\n  return $finish();\n}`,
     );
     return `${[...head, ...this.body, ...exports].join("\n")}\n`;
   }
@@ -330,7 +333,7 @@ function foldedValues(values: readonly string[]): string[] {
 }
 
 /**
- * Lenient mode's path tracking and drift records. The path to the object being checked is a stack of keys ($k) and of
+ * Path tracking and drift records. The path to the object being checked is a stack of keys ($k) and of
  * their order among their siblings ($o: a declared property's index in the schema, an array index, 0 for a map
  * entry); an unknown field gets -1, since the ajv validators record an object's unknown fields before they check its
  * properties. Drift is recorded as the runtime reports it (path, kind, value, spec place) with its order, then sorted
@@ -339,17 +342,16 @@ function foldedValues(values: readonly string[]): string[] {
  */
 const TRACKING_SOURCE = `const $k = [];
 const $o = [];
-let $n = 0;
 let $records = null;
 let $spelledOtherwise = false;
 export let drift = [];
 const $segment = (s) =>
   typeof s === "number" || (s.indexOf("~") < 0 && s.indexOf("/") < 0) ? "/" + s : "/" + s.replace(/~/g, "~0").replace(/\\//g, "~1");
-function $record(keys, ords, kind, value, spec) {
+function $record(n, keys, ords, kind, value, spec) {
   let path = "";
-  for (let i = 0; i < $n; i++) path += $segment($k[i]);
+  for (let i = 0; i < n; i++) path += $segment($k[i]);
   for (let i = 0; i < keys.length; i++) path += $segment(keys[i]);
-  const order = $o.slice(0, $n);
+  const order = $o.slice(0, n);
   for (let i = 0; i < ords.length; i++) order.push(ords[i]);
   const record = { order, drift: { path, kind, value, spec } };
   if ($records === null) $records = [record];
@@ -365,7 +367,6 @@ function $before(a, b) {
   return a.order.length - b.order.length;
 }
 function $start() {
-  $n = 0;
   $records = null;
   $spelledOtherwise = false;
 }
