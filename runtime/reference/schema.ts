@@ -83,7 +83,8 @@ function strings(value: unknown, at: string): string[] {
   return value as string[];
 }
 
-function read(schema: unknown, owner: string, at: string): Node {
+/** Reads one schema (refs stay names, resolved through named()); throws on a keyword the checker does not know. */
+export function read(schema: unknown, owner: string, at: string): Node {
   if (schema === true) return { kind: "anything", owner, at };
   if (!isObject(schema)) return fail(at, `unsupported schema ${JSON.stringify(schema)}`);
   if (typeof schema["$id"] === "string") owner = /([^/]+)\.json$/.exec(schema["$id"])?.[1] ?? owner;
@@ -112,7 +113,8 @@ function read(schema: unknown, owner: string, at: string): Node {
     }
     case "object":
       if (schema["allOf"] !== undefined) return any(schema, owner, at);
-      if (schema["properties"] !== undefined || schema["required"] !== undefined || schema["dependentSchemas"] !== undefined || isObject(schema["additionalProperties"]) && DRIFT in schema["additionalProperties"])
+      // A resource, or a map (a Struct when it has no value schema).
+      if (schema["properties"] !== undefined || schema["required"] !== undefined || schema["dependentSchemas"] !== undefined || (isObject(schema["additionalProperties"]) && DRIFT in schema["additionalProperties"]))
         return resource(schema, owner, at);
       return map(schema, owner, at);
     default:
