@@ -47,7 +47,7 @@ export function check(node: Node, data: unknown, path: string, run: Run): void {
 type Handler<N extends Node> = (node: N, data: unknown, path: string, run: Run) => void;
 
 const HANDLERS: { [K in Node["kind"]]: Handler<Extract<Node, { kind: K }>> } = {
-  ref: (node, data, path, run) => check(node, data, path, run),
+  ref: (node, data, path, run) => check(node, data, path, run), // check() follows refs itself: one frame less per level
   anything: () => undefined,
   scalar: (node: ScalarNode, data, path, run) => {
     if (node.type === "boolean" ? typeof data !== "boolean" : typeof data !== "number" || !isFinite(data)) typeError(run, path, node, node.type);

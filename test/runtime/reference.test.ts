@@ -249,8 +249,10 @@ describe("reference checker, keyword by keyword", () => {
   });
 
   it("an unknown resource is a TypeError, whatever its name", () => {
-    for (const name of ["Nope", "FinishReason", "ErrorDetail", "__proto__", "toString", "constructor"])
+    for (const name of ["Nope", "FinishReason", "ErrorDetail", "__proto__", "toString", "constructor"]) {
       expect(() => checkReference(name, "strict", {})).toThrow(TypeError);
+      for (const mode of MODES) expect(() => validateResource(name, {}, mode)).toThrow(/no resource named/);
+    }
   });
 });
 
