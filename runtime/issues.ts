@@ -111,7 +111,7 @@ export interface IssueContext {
 }
 
 /** JSON Schema's oneof encoding (generator/generate/schemas/emit.ts): a present member forbids the others. */
-const ONEOF_PATH = /\/dependentSchemas\/[^/]+\/properties\/[^/]+\/false schema$/;
+export const ONEOF_PATH = /\/dependentSchemas\/[^/]+\/properties\/[^/]+\/false schema$/;
 
 export function issueFromError(error: ErrorObject, ctx: IssueContext): Issue {
   // A oneof violation is reported where the other member is; it is about the object holding both.

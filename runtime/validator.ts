@@ -4,12 +4,13 @@
 // (lenient mode; the drift recorded as it is reported), spelled otherwise (lenient mode: a snake_case key, an enum
 // name in another case), or invalid. Valid data returns at once, with its drift.
 //
-// Otherwise the value is normalized (see normalize.ts) and checked by the ajv validators (generated/validators/
-// strict.js and lenient.js), the reference, which build the issues; issues and drift then point at the keys as the
-// input spelled them. Only a value nested too deeply for the fast path goes to ajv as it is first.
-import type { ErrorObject, ValidateFunction } from "ajv";
-import * as strictValidators from "../generated/validators/strict.js";
-import * as lenientValidators from "../generated/validators/lenient.js";
+// Otherwise the value is normalized (see normalize.ts) and checked by the reference checker (reference/: ajv's errors,
+// as the ajv validators generated/validators/strict.js and lenient.js give them, without loading them), which builds
+// the issues; issues and drift then point at the keys as the input spelled them. Only a value nested too deeply for the
+// fast path goes to the reference as it is first.
+import type { ErrorObject } from "ajv";
+import { RESOURCE_NAMES } from "../generated/validators/names.ts";
+import { checkReference, driftSink, type ReferenceResult } from "./reference/index.ts";
 import * as fastCheckers from "../generated/validators/fast.js";
 import { driftFromSink, identity, NO_PATHS, sinkHasOtherSpellings } from "./drift.ts";
 import { resourceModel } from "./model.ts";
@@ -18,11 +19,15 @@ import { errorPointer, issuesFromErrors, valueAt, type IssueContext } from "./is
 import { ValidationError, type Drift, type Issue, type Mode, type ValidationResult } from "./result.ts";
 import { pointerToPath, type StandardSchemaV1, type StandardResult } from "./standard-schema.ts";
 
-type Validators = Record<string, ValidateFunction | undefined>;
-const VALIDATORS: Record<Mode, Validators> = {
-  strict: strictValidators as unknown as Validators,
-  lenient: lenientValidators as unknown as Validators,
-};
+type Check = (value: unknown) => ReferenceResult;
+type Validators = Record<string, Check | undefined>;
+/** Per mode, the reference check of every resource (a table without a prototype: only resource names are in it). */
+function checks(mode: Mode): Validators {
+  const table = Object.create(null) as Validators;
+  for (const name of RESOURCE_NAMES) table[name] = (value) => checkReference(name, mode, value);
+  return table;
+}
+const VALIDATORS: Record<Mode, Validators> = { strict: checks("strict"), lenient: checks("lenient") };
 /**
  * Fast-path checkers (generated/validators/fast.js), one for both modes: 0 invalid, 1 valid, 2 valid with drift (in
  * `fastCheckers.drift`: lenient-valid, strict-invalid), 3 spelled otherwise — with the same semantics as the ajv
@@ -31,7 +36,7 @@ const VALIDATORS: Record<Mode, Validators> = {
 type FastCheck = (value: unknown) => 0 | 1 | 2 | 3;
 const FAST = fastCheckers as unknown as Record<string, FastCheck | undefined>;
 /** Lenient drift records: kind ("f" unknown field, "e" unknown enum value), instance path, value, resource or enum. */
-const SINK = lenientValidators.driftSink;
+const SINK = driftSink;
 const NO_DRIFT: Drift[] = [];
 
 export interface ValidateOptions {
@@ -52,7 +57,7 @@ export function validateResource(resource: string, value: unknown, mode: Mode = 
 }
 
 /** validateResource with the resource's checkers already looked up (createValidator binds them once). */
-function validateWith(resource: string, value: unknown, mode: Mode, fast: FastCheck, check: ValidateFunction): ValidationResult<unknown> {
+function validateWith(resource: string, value: unknown, mode: Mode, fast: FastCheck, check: Check): ValidationResult<unknown> {
   let verdict = -1;
   try {
     verdict = fast(value);
@@ -63,7 +68,7 @@ function validateWith(resource: string, value: unknown, mode: Mode, fast: FastCh
   if (verdict === 2 && mode === "lenient") return { ok: true, value, drift: fastCheckers.drift };
   try {
     SINK.length = 0;
-    if (verdict === -1 && check(value)) {
+    if (verdict === -1 && check(value).valid) {
       if (SINK.length === 0) return { ok: true, value, drift: NO_DRIFT };
       if (!sinkHasOtherSpellings(SINK)) return { ok: true, value, drift: driftFromSink(SINK, resource, value, identity, NO_PATHS) };
     }
@@ -78,12 +83,11 @@ function validateWith(resource: string, value: unknown, mode: Mode, fast: FastCh
   }
 }
 
-function slowPath(resource: string, check: ValidateFunction, input: unknown, mode: Mode): ValidationResult<unknown> {
+function slowPath(resource: string, check: Check, input: unknown, mode: Mode): ValidationResult<unknown> {
   const normalized = normalizeResource(resource, input);
   const value = normalized.value;
   SINK.length = 0;
-  const valid = check(value);
-  const errors: ErrorObject[] = valid ? [] : [...(check.errors ?? [])];
+  const { errors } = check(value);
   const ctx: IssueContext = {
     resource,
     value,

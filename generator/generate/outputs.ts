@@ -4,7 +4,7 @@
 // work overlap with loading and with the other outputs (the machine has two cores).
 import type { Emitter } from "./context.ts";
 
-export type OutputKind = "schemas" | "types" | "validators" | "fastValidators" | "model" | "api";
+export type OutputKind = "schemas" | "types" | "validators" | "fastValidators" | "reference" | "model" | "api";
 
 export interface Output {
   /** Module (URL) and export name of the emitter. */
@@ -26,6 +26,7 @@ export const OUTPUTS: Record<OutputKind, Output> = {
   types: { module: here("./types/index.ts"), exportName: "emitTypes", worker: true, preload: ["ts-morph", "prettier"] },
   validators: { module: here("./validators/emit.ts"), exportName: "emitValidators", worker: false },
   fastValidators: { module: here("./validators/fast.ts"), exportName: "emitFastValidators", worker: false },
+  reference: { module: here("./validators/reference.ts"), exportName: "emitReference", worker: false },
   model: { module: here("./model/emit.ts"), exportName: "emitModel", worker: false },
   api: { module: here("./api/emit.ts"), exportName: "emitApi", worker: false },
 };

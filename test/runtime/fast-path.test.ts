@@ -4,7 +4,6 @@
 // drift the fast path reports is the drift the runtime reads from ajv's sink — same records, same order, same paths,
 // same spec places. Plus: generation is deterministic and refuses schemas it does not know how to check exactly.
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import type { ValidateFunction } from "ajv";
@@ -15,11 +14,10 @@ import { RESOURCE_NAMES } from "../../generated/validators/names.ts";
 import { loadSpec } from "../../generator/spec/load.ts";
 import { compileFast, compileFastSchemas } from "../../generator/generate/validators/fast.ts";
 import { driftFromSink, sinkHasOtherSpellings } from "../../runtime/drift.ts";
-import { parseStream } from "../../runtime/stream/index.ts";
-import { parseManifest, type ManifestEntry } from "../../scripts/record-fixtures.ts";
 import { corpusBodies } from "../support/corpus.ts";
 import { hasShared, PROJECT_ROOT } from "../support/shared.ts";
 import { build, json } from "./arbitraries.ts";
+import { fixtureBodies } from "./fixture-bodies.ts";
 import { mutationsOf } from "./mutations.ts";
 
 type Mode = "strict" | "lenient";
@@ -72,19 +70,6 @@ function compare(resources: readonly string[], value: unknown, seen: Set<string>
       if (d !== undefined) out.push(`${where}: ${d}`);
       else seen.add(`${mode} ${verdictIn(mode, FAST[resource]!(value))}`);
     }
-}
-
-const FIXTURES = join(PROJECT_ROOT, "test/fixtures");
-async function fixtureBodies(): Promise<{ entry: ManifestEntry; value: unknown }[]> {
-  const out: { entry: ManifestEntry; value: unknown }[] = [];
-  for (const entry of parseManifest(readFileSync(join(FIXTURES, "manifest.jsonl"), "utf8"))) {
-    const bytes = readFileSync(join(FIXTURES, entry.file), "utf8");
-    if (!entry.framing) out.push({ entry, value: JSON.parse(bytes) });
-    else
-      for await (const chunk of parseStream(bytes, { framing: entry.framing, validate: (value) => ({ ok: true, value, drift: [] }) }))
-        out.push({ entry, value: chunk.value });
-  }
-  return out;
 }
 
 describe.skipIf(!hasShared)("fast path = ajv on the real corpus", () => {

@@ -1,0 +1,134 @@
+// The reference checker's evaluation: one handler per node kind (./schema.ts), each producing exactly the errors the
+// ajv standalone validators (generated/validators/strict.js, lenient.js) produce, in their order. ajv (allErrors,
+// strict numbers) evaluates a schema's keywords in groups — those for any type (const, enum, allOf/if, then the
+// drift keyword, registered last), then number, string, array and object keywords, each only when the value has that
+// type — and reports a type error first when the type's group has no keyword in the schema, else in that group's
+// place. Properties are read as ajv reads them (`data[p] !== undefined`: an undefined member is absent, inherited
+// values count) and keys iterated as it iterates them (for…in). Lenient mode records drift where ajv's drift keyword
+// does; strict mode turns the same places into ajv strict's `additionalProperties` and `enum` errors.
+import type { ErrorObject } from "ajv";
+import { escapeSegment, named, type AnyNode, type ArrayNode, type IntegerNode, type MapNode, type Node, type ResourceNode, type ScalarNode, type StringNode } from "./schema.ts";
+import { isBytes } from "../../generated/validators/reference.js";
+
+export interface Run {
+  strict: boolean;
+  errors: ErrorObject[];
+  /** Lenient drift: kind ("f" | "e"), instance path, value, owner — four entries per record, as lenient.js's sink. */
+  sink: unknown[];
+}
+
+type Obj = Record<string, unknown>;
+const isObject = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
+
+function error(run: Run, instancePath: string, schemaPath: string, keyword: string, params: Record<string, unknown>, message: string): void {
+  run.errors.push({ instancePath, schemaPath, keyword, params, message });
+}
+
+const typeError = (run: Run, path: string, node: Node, type: string) => error(run, path, `${node.at}/type`, "type", { type }, `must be ${type}`);
+
+const patterns = new Map<string, RegExp>();
+/** ajv's unicodeRegExp: false: no `u` flag. */
+function regexp(source: string): RegExp {
+  let re = patterns.get(source);
+  if (re === undefined) patterns.set(source, (re = new RegExp(source)));
+  return re;
+}
+
+/** Checks `data` (at instance path `path`) against `node`. Deep data overflows the stack: a RangeError, as with ajv. */
+export function check(node: Node, data: unknown, path: string, run: Run): void {
+  while (node.kind === "ref") {
+    const target = named(node.name);
+    if (target === undefined) throw new Error(`gemini-typekit reference checker: ${node.at}: $ref to unknown schema ${node.name}`);
+    node = target;
+  }
+  (HANDLERS[node.kind] as Handler<Node>)(node, data, path, run);
+}
+
+type Handler<N extends Node> = (node: N, data: unknown, path: string, run: Run) => void;
+
+const HANDLERS: { [K in Node["kind"]]: Handler<Extract<Node, { kind: K }>> } = {
+  ref: (node, data, path, run) => check(node, data, path, run), // check() follows refs itself: one frame less per level
+  anything: () => undefined,
+  scalar: (node: ScalarNode, data, path, run) => {
+    if (node.type === "boolean" ? typeof data !== "boolean" : typeof data !== "number" || !isFinite(data)) typeError(run, path, node, node.type);
+  },
+  integer: (node: IntegerNode, data, path, run) => {
+    if (!Number.isInteger(data)) typeError(run, path, node, "integer");
+    if (typeof data !== "number" || !isFinite(data)) return;
+    if (node.maximum !== undefined && data > node.maximum)
+      error(run, path, `${node.at}/maximum`, "maximum", { comparison: "<=", limit: node.maximum }, `must be <= ${node.maximum}`);
+    if (node.minimum !== undefined && data < node.minimum)
+      error(run, path, `${node.at}/minimum`, "minimum", { comparison: ">=", limit: node.minimum }, `must be >= ${node.minimum}`);
+  },
+  string: (node: StringNode, data, path, run) => {
+    const isString = typeof data === "string";
+    // With a pattern or the bytes check, the type is checked in the string keywords' place, after the others.
+    const typeFirst = node.pattern === undefined && !node.bytes;
+    if (typeFirst && !isString) typeError(run, path, node, "string");
+    if (node.const !== undefined && data !== node.const)
+      error(run, path, `${node.at}/const`, "const", { allowedValue: node.const }, "must be equal to constant");
+    if (node.values !== undefined) {
+      if (run.strict) {
+        if (!node.valueSet!.has(data as string))
+          error(run, path, `${node.at}/enum`, "enum", { allowedValues: node.values }, "must be equal to one of the allowed values");
+      } else if (isString && !node.valueSet!.has(data)) run.sink.push("e", path, data, node.owner);
+    }
+    if (typeFirst) return;
+    if (!isString) return typeError(run, path, node, "string");
+    if (node.pattern !== undefined && !regexp(node.pattern).test(data))
+      error(run, path, `${node.at}/pattern`, "pattern", { pattern: node.pattern }, `must match pattern "${node.pattern}"`);
+    if (node.bytes && !isBytes(data)) error(run, path, `${node.at}/x-gemini-bytes`, "x-gemini-bytes", {}, 'must pass "x-gemini-bytes" keyword validation');
+  },
+  array: (node: ArrayNode, data, path, run) => {
+    if (!Array.isArray(data)) return typeError(run, path, node, "array");
+    const items = node.items;
+    if (items === undefined) return;
+    // Holes read as undefined, as ajv's indexed loop reads them.
+    for (let i = 0; i < data.length; i++) check(items, data[i], `${path}/${i}`, run);
+  },
+  map: (node: MapNode, data, path, run) => {
+    if (!isObject(data)) return typeError(run, path, node, "object");
+    const values = node.values;
+    if (values === undefined) return;
+    for (const key in data) check(values, data[key], `${path}/${escapeSegment(key)}`, run);
+  },
+  resource: (node: ResourceNode, data, path, run) => {
+    if (!isObject(data)) return typeError(run, path, node, "object");
+    objectKeywords(node, data, path, run);
+  },
+  any: (node: AnyNode, data, path, run) => {
+    // Each branch applies when "@type" is its URL — and to any value that is not an object (`if` holds vacuously).
+    for (const [i, { url, then }] of node.branches.entries()) {
+      if (isObject(data) && data["@type"] !== url) continue;
+      const before = run.errors.length;
+      check(then, data, path, run);
+      if (run.errors.length > before)
+        error(run, path, `${node.at}/allOf/${i}/if`, "if", { failingKeyword: "then" }, 'must match "then" schema');
+    }
+    if (!isObject(data)) return typeError(run, path, node, "object");
+    objectKeywords(node.object, data, path, run);
+  },
+};
+
+/** An object's keywords in ajv's order: required, unknown keys, properties, oneofs. */
+function objectKeywords(node: ResourceNode, data: Obj, path: string, run: Run): void {
+  for (const name of node.required)
+    if (data[name] === undefined) error(run, path, `${node.at}/required`, "required", { missingProperty: name }, `must have required property '${name}'`);
+  if (node.closed)
+    for (const key in data) {
+      if (node.declared.has(key)) continue;
+      if (run.strict)
+        error(run, path, `${node.at}/additionalProperties`, "additionalProperties", { additionalProperty: key }, "must NOT have additional properties");
+      else run.sink.push("f", `${path}/${escapeSegment(key)}`, data[key], node.owner);
+    }
+  for (const { name, segment, node: property } of node.properties) {
+    const value = data[name];
+    if (value !== undefined) check(property, value, path + segment, run);
+  }
+  for (const { member, others } of node.oneofs) {
+    if (data[member] === undefined) continue;
+    for (const other of others)
+      if (data[other] !== undefined)
+        error(run, `${path}/${escapeSegment(other)}`, `${node.at}/dependentSchemas/${member}/properties/${other}/false schema`, "false schema", {}, "boolean schema is false");
+  }
+}
