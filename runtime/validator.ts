@@ -66,6 +66,11 @@ function validateWith(resource: string, value: unknown, mode: Mode, fast: FastCh
   }
   if (verdict === 1) return { ok: true, value, drift: NO_DRIFT };
   if (verdict === 2 && mode === "lenient") return { ok: true, value, drift: fastCheckers.drift };
+  return byReference(resource, value, mode, verdict, check);
+}
+
+/** Everything the fast path does not settle (kept apart so that the fast path stays small enough to inline). */
+function byReference(resource: string, value: unknown, mode: Mode, verdict: number, check: Check): ValidationResult<unknown> {
   try {
     SINK.length = 0;
     if (verdict === -1 && check(value).valid) {

@@ -6,12 +6,11 @@ const $o = [];
 let $records = null;
 let $spelledOtherwise = false;
 export let drift = [];
-const $segment = (s) =>
-  typeof s === "number" || (s.indexOf("~") < 0 && s.indexOf("/") < 0) ? "/" + s : "/" + s.replace(/~/g, "~0").replace(/\//g, "~1");
+const $escape = (s) => (s.indexOf("~") < 0 && s.indexOf("/") < 0 ? s : s.replace(/~/g, "~0").replace(/\//g, "~1"));
 function $record(n, keys, ords, kind, value, spec) {
   let path = "";
-  for (let i = 0; i < n; i++) path += $segment($k[i]);
-  for (let i = 0; i < keys.length; i++) path += $segment(keys[i]);
+  for (let i = 0; i < n; i++) path += "/" + $k[i];
+  for (let i = 0; i < keys.length; i++) path += "/" + keys[i];
   const order = $o.slice(0, n);
   for (let i = 0; i < ords.length; i++) order.push(ords[i]);
   const record = { order, drift: { path, kind, value, spec } };
@@ -142,12 +141,12 @@ function $r_AsyncBatchEmbedContentRequest(d, n) {
     switch (k) {
       case "batch":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "batch"; $o[n] = 0;
         if (!$r_EmbedContentBatch(v, n + 1)) return false;
         q++;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "AsyncBatchEmbedContentRequest");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "AsyncBatchEmbedContentRequest");
     }
   }
   if (q !== 1) return false;
@@ -161,13 +160,13 @@ function $r_AttributionSourceId(d, n) {
     switch (k) {
       case "groundingPassage":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "groundingPassage"; $o[n] = 0;
         if (!$r_GroundingPassageId(v, n + 1)) return false;
         u0++;
         break;
       case "semanticRetrieverChunk":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 1;
+        $k[n] = "semanticRetrieverChunk"; $o[n] = 1;
         if (!$r_SemanticRetrieverChunk(v, n + 1)) return false;
         u0++;
         break;
@@ -175,7 +174,7 @@ function $r_AttributionSourceId(d, n) {
       case "semantic_retriever_chunk":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "AttributionSourceId");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "AttributionSourceId");
     }
   }
   if (u0 > 1) return false;
@@ -187,7 +186,7 @@ function $r_AudioTranscriptionConfig(d, n) {
     const v = d[k];
     switch (k) {
       default:
-        $record(n, [k], [-1], "unknown-field", v, "AudioTranscriptionConfig");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "AudioTranscriptionConfig");
     }
   }
   return true;
@@ -199,7 +198,7 @@ function $r_AuthToken(d, n) {
     switch (k) {
       case "bidiGenerateContentSetup":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "bidiGenerateContentSetup"; $o[n] = 0;
         if (!$r_BidiGenerateContentSetup(v, n + 1)) return false;
         break;
       case "expireTime":
@@ -228,7 +227,7 @@ function $r_AuthToken(d, n) {
       case "new_session_expire_time":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "AuthToken");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "AuthToken");
     }
   }
   return true;
@@ -247,7 +246,7 @@ function $r_AutomaticActivityDetection(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_EndSensitivity.has(v)) {
           if ($f_EndSensitivity.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [1], "unknown-enum-value", v, "AutomaticActivityDetection.endOfSpeechSensitivity");
+          $record(n, ["endOfSpeechSensitivity"], [1], "unknown-enum-value", v, "AutomaticActivityDetection.endOfSpeechSensitivity");
         }
         break;
       case "prefixPaddingMs":
@@ -263,7 +262,7 @@ function $r_AutomaticActivityDetection(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_StartSensitivity.has(v)) {
           if ($f_StartSensitivity.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [4], "unknown-enum-value", v, "AutomaticActivityDetection.startOfSpeechSensitivity");
+          $record(n, ["startOfSpeechSensitivity"], [4], "unknown-enum-value", v, "AutomaticActivityDetection.startOfSpeechSensitivity");
         }
         break;
       case "end_of_speech_sensitivity":
@@ -272,7 +271,7 @@ function $r_AutomaticActivityDetection(d, n) {
       case "start_of_speech_sensitivity":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "AutomaticActivityDetection");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "AutomaticActivityDetection");
     }
   }
   return true;
@@ -287,7 +286,7 @@ function $r_BadRequest(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "fieldViolations"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_BadRequestFieldViolation(e1, n + 2)) return false;
         }
         break;
@@ -298,7 +297,7 @@ function $r_BadRequest(d, n) {
       case "field_violations":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "BadRequest");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "BadRequest");
     }
   }
   return true;
@@ -322,13 +321,13 @@ function $r_BadRequestFieldViolation(d, n) {
         break;
       case "localizedMessage":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 3;
+        $k[n] = "localizedMessage"; $o[n] = 3;
         if (!$r_LocalizedMessage(v, n + 1)) return false;
         break;
       case "localized_message":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "BadRequestFieldViolation");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "BadRequestFieldViolation");
     }
   }
   return true;
@@ -344,13 +343,13 @@ function $r_BatchEmbedContentsRequest(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "requests"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_EmbedContentRequest(e1, n + 2)) return false;
         }
         q++;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "BatchEmbedContentsRequest");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "BatchEmbedContentsRequest");
     }
   }
   if (q !== 1) return false;
@@ -366,12 +365,12 @@ function $r_BatchEmbedContentsResponse(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "embeddings"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_ContentEmbedding(e1, n + 2)) return false;
         }
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "BatchEmbedContentsResponse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "BatchEmbedContentsResponse");
     }
   }
   return true;
@@ -386,7 +385,7 @@ function $r_BatchEmbedTextRequest(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "requests"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_EmbedTextRequest(e1, n + 2)) return false;
         }
         break;
@@ -399,7 +398,7 @@ function $r_BatchEmbedTextRequest(d, n) {
         }
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "BatchEmbedTextRequest");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "BatchEmbedTextRequest");
     }
   }
   return true;
@@ -414,12 +413,12 @@ function $r_BatchEmbedTextResponse(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "embeddings"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_Embedding(e1, n + 2)) return false;
         }
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "BatchEmbedTextResponse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "BatchEmbedTextResponse");
     }
   }
   return true;
@@ -432,12 +431,12 @@ function $r_BatchGenerateContentRequest(d, n) {
     switch (k) {
       case "batch":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "batch"; $o[n] = 0;
         if (!$r_GenerateContentBatch(v, n + 1)) return false;
         q++;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "BatchGenerateContentRequest");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "BatchGenerateContentRequest");
     }
   }
   if (q !== 1) return false;
@@ -470,7 +469,7 @@ function $r_BatchStats(d, n) {
       case "successful_request_count":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "BatchStats");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "BatchStats");
     }
   }
   return true;
@@ -483,22 +482,22 @@ function $r_BidiGenerateContentSetup(d, n) {
     switch (k) {
       case "contextWindowCompression":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "contextWindowCompression"; $o[n] = 0;
         if (!$r_ContextWindowCompressionConfig(v, n + 1)) return false;
         break;
       case "generationConfig":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 1;
+        $k[n] = "generationConfig"; $o[n] = 1;
         if (!$r_GenerationConfig(v, n + 1)) return false;
         break;
       case "historyConfig":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 2;
+        $k[n] = "historyConfig"; $o[n] = 2;
         if (!$r_HistoryConfig(v, n + 1)) return false;
         break;
       case "inputAudioTranscription":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 3;
+        $k[n] = "inputAudioTranscription"; $o[n] = 3;
         if (!$r_AudioTranscriptionConfig(v, n + 1)) return false;
         break;
       case "model":
@@ -508,27 +507,27 @@ function $r_BidiGenerateContentSetup(d, n) {
         break;
       case "outputAudioTranscription":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 5;
+        $k[n] = "outputAudioTranscription"; $o[n] = 5;
         if (!$r_AudioTranscriptionConfig(v, n + 1)) return false;
         break;
       case "proactivity":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 6;
+        $k[n] = "proactivity"; $o[n] = 6;
         if (!$r_ProactivityConfig(v, n + 1)) return false;
         break;
       case "realtimeInputConfig":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 7;
+        $k[n] = "realtimeInputConfig"; $o[n] = 7;
         if (!$r_RealtimeInputConfig(v, n + 1)) return false;
         break;
       case "sessionResumption":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 8;
+        $k[n] = "sessionResumption"; $o[n] = 8;
         if (!$r_SessionResumptionConfig(v, n + 1)) return false;
         break;
       case "systemInstruction":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 9;
+        $k[n] = "systemInstruction"; $o[n] = 9;
         if (!$r_Content(v, n + 1)) return false;
         break;
       case "tools":
@@ -536,7 +535,7 @@ function $r_BidiGenerateContentSetup(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 10; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "tools"; $o[n] = 10; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_Tool(e1, n + 2)) return false;
         }
         break;
@@ -550,7 +549,7 @@ function $r_BidiGenerateContentSetup(d, n) {
       case "system_instruction":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "BidiGenerateContentSetup");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "BidiGenerateContentSetup");
     }
   }
   if (q !== 1) return false;
@@ -572,7 +571,7 @@ function $r_Blob(d, n) {
       case "mime_type":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "Blob");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "Blob");
     }
   }
   return true;
@@ -588,7 +587,7 @@ function $r_CachedContent(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "contents"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_Content(e1, n + 2)) return false;
         }
         break;
@@ -616,12 +615,12 @@ function $r_CachedContent(d, n) {
         break;
       case "systemInstruction":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 6;
+        $k[n] = "systemInstruction"; $o[n] = 6;
         if (!$r_Content(v, n + 1)) return false;
         break;
       case "toolConfig":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 7;
+        $k[n] = "toolConfig"; $o[n] = 7;
         if (!$r_ToolConfig(v, n + 1)) return false;
         break;
       case "tools":
@@ -629,7 +628,7 @@ function $r_CachedContent(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 8; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "tools"; $o[n] = 8; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_Tool(e1, n + 2)) return false;
         }
         break;
@@ -644,7 +643,7 @@ function $r_CachedContent(d, n) {
         break;
       case "usageMetadata":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 11;
+        $k[n] = "usageMetadata"; $o[n] = 11;
         if (!$r_CachedContentUsageMetadata(v, n + 1)) return false;
         break;
       case "create_time":
@@ -656,7 +655,7 @@ function $r_CachedContent(d, n) {
       case "usage_metadata":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "CachedContent");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "CachedContent");
     }
   }
   if (u0 > 1) return false;
@@ -675,7 +674,7 @@ function $r_CachedContentUsageMetadata(d, n) {
       case "total_token_count":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "CachedContentUsageMetadata");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "CachedContentUsageMetadata");
     }
   }
   return true;
@@ -691,12 +690,12 @@ function $r_Candidate(d, n) {
         break;
       case "citationMetadata":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 1;
+        $k[n] = "citationMetadata"; $o[n] = 1;
         if (!$r_CitationMetadata(v, n + 1)) return false;
         break;
       case "content":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 2;
+        $k[n] = "content"; $o[n] = 2;
         if (!$r_Content(v, n + 1)) return false;
         break;
       case "finishMessage":
@@ -708,7 +707,7 @@ function $r_Candidate(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_FinishReason.has(v)) {
           if ($f_FinishReason.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [4], "unknown-enum-value", v, "Candidate.finishReason");
+          $record(n, ["finishReason"], [4], "unknown-enum-value", v, "Candidate.finishReason");
         }
         break;
       case "groundingAttributions":
@@ -716,13 +715,13 @@ function $r_Candidate(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 5; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "groundingAttributions"; $o[n] = 5; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_GroundingAttribution(e1, n + 2)) return false;
         }
         break;
       case "groundingMetadata":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 6;
+        $k[n] = "groundingMetadata"; $o[n] = 6;
         if (!$r_GroundingMetadata(v, n + 1)) return false;
         break;
       case "index":
@@ -731,7 +730,7 @@ function $r_Candidate(d, n) {
         break;
       case "logprobsResult":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 8;
+        $k[n] = "logprobsResult"; $o[n] = 8;
         if (!$r_LogprobsResult(v, n + 1)) return false;
         break;
       case "safetyRatings":
@@ -739,7 +738,7 @@ function $r_Candidate(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 9; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "safetyRatings"; $o[n] = 9; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_SafetyRating(e1, n + 2)) return false;
         }
         break;
@@ -749,7 +748,7 @@ function $r_Candidate(d, n) {
         break;
       case "urlContextMetadata":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 11;
+        $k[n] = "urlContextMetadata"; $o[n] = 11;
         if (!$r_UrlContextMetadata(v, n + 1)) return false;
         break;
       case "avg_logprobs":
@@ -764,7 +763,7 @@ function $r_Candidate(d, n) {
       case "url_context_metadata":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "Candidate");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "Candidate");
     }
   }
   return true;
@@ -776,13 +775,13 @@ function $r_ChunkingConfig(d, n) {
     switch (k) {
       case "whiteSpaceConfig":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "whiteSpaceConfig"; $o[n] = 0;
         if (!$r_WhiteSpaceConfig(v, n + 1)) return false;
         break;
       case "white_space_config":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "ChunkingConfig");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "ChunkingConfig");
     }
   }
   return true;
@@ -797,14 +796,14 @@ function $r_CitationMetadata(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "citationSources"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_CitationSource(e1, n + 2)) return false;
         }
         break;
       case "citation_sources":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "CitationMetadata");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "CitationMetadata");
     }
   }
   return true;
@@ -834,7 +833,7 @@ function $r_CitationSource(d, n) {
       case "start_index":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "CitationSource");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "CitationSource");
     }
   }
   return true;
@@ -845,7 +844,7 @@ function $r_CodeExecution(d, n) {
     const v = d[k];
     switch (k) {
       default:
-        $record(n, [k], [-1], "unknown-field", v, "CodeExecution");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "CodeExecution");
     }
   }
   return true;
@@ -865,7 +864,7 @@ function $r_CodeExecutionResult(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_Outcome.has(v)) {
           if ($f_Outcome.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [1], "unknown-enum-value", v, "CodeExecutionResult.outcome");
+          $record(n, ["outcome"], [1], "unknown-enum-value", v, "CodeExecutionResult.outcome");
         }
         q++;
         break;
@@ -874,7 +873,7 @@ function $r_CodeExecutionResult(d, n) {
         if (typeof v !== "string") return false;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "CodeExecutionResult");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "CodeExecutionResult");
     }
   }
   if (q !== 1) return false;
@@ -891,7 +890,7 @@ function $r_ComputerUse(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_ComputerUseEnvironment.has(v)) {
           if ($f_ComputerUseEnvironment.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [0], "unknown-enum-value", v, "ComputerUse.environment");
+          $record(n, ["environment"], [0], "unknown-enum-value", v, "ComputerUse.environment");
         }
         q++;
         break;
@@ -906,7 +905,7 @@ function $r_ComputerUse(d, n) {
       case "excluded_predefined_functions":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "ComputerUse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "ComputerUse");
     }
   }
   if (q !== 1) return false;
@@ -928,7 +927,7 @@ function $r_Condition(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_Operator.has(v)) {
           if ($f_Operator.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [1], "unknown-enum-value", v, "Condition.operation");
+          $record(n, ["operation"], [1], "unknown-enum-value", v, "Condition.operation");
         }
         q++;
         break;
@@ -941,7 +940,7 @@ function $r_Condition(d, n) {
       case "string_value":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "Condition");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "Condition");
     }
   }
   if (u0 > 1) return false;
@@ -958,7 +957,7 @@ function $r_Content(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "parts"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_Part(e1, n + 2)) return false;
         }
         break;
@@ -967,7 +966,7 @@ function $r_Content(d, n) {
         if (typeof v !== "string") return false;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "Content");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "Content");
     }
   }
   return true;
@@ -994,7 +993,7 @@ function $r_ContentEmbedding(d, n) {
         }
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "ContentEmbedding");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "ContentEmbedding");
     }
   }
   return true;
@@ -1013,11 +1012,11 @@ function $r_ContentFilter(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_BlockedReason.has(v)) {
           if ($f_BlockedReason.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [1], "unknown-enum-value", v, "ContentFilter.reason");
+          $record(n, ["reason"], [1], "unknown-enum-value", v, "ContentFilter.reason");
         }
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "ContentFilter");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "ContentFilter");
     }
   }
   return true;
@@ -1029,7 +1028,7 @@ function $r_ContextWindowCompressionConfig(d, n) {
     switch (k) {
       case "slidingWindow":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "slidingWindow"; $o[n] = 0;
         if (!$r_SlidingWindow(v, n + 1)) return false;
         break;
       case "triggerTokens":
@@ -1040,7 +1039,7 @@ function $r_ContextWindowCompressionConfig(d, n) {
       case "trigger_tokens":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "ContextWindowCompressionConfig");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "ContextWindowCompressionConfig");
     }
   }
   return true;
@@ -1071,7 +1070,7 @@ function $r_Corpus(d, n) {
       case "update_time":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "Corpus");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "Corpus");
     }
   }
   return true;
@@ -1084,12 +1083,12 @@ function $r_CountMessageTokensRequest(d, n) {
     switch (k) {
       case "prompt":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "prompt"; $o[n] = 0;
         if (!$r_MessagePrompt(v, n + 1)) return false;
         q++;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "CountMessageTokensRequest");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "CountMessageTokensRequest");
     }
   }
   if (q !== 1) return false;
@@ -1107,7 +1106,7 @@ function $r_CountMessageTokensResponse(d, n) {
       case "token_count":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "CountMessageTokensResponse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "CountMessageTokensResponse");
     }
   }
   return true;
@@ -1120,12 +1119,12 @@ function $r_CountTextTokensRequest(d, n) {
     switch (k) {
       case "prompt":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "prompt"; $o[n] = 0;
         if (!$r_TextPrompt(v, n + 1)) return false;
         q++;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "CountTextTokensRequest");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "CountTextTokensRequest");
     }
   }
   if (q !== 1) return false;
@@ -1143,7 +1142,7 @@ function $r_CountTextTokensResponse(d, n) {
       case "token_count":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "CountTextTokensResponse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "CountTextTokensResponse");
     }
   }
   return true;
@@ -1158,19 +1157,19 @@ function $r_CountTokensRequest(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "contents"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_Content(e1, n + 2)) return false;
         }
         break;
       case "generateContentRequest":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 1;
+        $k[n] = "generateContentRequest"; $o[n] = 1;
         if (!$r_GenerateContentRequest(v, n + 1)) return false;
         break;
       case "generate_content_request":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "CountTokensRequest");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "CountTokensRequest");
     }
   }
   return true;
@@ -1185,7 +1184,7 @@ function $r_CountTokensResponse(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "cacheTokensDetails"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_ModalityTokenCount(e1, n + 2)) return false;
         }
         break;
@@ -1198,7 +1197,7 @@ function $r_CountTokensResponse(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 2; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "promptTokensDetails"; $o[n] = 2; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_ModalityTokenCount(e1, n + 2)) return false;
         }
         break;
@@ -1212,7 +1211,7 @@ function $r_CountTokensResponse(d, n) {
       case "total_tokens":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "CountTokensResponse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "CountTokensResponse");
     }
   }
   return true;
@@ -1224,11 +1223,11 @@ function $r_CreateFileRequest(d, n) {
     switch (k) {
       case "file":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "file"; $o[n] = 0;
         if (!$r_File(v, n + 1)) return false;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "CreateFileRequest");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "CreateFileRequest");
     }
   }
   return true;
@@ -1240,11 +1239,11 @@ function $r_CreateFileResponse(d, n) {
     switch (k) {
       case "file":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "file"; $o[n] = 0;
         if (!$r_File(v, n + 1)) return false;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "CreateFileResponse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "CreateFileResponse");
     }
   }
   return true;
@@ -1260,7 +1259,7 @@ function $r_CustomLongRunningOperation(d, n) {
         break;
       case "error":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 1;
+        $k[n] = "error"; $o[n] = 1;
         if (!$r_Status(v, n + 1)) return false;
         break;
       case "metadata":
@@ -1276,7 +1275,7 @@ function $r_CustomLongRunningOperation(d, n) {
         if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "CustomLongRunningOperation");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "CustomLongRunningOperation");
     }
   }
   return true;
@@ -1299,7 +1298,7 @@ function $r_CustomMetadata(d, n) {
         break;
       case "stringListValue":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 2;
+        $k[n] = "stringListValue"; $o[n] = 2;
         if (!$r_StringList(v, n + 1)) return false;
         u0++;
         break;
@@ -1313,7 +1312,7 @@ function $r_CustomMetadata(d, n) {
       case "string_value":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "CustomMetadata");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "CustomMetadata");
     }
   }
   if (u0 > 1) return false;
@@ -1327,11 +1326,11 @@ function $r_Dataset(d, n) {
     switch (k) {
       case "examples":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "examples"; $o[n] = 0;
         if (!$r_TuningExamples(v, n + 1)) return false;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "Dataset");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "Dataset");
     }
   }
   return true;
@@ -1360,7 +1359,7 @@ function $r_DebugInfo(d, n) {
       case "stack_entries":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "DebugInfo");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "DebugInfo");
     }
   }
   return true;
@@ -1379,7 +1378,7 @@ function $r_Document(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "customMetadata"; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_CustomMetadata(e1, n + 2)) return false;
         }
         break;
@@ -1404,7 +1403,7 @@ function $r_Document(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_DocumentState.has(v)) {
           if ($f_DocumentState.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [6], "unknown-enum-value", v, "Document.state");
+          $record(n, ["state"], [6], "unknown-enum-value", v, "Document.state");
         }
         break;
       case "updateTime":
@@ -1419,7 +1418,7 @@ function $r_Document(d, n) {
       case "update_time":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "Document");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "Document");
     }
   }
   return true;
@@ -1430,7 +1429,7 @@ function $r_DownloadFileResponse(d, n) {
     const v = d[k];
     switch (k) {
       default:
-        $record(n, [k], [-1], "unknown-field", v, "DownloadFileResponse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "DownloadFileResponse");
     }
   }
   return true;
@@ -1449,13 +1448,13 @@ function $r_DynamicRetrievalConfig(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_DynamicRetrievalMode.has(v)) {
           if ($f_DynamicRetrievalMode.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [1], "unknown-enum-value", v, "DynamicRetrievalConfig.mode");
+          $record(n, ["mode"], [1], "unknown-enum-value", v, "DynamicRetrievalConfig.mode");
         }
         break;
       case "dynamic_threshold":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "DynamicRetrievalConfig");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "DynamicRetrievalConfig");
     }
   }
   return true;
@@ -1468,7 +1467,7 @@ function $r_EmbedContentBatch(d, n) {
     switch (k) {
       case "batchStats":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "batchStats"; $o[n] = 0;
         if (!$r_EmbedContentBatchStats(v, n + 1)) return false;
         break;
       case "createTime":
@@ -1486,7 +1485,7 @@ function $r_EmbedContentBatch(d, n) {
         break;
       case "inputConfig":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 4;
+        $k[n] = "inputConfig"; $o[n] = 4;
         if (!$r_InputEmbedContentConfig(v, n + 1)) return false;
         q++;
         break;
@@ -1501,7 +1500,7 @@ function $r_EmbedContentBatch(d, n) {
         break;
       case "output":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 7;
+        $k[n] = "output"; $o[n] = 7;
         if (!$r_EmbedContentBatchOutput(v, n + 1)) return false;
         break;
       case "priority":
@@ -1513,7 +1512,7 @@ function $r_EmbedContentBatch(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_BatchState.has(v)) {
           if ($f_BatchState.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [9], "unknown-enum-value", v, "EmbedContentBatch.state");
+          $record(n, ["state"], [9], "unknown-enum-value", v, "EmbedContentBatch.state");
         }
         break;
       case "updateTime":
@@ -1528,7 +1527,7 @@ function $r_EmbedContentBatch(d, n) {
       case "update_time":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "EmbedContentBatch");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "EmbedContentBatch");
     }
   }
   if (q !== 3) return false;
@@ -1541,7 +1540,7 @@ function $r_EmbedContentBatchOutput(d, n) {
     switch (k) {
       case "inlinedResponses":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "inlinedResponses"; $o[n] = 0;
         if (!$r_InlinedEmbedContentResponses(v, n + 1)) return false;
         break;
       case "responsesFile":
@@ -1552,7 +1551,7 @@ function $r_EmbedContentBatchOutput(d, n) {
       case "responses_file":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "EmbedContentBatchOutput");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "EmbedContentBatchOutput");
     }
   }
   return true;
@@ -1584,7 +1583,7 @@ function $r_EmbedContentBatchStats(d, n) {
       case "successful_request_count":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "EmbedContentBatchStats");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "EmbedContentBatchStats");
     }
   }
   return true;
@@ -1597,7 +1596,7 @@ function $r_EmbedContentRequest(d, n) {
     switch (k) {
       case "content":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "content"; $o[n] = 0;
         if (!$r_Content(v, n + 1)) return false;
         q++;
         break;
@@ -1614,7 +1613,7 @@ function $r_EmbedContentRequest(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_TaskType.has(v)) {
           if ($f_TaskType.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [3], "unknown-enum-value", v, "EmbedContentRequest.taskType");
+          $record(n, ["taskType"], [3], "unknown-enum-value", v, "EmbedContentRequest.taskType");
         }
         break;
       case "title":
@@ -1625,7 +1624,7 @@ function $r_EmbedContentRequest(d, n) {
       case "task_type":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "EmbedContentRequest");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "EmbedContentRequest");
     }
   }
   if (q !== 1) return false;
@@ -1638,11 +1637,11 @@ function $r_EmbedContentResponse(d, n) {
     switch (k) {
       case "embedding":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "embedding"; $o[n] = 0;
         if (!$r_ContentEmbedding(v, n + 1)) return false;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "EmbedContentResponse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "EmbedContentResponse");
     }
   }
   return true;
@@ -1661,7 +1660,7 @@ function $r_EmbedTextRequest(d, n) {
         if (typeof v !== "string") return false;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "EmbedTextRequest");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "EmbedTextRequest");
     }
   }
   return true;
@@ -1673,11 +1672,11 @@ function $r_EmbedTextResponse(d, n) {
     switch (k) {
       case "embedding":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "embedding"; $o[n] = 0;
         if (!$r_Embedding(v, n + 1)) return false;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "EmbedTextResponse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "EmbedTextResponse");
     }
   }
   return true;
@@ -1696,7 +1695,7 @@ function $r_Embedding(d, n) {
         }
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "Embedding");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "Embedding");
     }
   }
   return true;
@@ -1707,7 +1706,7 @@ function $r_Empty(d, n) {
     const v = d[k];
     switch (k) {
       default:
-        $record(n, [k], [-1], "unknown-field", v, "Empty");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "Empty");
     }
   }
   return true;
@@ -1760,7 +1759,7 @@ function $r_ErrorInfo(d, n) {
         if (typeof v !== "string" || v !== "type.googleapis.com/google.rpc.ErrorInfo") return false;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "ErrorInfo");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "ErrorInfo");
     }
   }
   return true;
@@ -1773,12 +1772,12 @@ function $r_ErrorResponse(d, n) {
     switch (k) {
       case "error":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "error"; $o[n] = 0;
         if (!$r_ErrorStatus(v, n + 1)) return false;
         q++;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "ErrorResponse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "ErrorResponse");
     }
   }
   if (q !== 1) return false;
@@ -1802,7 +1801,7 @@ function $r_ErrorStatus(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_RpcCode.has(v)) {
           if ($f_RpcCode.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [2], "unknown-enum-value", v, "ErrorStatus.status");
+          $record(n, ["status"], [2], "unknown-enum-value", v, "ErrorStatus.status");
         }
         break;
       case "details":
@@ -1810,12 +1809,12 @@ function $r_ErrorStatus(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 3; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "details"; $o[n] = 3; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_ErrorDetail(e1, n + 2)) return false;
         }
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "ErrorStatus");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "ErrorStatus");
     }
   }
   return true;
@@ -1828,18 +1827,18 @@ function $r_Example(d, n) {
     switch (k) {
       case "input":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "input"; $o[n] = 0;
         if (!$r_Message(v, n + 1)) return false;
         q++;
         break;
       case "output":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 1;
+        $k[n] = "output"; $o[n] = 1;
         if (!$r_Message(v, n + 1)) return false;
         q++;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "Example");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "Example");
     }
   }
   if (q !== 2) return false;
@@ -1865,12 +1864,12 @@ function $r_ExecutableCode(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_Language.has(v)) {
           if ($f_Language.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [2], "unknown-enum-value", v, "ExecutableCode.language");
+          $record(n, ["language"], [2], "unknown-enum-value", v, "ExecutableCode.language");
         }
         q++;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "ExecutableCode");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "ExecutableCode");
     }
   }
   if (q !== 2) return false;
@@ -1895,7 +1894,7 @@ function $r_File(d, n) {
         break;
       case "error":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 3;
+        $k[n] = "error"; $o[n] = 3;
         if (!$r_Status(v, n + 1)) return false;
         break;
       case "expirationTime":
@@ -1923,7 +1922,7 @@ function $r_File(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_FileSource.has(v)) {
           if ($f_FileSource.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [9], "unknown-enum-value", v, "File.source");
+          $record(n, ["source"], [9], "unknown-enum-value", v, "File.source");
         }
         break;
       case "state":
@@ -1931,7 +1930,7 @@ function $r_File(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_State.has(v)) {
           if ($f_State.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [10], "unknown-enum-value", v, "File.state");
+          $record(n, ["state"], [10], "unknown-enum-value", v, "File.state");
         }
         break;
       case "updateTime":
@@ -1944,7 +1943,7 @@ function $r_File(d, n) {
         break;
       case "videoMetadata":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 13;
+        $k[n] = "videoMetadata"; $o[n] = 13;
         if (!$r_VideoFileMetadata(v, n + 1)) return false;
         break;
       case "create_time":
@@ -1958,7 +1957,7 @@ function $r_File(d, n) {
       case "video_metadata":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "File");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "File");
     }
   }
   return true;
@@ -1982,7 +1981,7 @@ function $r_FileData(d, n) {
       case "mime_type":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "FileData");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "FileData");
     }
   }
   if (q !== 1) return false;
@@ -2016,7 +2015,7 @@ function $r_FileSearch(d, n) {
       case "top_k":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "FileSearch");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "FileSearch");
     }
   }
   if (q !== 1) return false;
@@ -2068,7 +2067,7 @@ function $r_FileSearchStore(d, n) {
       case "update_time":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "FileSearchStore");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "FileSearchStore");
     }
   }
   return true;
@@ -2093,7 +2092,7 @@ function $r_FunctionCall(d, n) {
         q++;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "FunctionCall");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "FunctionCall");
     }
   }
   if (q !== 1) return false;
@@ -2117,13 +2116,13 @@ function $r_FunctionCallingConfig(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_FunctionCallingMode.has(v)) {
           if ($f_FunctionCallingMode.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [1], "unknown-enum-value", v, "FunctionCallingConfig.mode");
+          $record(n, ["mode"], [1], "unknown-enum-value", v, "FunctionCallingConfig.mode");
         }
         break;
       case "allowed_function_names":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "FunctionCallingConfig");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "FunctionCallingConfig");
     }
   }
   return true;
@@ -2139,7 +2138,7 @@ function $r_FunctionDeclaration(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_Behavior.has(v)) {
           if ($f_Behavior.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [0], "unknown-enum-value", v, "FunctionDeclaration.behavior");
+          $record(n, ["behavior"], [0], "unknown-enum-value", v, "FunctionDeclaration.behavior");
         }
         break;
       case "description":
@@ -2154,14 +2153,14 @@ function $r_FunctionDeclaration(d, n) {
         break;
       case "parameters":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 3;
+        $k[n] = "parameters"; $o[n] = 3;
         if (!$r_Schema(v, n + 1)) return false;
         break;
       case "parametersJsonSchema":
         break;
       case "response":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 5;
+        $k[n] = "response"; $o[n] = 5;
         if (!$r_Schema(v, n + 1)) return false;
         break;
       case "responseJsonSchema":
@@ -2170,7 +2169,7 @@ function $r_FunctionDeclaration(d, n) {
       case "response_json_schema":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "FunctionDeclaration");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "FunctionDeclaration");
     }
   }
   if (q !== 2) return false;
@@ -2196,7 +2195,7 @@ function $r_FunctionResponse(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 2; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "parts"; $o[n] = 2; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_FunctionResponsePart(e1, n + 2)) return false;
         }
         break;
@@ -2210,7 +2209,7 @@ function $r_FunctionResponse(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_Scheduling.has(v)) {
           if ($f_Scheduling.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [4], "unknown-enum-value", v, "FunctionResponse.scheduling");
+          $record(n, ["scheduling"], [4], "unknown-enum-value", v, "FunctionResponse.scheduling");
         }
         break;
       case "willContinue":
@@ -2220,7 +2219,7 @@ function $r_FunctionResponse(d, n) {
       case "will_continue":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "FunctionResponse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "FunctionResponse");
     }
   }
   if (q !== 2) return false;
@@ -2242,7 +2241,7 @@ function $r_FunctionResponseBlob(d, n) {
       case "mime_type":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "FunctionResponseBlob");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "FunctionResponseBlob");
     }
   }
   return true;
@@ -2254,13 +2253,13 @@ function $r_FunctionResponsePart(d, n) {
     switch (k) {
       case "inlineData":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "inlineData"; $o[n] = 0;
         if (!$r_FunctionResponseBlob(v, n + 1)) return false;
         break;
       case "inline_data":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "FunctionResponsePart");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "FunctionResponsePart");
     }
   }
   return true;
@@ -2276,7 +2275,7 @@ function $r_GenerateAnswerRequest(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_AnswerStyle.has(v)) {
           if ($f_AnswerStyle.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [0], "unknown-enum-value", v, "GenerateAnswerRequest.answerStyle");
+          $record(n, ["answerStyle"], [0], "unknown-enum-value", v, "GenerateAnswerRequest.answerStyle");
         }
         q++;
         break;
@@ -2285,14 +2284,14 @@ function $r_GenerateAnswerRequest(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "contents"; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_Content(e1, n + 2)) return false;
         }
         q++;
         break;
       case "inlinePassages":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 2;
+        $k[n] = "inlinePassages"; $o[n] = 2;
         if (!$r_GroundingPassages(v, n + 1)) return false;
         u0++;
         break;
@@ -2301,13 +2300,13 @@ function $r_GenerateAnswerRequest(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 3; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "safetySettings"; $o[n] = 3; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_SafetySetting(e1, n + 2)) return false;
         }
         break;
       case "semanticRetriever":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 4;
+        $k[n] = "semanticRetriever"; $o[n] = 4;
         if (!$r_SemanticRetrieverConfig(v, n + 1)) return false;
         u0++;
         break;
@@ -2321,7 +2320,7 @@ function $r_GenerateAnswerRequest(d, n) {
       case "semantic_retriever":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "GenerateAnswerRequest");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "GenerateAnswerRequest");
     }
   }
   if (u0 > 1) return false;
@@ -2335,7 +2334,7 @@ function $r_GenerateAnswerResponse(d, n) {
     switch (k) {
       case "answer":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "answer"; $o[n] = 0;
         if (!$r_Candidate(v, n + 1)) return false;
         break;
       case "answerableProbability":
@@ -2344,14 +2343,14 @@ function $r_GenerateAnswerResponse(d, n) {
         break;
       case "inputFeedback":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 2;
+        $k[n] = "inputFeedback"; $o[n] = 2;
         if (!$r_InputFeedback(v, n + 1)) return false;
         break;
       case "answerable_probability":
       case "input_feedback":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "GenerateAnswerResponse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "GenerateAnswerResponse");
     }
   }
   return true;
@@ -2364,7 +2363,7 @@ function $r_GenerateContentBatch(d, n) {
     switch (k) {
       case "batchStats":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "batchStats"; $o[n] = 0;
         if (!$r_BatchStats(v, n + 1)) return false;
         break;
       case "createTime":
@@ -2382,7 +2381,7 @@ function $r_GenerateContentBatch(d, n) {
         break;
       case "inputConfig":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 4;
+        $k[n] = "inputConfig"; $o[n] = 4;
         if (!$r_InputConfig(v, n + 1)) return false;
         q++;
         break;
@@ -2397,7 +2396,7 @@ function $r_GenerateContentBatch(d, n) {
         break;
       case "output":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 7;
+        $k[n] = "output"; $o[n] = 7;
         if (!$r_GenerateContentBatchOutput(v, n + 1)) return false;
         break;
       case "priority":
@@ -2409,7 +2408,7 @@ function $r_GenerateContentBatch(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_BatchState.has(v)) {
           if ($f_BatchState.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [9], "unknown-enum-value", v, "GenerateContentBatch.state");
+          $record(n, ["state"], [9], "unknown-enum-value", v, "GenerateContentBatch.state");
         }
         break;
       case "updateTime":
@@ -2424,7 +2423,7 @@ function $r_GenerateContentBatch(d, n) {
       case "update_time":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "GenerateContentBatch");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "GenerateContentBatch");
     }
   }
   if (q !== 3) return false;
@@ -2437,7 +2436,7 @@ function $r_GenerateContentBatchOutput(d, n) {
     switch (k) {
       case "inlinedResponses":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "inlinedResponses"; $o[n] = 0;
         if (!$r_InlinedResponses(v, n + 1)) return false;
         break;
       case "responsesFile":
@@ -2448,7 +2447,7 @@ function $r_GenerateContentBatchOutput(d, n) {
       case "responses_file":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "GenerateContentBatchOutput");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "GenerateContentBatchOutput");
     }
   }
   return true;
@@ -2468,14 +2467,14 @@ function $r_GenerateContentRequest(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "contents"; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_Content(e1, n + 2)) return false;
         }
         q++;
         break;
       case "generationConfig":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 2;
+        $k[n] = "generationConfig"; $o[n] = 2;
         if (!$r_GenerationConfig(v, n + 1)) return false;
         break;
       case "model":
@@ -2487,7 +2486,7 @@ function $r_GenerateContentRequest(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 4; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "safetySettings"; $o[n] = 4; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_SafetySetting(e1, n + 2)) return false;
         }
         break;
@@ -2496,7 +2495,7 @@ function $r_GenerateContentRequest(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_ServiceTier.has(v)) {
           if ($f_ServiceTier.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [5], "unknown-enum-value", v, "GenerateContentRequest.serviceTier");
+          $record(n, ["serviceTier"], [5], "unknown-enum-value", v, "GenerateContentRequest.serviceTier");
         }
         break;
       case "store":
@@ -2505,12 +2504,12 @@ function $r_GenerateContentRequest(d, n) {
         break;
       case "systemInstruction":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 7;
+        $k[n] = "systemInstruction"; $o[n] = 7;
         if (!$r_Content(v, n + 1)) return false;
         break;
       case "toolConfig":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 8;
+        $k[n] = "toolConfig"; $o[n] = 8;
         if (!$r_ToolConfig(v, n + 1)) return false;
         break;
       case "tools":
@@ -2518,7 +2517,7 @@ function $r_GenerateContentRequest(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 9; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "tools"; $o[n] = 9; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_Tool(e1, n + 2)) return false;
         }
         break;
@@ -2530,7 +2529,7 @@ function $r_GenerateContentRequest(d, n) {
       case "tool_config":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "GenerateContentRequest");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "GenerateContentRequest");
     }
   }
   if (q !== 1) return false;
@@ -2546,13 +2545,13 @@ function $r_GenerateContentResponse(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "candidates"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_Candidate(e1, n + 2)) return false;
         }
         break;
       case "modelStatus":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 1;
+        $k[n] = "modelStatus"; $o[n] = 1;
         if (!$r_ModelStatus(v, n + 1)) return false;
         break;
       case "modelVersion":
@@ -2561,7 +2560,7 @@ function $r_GenerateContentResponse(d, n) {
         break;
       case "promptFeedback":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 3;
+        $k[n] = "promptFeedback"; $o[n] = 3;
         if (!$r_PromptFeedback(v, n + 1)) return false;
         break;
       case "responseId":
@@ -2570,7 +2569,7 @@ function $r_GenerateContentResponse(d, n) {
         break;
       case "usageMetadata":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 5;
+        $k[n] = "usageMetadata"; $o[n] = 5;
         if (!$r_UsageMetadata(v, n + 1)) return false;
         break;
       case "model_status":
@@ -2580,7 +2579,7 @@ function $r_GenerateContentResponse(d, n) {
       case "usage_metadata":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "GenerateContentResponse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "GenerateContentResponse");
     }
   }
   return true;
@@ -2597,7 +2596,7 @@ function $r_GenerateMessageRequest(d, n) {
         break;
       case "prompt":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 1;
+        $k[n] = "prompt"; $o[n] = 1;
         if (!$r_MessagePrompt(v, n + 1)) return false;
         q++;
         break;
@@ -2618,7 +2617,7 @@ function $r_GenerateMessageRequest(d, n) {
       case "top_p":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "GenerateMessageRequest");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "GenerateMessageRequest");
     }
   }
   if (q !== 1) return false;
@@ -2634,7 +2633,7 @@ function $r_GenerateMessageResponse(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "candidates"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_Message(e1, n + 2)) return false;
         }
         break;
@@ -2643,7 +2642,7 @@ function $r_GenerateMessageResponse(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "filters"; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_ContentFilter(e1, n + 2)) return false;
         }
         break;
@@ -2652,12 +2651,12 @@ function $r_GenerateMessageResponse(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 2; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "messages"; $o[n] = 2; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_Message(e1, n + 2)) return false;
         }
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "GenerateMessageResponse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "GenerateMessageResponse");
     }
   }
   return true;
@@ -2678,7 +2677,7 @@ function $r_GenerateTextRequest(d, n) {
         break;
       case "prompt":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 2;
+        $k[n] = "prompt"; $o[n] = 2;
         if (!$r_TextPrompt(v, n + 1)) return false;
         q++;
         break;
@@ -2687,7 +2686,7 @@ function $r_GenerateTextRequest(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 3; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "safetySettings"; $o[n] = 3; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_SafetySetting(e1, n + 2)) return false;
         }
         break;
@@ -2719,7 +2718,7 @@ function $r_GenerateTextRequest(d, n) {
       case "top_p":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "GenerateTextRequest");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "GenerateTextRequest");
     }
   }
   if (q !== 1) return false;
@@ -2735,7 +2734,7 @@ function $r_GenerateTextResponse(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "candidates"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_TextCompletion(e1, n + 2)) return false;
         }
         break;
@@ -2744,7 +2743,7 @@ function $r_GenerateTextResponse(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "filters"; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_ContentFilter(e1, n + 2)) return false;
         }
         break;
@@ -2753,14 +2752,14 @@ function $r_GenerateTextResponse(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 2; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "safetyFeedback"; $o[n] = 2; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_SafetyFeedback(e1, n + 2)) return false;
         }
         break;
       case "safety_feedback":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "GenerateTextResponse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "GenerateTextResponse");
     }
   }
   return true;
@@ -2772,7 +2771,7 @@ function $r_GeneratedFile(d, n) {
     switch (k) {
       case "error":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "error"; $o[n] = 0;
         if (!$r_Status(v, n + 1)) return false;
         break;
       case "mimeType":
@@ -2788,13 +2787,13 @@ function $r_GeneratedFile(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_GeneratedFileState.has(v)) {
           if ($f_GeneratedFileState.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [3], "unknown-enum-value", v, "GeneratedFile.state");
+          $record(n, ["state"], [3], "unknown-enum-value", v, "GeneratedFile.state");
         }
         break;
       case "mime_type":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "GeneratedFile");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "GeneratedFile");
     }
   }
   return true;
@@ -2824,7 +2823,7 @@ function $r_GenerationConfig(d, n) {
         break;
       case "imageConfig":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 5;
+        $k[n] = "imageConfig"; $o[n] = 5;
         if (!$r_ImageConfig(v, n + 1)) return false;
         break;
       case "logprobs":
@@ -2840,7 +2839,7 @@ function $r_GenerationConfig(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_MediaResolution.has(v)) {
           if ($f_MediaResolution.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [8], "unknown-enum-value", v, "GenerationConfig.mediaResolution");
+          $record(n, ["mediaResolution"], [8], "unknown-enum-value", v, "GenerationConfig.mediaResolution");
         }
         break;
       case "presencePenalty":
@@ -2865,13 +2864,13 @@ function $r_GenerationConfig(d, n) {
           if (typeof e1 !== "string") return false;
           if (!$e_ResponseModality.has(e1)) {
             if ($f_ResponseModality.has(e1.toUpperCase())) return $otherSpelling();
-            $record(n, [k, i0], [13, i0], "unknown-enum-value", e1, "GenerationConfig.responseModalities");
+            $record(n, ["responseModalities", i0], [13, i0], "unknown-enum-value", e1, "GenerationConfig.responseModalities");
           }
         }
         break;
       case "responseSchema":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 14;
+        $k[n] = "responseSchema"; $o[n] = 14;
         if (!$r_Schema(v, n + 1)) return false;
         break;
       case "seed":
@@ -2880,7 +2879,7 @@ function $r_GenerationConfig(d, n) {
         break;
       case "speechConfig":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 16;
+        $k[n] = "speechConfig"; $o[n] = 16;
         if (!$r_SpeechConfig(v, n + 1)) return false;
         break;
       case "stopSequences":
@@ -2897,7 +2896,7 @@ function $r_GenerationConfig(d, n) {
         break;
       case "thinkingConfig":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 19;
+        $k[n] = "thinkingConfig"; $o[n] = 19;
         if (!$r_ThinkingConfig(v, n + 1)) return false;
         break;
       case "topK":
@@ -2929,7 +2928,7 @@ function $r_GenerationConfig(d, n) {
       case "top_p":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "GenerationConfig");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "GenerationConfig");
     }
   }
   return true;
@@ -2946,7 +2945,7 @@ function $r_GoogleMaps(d, n) {
       case "enable_widget":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "GoogleMaps");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "GoogleMaps");
     }
   }
   return true;
@@ -2958,19 +2957,19 @@ function $r_GoogleSearch(d, n) {
     switch (k) {
       case "searchTypes":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "searchTypes"; $o[n] = 0;
         if (!$r_SearchTypes(v, n + 1)) return false;
         break;
       case "timeRangeFilter":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 1;
+        $k[n] = "timeRangeFilter"; $o[n] = 1;
         if (!$r_Interval(v, n + 1)) return false;
         break;
       case "search_types":
       case "time_range_filter":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "GoogleSearch");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "GoogleSearch");
     }
   }
   return true;
@@ -2982,13 +2981,13 @@ function $r_GoogleSearchRetrieval(d, n) {
     switch (k) {
       case "dynamicRetrievalConfig":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "dynamicRetrievalConfig"; $o[n] = 0;
         if (!$r_DynamicRetrievalConfig(v, n + 1)) return false;
         break;
       case "dynamic_retrieval_config":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "GoogleSearchRetrieval");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "GoogleSearchRetrieval");
     }
   }
   return true;
@@ -3000,18 +2999,18 @@ function $r_GroundingAttribution(d, n) {
     switch (k) {
       case "content":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "content"; $o[n] = 0;
         if (!$r_Content(v, n + 1)) return false;
         break;
       case "sourceId":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 1;
+        $k[n] = "sourceId"; $o[n] = 1;
         if (!$r_AttributionSourceId(v, n + 1)) return false;
         break;
       case "source_id":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "GroundingAttribution");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "GroundingAttribution");
     }
   }
   return true;
@@ -3024,32 +3023,32 @@ function $r_GroundingChunk(d, n) {
     switch (k) {
       case "image":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "image"; $o[n] = 0;
         if (!$r_Image(v, n + 1)) return false;
         u0++;
         break;
       case "maps":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 1;
+        $k[n] = "maps"; $o[n] = 1;
         if (!$r_Maps(v, n + 1)) return false;
         u0++;
         break;
       case "retrievedContext":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 2;
+        $k[n] = "retrievedContext"; $o[n] = 2;
         if (!$r_RetrievedContext(v, n + 1)) return false;
         u0++;
         break;
       case "web":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 3;
+        $k[n] = "web"; $o[n] = 3;
         if (!$r_Web(v, n + 1)) return false;
         u0++;
         break;
       case "retrieved_context":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "GroundingChunk");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "GroundingChunk");
     }
   }
   if (u0 > 1) return false;
@@ -3070,7 +3069,7 @@ function $r_GroundingChunkCustomMetadata(d, n) {
         break;
       case "stringListValue":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 2;
+        $k[n] = "stringListValue"; $o[n] = 2;
         if (!$r_GroundingChunkStringList(v, n + 1)) return false;
         break;
       case "stringValue":
@@ -3082,7 +3081,7 @@ function $r_GroundingChunkCustomMetadata(d, n) {
       case "string_value":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "GroundingChunkCustomMetadata");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "GroundingChunkCustomMetadata");
     }
   }
   return true;
@@ -3101,7 +3100,7 @@ function $r_GroundingChunkStringList(d, n) {
         }
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "GroundingChunkStringList");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "GroundingChunkStringList");
     }
   }
   return true;
@@ -3120,7 +3119,7 @@ function $r_GroundingMetadata(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "groundingChunks"; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_GroundingChunk(e1, n + 2)) return false;
         }
         break;
@@ -3129,7 +3128,7 @@ function $r_GroundingMetadata(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 2; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "groundingSupports"; $o[n] = 2; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_GroundingSupport(e1, n + 2)) return false;
         }
         break;
@@ -3143,12 +3142,12 @@ function $r_GroundingMetadata(d, n) {
         break;
       case "retrievalMetadata":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 4;
+        $k[n] = "retrievalMetadata"; $o[n] = 4;
         if (!$r_RetrievalMetadata(v, n + 1)) return false;
         break;
       case "searchEntryPoint":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 5;
+        $k[n] = "searchEntryPoint"; $o[n] = 5;
         if (!$r_SearchEntryPoint(v, n + 1)) return false;
         break;
       case "webSearchQueries":
@@ -3168,7 +3167,7 @@ function $r_GroundingMetadata(d, n) {
       case "web_search_queries":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "GroundingMetadata");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "GroundingMetadata");
     }
   }
   return true;
@@ -3180,7 +3179,7 @@ function $r_GroundingPassage(d, n) {
     switch (k) {
       case "content":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "content"; $o[n] = 0;
         if (!$r_Content(v, n + 1)) return false;
         break;
       case "id":
@@ -3188,7 +3187,7 @@ function $r_GroundingPassage(d, n) {
         if (typeof v !== "string") return false;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "GroundingPassage");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "GroundingPassage");
     }
   }
   return true;
@@ -3210,7 +3209,7 @@ function $r_GroundingPassageId(d, n) {
       case "passage_id":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "GroundingPassageId");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "GroundingPassageId");
     }
   }
   return true;
@@ -3225,12 +3224,12 @@ function $r_GroundingPassages(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "passages"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_GroundingPassage(e1, n + 2)) return false;
         }
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "GroundingPassages");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "GroundingPassages");
     }
   }
   return true;
@@ -3266,7 +3265,7 @@ function $r_GroundingSupport(d, n) {
         break;
       case "segment":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 3;
+        $k[n] = "segment"; $o[n] = 3;
         if (!$r_Segment(v, n + 1)) return false;
         break;
       case "confidence_scores":
@@ -3274,7 +3273,7 @@ function $r_GroundingSupport(d, n) {
       case "rendered_parts":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "GroundingSupport");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "GroundingSupport");
     }
   }
   return true;
@@ -3289,7 +3288,7 @@ function $r_Help(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "links"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_HelpLink(e1, n + 2)) return false;
         }
         break;
@@ -3298,7 +3297,7 @@ function $r_Help(d, n) {
         if (typeof v !== "string" || v !== "type.googleapis.com/google.rpc.Help") return false;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "Help");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "Help");
     }
   }
   return true;
@@ -3317,7 +3316,7 @@ function $r_HelpLink(d, n) {
         if (typeof v !== "string") return false;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "HelpLink");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "HelpLink");
     }
   }
   return true;
@@ -3334,7 +3333,7 @@ function $r_HistoryConfig(d, n) {
       case "initial_history_in_client_content":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "HistoryConfig");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "HistoryConfig");
     }
   }
   return true;
@@ -3369,7 +3368,7 @@ function $r_Hyperparameters(d, n) {
       case "learning_rate_multiplier":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "Hyperparameters");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "Hyperparameters");
     }
   }
   if (u0 > 1) return false;
@@ -3400,7 +3399,7 @@ function $r_Image(d, n) {
       case "source_uri":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "Image");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "Image");
     }
   }
   return true;
@@ -3422,7 +3421,7 @@ function $r_ImageConfig(d, n) {
       case "image_size":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "ImageConfig");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "ImageConfig");
     }
   }
   return true;
@@ -3433,7 +3432,7 @@ function $r_ImageSearch(d, n) {
     const v = d[k];
     switch (k) {
       default:
-        $record(n, [k], [-1], "unknown-field", v, "ImageSearch");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "ImageSearch");
     }
   }
   return true;
@@ -3446,7 +3445,7 @@ function $r_ImportFileRequest(d, n) {
     switch (k) {
       case "chunkingConfig":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "chunkingConfig"; $o[n] = 0;
         if (!$r_ChunkingConfig(v, n + 1)) return false;
         break;
       case "customMetadata":
@@ -3454,7 +3453,7 @@ function $r_ImportFileRequest(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "customMetadata"; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_CustomMetadata(e1, n + 2)) return false;
         }
         break;
@@ -3468,7 +3467,7 @@ function $r_ImportFileRequest(d, n) {
       case "file_name":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "ImportFileRequest");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "ImportFileRequest");
     }
   }
   if (q !== 1) return false;
@@ -3486,12 +3485,12 @@ function $r_InlinedEmbedContentRequest(d, n) {
         break;
       case "request":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 1;
+        $k[n] = "request"; $o[n] = 1;
         if (!$r_EmbedContentRequest(v, n + 1)) return false;
         q++;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "InlinedEmbedContentRequest");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "InlinedEmbedContentRequest");
     }
   }
   if (q !== 1) return false;
@@ -3508,13 +3507,13 @@ function $r_InlinedEmbedContentRequests(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "requests"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_InlinedEmbedContentRequest(e1, n + 2)) return false;
         }
         q++;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "InlinedEmbedContentRequests");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "InlinedEmbedContentRequests");
     }
   }
   if (q !== 1) return false;
@@ -3527,7 +3526,7 @@ function $r_InlinedEmbedContentResponse(d, n) {
     switch (k) {
       case "error":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "error"; $o[n] = 0;
         if (!$r_Status(v, n + 1)) return false;
         break;
       case "metadata":
@@ -3536,11 +3535,11 @@ function $r_InlinedEmbedContentResponse(d, n) {
         break;
       case "response":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 2;
+        $k[n] = "response"; $o[n] = 2;
         if (!$r_EmbedContentResponse(v, n + 1)) return false;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "InlinedEmbedContentResponse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "InlinedEmbedContentResponse");
     }
   }
   return true;
@@ -3555,14 +3554,14 @@ function $r_InlinedEmbedContentResponses(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "inlinedResponses"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_InlinedEmbedContentResponse(e1, n + 2)) return false;
         }
         break;
       case "inlined_responses":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "InlinedEmbedContentResponses");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "InlinedEmbedContentResponses");
     }
   }
   return true;
@@ -3579,12 +3578,12 @@ function $r_InlinedRequest(d, n) {
         break;
       case "request":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 1;
+        $k[n] = "request"; $o[n] = 1;
         if (!$r_GenerateContentRequest(v, n + 1)) return false;
         q++;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "InlinedRequest");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "InlinedRequest");
     }
   }
   if (q !== 1) return false;
@@ -3601,13 +3600,13 @@ function $r_InlinedRequests(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "requests"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_InlinedRequest(e1, n + 2)) return false;
         }
         q++;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "InlinedRequests");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "InlinedRequests");
     }
   }
   if (q !== 1) return false;
@@ -3620,7 +3619,7 @@ function $r_InlinedResponse(d, n) {
     switch (k) {
       case "error":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "error"; $o[n] = 0;
         if (!$r_Status(v, n + 1)) return false;
         break;
       case "metadata":
@@ -3629,11 +3628,11 @@ function $r_InlinedResponse(d, n) {
         break;
       case "response":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 2;
+        $k[n] = "response"; $o[n] = 2;
         if (!$r_GenerateContentResponse(v, n + 1)) return false;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "InlinedResponse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "InlinedResponse");
     }
   }
   return true;
@@ -3648,14 +3647,14 @@ function $r_InlinedResponses(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "inlinedResponses"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_InlinedResponse(e1, n + 2)) return false;
         }
         break;
       case "inlined_responses":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "InlinedResponses");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "InlinedResponses");
     }
   }
   return true;
@@ -3671,13 +3670,13 @@ function $r_InputConfig(d, n) {
         break;
       case "requests":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 1;
+        $k[n] = "requests"; $o[n] = 1;
         if (!$r_InlinedRequests(v, n + 1)) return false;
         break;
       case "file_name":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "InputConfig");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "InputConfig");
     }
   }
   return true;
@@ -3693,13 +3692,13 @@ function $r_InputEmbedContentConfig(d, n) {
         break;
       case "requests":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 1;
+        $k[n] = "requests"; $o[n] = 1;
         if (!$r_InlinedEmbedContentRequests(v, n + 1)) return false;
         break;
       case "file_name":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "InputEmbedContentConfig");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "InputEmbedContentConfig");
     }
   }
   return true;
@@ -3714,7 +3713,7 @@ function $r_InputFeedback(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_InputFeedbackBlockReason.has(v)) {
           if ($f_InputFeedbackBlockReason.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [0], "unknown-enum-value", v, "InputFeedback.blockReason");
+          $record(n, ["blockReason"], [0], "unknown-enum-value", v, "InputFeedback.blockReason");
         }
         break;
       case "safetyRatings":
@@ -3722,7 +3721,7 @@ function $r_InputFeedback(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "safetyRatings"; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_SafetyRating(e1, n + 2)) return false;
         }
         break;
@@ -3730,7 +3729,7 @@ function $r_InputFeedback(d, n) {
       case "safety_ratings":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "InputFeedback");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "InputFeedback");
     }
   }
   return true;
@@ -3752,7 +3751,7 @@ function $r_Interval(d, n) {
       case "start_time":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "Interval");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "Interval");
     }
   }
   return true;
@@ -3771,7 +3770,7 @@ function $r_LatLng(d, n) {
         if (typeof v !== "number" || !isFinite(v)) return false;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "LatLng");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "LatLng");
     }
   }
   return true;
@@ -3786,7 +3785,7 @@ function $r_ListCachedContentsResponse(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "cachedContents"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_CachedContent(e1, n + 2)) return false;
         }
         break;
@@ -3798,7 +3797,7 @@ function $r_ListCachedContentsResponse(d, n) {
       case "next_page_token":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "ListCachedContentsResponse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "ListCachedContentsResponse");
     }
   }
   return true;
@@ -3813,7 +3812,7 @@ function $r_ListCorporaResponse(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "corpora"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_Corpus(e1, n + 2)) return false;
         }
         break;
@@ -3824,7 +3823,7 @@ function $r_ListCorporaResponse(d, n) {
       case "next_page_token":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "ListCorporaResponse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "ListCorporaResponse");
     }
   }
   return true;
@@ -3839,7 +3838,7 @@ function $r_ListDocumentsResponse(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "documents"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_Document(e1, n + 2)) return false;
         }
         break;
@@ -3850,7 +3849,7 @@ function $r_ListDocumentsResponse(d, n) {
       case "next_page_token":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "ListDocumentsResponse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "ListDocumentsResponse");
     }
   }
   return true;
@@ -3865,7 +3864,7 @@ function $r_ListFileSearchStoresResponse(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "fileSearchStores"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_FileSearchStore(e1, n + 2)) return false;
         }
         break;
@@ -3877,7 +3876,7 @@ function $r_ListFileSearchStoresResponse(d, n) {
       case "next_page_token":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "ListFileSearchStoresResponse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "ListFileSearchStoresResponse");
     }
   }
   return true;
@@ -3892,7 +3891,7 @@ function $r_ListFilesResponse(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "files"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_File(e1, n + 2)) return false;
         }
         break;
@@ -3903,7 +3902,7 @@ function $r_ListFilesResponse(d, n) {
       case "next_page_token":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "ListFilesResponse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "ListFilesResponse");
     }
   }
   return true;
@@ -3918,7 +3917,7 @@ function $r_ListGeneratedFilesResponse(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "generatedFiles"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_GeneratedFile(e1, n + 2)) return false;
         }
         break;
@@ -3930,7 +3929,7 @@ function $r_ListGeneratedFilesResponse(d, n) {
       case "next_page_token":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "ListGeneratedFilesResponse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "ListGeneratedFilesResponse");
     }
   }
   return true;
@@ -3945,7 +3944,7 @@ function $r_ListModelsResponse(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "models"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_Model(e1, n + 2)) return false;
         }
         break;
@@ -3956,7 +3955,7 @@ function $r_ListModelsResponse(d, n) {
       case "next_page_token":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "ListModelsResponse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "ListModelsResponse");
     }
   }
   return true;
@@ -3975,7 +3974,7 @@ function $r_ListOperationsResponse(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "operations"; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_Operation(e1, n + 2)) return false;
         }
         break;
@@ -3990,7 +3989,7 @@ function $r_ListOperationsResponse(d, n) {
       case "next_page_token":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "ListOperationsResponse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "ListOperationsResponse");
     }
   }
   return true;
@@ -4009,14 +4008,14 @@ function $r_ListPermissionsResponse(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "permissions"; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_Permission(e1, n + 2)) return false;
         }
         break;
       case "next_page_token":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "ListPermissionsResponse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "ListPermissionsResponse");
     }
   }
   return true;
@@ -4035,7 +4034,7 @@ function $r_ListTunedModelsResponse(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "tunedModels"; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_TunedModel(e1, n + 2)) return false;
         }
         break;
@@ -4043,7 +4042,7 @@ function $r_ListTunedModelsResponse(d, n) {
       case "tuned_models":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "ListTunedModelsResponse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "ListTunedModelsResponse");
     }
   }
   return true;
@@ -4066,7 +4065,7 @@ function $r_LocalizedMessage(d, n) {
         if (typeof v !== "string" || v !== "type.googleapis.com/google.rpc.LocalizedMessage") return false;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "LocalizedMessage");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "LocalizedMessage");
     }
   }
   return true;
@@ -4081,7 +4080,7 @@ function $r_LogprobsResult(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "chosenCandidates"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_LogprobsResultCandidate(e1, n + 2)) return false;
         }
         break;
@@ -4094,7 +4093,7 @@ function $r_LogprobsResult(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 2; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "topCandidates"; $o[n] = 2; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_TopCandidates(e1, n + 2)) return false;
         }
         break;
@@ -4103,7 +4102,7 @@ function $r_LogprobsResult(d, n) {
       case "top_candidates":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "LogprobsResult");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "LogprobsResult");
     }
   }
   return true;
@@ -4129,7 +4128,7 @@ function $r_LogprobsResultCandidate(d, n) {
       case "token_id":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "LogprobsResultCandidate");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "LogprobsResultCandidate");
     }
   }
   return true;
@@ -4141,7 +4140,7 @@ function $r_Maps(d, n) {
     switch (k) {
       case "placeAnswerSources":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "placeAnswerSources"; $o[n] = 0;
         if (!$r_PlaceAnswerSources(v, n + 1)) return false;
         break;
       case "placeId":
@@ -4164,7 +4163,7 @@ function $r_Maps(d, n) {
       case "place_id":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "Maps");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "Maps");
     }
   }
   return true;
@@ -4180,13 +4179,13 @@ function $r_McpServer(d, n) {
         break;
       case "streamableHttpTransport":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 1;
+        $k[n] = "streamableHttpTransport"; $o[n] = 1;
         if (!$r_StreamableHttpTransport(v, n + 1)) return false;
         break;
       case "streamable_http_transport":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "McpServer");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "McpServer");
     }
   }
   return true;
@@ -4203,7 +4202,7 @@ function $r_Message(d, n) {
         break;
       case "citationMetadata":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 1;
+        $k[n] = "citationMetadata"; $o[n] = 1;
         if (!$r_CitationMetadata(v, n + 1)) return false;
         break;
       case "content":
@@ -4214,7 +4213,7 @@ function $r_Message(d, n) {
       case "citation_metadata":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "Message");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "Message");
     }
   }
   if (q !== 1) return false;
@@ -4235,7 +4234,7 @@ function $r_MessagePrompt(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "examples"; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_Example(e1, n + 2)) return false;
         }
         break;
@@ -4244,13 +4243,13 @@ function $r_MessagePrompt(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 2; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "messages"; $o[n] = 2; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_Message(e1, n + 2)) return false;
         }
         q++;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "MessagePrompt");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "MessagePrompt");
     }
   }
   if (q !== 1) return false;
@@ -4267,7 +4266,7 @@ function $r_MetadataFilter(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "conditions"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_Condition(e1, n + 2)) return false;
         }
         q++;
@@ -4278,7 +4277,7 @@ function $r_MetadataFilter(d, n) {
         q++;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "MetadataFilter");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "MetadataFilter");
     }
   }
   if (q !== 2) return false;
@@ -4294,7 +4293,7 @@ function $r_ModalityTokenCount(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_Modality.has(v)) {
           if ($f_Modality.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [0], "unknown-enum-value", v, "ModalityTokenCount.modality");
+          $record(n, ["modality"], [0], "unknown-enum-value", v, "ModalityTokenCount.modality");
         }
         break;
       case "tokenCount":
@@ -4304,7 +4303,7 @@ function $r_ModalityTokenCount(d, n) {
       case "token_count":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "ModalityTokenCount");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "ModalityTokenCount");
     }
   }
   return true;
@@ -4384,7 +4383,7 @@ function $r_Model(d, n) {
       case "top_p":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "Model");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "Model");
     }
   }
   if (q !== 3) return false;
@@ -4404,7 +4403,7 @@ function $r_ModelStatus(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_ModelStage.has(v)) {
           if ($f_ModelStage.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [1], "unknown-enum-value", v, "ModelStatus.modelStage");
+          $record(n, ["modelStage"], [1], "unknown-enum-value", v, "ModelStatus.modelStage");
         }
         break;
       case "retirementTime":
@@ -4415,7 +4414,7 @@ function $r_ModelStatus(d, n) {
       case "retirement_time":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "ModelStatus");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "ModelStatus");
     }
   }
   return true;
@@ -4431,7 +4430,7 @@ function $r_MultiSpeakerVoiceConfig(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "speakerVoiceConfigs"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_SpeakerVoiceConfig(e1, n + 2)) return false;
         }
         q++;
@@ -4439,7 +4438,7 @@ function $r_MultiSpeakerVoiceConfig(d, n) {
       case "speaker_voice_configs":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "MultiSpeakerVoiceConfig");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "MultiSpeakerVoiceConfig");
     }
   }
   if (q !== 1) return false;
@@ -4456,7 +4455,7 @@ function $r_Operation(d, n) {
         break;
       case "error":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 1;
+        $k[n] = "error"; $o[n] = 1;
         if (!$r_Status(v, n + 1)) return false;
         break;
       case "metadata":
@@ -4472,7 +4471,7 @@ function $r_Operation(d, n) {
         if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "Operation");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "Operation");
     }
   }
   return true;
@@ -4485,43 +4484,43 @@ function $r_Part(d, n) {
     switch (k) {
       case "codeExecutionResult":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "codeExecutionResult"; $o[n] = 0;
         if (!$r_CodeExecutionResult(v, n + 1)) return false;
         u0++;
         break;
       case "executableCode":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 1;
+        $k[n] = "executableCode"; $o[n] = 1;
         if (!$r_ExecutableCode(v, n + 1)) return false;
         u0++;
         break;
       case "fileData":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 2;
+        $k[n] = "fileData"; $o[n] = 2;
         if (!$r_FileData(v, n + 1)) return false;
         u0++;
         break;
       case "functionCall":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 3;
+        $k[n] = "functionCall"; $o[n] = 3;
         if (!$r_FunctionCall(v, n + 1)) return false;
         u0++;
         break;
       case "functionResponse":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 4;
+        $k[n] = "functionResponse"; $o[n] = 4;
         if (!$r_FunctionResponse(v, n + 1)) return false;
         u0++;
         break;
       case "inlineData":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 5;
+        $k[n] = "inlineData"; $o[n] = 5;
         if (!$r_Blob(v, n + 1)) return false;
         u0++;
         break;
       case "mediaResolution":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 6;
+        $k[n] = "mediaResolution"; $o[n] = 6;
         if (!$r_PartMediaResolution(v, n + 1)) return false;
         break;
       case "partMetadata":
@@ -4543,19 +4542,19 @@ function $r_Part(d, n) {
         break;
       case "toolCall":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 11;
+        $k[n] = "toolCall"; $o[n] = 11;
         if (!$r_ToolCall(v, n + 1)) return false;
         u0++;
         break;
       case "toolResponse":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 12;
+        $k[n] = "toolResponse"; $o[n] = 12;
         if (!$r_ToolResponse(v, n + 1)) return false;
         u0++;
         break;
       case "videoMetadata":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 13;
+        $k[n] = "videoMetadata"; $o[n] = 13;
         if (!$r_VideoMetadata(v, n + 1)) return false;
         break;
       case "code_execution_result":
@@ -4572,7 +4571,7 @@ function $r_Part(d, n) {
       case "video_metadata":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "Part");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "Part");
     }
   }
   if (u0 > 1) return false;
@@ -4588,7 +4587,7 @@ function $r_PartMediaResolution(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_PartMediaResolutionLevel.has(v)) {
           if ($f_PartMediaResolutionLevel.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [0], "unknown-enum-value", v, "PartMediaResolution.level");
+          $record(n, ["level"], [0], "unknown-enum-value", v, "PartMediaResolution.level");
         }
         break;
       case "numTokens":
@@ -4598,7 +4597,7 @@ function $r_PartMediaResolution(d, n) {
       case "num_tokens":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "PartMediaResolution");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "PartMediaResolution");
     }
   }
   return true;
@@ -4618,7 +4617,7 @@ function $r_Permission(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_GranteeType.has(v)) {
           if ($f_GranteeType.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [1], "unknown-enum-value", v, "Permission.granteeType");
+          $record(n, ["granteeType"], [1], "unknown-enum-value", v, "Permission.granteeType");
         }
         break;
       case "name":
@@ -4630,7 +4629,7 @@ function $r_Permission(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_Role.has(v)) {
           if ($f_Role.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [3], "unknown-enum-value", v, "Permission.role");
+          $record(n, ["role"], [3], "unknown-enum-value", v, "Permission.role");
         }
         q++;
         break;
@@ -4638,7 +4637,7 @@ function $r_Permission(d, n) {
       case "grantee_type":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "Permission");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "Permission");
     }
   }
   if (q !== 1) return false;
@@ -4654,14 +4653,14 @@ function $r_PlaceAnswerSources(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "reviewSnippets"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_ReviewSnippet(e1, n + 2)) return false;
         }
         break;
       case "review_snippets":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "PlaceAnswerSources");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "PlaceAnswerSources");
     }
   }
   return true;
@@ -4678,7 +4677,7 @@ function $r_PrebuiltVoiceConfig(d, n) {
       case "voice_name":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "PrebuiltVoiceConfig");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "PrebuiltVoiceConfig");
     }
   }
   return true;
@@ -4697,7 +4696,7 @@ function $r_PredictLongRunningRequest(d, n) {
       case "parameters":
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "PredictLongRunningRequest");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "PredictLongRunningRequest");
     }
   }
   if (q !== 1) return false;
@@ -4717,7 +4716,7 @@ function $r_PredictRequest(d, n) {
       case "parameters":
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "PredictRequest");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "PredictRequest");
     }
   }
   if (q !== 1) return false;
@@ -4733,7 +4732,7 @@ function $r_PredictResponse(d, n) {
         if (!Array.isArray(v)) return false;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "PredictResponse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "PredictResponse");
     }
   }
   return true;
@@ -4750,7 +4749,7 @@ function $r_ProactivityConfig(d, n) {
       case "proactive_audio":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "ProactivityConfig");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "ProactivityConfig");
     }
   }
   return true;
@@ -4765,7 +4764,7 @@ function $r_PromptFeedback(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_BlockReason.has(v)) {
           if ($f_BlockReason.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [0], "unknown-enum-value", v, "PromptFeedback.blockReason");
+          $record(n, ["blockReason"], [0], "unknown-enum-value", v, "PromptFeedback.blockReason");
         }
         break;
       case "safetyRatings":
@@ -4773,7 +4772,7 @@ function $r_PromptFeedback(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "safetyRatings"; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_SafetyRating(e1, n + 2)) return false;
         }
         break;
@@ -4781,7 +4780,7 @@ function $r_PromptFeedback(d, n) {
       case "safety_ratings":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "PromptFeedback");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "PromptFeedback");
     }
   }
   return true;
@@ -4796,7 +4795,7 @@ function $r_QuotaFailure(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "violations"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_QuotaFailureViolation(e1, n + 2)) return false;
         }
         break;
@@ -4805,7 +4804,7 @@ function $r_QuotaFailure(d, n) {
         if (typeof v !== "string" || v !== "type.googleapis.com/google.rpc.QuotaFailure") return false;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "QuotaFailure");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "QuotaFailure");
     }
   }
   return true;
@@ -4859,7 +4858,7 @@ function $r_QuotaFailureViolation(d, n) {
       case "quota_value":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "QuotaFailureViolation");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "QuotaFailureViolation");
     }
   }
   return true;
@@ -4874,12 +4873,12 @@ function $r_RealtimeInputConfig(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_ActivityHandling.has(v)) {
           if ($f_ActivityHandling.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [0], "unknown-enum-value", v, "RealtimeInputConfig.activityHandling");
+          $record(n, ["activityHandling"], [0], "unknown-enum-value", v, "RealtimeInputConfig.activityHandling");
         }
         break;
       case "automaticActivityDetection":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 1;
+        $k[n] = "automaticActivityDetection"; $o[n] = 1;
         if (!$r_AutomaticActivityDetection(v, n + 1)) return false;
         break;
       case "turnCoverage":
@@ -4887,7 +4886,7 @@ function $r_RealtimeInputConfig(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_TurnCoverage.has(v)) {
           if ($f_TurnCoverage.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [2], "unknown-enum-value", v, "RealtimeInputConfig.turnCoverage");
+          $record(n, ["turnCoverage"], [2], "unknown-enum-value", v, "RealtimeInputConfig.turnCoverage");
         }
         break;
       case "activity_handling":
@@ -4895,7 +4894,7 @@ function $r_RealtimeInputConfig(d, n) {
       case "turn_coverage":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "RealtimeInputConfig");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "RealtimeInputConfig");
     }
   }
   return true;
@@ -4916,7 +4915,7 @@ function $r_RegisterFilesRequest(d, n) {
         q++;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "RegisterFilesRequest");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "RegisterFilesRequest");
     }
   }
   if (q !== 1) return false;
@@ -4932,12 +4931,12 @@ function $r_RegisterFilesResponse(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "files"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_File(e1, n + 2)) return false;
         }
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "RegisterFilesResponse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "RegisterFilesResponse");
     }
   }
   return true;
@@ -4953,14 +4952,14 @@ function $r_RetrievalConfig(d, n) {
         break;
       case "latLng":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 1;
+        $k[n] = "latLng"; $o[n] = 1;
         if (!$r_LatLng(v, n + 1)) return false;
         break;
       case "language_code":
       case "lat_lng":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "RetrievalConfig");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "RetrievalConfig");
     }
   }
   return true;
@@ -4977,7 +4976,7 @@ function $r_RetrievalMetadata(d, n) {
       case "google_search_dynamic_retrieval_score":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "RetrievalMetadata");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "RetrievalMetadata");
     }
   }
   return true;
@@ -4992,7 +4991,7 @@ function $r_RetrievedContext(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "customMetadata"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_GroundingChunkCustomMetadata(e1, n + 2)) return false;
         }
         break;
@@ -5016,7 +5015,7 @@ function $r_RetrievedContext(d, n) {
       case "file_search_store":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "RetrievedContext");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "RetrievedContext");
     }
   }
   return true;
@@ -5037,7 +5036,7 @@ function $r_RetryInfo(d, n) {
       case "retry_delay":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "RetryInfo");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "RetryInfo");
     }
   }
   return true;
@@ -5063,7 +5062,7 @@ function $r_ReviewSnippet(d, n) {
       case "review_id":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "ReviewSnippet");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "ReviewSnippet");
     }
   }
   return true;
@@ -5075,16 +5074,16 @@ function $r_SafetyFeedback(d, n) {
     switch (k) {
       case "rating":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "rating"; $o[n] = 0;
         if (!$r_SafetyRating(v, n + 1)) return false;
         break;
       case "setting":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 1;
+        $k[n] = "setting"; $o[n] = 1;
         if (!$r_SafetySetting(v, n + 1)) return false;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "SafetyFeedback");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "SafetyFeedback");
     }
   }
   return true;
@@ -5104,7 +5103,7 @@ function $r_SafetyRating(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_HarmCategory.has(v)) {
           if ($f_HarmCategory.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [1], "unknown-enum-value", v, "SafetyRating.category");
+          $record(n, ["category"], [1], "unknown-enum-value", v, "SafetyRating.category");
         }
         q++;
         break;
@@ -5113,12 +5112,12 @@ function $r_SafetyRating(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_HarmProbability.has(v)) {
           if ($f_HarmProbability.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [2], "unknown-enum-value", v, "SafetyRating.probability");
+          $record(n, ["probability"], [2], "unknown-enum-value", v, "SafetyRating.probability");
         }
         q++;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "SafetyRating");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "SafetyRating");
     }
   }
   if (q !== 2) return false;
@@ -5135,7 +5134,7 @@ function $r_SafetySetting(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_HarmCategory.has(v)) {
           if ($f_HarmCategory.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [0], "unknown-enum-value", v, "SafetySetting.category");
+          $record(n, ["category"], [0], "unknown-enum-value", v, "SafetySetting.category");
         }
         q++;
         break;
@@ -5144,12 +5143,12 @@ function $r_SafetySetting(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_HarmBlockThreshold.has(v)) {
           if ($f_HarmBlockThreshold.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [1], "unknown-enum-value", v, "SafetySetting.threshold");
+          $record(n, ["threshold"], [1], "unknown-enum-value", v, "SafetySetting.threshold");
         }
         q++;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "SafetySetting");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "SafetySetting");
     }
   }
   if (q !== 2) return false;
@@ -5166,7 +5165,7 @@ function $r_Schema(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "anyOf"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_Schema(e1, n + 2)) return false;
         }
         break;
@@ -5192,7 +5191,7 @@ function $r_Schema(d, n) {
         break;
       case "items":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 6;
+        $k[n] = "items"; $o[n] = 6;
         if (!$r_Schema(v, n + 1)) return false;
         break;
       case "maxItems":
@@ -5240,7 +5239,7 @@ function $r_Schema(d, n) {
         if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
         for (const k0 in v) {
           const m1 = v[k0];
-          $k[n] = k; $o[n] = 17; $k[n + 1] = k0; $o[n + 1] = 0;
+          $k[n] = "properties"; $o[n] = 17; $k[n + 1] = $escape(k0); $o[n + 1] = 0;
           if (!$r_Schema(m1, n + 2)) return false;
         }
         break;
@@ -5269,7 +5268,7 @@ function $r_Schema(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_Type.has(v)) {
           if ($f_Type.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [21], "unknown-enum-value", v, "Schema.type");
+          $record(n, ["type"], [21], "unknown-enum-value", v, "Schema.type");
         }
         q++;
         break;
@@ -5283,7 +5282,7 @@ function $r_Schema(d, n) {
       case "property_ordering":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "Schema");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "Schema");
     }
   }
   if (q !== 1) return false;
@@ -5306,7 +5305,7 @@ function $r_SearchEntryPoint(d, n) {
       case "sdk_blob":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "SearchEntryPoint");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "SearchEntryPoint");
     }
   }
   return true;
@@ -5318,19 +5317,19 @@ function $r_SearchTypes(d, n) {
     switch (k) {
       case "imageSearch":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "imageSearch"; $o[n] = 0;
         if (!$r_ImageSearch(v, n + 1)) return false;
         break;
       case "webSearch":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 1;
+        $k[n] = "webSearch"; $o[n] = 1;
         if (!$r_WebSearch(v, n + 1)) return false;
         break;
       case "image_search":
       case "web_search":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "SearchTypes");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "SearchTypes");
     }
   }
   return true;
@@ -5361,7 +5360,7 @@ function $r_Segment(d, n) {
       case "start_index":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "Segment");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "Segment");
     }
   }
   return true;
@@ -5380,7 +5379,7 @@ function $r_SemanticRetrieverChunk(d, n) {
         if (typeof v !== "string") return false;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "SemanticRetrieverChunk");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "SemanticRetrieverChunk");
     }
   }
   return true;
@@ -5400,7 +5399,7 @@ function $r_SemanticRetrieverConfig(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "metadataFilters"; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_MetadataFilter(e1, n + 2)) return false;
         }
         break;
@@ -5410,7 +5409,7 @@ function $r_SemanticRetrieverConfig(d, n) {
         break;
       case "query":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 3;
+        $k[n] = "query"; $o[n] = 3;
         if (!$r_Content(v, n + 1)) return false;
         q++;
         break;
@@ -5424,7 +5423,7 @@ function $r_SemanticRetrieverConfig(d, n) {
       case "minimum_relevance_score":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "SemanticRetrieverConfig");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "SemanticRetrieverConfig");
     }
   }
   if (q !== 2) return false;
@@ -5440,7 +5439,7 @@ function $r_SessionResumptionConfig(d, n) {
         if (typeof v !== "string") return false;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "SessionResumptionConfig");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "SessionResumptionConfig");
     }
   }
   return true;
@@ -5457,7 +5456,7 @@ function $r_SlidingWindow(d, n) {
       case "target_tokens":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "SlidingWindow");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "SlidingWindow");
     }
   }
   return true;
@@ -5475,14 +5474,14 @@ function $r_SpeakerVoiceConfig(d, n) {
         break;
       case "voiceConfig":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 1;
+        $k[n] = "voiceConfig"; $o[n] = 1;
         if (!$r_VoiceConfig(v, n + 1)) return false;
         q++;
         break;
       case "voice_config":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "SpeakerVoiceConfig");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "SpeakerVoiceConfig");
     }
   }
   if (q !== 2) return false;
@@ -5499,12 +5498,12 @@ function $r_SpeechConfig(d, n) {
         break;
       case "multiSpeakerVoiceConfig":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 1;
+        $k[n] = "multiSpeakerVoiceConfig"; $o[n] = 1;
         if (!$r_MultiSpeakerVoiceConfig(v, n + 1)) return false;
         break;
       case "voiceConfig":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 2;
+        $k[n] = "voiceConfig"; $o[n] = 2;
         if (!$r_VoiceConfig(v, n + 1)) return false;
         break;
       case "language_code":
@@ -5512,7 +5511,7 @@ function $r_SpeechConfig(d, n) {
       case "voice_config":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "SpeechConfig");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "SpeechConfig");
     }
   }
   return true;
@@ -5531,7 +5530,7 @@ function $r_Status(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "details"; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_ErrorDetail(e1, n + 2)) return false;
         }
         break;
@@ -5540,7 +5539,7 @@ function $r_Status(d, n) {
         if (typeof v !== "string") return false;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "Status");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "Status");
     }
   }
   return true;
@@ -5578,7 +5577,7 @@ function $r_StreamableHttpTransport(d, n) {
       case "terminate_on_close":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "StreamableHttpTransport");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "StreamableHttpTransport");
     }
   }
   return true;
@@ -5597,7 +5596,7 @@ function $r_StringList(d, n) {
         }
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "StringList");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "StringList");
     }
   }
   return true;
@@ -5609,7 +5608,7 @@ function $r_TextCompletion(d, n) {
     switch (k) {
       case "citationMetadata":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "citationMetadata"; $o[n] = 0;
         if (!$r_CitationMetadata(v, n + 1)) return false;
         break;
       case "output":
@@ -5621,7 +5620,7 @@ function $r_TextCompletion(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 2; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "safetyRatings"; $o[n] = 2; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_SafetyRating(e1, n + 2)) return false;
         }
         break;
@@ -5629,7 +5628,7 @@ function $r_TextCompletion(d, n) {
       case "safety_ratings":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "TextCompletion");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "TextCompletion");
     }
   }
   return true;
@@ -5646,7 +5645,7 @@ function $r_TextPrompt(d, n) {
         q++;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "TextPrompt");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "TextPrompt");
     }
   }
   if (q !== 1) return false;
@@ -5670,7 +5669,7 @@ function $r_ThinkingConfig(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_ThinkingLevel.has(v)) {
           if ($f_ThinkingLevel.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [2], "unknown-enum-value", v, "ThinkingConfig.thinkingLevel");
+          $record(n, ["thinkingLevel"], [2], "unknown-enum-value", v, "ThinkingConfig.thinkingLevel");
         }
         break;
       case "include_thoughts":
@@ -5678,7 +5677,7 @@ function $r_ThinkingConfig(d, n) {
       case "thinking_level":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "ThinkingConfig");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "ThinkingConfig");
     }
   }
   return true;
@@ -5690,17 +5689,17 @@ function $r_Tool(d, n) {
     switch (k) {
       case "codeExecution":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "codeExecution"; $o[n] = 0;
         if (!$r_CodeExecution(v, n + 1)) return false;
         break;
       case "computerUse":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 1;
+        $k[n] = "computerUse"; $o[n] = 1;
         if (!$r_ComputerUse(v, n + 1)) return false;
         break;
       case "fileSearch":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 2;
+        $k[n] = "fileSearch"; $o[n] = 2;
         if (!$r_FileSearch(v, n + 1)) return false;
         break;
       case "functionDeclarations":
@@ -5708,23 +5707,23 @@ function $r_Tool(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 3; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "functionDeclarations"; $o[n] = 3; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_FunctionDeclaration(e1, n + 2)) return false;
         }
         break;
       case "googleMaps":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 4;
+        $k[n] = "googleMaps"; $o[n] = 4;
         if (!$r_GoogleMaps(v, n + 1)) return false;
         break;
       case "googleSearch":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 5;
+        $k[n] = "googleSearch"; $o[n] = 5;
         if (!$r_GoogleSearch(v, n + 1)) return false;
         break;
       case "googleSearchRetrieval":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 6;
+        $k[n] = "googleSearchRetrieval"; $o[n] = 6;
         if (!$r_GoogleSearchRetrieval(v, n + 1)) return false;
         break;
       case "mcpServers":
@@ -5732,13 +5731,13 @@ function $r_Tool(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 7; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "mcpServers"; $o[n] = 7; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_McpServer(e1, n + 2)) return false;
         }
         break;
       case "urlContext":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 8;
+        $k[n] = "urlContext"; $o[n] = 8;
         if (!$r_UrlContext(v, n + 1)) return false;
         break;
       case "code_execution":
@@ -5752,7 +5751,7 @@ function $r_Tool(d, n) {
       case "url_context":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "Tool");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "Tool");
     }
   }
   return true;
@@ -5776,14 +5775,14 @@ function $r_ToolCall(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_ToolType.has(v)) {
           if ($f_ToolType.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [2], "unknown-enum-value", v, "ToolCall.toolType");
+          $record(n, ["toolType"], [2], "unknown-enum-value", v, "ToolCall.toolType");
         }
         q++;
         break;
       case "tool_type":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "ToolCall");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "ToolCall");
     }
   }
   if (q !== 1) return false;
@@ -5796,7 +5795,7 @@ function $r_ToolConfig(d, n) {
     switch (k) {
       case "functionCallingConfig":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "functionCallingConfig"; $o[n] = 0;
         if (!$r_FunctionCallingConfig(v, n + 1)) return false;
         break;
       case "includeServerSideToolInvocations":
@@ -5805,7 +5804,7 @@ function $r_ToolConfig(d, n) {
         break;
       case "retrievalConfig":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 2;
+        $k[n] = "retrievalConfig"; $o[n] = 2;
         if (!$r_RetrievalConfig(v, n + 1)) return false;
         break;
       case "function_calling_config":
@@ -5813,7 +5812,7 @@ function $r_ToolConfig(d, n) {
       case "retrieval_config":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "ToolConfig");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "ToolConfig");
     }
   }
   return true;
@@ -5837,14 +5836,14 @@ function $r_ToolResponse(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_ToolType.has(v)) {
           if ($f_ToolType.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [2], "unknown-enum-value", v, "ToolResponse.toolType");
+          $record(n, ["toolType"], [2], "unknown-enum-value", v, "ToolResponse.toolType");
         }
         q++;
         break;
       case "tool_type":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "ToolResponse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "ToolResponse");
     }
   }
   if (q !== 1) return false;
@@ -5860,12 +5859,12 @@ function $r_TopCandidates(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "candidates"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_LogprobsResultCandidate(e1, n + 2)) return false;
         }
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "TopCandidates");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "TopCandidates");
     }
   }
   return true;
@@ -5884,7 +5883,7 @@ function $r_TransferOwnershipRequest(d, n) {
       case "email_address":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "TransferOwnershipRequest");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "TransferOwnershipRequest");
     }
   }
   if (q !== 1) return false;
@@ -5896,7 +5895,7 @@ function $r_TransferOwnershipResponse(d, n) {
     const v = d[k];
     switch (k) {
       default:
-        $record(n, [k], [-1], "unknown-field", v, "TransferOwnershipResponse");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "TransferOwnershipResponse");
     }
   }
   return true;
@@ -5941,7 +5940,7 @@ function $r_TunedModel(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_TunedModelState.has(v)) {
           if ($f_TunedModelState.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [6], "unknown-enum-value", v, "TunedModel.state");
+          $record(n, ["state"], [6], "unknown-enum-value", v, "TunedModel.state");
         }
         break;
       case "temperature":
@@ -5958,13 +5957,13 @@ function $r_TunedModel(d, n) {
         break;
       case "tunedModelSource":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 10;
+        $k[n] = "tunedModelSource"; $o[n] = 10;
         if (!$r_TunedModelSource(v, n + 1)) return false;
         u0++;
         break;
       case "tuningTask":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 11;
+        $k[n] = "tuningTask"; $o[n] = 11;
         if (!$r_TuningTask(v, n + 1)) return false;
         q++;
         break;
@@ -5983,7 +5982,7 @@ function $r_TunedModel(d, n) {
       case "update_time":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "TunedModel");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "TunedModel");
     }
   }
   if (u0 > 1) return false;
@@ -6007,7 +6006,7 @@ function $r_TunedModelSource(d, n) {
       case "tuned_model":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "TunedModelSource");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "TunedModelSource");
     }
   }
   return true;
@@ -6022,7 +6021,7 @@ function $r_TuningContent(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "parts"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_TuningPart(e1, n + 2)) return false;
         }
         break;
@@ -6031,7 +6030,7 @@ function $r_TuningContent(d, n) {
         if (typeof v !== "string") return false;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "TuningContent");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "TuningContent");
     }
   }
   return true;
@@ -6054,7 +6053,7 @@ function $r_TuningExample(d, n) {
       case "text_input":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "TuningExample");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "TuningExample");
     }
   }
   if (q !== 1) return false;
@@ -6070,7 +6069,7 @@ function $r_TuningExamples(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "examples"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_TuningExample(e1, n + 2)) return false;
         }
         break;
@@ -6079,14 +6078,14 @@ function $r_TuningExamples(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "multiturnExamples"; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_TuningMultiturnExample(e1, n + 2)) return false;
         }
         break;
       case "multiturn_examples":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "TuningExamples");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "TuningExamples");
     }
   }
   return true;
@@ -6101,19 +6100,19 @@ function $r_TuningMultiturnExample(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "contents"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_TuningContent(e1, n + 2)) return false;
         }
         break;
       case "systemInstruction":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 1;
+        $k[n] = "systemInstruction"; $o[n] = 1;
         if (!$r_TuningContent(v, n + 1)) return false;
         break;
       case "system_instruction":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "TuningMultiturnExample");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "TuningMultiturnExample");
     }
   }
   return true;
@@ -6128,7 +6127,7 @@ function $r_TuningPart(d, n) {
         if (typeof v !== "string") return false;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "TuningPart");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "TuningPart");
     }
   }
   return true;
@@ -6158,7 +6157,7 @@ function $r_TuningSnapshot(d, n) {
       case "mean_loss":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "TuningSnapshot");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "TuningSnapshot");
     }
   }
   return true;
@@ -6175,7 +6174,7 @@ function $r_TuningTask(d, n) {
         break;
       case "hyperparameters":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 1;
+        $k[n] = "hyperparameters"; $o[n] = 1;
         if (!$r_Hyperparameters(v, n + 1)) return false;
         break;
       case "snapshots":
@@ -6183,7 +6182,7 @@ function $r_TuningTask(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 2; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "snapshots"; $o[n] = 2; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_TuningSnapshot(e1, n + 2)) return false;
         }
         break;
@@ -6193,7 +6192,7 @@ function $r_TuningTask(d, n) {
         break;
       case "trainingData":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 4;
+        $k[n] = "trainingData"; $o[n] = 4;
         if (!$r_Dataset(v, n + 1)) return false;
         q++;
         break;
@@ -6202,7 +6201,7 @@ function $r_TuningTask(d, n) {
       case "training_data":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "TuningTask");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "TuningTask");
     }
   }
   if (q !== 1) return false;
@@ -6215,7 +6214,7 @@ function $r_UploadToFileSearchStoreRequest(d, n) {
     switch (k) {
       case "chunkingConfig":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "chunkingConfig"; $o[n] = 0;
         if (!$r_ChunkingConfig(v, n + 1)) return false;
         break;
       case "customMetadata":
@@ -6223,7 +6222,7 @@ function $r_UploadToFileSearchStoreRequest(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "customMetadata"; $o[n] = 1; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_CustomMetadata(e1, n + 2)) return false;
         }
         break;
@@ -6241,7 +6240,7 @@ function $r_UploadToFileSearchStoreRequest(d, n) {
       case "mime_type":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "UploadToFileSearchStoreRequest");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "UploadToFileSearchStoreRequest");
     }
   }
   return true;
@@ -6252,7 +6251,7 @@ function $r_UrlContext(d, n) {
     const v = d[k];
     switch (k) {
       default:
-        $record(n, [k], [-1], "unknown-field", v, "UrlContext");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "UrlContext");
     }
   }
   return true;
@@ -6267,14 +6266,14 @@ function $r_UrlContextMetadata(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "urlMetadata"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_UrlMetadata(e1, n + 2)) return false;
         }
         break;
       case "url_metadata":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "UrlContextMetadata");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "UrlContextMetadata");
     }
   }
   return true;
@@ -6293,14 +6292,14 @@ function $r_UrlMetadata(d, n) {
         if (typeof v !== "string") return false;
         if (!$e_UrlRetrievalStatus.has(v)) {
           if ($f_UrlRetrievalStatus.has(v.toUpperCase())) return $otherSpelling();
-          $record(n, [k], [1], "unknown-enum-value", v, "UrlMetadata.urlRetrievalStatus");
+          $record(n, ["urlRetrievalStatus"], [1], "unknown-enum-value", v, "UrlMetadata.urlRetrievalStatus");
         }
         break;
       case "retrieved_url":
       case "url_retrieval_status":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "UrlMetadata");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "UrlMetadata");
     }
   }
   return true;
@@ -6315,7 +6314,7 @@ function $r_UsageMetadata(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "cacheTokensDetails"; $o[n] = 0; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_ModalityTokenCount(e1, n + 2)) return false;
         }
         break;
@@ -6332,7 +6331,7 @@ function $r_UsageMetadata(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 3; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "candidatesTokensDetails"; $o[n] = 3; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_ModalityTokenCount(e1, n + 2)) return false;
         }
         break;
@@ -6345,7 +6344,7 @@ function $r_UsageMetadata(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 5; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "promptTokensDetails"; $o[n] = 5; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_ModalityTokenCount(e1, n + 2)) return false;
         }
         break;
@@ -6362,7 +6361,7 @@ function $r_UsageMetadata(d, n) {
         if (!Array.isArray(v)) return false;
         for (let i0 = 0; i0 < v.length; i0++) {
           const e1 = v[i0];
-          $k[n] = k; $o[n] = 8; $k[n + 1] = i0; $o[n + 1] = i0;
+          $k[n] = "toolUsePromptTokensDetails"; $o[n] = 8; $k[n + 1] = i0; $o[n + 1] = i0;
           if (!$r_ModalityTokenCount(e1, n + 2)) return false;
         }
         break;
@@ -6382,7 +6381,7 @@ function $r_UsageMetadata(d, n) {
       case "total_token_count":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "UsageMetadata");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "UsageMetadata");
     }
   }
   return true;
@@ -6399,7 +6398,7 @@ function $r_VideoFileMetadata(d, n) {
       case "video_duration":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "VideoFileMetadata");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "VideoFileMetadata");
     }
   }
   return true;
@@ -6425,7 +6424,7 @@ function $r_VideoMetadata(d, n) {
       case "start_offset":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "VideoMetadata");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "VideoMetadata");
     }
   }
   return true;
@@ -6437,13 +6436,13 @@ function $r_VoiceConfig(d, n) {
     switch (k) {
       case "prebuiltVoiceConfig":
         if (v === undefined) break;
-        $k[n] = k; $o[n] = 0;
+        $k[n] = "prebuiltVoiceConfig"; $o[n] = 0;
         if (!$r_PrebuiltVoiceConfig(v, n + 1)) return false;
         break;
       case "prebuilt_voice_config":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "VoiceConfig");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "VoiceConfig");
     }
   }
   return true;
@@ -6462,7 +6461,7 @@ function $r_Web(d, n) {
         if (typeof v !== "string") return false;
         break;
       default:
-        $record(n, [k], [-1], "unknown-field", v, "Web");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "Web");
     }
   }
   return true;
@@ -6473,7 +6472,7 @@ function $r_WebSearch(d, n) {
     const v = d[k];
     switch (k) {
       default:
-        $record(n, [k], [-1], "unknown-field", v, "WebSearch");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "WebSearch");
     }
   }
   return true;
@@ -6495,7 +6494,7 @@ function $r_WhiteSpaceConfig(d, n) {
       case "max_tokens_per_chunk":
         return $otherSpelling();
       default:
-        $record(n, [k], [-1], "unknown-field", v, "WhiteSpaceConfig");
+        $record(n, [$escape(k)], [-1], "unknown-field", v, "WhiteSpaceConfig");
     }
   }
   return true;

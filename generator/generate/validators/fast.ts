@@ -37,6 +37,8 @@ interface Segments {
   ords: string[];
 }
 
+/** A key as a JSON Pointer segment. */
+const escapeSegment = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
 /** The path-stack slot `i` entries below the current object (whose own depth is the parameter `n`). */
 const depth = (i: number) => (i === 0 ? "n" : `n + ${i}`);
 const OBJECT_PROTO_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
@@ -161,7 +163,7 @@ class Compiler {
         if (typeof values !== "object" || values === null || (values as Obj)[DRIFT_KEYWORD] !== undefined) this.fail(where, "unsupported additionalProperties");
         const key = this.fresh("k");
         const value = this.fresh("m");
-        const body = this.check(values as Schema, value, `${ind}  `, `${where}{}`, { keys: [...at.keys, key], ords: [...at.ords, "0"] });
+        const body = this.check(values as Schema, value, `${ind}  `, `${where}{}`, { keys: [...at.keys, `$escape(${key})`], ords: [...at.ords, "0"] });
         if (body.length > 0) out.push(`${ind}for (const ${key} in ${x}) {`, `${ind}  const ${value} = ${x}[${key}];`, ...body, `${ind}}`);
         return out;
       }
@@ -231,7 +233,7 @@ class Compiler {
     let unknown: string;
     if (additional === false) unknown = "return false;";
     else if (typeof additional === "object" && additional !== null && Object.keys(additional).join() === DRIFT_KEYWORD && (additional as Obj)[DRIFT_KEYWORD] === "unknown-field")
-      unknown = `$record(n, [k], [-1], "unknown-field", v, ${js(name)});`;
+      unknown = `$record(n, [$escape(k)], [-1], "unknown-field", v, ${js(name)});`;
     else if (additional === undefined || additional === true) unknown = "break;";
     else this.fail(name, "unsupported additionalProperties");
 
@@ -245,7 +247,7 @@ class Compiler {
     for (const [index, p] of names.entries()) {
       this.vars = 0;
       this.field = `${name}.${p}`;
-      const body = this.check(properties[p]!, "v", "        ", `${name}.${p}`, { keys: ["k"], ords: [String(index)] });
+      const body = this.check(properties[p]!, "v", "        ", `${name}.${p}`, { keys: [js(escapeSegment(p))], ords: [String(index)] });
       const counts = [...(required.has(p) ? ["q++;"] : []), ...(groupOf.has(p) ? [`u${groupOf.get(p)!}++;`] : [])];
       lines.push(`      case ${js(p)}:`);
       if (body.length > 0 || counts.length > 0) lines.push("        if (v === undefined) break;", ...body, ...counts.map((c) => `        ${c}`));
@@ -333,7 +335,8 @@ function foldedValues(values: readonly string[]): string[] {
 }
 
 /**
- * Path tracking and drift records. The path to the object being checked is a stack of keys ($k) and of
+ * Path tracking and drift records. The path to the object being checked is a stack of keys ($k, already escaped as
+ * JSON Pointer segments: declared names at generation, unknown and map keys by $escape) and of
  * their order among their siblings ($o: a declared property's index in the schema, an array index, 0 for a map
  * entry); an unknown field gets -1, since the ajv validators record an object's unknown fields before they check its
  * properties. Drift is recorded as the runtime reports it (path, kind, value, spec place) with its order, then sorted
@@ -345,12 +348,11 @@ const $o = [];
 let $records = null;
 let $spelledOtherwise = false;
 export let drift = [];
-const $segment = (s) =>
-  typeof s === "number" || (s.indexOf("~") < 0 && s.indexOf("/") < 0) ? "/" + s : "/" + s.replace(/~/g, "~0").replace(/\\//g, "~1");
+const $escape = (s) => (s.indexOf("~") < 0 && s.indexOf("/") < 0 ? s : s.replace(/~/g, "~0").replace(/\\//g, "~1"));
 function $record(n, keys, ords, kind, value, spec) {
   let path = "";
-  for (let i = 0; i < n; i++) path += $segment($k[i]);
-  for (let i = 0; i < keys.length; i++) path += $segment(keys[i]);
+  for (let i = 0; i < n; i++) path += "/" + $k[i];
+  for (let i = 0; i < keys.length; i++) path += "/" + keys[i];
   const order = $o.slice(0, n);
   for (let i = 0; i < ords.length; i++) order.push(ords[i]);
   const record = { order, drift: { path, kind, value, spec } };
