@@ -1,7 +1,7 @@
-// The drift the ajv lenient validators record (generated/validators/lenient.js, `driftSink`: flat quadruples of kind
-// "f" | "e", instance path, value, and the resource holding the field or the enum holding the value), read as the
-// runtime reports it. The fast-path checkers record the same drift already in this form; the differential test holds
-// the two to each other through these functions.
+// Drift as the lenient reference checker (reference/) and the ajv lenient validators (generated/validators/lenient.js)
+// record it — flat quadruples of kind "f" | "e", instance path, value, and the resource holding the field or the enum
+// holding the value — read as the runtime reports it. The fast-path checkers record the same drift already in this
+// form; the differential test holds the two to each other through these functions.
 import { decodeSegment, fieldFor, locate, specName, splitPointer } from "./model.ts";
 import { enumSpelling } from "./normalize.ts";
 import type { Drift } from "./result.ts";

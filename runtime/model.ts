@@ -57,7 +57,7 @@ export function decodeSegment(raw: string): string {
 }
 
 export function encodeSegment(key: string): string {
-  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+  return key.includes("~") || key.includes("/") ? key.replace(/~/g, "~0").replace(/\//g, "~1") : key;
 }
 
 export function splitPointer(pointer: string): string[] {

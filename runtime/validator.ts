@@ -1,6 +1,6 @@
 // The validation API behind every `validate<Name>` / `assert<Name>` / `is<Name>` / `normalize<Name>`.
 //
-// First, a generated fast-path checker (generated/validators/fast-*.js) gives the verdict: valid, valid with drift
+// First, a generated fast-path checker (generated/validators/fast.js) gives the verdict: valid, valid with drift
 // (lenient mode; the drift recorded as it is reported), spelled otherwise (lenient mode: a snake_case key, an enum
 // name in another case), or invalid. Valid data returns at once, with its drift.
 //
@@ -9,8 +9,7 @@
 // the issues; issues and drift then point at the keys as the input spelled them. Only a value nested too deeply for the
 // fast path goes to the reference as it is first.
 import type { ErrorObject } from "ajv";
-import { RESOURCE_NAMES } from "../generated/validators/names.ts";
-import { checkReference, driftSink, type ReferenceResult } from "./reference/index.ts";
+import { checkReference, driftSink, isReferenceResource } from "./reference/index.ts";
 import * as fastCheckers from "../generated/validators/fast.js";
 import { driftFromSink, identity, NO_PATHS, sinkHasOtherSpellings } from "./drift.ts";
 import { resourceModel } from "./model.ts";
@@ -19,15 +18,6 @@ import { errorPointer, issuesFromErrors, valueAt, type IssueContext } from "./is
 import { ValidationError, type Drift, type Issue, type Mode, type ValidationResult } from "./result.ts";
 import { pointerToPath, type StandardSchemaV1, type StandardResult } from "./standard-schema.ts";
 
-type Check = (value: unknown) => ReferenceResult;
-type Validators = Record<string, Check | undefined>;
-/** Per mode, the reference check of every resource (a table without a prototype: only resource names are in it). */
-function checks(mode: Mode): Validators {
-  const table = Object.create(null) as Validators;
-  for (const name of RESOURCE_NAMES) table[name] = (value) => checkReference(name, mode, value);
-  return table;
-}
-const VALIDATORS: Record<Mode, Validators> = { strict: checks("strict"), lenient: checks("lenient") };
 /**
  * Fast-path checkers (generated/validators/fast.js), one for both modes: 0 invalid, 1 valid, 2 valid with drift (in
  * `fastCheckers.drift`: lenient-valid, strict-invalid), 3 spelled otherwise — with the same semantics as the ajv
@@ -51,13 +41,12 @@ export function defaultMode(resource: string): Mode {
 
 /** Validates `value` as an instance of `resource`. Never throws, whatever JSON value it is given. */
 export function validateResource(resource: string, value: unknown, mode: Mode = defaultMode(resource)): ValidationResult<unknown> {
-  const check = VALIDATORS[mode][resource];
-  if (!check) throw new TypeError(`gemini-typekit: no resource named ${JSON.stringify(resource)}`);
-  return validateWith(resource, value, mode, FAST[resource]!, check);
+  if (!isReferenceResource(resource)) throw new TypeError(`gemini-typekit: no resource named ${JSON.stringify(resource)}`);
+  return validateWith(resource, value, mode, FAST[resource]!);
 }
 
 /** validateResource with the resource's checkers already looked up (createValidator binds them once). */
-function validateWith(resource: string, value: unknown, mode: Mode, fast: FastCheck, check: Check): ValidationResult<unknown> {
+function validateWith(resource: string, value: unknown, mode: Mode, fast: FastCheck): ValidationResult<unknown> {
   let verdict = -1;
   try {
     verdict = fast(value);
@@ -66,18 +55,18 @@ function validateWith(resource: string, value: unknown, mode: Mode, fast: FastCh
   }
   if (verdict === 1) return { ok: true, value, drift: NO_DRIFT };
   if (verdict === 2 && mode === "lenient") return { ok: true, value, drift: fastCheckers.drift };
-  return byReference(resource, value, mode, verdict, check);
+  return byReference(resource, value, mode, verdict);
 }
 
 /** Everything the fast path does not settle (kept apart so that the fast path stays small enough to inline). */
-function byReference(resource: string, value: unknown, mode: Mode, verdict: number, check: Check): ValidationResult<unknown> {
+function byReference(resource: string, value: unknown, mode: Mode, verdict: number): ValidationResult<unknown> {
   try {
     SINK.length = 0;
-    if (verdict === -1 && check(value).valid) {
+    if (verdict === -1 && checkReference(resource, mode, value).valid) {
       if (SINK.length === 0) return { ok: true, value, drift: NO_DRIFT };
       if (!sinkHasOtherSpellings(SINK)) return { ok: true, value, drift: driftFromSink(SINK, resource, value, identity, NO_PATHS) };
     }
-    return slowPath(resource, check, value, mode);
+    return slowPath(resource, value, mode);
   } catch (error) {
     if (error instanceof RangeError) {
       return { ok: false, issues: [{ pointer: "", code: "too-deep", message: `the value is nested too deeply to check (${error.message})`, spec: resource }] };
@@ -88,11 +77,11 @@ function byReference(resource: string, value: unknown, mode: Mode, verdict: numb
   }
 }
 
-function slowPath(resource: string, check: Check, input: unknown, mode: Mode): ValidationResult<unknown> {
+function slowPath(resource: string, input: unknown, mode: Mode): ValidationResult<unknown> {
   const normalized = normalizeResource(resource, input);
   const value = normalized.value;
   SINK.length = 0;
-  const { errors } = check(value);
+  const { errors } = checkReference(resource, mode, value);
   const ctx: IssueContext = {
     resource,
     value,
@@ -197,11 +186,9 @@ export interface ResourceValidator<Strict, Lenient, Default> extends StandardSch
 
 /** `mode`: the resource's default mode (generated/validate.ts passes it, so creating validators reads no model). */
 export function createValidator<Strict, Lenient, Default>(name: string, mode: Mode = defaultMode(name)): ResourceValidator<Strict, Lenient, Default> {
-  const strictCheck = VALIDATORS.strict[name];
-  const lenientCheck = VALIDATORS.lenient[name];
-  if (!strictCheck || !lenientCheck) throw new TypeError(`gemini-typekit: no resource named ${JSON.stringify(name)}`);
+  if (!isReferenceResource(name)) throw new TypeError(`gemini-typekit: no resource named ${JSON.stringify(name)}`);
   const fast = FAST[name]!;
-  const run = (value: unknown, m: Mode) => validateWith(name, value, m, fast, m === "lenient" ? lenientCheck : strictCheck);
+  const run = (value: unknown, m: Mode) => validateWith(name, value, m, fast);
   const standard: StandardSchemaV1<unknown, Default>["~standard"] = {
     version: 1,
     vendor: "gemini-typekit",

@@ -7,8 +7,9 @@
 // values count) and keys iterated as it iterates them (for…in). Lenient mode records drift where ajv's drift keyword
 // does; strict mode turns the same places into ajv strict's `additionalProperties` and `enum` errors.
 import type { ErrorObject } from "ajv";
-import { escapeSegment, named, type AnyNode, type ArrayNode, type IntegerNode, type MapNode, type Node, type ResourceNode, type ScalarNode, type StringNode } from "./schema.ts";
+import { named, type AnyNode, type ArrayNode, type IntegerNode, type MapNode, type Node, type ResourceNode, type ScalarNode, type StringNode } from "./schema.ts";
 import { isBytes } from "../../generated/validators/reference.js";
+import { encodeSegment } from "../model.ts";
 
 export interface Run {
   strict: boolean;
@@ -90,7 +91,7 @@ const HANDLERS: { [K in Node["kind"]]: Handler<Extract<Node, { kind: K }>> } = {
     if (!isObject(data)) return typeError(run, path, node, "object");
     const values = node.values;
     if (values === undefined) return;
-    for (const key in data) check(values, data[key], `${path}/${escapeSegment(key)}`, run);
+    for (const key in data) check(values, data[key], `${path}/${encodeSegment(key)}`, run);
   },
   resource: (node: ResourceNode, data, path, run) => {
     if (!isObject(data)) return typeError(run, path, node, "object");
@@ -119,7 +120,7 @@ function objectKeywords(node: ResourceNode, data: Obj, path: string, run: Run): 
       if (node.declared.has(key)) continue;
       if (run.strict)
         error(run, path, `${node.at}/additionalProperties`, "additionalProperties", { additionalProperty: key }, "must NOT have additional properties");
-      else run.sink.push("f", `${path}/${escapeSegment(key)}`, data[key], node.owner);
+      else run.sink.push("f", `${path}/${encodeSegment(key)}`, data[key], node.owner);
     }
   for (const { name, segment, node: property } of node.properties) {
     const value = data[name];
@@ -129,6 +130,6 @@ function objectKeywords(node: ResourceNode, data: Obj, path: string, run: Run): 
     if (data[member] === undefined) continue;
     for (const other of others)
       if (data[other] !== undefined)
-        error(run, `${path}/${escapeSegment(other)}`, `${node.at}/dependentSchemas/${member}/properties/${other}/false schema`, "false schema", {}, "boolean schema is false");
+        error(run, `${path}/${encodeSegment(other)}`, `${node.at}/dependentSchemas/${member}/properties/${other}/false schema`, "false schema", {}, "boolean schema is false");
   }
 }

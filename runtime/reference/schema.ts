@@ -4,6 +4,7 @@
 // schema, so a schema change that needs a new keyword cannot be checked silently wrong.
 // The JSON text is parsed on first use and each named schema read when first reached.
 import { LENIENT_SCHEMAS } from "../../generated/validators/reference.js";
+import { encodeSegment } from "../model.ts";
 
 export const DRIFT = "x-gemini-drift";
 export const BYTES = "x-gemini-bytes";
@@ -62,7 +63,6 @@ export function named(name: string): Node | undefined {
 }
 
 const isObject = (v: unknown): v is Raw => v !== null && typeof v === "object" && !Array.isArray(v);
-export const escapeSegment = (key: string): string => (key.includes("~") || key.includes("/") ? key.replace(/~/g, "~0").replace(/\//g, "~1") : key);
 
 function fail(at: string, what: string): never {
   throw new Error(`gemini-typekit reference checker: ${at}: ${what}`);
@@ -171,8 +171,8 @@ function resource(schema: Raw, owner: string, at: string): ResourceNode {
   if (!isObject(props)) fail(at, "properties must be an object");
   const properties = Object.entries(props).map(([name, s]) => ({
     name: propertyName(name, at),
-    segment: `/${escapeSegment(name)}`,
-    node: read(s, owner, `${at}/properties/${encodeURIComponent(escapeSegment(name))}`),
+    segment: `/${encodeSegment(name)}`,
+    node: read(s, owner, `${at}/properties/${encodeURIComponent(encodeSegment(name))}`),
   }));
   const required = strings(schema["required"] ?? [], `${at}/required`).map((r) => propertyName(r, at));
   const additional = schema["additionalProperties"];
