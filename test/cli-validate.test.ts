@@ -1,7 +1,7 @@
 // `gemini-typekit validate` in-process: framings, modes, located output, --json, stdin and exit codes.
 import { describe, expect, it } from "vitest";
-import { main } from "../generator/cli/main.ts";
-import type { CliIo } from "../generator/cli/command.ts";
+import { main } from "../packages/tools/src/cli/main.ts";
+import type { CliIo } from "../packages/tools/src/cli/command.ts";
 import { tempDir, writeTree } from "./support/tmp.ts";
 
 async function run(args: string[], cwd: string, stdin = "") {

@@ -1,8 +1,8 @@
 // The CLI in-process: --help on every command, exit codes (0 ok, 1 invalid, 2 usage), and stats output.
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { main } from "../generator/cli/main.ts";
-import type { CliIo } from "../generator/cli/command.ts";
+import { main } from "../packages/tools/src/cli/main.ts";
+import type { CliIo } from "../packages/tools/src/cli/command.ts";
 import { hasShared, PROJECT_ROOT, UPSTREAM } from "./support/shared.ts";
 import { tempDir, writeTree } from "./support/tmp.ts";
 

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { OUTPUTS } from "../../generator/generate/outputs.ts";
+import { OUTPUTS } from "../../packages/tools/src/generate/outputs.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 3);
@@ -36,7 +36,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 // performance.now() counts from the process start: at the first line it is the start-up (node and the tsx loader).
 const GENERATE = `
 const startUp = performance.now();
-const { runGenerate } = await import("./generator/generate/run.ts");
+const { runGenerate } = await import("./packages/tools/src/generate/run.ts");
 const out = process.argv[1];
 const r = await runGenerate({ specDir: "spec", outDir: out });
 if (!r.ok) { console.error(r.diagnostics); process.exit(1); }
@@ -54,7 +54,7 @@ for (let i = 0; i < RUNS; i++) {
   for (const [k, v] of Object.entries(JSON.parse(stdout.trim().split("\n").pop()!) as Record<string, number>)) (stages[k] ??= []).push(v);
   if (i === RUNS - 1) {
     const size = dirSize(out);
-    console.log(`generated/: ${size.files} files, ${(size.bytes / 1024 / 1024).toFixed(2)} MiB`);
+    console.log(`packages/runtime/generated/: ${size.files} files, ${(size.bytes / 1024 / 1024).toFixed(2)} MiB`);
   }
   rmSync(join(out, ".."), { recursive: true, force: true });
 }

@@ -10,8 +10,8 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { validateGenerateContentResponse } from "../../generated/validate.ts";
-import { Aggregator, parseStream } from "../../runtime/stream/index.ts";
+import { validateGenerateContentResponse } from "../../packages/runtime/generated/validate.ts";
+import { Aggregator, parseStream } from "../../packages/runtime/src/stream/index.ts";
 import { CORPUS_DIR, ROOT } from "./support/corpus.ts";
 import { envNumber, fullGc, verdict } from "./support/measure.ts";
 

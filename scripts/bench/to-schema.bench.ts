@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { createProject, toResponseJsonSchema } from "../../generator/schema/index.ts";
+import { createProject, toResponseJsonSchema } from "../../packages/tools/src/schema/index.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "gtk-bench-"));
@@ -38,7 +38,7 @@ function time(cmd: string, args: string[], runs: number): number {
 }
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const ours = time(process.execPath, [join(ROOT, "bin/gemini-typekit.js"), "to-schema", file, "Recipe"], RUNS);
+const ours = time(process.execPath, [join(ROOT, "packages/tools/bin/gemini-typekit.js"), "to-schema", file, "Recipe"], RUNS);
 const theirs = time(process.execPath, [join(ROOT, "node_modules/ts-json-schema-generator/bin/ts-json-schema-generator.js"), "--path", file, "--type", "Recipe"], RUNS);
 console.log(`cold CLI, median of ${RUNS}: gemini-typekit to-schema ${ours.toFixed(0)} ms, ts-json-schema-generator ${theirs.toFixed(0)} ms, ratio ${(ours / theirs).toFixed(2)} (target <= 1.00)`);
 

@@ -27,7 +27,7 @@ const RESPONSE = join(CORPUS_DIR, "generate/firebase-sdk-test-data-unary-success
 const AJV_OPTIONS = { allErrors: true, strict: true };
 
 const dir = mkdtempSync(join(tmpdir(), "gtk-cold-"));
-const built = transpileTree("runtime/index.ts", join(dir, "js"));
+const built = transpileTree("packages/runtime/src/index.ts", join(dir, "js"));
 const url = (p: string) => JSON.stringify(pathToFileURL(p).href);
 
 // Every child: `boot` = ms from process start to the module's first line; `load` = importing (and, for ajv,
@@ -51,7 +51,7 @@ const ok = GenerateContentResponse(body) ${okWhen};
 ${REPORT}`;
 const ajv = (all: boolean) => `${READ}
 const { Ajv2020 } = await import(${url(join(ROOT, "node_modules/ajv/dist/2020.js"))});
-const dir = ${JSON.stringify(join(ROOT, "generated/schemas"))};
+const dir = ${JSON.stringify(join(ROOT, "packages/runtime/generated/schemas"))};
 const ajv = new Ajv2020(${JSON.stringify(AJV_OPTIONS)});
 const ids = [];
 for (const f of readdirSync(dir)) {
@@ -77,16 +77,16 @@ interface Contender {
 const contenders: Record<string, Contender> = {
   node: { label: "(c)  bare node", script: EMPTY, tsx: false },
   nodeTsx: { label: "(c)  bare node --import tsx", script: EMPTY, tsx: true },
-  typekit: { label: "(a)  gemini-typekit, TS via tsx", script: typekit(join(ROOT, "runtime/index.ts")), tsx: true },
+  typekit: { label: "(a)  gemini-typekit, TS via tsx", script: typekit(join(ROOT, "packages/runtime/src/index.ts")), tsx: true },
   typekitNoCache: {
     label: "     same, tsx cache off",
-    script: typekit(join(ROOT, "runtime/index.ts")),
+    script: typekit(join(ROOT, "packages/runtime/src/index.ts")),
     tsx: true,
     env: { TSX_DISABLE_CACHE: "1" },
   },
   typekitJs: { label: "(a') gemini-typekit, as JS", script: typekit(built.entry), tsx: false },
-  fastOnly: { label: "     fast.js alone", script: alone("generated/validators/fast.js", "=== 1"), tsx: false },
-  strictOnly: { label: "     ajv's strict.js alone", script: alone("generated/validators/strict.js", "=== true"), tsx: false },
+  fastOnly: { label: "     fast.js alone", script: alone("packages/runtime/generated/validators/fast.js", "=== 1"), tsx: false },
+  strictOnly: { label: "     ajv's strict.js alone", script: alone("packages/runtime/generated/validators/strict.js", "=== true"), tsx: false },
   ajv: { label: "(b)  ajv compiles at start", script: ajv(false), tsx: false },
   ajvAll: { label: "     ajv compiles every resource", script: ajv(true), tsx: false, runs: 3 },
 };
@@ -140,7 +140,7 @@ console.log(`     raw wall: ${(b / aJs).toFixed(2)}× (node's boot alone is ${no
 console.log(`(a) through tsx vs (b), each net of its bare process: ${net.toFixed(1)}×; raw: ${(b / a).toFixed(2)}×`);
 console.log(
   `where (a')'s time goes: loading the library ${med("typekitJs", "load").toFixed(0)} ms (${built.files} modules), of which ` +
-    `fast.js alone ${med("fastOnly", "load").toFixed(0)} ms (${kib("generated/validators/fast.js")}); ajv's strict.js, no longer ` +
-    `loaded, alone ${med("strictOnly", "load").toFixed(0)} ms (${kib("generated/validators/strict.js")}); first validation ` +
+    `fast.js alone ${med("fastOnly", "load").toFixed(0)} ms (${kib("packages/runtime/generated/validators/fast.js")}); ajv's strict.js, no longer ` +
+    `loaded, alone ${med("strictOnly", "load").toFixed(0)} ms (${kib("packages/runtime/generated/validators/strict.js")}); first validation ` +
     `${med("typekitJs", "first").toFixed(0)} ms. Through tsx, loading costs ${med("typekit", "load").toFixed(0)} ms`,
 );

@@ -8,10 +8,10 @@
 // around it; for comparison, ajv's standalone strict check and the published base64 `pattern` run whole over the bytes
 // fields (what the spot check avoids); and the split by body size and by drift.
 import type { ValidateFunction } from "ajv";
-import bundle from "../../generated/schemas/bundle.json" with { type: "json" };
-import { validateGenerateContentResponse } from "../../generated/validate.ts";
-import * as strict from "../../generated/validators/strict.js";
-import * as fastCheckers from "../../generated/validators/fast.js";
+import bundle from "../../packages/runtime/generated/schemas/bundle.json" with { type: "json" };
+import { validateGenerateContentResponse } from "../../packages/runtime/generated/validate.ts";
+import * as strict from "../../packages/runtime/generated/validators/strict.js";
+import * as fastCheckers from "../../packages/runtime/generated/validators/fast.js";
 import { geminiResponseBodies, type Body } from "./support/corpus.ts";
 import { consume, envNumber, measure, ms, ratio, verdict } from "./support/measure.ts";
 import { walk } from "./support/walk.ts";

@@ -7,9 +7,9 @@
 // properties and constraint keywords, and how many of the corpus's values each one really checks.
 import type { ValidateFunction } from "ajv";
 import { z } from "zod";
-import bundle from "../../generated/schemas/bundle.json" with { type: "json" };
-import { validateGenerateContentResponse } from "../../generated/validate.ts";
-import * as strict from "../../generated/validators/strict.js";
+import bundle from "../../packages/runtime/generated/schemas/bundle.json" with { type: "json" };
+import { validateGenerateContentResponse } from "../../packages/runtime/generated/validate.ts";
+import * as strict from "../../packages/runtime/generated/validators/strict.js";
 import { geminiResponseBodies } from "./support/corpus.ts";
 import { SchemaCoverage, type Coverage } from "./support/coverage.ts";
 import { consume, envNumber, measure, ms, ratio, verdict } from "./support/measure.ts";

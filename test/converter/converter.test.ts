@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createProject, jsonSchemaToResponseSchema, lintSchema, responseSchemaToJsonSchema, toResponseJsonSchema, toResponseSchema } from "../../generator/schema/index.ts";
+import { createProject, jsonSchemaToResponseSchema, lintSchema, responseSchemaToJsonSchema, toResponseJsonSchema, toResponseSchema } from "../../packages/tools/src/schema/index.ts";
 import { cases, expectedFile, FIXTURES, located, makeAjv, readJsonIfExists } from "./harness.ts";
 
 describe.each(cases())("converter case %s", (name) => {

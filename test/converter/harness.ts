@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync, rmSync } from "no
 import { join, relative } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
-import type { Diagnostic } from "../../generator/diagnostics.ts";
+import type { Diagnostic } from "../../packages/tools/src/diagnostics.ts";
 
 export const FIXTURES = import.meta.dirname;
 export const UPDATE = process.env.UPDATE_FIXTURES === "1";

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runValidator, type Mode } from "../../generated/validators/index.ts";
+import { runValidator, type Mode } from "../../packages/runtime/generated/validators/index.ts";
 import { bodiesOf, CORPUS_DIR, corpusEntries } from "../support/corpus.ts";
 import { hasShared } from "../support/shared.ts";
 

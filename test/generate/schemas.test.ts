@@ -3,10 +3,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import { loadSpec } from "../../generator/spec/load.ts";
-import { allSchemas, bundleSchema, resourceSchema, schemaId } from "../../generator/generate/schemas/emit.ts";
-import type { SpecIR } from "../../generator/spec/model.ts";
-import { runImport } from "../../generator/import/run.ts";
+import { loadSpec } from "../../packages/tools/src/spec/load.ts";
+import { allSchemas, bundleSchema, resourceSchema, schemaId } from "../../packages/tools/src/generate/schemas/emit.ts";
+import type { SpecIR } from "../../packages/tools/src/spec/model.ts";
+import { runImport } from "../../packages/tools/src/import/run.ts";
 import { discoveryDoc } from "../support/discovery-fragment.ts";
 import { tempDir, writeTree } from "../support/tmp.ts";
 import { PROJECT_ROOT } from "../support/shared.ts";

@@ -1,6 +1,6 @@
 // Type-level tests of generated/types.ts, checked by `tsc -p tsconfig.json` (and by types-level.test.ts): every
 // `@ts-expect-error` line must be an error, every other line must compile.
-import { ErrorDetail, FinishReason, HarmBlockThreshold, isKnown, METHODS, RpcCode } from "../../generated/types.ts";
+import { ErrorDetail, FinishReason, HarmBlockThreshold, isKnown, METHODS, RpcCode } from "../../packages/runtime/generated/types.ts";
 import type {
   BadRequestFieldViolation,
   Candidate,
@@ -21,7 +21,7 @@ import type {
   Methods,
   Part,
   SafetySetting,
-} from "../../generated/types.ts";
+} from "../../packages/runtime/generated/types.ts";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const assertType = <T extends true>(_proof?: T): void => undefined;

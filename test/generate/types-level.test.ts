@@ -6,11 +6,11 @@ import { describe, expect, it } from "vitest";
 import { ts } from "ts-morph";
 import { createProject, typeCheck } from "./types-support.ts";
 
-const TYPES = readFileSync("generated/types.ts", "utf8");
+const TYPES = readFileSync("packages/runtime/generated/types.ts", "utf8");
 const CHECKS = readFileSync("test/generate/type-checks.ts", "utf8");
 const EXPECT_ERROR = "// @ts-expect-error";
 
-const files = (checks: string) => ({ "generated/types.ts": TYPES, "test/generate/type-checks.ts": checks });
+const files = (checks: string) => ({ "packages/runtime/generated/types.ts": TYPES, "test/generate/type-checks.ts": checks });
 
 describe("type-checks.ts against generated/types.ts", () => {
   it("compiles: every @ts-expect-error is used, every other line is valid", () => {

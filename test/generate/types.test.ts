@@ -4,9 +4,9 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateFiles } from "../../generator/generate/run.ts";
-import { emitTypes, typesSource } from "../../generator/generate/types/index.ts";
-import { loadSpec } from "../../generator/spec/load.ts";
+import { generateFiles } from "../../packages/tools/src/generate/run.ts";
+import { emitTypes, typesSource } from "../../packages/tools/src/generate/types/index.ts";
+import { loadSpec } from "../../packages/tools/src/spec/load.ts";
 import { buildIr, type FixtureSpec } from "./types-fixtures/build-ir.ts";
 import { typeCheck } from "./types-support.ts";
 
@@ -83,7 +83,7 @@ describe("types for the project spec", async () => {
   });
 
   it("matches the checked-in generated/types.ts", () => {
-    expect(readFileSync("generated/types.ts", "utf8")).toBe(text);
+    expect(readFileSync("packages/runtime/generated/types.ts", "utf8")).toBe(text);
   });
 
   it("imports nothing", () => {

@@ -1,8 +1,8 @@
 // The validators' own keywords (generator/generate/validators/keywords.ts) and the schemas they are built from.
 import { describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
-import { validatorAjv } from "../../generator/generate/validators/emit.ts";
-import { BYTES_KEYWORD, DRIFT_KEYWORD, FULL_CHECK_LIMIT, runtimeDriftSink } from "../../generator/generate/validators/keywords.ts";
+import { validatorAjv } from "../../packages/tools/src/generate/validators/emit.ts";
+import { BYTES_KEYWORD, DRIFT_KEYWORD, FULL_CHECK_LIMIT, runtimeDriftSink } from "../../packages/tools/src/generate/validators/keywords.ts";
 
 /** Where spot-check window k of a long value starts (8 windows of 32 characters, both ends included). */
 const windowAt = (n: number, k: number) => Math.floor(((n - 32) * k) / 7);

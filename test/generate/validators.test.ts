@@ -4,12 +4,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { existsSync, readFileSync, writeFileSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
-import { loadSpec } from "../../generator/spec/load.ts";
-import { schemaId } from "../../generator/generate/schemas/emit.ts";
-import { validatorAjv } from "../../generator/generate/validators/emit.ts";
-import { validatorSchemas } from "../../generator/generate/validators/schema.ts";
-import { generateFiles, runGenerate } from "../../generator/generate/run.ts";
-import * as generated from "../../generated/validators/index.ts";
+import { loadSpec } from "../../packages/tools/src/spec/load.ts";
+import { schemaId } from "../../packages/tools/src/generate/schemas/emit.ts";
+import { validatorAjv } from "../../packages/tools/src/generate/validators/emit.ts";
+import { validatorSchemas } from "../../packages/tools/src/generate/validators/schema.ts";
+import { generateFiles, runGenerate } from "../../packages/tools/src/generate/run.ts";
+import * as generated from "../../packages/runtime/generated/validators/index.ts";
 import { hasShared, PROJECT_ROOT } from "../support/shared.ts";
 import { corpusBodies } from "../support/corpus.ts";
 import { copyTree, tempDir } from "../support/tmp.ts";
@@ -99,7 +99,7 @@ describe("generation", () => {
     const second = await generateFiles(SPEC);
     expect(first.files).toBeDefined();
     expect([...second.files!]).toEqual([...first.files!]);
-    for (const [path, content] of first.files!) expect([path, existsSync(join(PROJECT_ROOT, "generated", path)) && readFileSync(join(PROJECT_ROOT, "generated", path), "utf8") === content]).toEqual([path, true]);
+    for (const [path, content] of first.files!) expect([path, existsSync(join(PROJECT_ROOT, "packages/runtime/generated", path)) && readFileSync(join(PROJECT_ROOT, "packages/runtime/generated", path), "utf8") === content]).toEqual([path, true]);
   });
 
   it("every file starts with a header naming the generator and the spec hash", async () => {
@@ -109,7 +109,7 @@ describe("generation", () => {
 
   it("--check names every stale, missing and extra file; generate fixes them", async () => {
     const out = join(tempDir(), "generated");
-    copyTree(join(PROJECT_ROOT, "generated"), out);
+    copyTree(join(PROJECT_ROOT, "packages/runtime/generated"), out);
     expect((await runGenerate({ specDir: SPEC, outDir: out, check: true })).stale).toEqual([]);
     writeFileSync(join(out, "schemas/Part.json"), "{}\n");
     unlinkSync(join(out, "schemas/Blob.json"));
@@ -130,7 +130,7 @@ describe("generation", () => {
   it("a bad spec writes nothing and leaves the previous output intact", async () => {
     const root = tempDir();
     copyTree(SPEC, join(root, "spec"));
-    copyTree(join(PROJECT_ROOT, "generated"), join(root, "generated"));
+    copyTree(join(PROJECT_ROOT, "packages/runtime/generated"), join(root, "generated"));
     const resource = join(root, "spec/imported/resources/Part.json");
     writeFileSync(resource, readFileSync(resource, "utf8").replace('"type": "string"', '"type": "strin"'));
     const before = readFileSync(join(root, "generated/schemas/Part.json"), "utf8");

@@ -2,9 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { runImport } from "../../generator/import/run.ts";
-import { loadSpec } from "../../generator/spec/load.ts";
-import type { ImportedField } from "../../generator/spec/model.ts";
+import { runImport } from "../../packages/tools/src/import/run.ts";
+import { loadSpec } from "../../packages/tools/src/spec/load.ts";
+import type { ImportedField } from "../../packages/tools/src/spec/model.ts";
 import { discoveryDoc, generateContentMethod } from "../support/discovery-fragment.ts";
 import { tempDir, writeTree } from "../support/tmp.ts";
 

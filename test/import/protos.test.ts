@@ -1,9 +1,9 @@
 // Reading oneofs, enum numbers and json_name overrides from .proto files, and matching them to Discovery schemas.
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { loadProtos } from "../../generator/import/protos.ts";
-import { runImport } from "../../generator/import/run.ts";
-import { loadSpec } from "../../generator/spec/load.ts";
+import { loadProtos } from "../../packages/tools/src/import/protos.ts";
+import { runImport } from "../../packages/tools/src/import/run.ts";
+import { loadSpec } from "../../packages/tools/src/spec/load.ts";
 import { discoveryDoc } from "../support/discovery-fragment.ts";
 import { tempDir, writeTree } from "../support/tmp.ts";
 

@@ -3,10 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { runImport } from "../../generator/import/run.ts";
-import { loadSpec } from "../../generator/spec/load.ts";
-import { coverage } from "../../generator/spec/stats.ts";
-import { asDiscoveryDoc } from "../../generator/import/discovery.ts";
+import { runImport } from "../../packages/tools/src/import/run.ts";
+import { loadSpec } from "../../packages/tools/src/spec/load.ts";
+import { coverage } from "../../packages/tools/src/spec/stats.ts";
+import { asDiscoveryDoc } from "../../packages/tools/src/import/discovery.ts";
 import { hasShared, PROJECT_ROOT, UPSTREAM } from "../support/shared.ts";
 import { copyTree, tempDir } from "../support/tmp.ts";
 

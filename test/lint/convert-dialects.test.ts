@@ -1,6 +1,6 @@
 // jsonSchemaToResponseSchema / responseSchemaToJsonSchema on schemas that did not come from our converter.
 import { describe, expect, it } from "vitest";
-import { fromSchema, jsonSchemaToResponseSchema, lintSchema, responseSchemaToJsonSchema } from "../../generator/schema/index.ts";
+import { fromSchema, jsonSchemaToResponseSchema, lintSchema, responseSchemaToJsonSchema } from "../../packages/tools/src/schema/index.ts";
 
 describe("jsonSchemaToResponseSchema", () => {
   it("inlines $defs and keeps the reference site's description", () => {

@@ -3,7 +3,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lintSchema, RULES, type Dialect } from "../../generator/schema/index.ts";
+import { lintSchema, RULES, type Dialect } from "../../packages/tools/src/schema/index.ts";
 import { readJson } from "../converter/harness.ts";
 
 interface Fixture {

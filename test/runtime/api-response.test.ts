@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateApiResponse } from "../../runtime/api-response.ts";
+import { validateApiResponse } from "../../packages/runtime/src/api-response.ts";
 
 const errorBody = {
   error: {

@@ -1,8 +1,8 @@
 // fast-check arbitraries the runtime tests share: random JSON with nasty keys, and instance-ish payloads of a resource
 // built from the model (random fields, either spelling, wrong types now and then, stray keys).
 import fc from "fast-check";
-import { MODEL } from "../../generated/model.ts";
-import type { FieldModel } from "../../runtime/model.ts";
+import { MODEL } from "../../packages/runtime/generated/model.ts";
+import type { FieldModel } from "../../packages/runtime/src/model.ts";
 
 export const NASTY_KEYS = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "valueOf", "__defineGetter__", "polluted"];
 

@@ -11,11 +11,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { validators } from "../../generated/validate.ts";
-import { MODEL } from "../../generated/model.ts";
-import { fieldFor, locate, splitPointer, type FieldModel, type NamedField } from "../../runtime/model.ts";
-import { validateResource } from "../../runtime/validator.ts";
-import type { Drift, Issue, IssueCode } from "../../runtime/result.ts";
+import { validators } from "../../packages/runtime/generated/validate.ts";
+import { MODEL } from "../../packages/runtime/generated/model.ts";
+import { fieldFor, locate, splitPointer, type FieldModel, type NamedField } from "../../packages/runtime/src/model.ts";
+import { validateResource } from "../../packages/runtime/src/validator.ts";
+import type { Drift, Issue, IssueCode } from "../../packages/runtime/src/result.ts";
 import { CORPUS_DIR, OVERRIDES, hasCorpus, hasResource, loadCorpus, type CorpusPayload } from "./corpus-map.ts";
 import { seg } from "./helpers.ts";
 

@@ -8,8 +8,8 @@
 // only `error` is the error the stream ended with.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { METHODS } from "../../generated/types.ts";
-import { validators } from "../../generated/validate.ts";
+import { METHODS } from "../../packages/runtime/generated/types.ts";
+import { validators } from "../../packages/runtime/generated/validate.ts";
 import { CORPUS_DIR, bodiesOf } from "../support/corpus.ts";
 
 export { CORPUS_DIR };

@@ -5,10 +5,10 @@
 // real payload and every single mutation of it (mutations.ts), plus hand-made cases for each kind of error.
 import { describe, expect, it } from "vitest";
 import type { ValidateFunction } from "ajv";
-import * as lenientValidators from "../../generated/validators/lenient.js";
-import { runValidator, type ResourceName } from "../../generated/validators/index.ts";
-import { normalizeResource } from "../../runtime/normalize.ts";
-import { validateResource } from "../../runtime/validator.ts";
+import * as lenientValidators from "../../packages/runtime/generated/validators/lenient.js";
+import { runValidator, type ResourceName } from "../../packages/runtime/generated/validators/index.ts";
+import { normalizeResource } from "../../packages/runtime/src/normalize.ts";
+import { validateResource } from "../../packages/runtime/src/validator.ts";
 import { hasCorpus, hasResource, loadCorpus } from "./corpus-map.ts";
 import { mutationsOf, setAt } from "./mutations.ts";
 

@@ -1,7 +1,7 @@
 // The project's own fixtures (test/fixtures, listed in manifest.jsonl) as JSON bodies, streams split into chunks.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseStream } from "../../runtime/stream/index.ts";
+import { parseStream } from "../../packages/runtime/src/stream/index.ts";
 import { parseManifest, type ManifestEntry } from "../../scripts/record-fixtures.ts";
 import { PROJECT_ROOT } from "../support/shared.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aggregateGenerateContentStream, parseGenerateContentStream, StreamError } from "../../runtime/index.ts";
+import { aggregateGenerateContentStream, parseGenerateContentStream, StreamError } from "../../packages/runtime/src/index.ts";
 
 const chunk = (parts: unknown[], extra: Record<string, unknown> = {}) =>
   JSON.stringify({ candidates: [{ index: 0, content: { role: "model", parts }, ...extra.candidate as object }], responseId: "r1", modelVersion: "gemini-x", ...(extra.response as object) });

@@ -4,8 +4,8 @@
 // oneof, a malformed int64, timestamp, duration or base64 string. Sites that repeat along an array are mutated once
 // per payload. The counts per kind are printed once.
 import { describe, expect, it } from "vitest";
-import { validateResource } from "../../runtime/validator.ts";
-import type { Issue, ValidationResult } from "../../runtime/result.ts";
+import { validateResource } from "../../packages/runtime/src/validator.ts";
+import type { Issue, ValidationResult } from "../../packages/runtime/src/result.ts";
 import { hasCorpus, hasResource, loadCorpus, type CorpusPayload } from "./corpus-map.ts";
 import { MUTATION_KINDS, mutationsOf, setAt, type MutationKind } from "./mutations.ts";
 

@@ -2,9 +2,9 @@
 // every field present whose wire type has a way to be wrong gets each such mutation, so coverage follows the spec
 // rather than a hand-picked list. Each mutation says which issue it must cause: its code and its pointer, spelled
 // as the payload spells its keys (snake_case stays snake_case).
-import { fieldFor, resourceModel, type FieldModel } from "../../runtime/model.ts";
-import { validateResource } from "../../runtime/validator.ts";
-import type { IssueCode, Mode } from "../../runtime/result.ts";
+import { fieldFor, resourceModel, type FieldModel } from "../../packages/runtime/src/model.ts";
+import { validateResource } from "../../packages/runtime/src/validator.ts";
+import type { IssueCode, Mode } from "../../packages/runtime/src/result.ts";
 import { seg } from "./helpers.ts";
 
 export const MUTATION_KINDS = ["wrong-type", "bogus-enum", "oneof-second-member", "bad-int64", "bad-timestamp", "bad-duration", "bad-base64"] as const;

@@ -6,9 +6,9 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { validators, type ValidatedResourceName } from "../../generated/validate.ts";
-import { MODEL } from "../../generated/model.ts";
-import { parseStream } from "../../runtime/stream/index.ts";
+import { validators, type ValidatedResourceName } from "../../packages/runtime/generated/validate.ts";
+import { MODEL } from "../../packages/runtime/generated/model.ts";
+import { parseStream } from "../../packages/runtime/src/stream/index.ts";
 import { formatJson, formatSse, parseManifest, type ManifestEntry } from "../../scripts/record-fixtures.ts";
 import { PROJECT_ROOT } from "../support/shared.ts";
 

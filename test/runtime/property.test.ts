@@ -6,12 +6,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { ValidateFunction } from "ajv";
-import * as lenientValidators from "../../generated/validators/lenient.js";
-import { validators } from "../../generated/validate.ts";
-import { splitPointer } from "../../runtime/model.ts";
-import { normalizeResource } from "../../runtime/normalize.ts";
-import { validateResource } from "../../runtime/validator.ts";
-import { ValidationError, type IssueCode, type Mode, type ValidationResult } from "../../runtime/result.ts";
+import * as lenientValidators from "../../packages/runtime/generated/validators/lenient.js";
+import { validators } from "../../packages/runtime/generated/validate.ts";
+import { splitPointer } from "../../packages/runtime/src/model.ts";
+import { normalizeResource } from "../../packages/runtime/src/normalize.ts";
+import { validateResource } from "../../packages/runtime/src/validator.ts";
+import { ValidationError, type IssueCode, type Mode, type ValidationResult } from "../../packages/runtime/src/result.ts";
 import { build, json, NASTY_KEYS } from "./arbitraries.ts";
 import { deepFreeze, nest } from "./helpers.ts";
 

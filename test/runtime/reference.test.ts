@@ -10,16 +10,16 @@ import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
 import type { ErrorObject, ValidateFunction } from "ajv";
-import * as strictAjv from "../../generated/validators/strict.js";
-import * as lenientAjv from "../../generated/validators/lenient.js";
-import { LENIENT_SCHEMAS } from "../../generated/validators/reference.js";
-import { RESOURCE_NAMES } from "../../generated/validators/names.ts";
-import { loadSpec } from "../../generator/spec/load.ts";
-import { validatorSchemas } from "../../generator/generate/validators/schema.ts";
-import { checkReference, driftSink } from "../../runtime/reference/index.ts";
-import { named, read } from "../../runtime/reference/schema.ts";
-import { ONEOF_PATH } from "../../runtime/issues.ts";
-import { validateResource } from "../../runtime/validator.ts";
+import * as strictAjv from "../../packages/runtime/generated/validators/strict.js";
+import * as lenientAjv from "../../packages/runtime/generated/validators/lenient.js";
+import { LENIENT_SCHEMAS } from "../../packages/runtime/generated/validators/reference.js";
+import { RESOURCE_NAMES } from "../../packages/runtime/generated/validators/names.ts";
+import { loadSpec } from "../../packages/tools/src/spec/load.ts";
+import { validatorSchemas } from "../../packages/tools/src/generate/validators/schema.ts";
+import { checkReference, driftSink } from "../../packages/runtime/src/reference/index.ts";
+import { named, read } from "../../packages/runtime/src/reference/schema.ts";
+import { ONEOF_PATH } from "../../packages/runtime/src/issues.ts";
+import { validateResource } from "../../packages/runtime/src/validator.ts";
 import { corpusBodies } from "../support/corpus.ts";
 import { hasShared, PROJECT_ROOT } from "../support/shared.ts";
 import { build, json, NASTY_KEYS } from "./arbitraries.ts";
@@ -280,8 +280,8 @@ describe("reference data", () => {
   });
 
   it("the runtime imports neither ajv standalone module", () => {
-    const files = readdirSync(join(PROJECT_ROOT, "runtime"), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"));
-    const offenders = files.filter((f) => /^import (?!type )[^;]*validators\/(strict|lenient)\.js/m.test(readFileSync(join(PROJECT_ROOT, "runtime", f), "utf8")));
+    const files = readdirSync(join(PROJECT_ROOT, "packages/runtime/src"), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"));
+    const offenders = files.filter((f) => /^import (?!type )[^;]*validators\/(strict|lenient)\.js/m.test(readFileSync(join(PROJECT_ROOT, "packages/runtime/src", f), "utf8")));
     expect(offenders).toEqual([]);
   });
 });

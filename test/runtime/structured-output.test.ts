@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseStructuredOutput } from "../../runtime/structured-output.ts";
+import { parseStructuredOutput } from "../../packages/runtime/src/structured-output.ts";
 
 const recipeSchema = {
   type: "object",

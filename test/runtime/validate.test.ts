@@ -1,8 +1,8 @@
 // The validation API as users call it (runtime/index.ts): results, issues, modes, normalization of snake_case keys
 // and integer enums, is/assert/normalize and the Standard Schema face. Each row is [name, { given, want }].
 import { describe, expect, it } from "vitest";
-import { MODEL } from "../../generated/model.ts";
-import { METHODS } from "../../generated/types.ts";
+import { MODEL } from "../../packages/runtime/generated/model.ts";
+import { METHODS } from "../../packages/runtime/generated/types.ts";
 import {
   ValidationError,
   assertCountTokensRequest,
@@ -24,7 +24,7 @@ import {
   type IssueCode,
   type Mode,
   type ValidationResult,
-} from "../../runtime/index.ts";
+} from "../../packages/runtime/src/index.ts";
 import { deepFreeze, nest } from "./helpers.ts";
 
 type Resource = keyof typeof validators;

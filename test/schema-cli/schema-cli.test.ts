@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../generator/cli/main.ts";
-import type { CliIo } from "../../generator/cli/command.ts";
+import { main } from "../../packages/tools/src/cli/main.ts";
+import type { CliIo } from "../../packages/tools/src/cli/command.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 

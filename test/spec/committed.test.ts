@@ -3,10 +3,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadSpec } from "../../generator/spec/load.ts";
-import { CORE_METHODS, reachableFrom } from "../../generator/spec/reachability.ts";
-import type { SpecIR } from "../../generator/spec/model.ts";
-import type { Diagnostic } from "../../generator/diagnostics.ts";
+import { loadSpec } from "../../packages/tools/src/spec/load.ts";
+import { CORE_METHODS, reachableFrom } from "../../packages/tools/src/spec/reachability.ts";
+import type { SpecIR } from "../../packages/tools/src/spec/model.ts";
+import type { Diagnostic } from "../../packages/tools/src/diagnostics.ts";
 import { hasShared, PROJECT_ROOT, UPSTREAM } from "../support/shared.ts";
 
 let ir: SpecIR;

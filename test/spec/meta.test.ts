@@ -2,8 +2,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { runImport } from "../../generator/import/run.ts";
-import { loadSpec } from "../../generator/spec/load.ts";
+import { runImport } from "../../packages/tools/src/import/run.ts";
+import { loadSpec } from "../../packages/tools/src/spec/load.ts";
 import { discoveryDoc, generateContentMethod } from "../support/discovery-fragment.ts";
 import { copyTree, tempDir, writeTree } from "../support/tmp.ts";
 

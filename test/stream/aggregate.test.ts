@@ -1,7 +1,7 @@
 // aggregateResponses and Aggregator: the chunks of one generateContent stream folded into one response.
 import { describe, expect, it } from "vitest";
-import { Aggregator, aggregateResponses, parseStream, type Aggregate } from "../../runtime/stream/index.ts";
-import type { GenerateContentResponse } from "../../generated/types.ts";
+import { Aggregator, aggregateResponses, parseStream, type Aggregate } from "../../packages/runtime/src/stream/index.ts";
+import type { GenerateContentResponse } from "../../packages/runtime/generated/types.ts";
 import { asyncChunks, passThrough } from "./support.ts";
 
 type R = GenerateContentResponse;

@@ -2,7 +2,7 @@
 // and truncation. Every row runs through every feed (string, bytes, byte by byte, web stream, Node stream) and,
 // unless it says otherwise, with `framing: "auto"` too: the frames and the error must not depend on either.
 import { describe, expect, it } from "vitest";
-import { readFrames, type Framing } from "../../runtime/stream/index.ts";
+import { readFrames, type Framing } from "../../packages/runtime/src/stream/index.ts";
 import { bytesOf, drain, FEEDS, rowOf, type Failure, type FrameRow } from "./support.ts";
 
 interface Row {

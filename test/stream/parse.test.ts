@@ -1,8 +1,8 @@
 // parseStream: JSON per frame, the caller's validator, and the error that ends the iteration after every good
 // chunk before it has been delivered. Rows run through every feed, byte by byte included.
 import { describe, expect, it } from "vitest";
-import { parseStream, StreamError, type Framing } from "../../runtime/stream/index.ts";
-import { ValidationError, type Drift, type Issue, type ValidationResult } from "../../runtime/result.ts";
+import { parseStream, StreamError, type Framing } from "../../packages/runtime/src/stream/index.ts";
+import { ValidationError, type Drift, type Issue, type ValidationResult } from "../../packages/runtime/src/result.ts";
 import { chunkRow, drain, FEEDS, passThrough, type Failure } from "./support.ts";
 
 interface Row {

@@ -5,8 +5,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { aggregateResponses, parseStream, readFrames } from "../../runtime/stream/index.ts";
-import type { GenerateContentResponse } from "../../generated/types.ts";
+import { aggregateResponses, parseStream, readFrames } from "../../packages/runtime/src/stream/index.ts";
+import type { GenerateContentResponse } from "../../packages/runtime/generated/types.ts";
 import { bodiesOf, CORPUS_DIR, corpusEntries, type CorpusEntry } from "../support/corpus.ts";
 import { asyncChunks, drain, passThrough, rowOf, split, type Failure } from "./support.ts";
 

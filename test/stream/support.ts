@@ -1,9 +1,9 @@
 // Shared by the stream tests: every way a caller can hand a body to the stream parser, and collectors that turn
 // an iteration (and the error that ends it) into plain data for toEqual.
 import { Readable } from "node:stream";
-import { StreamError, type Frame, type StreamChunk } from "../../runtime/stream/index.ts";
-import type { StreamInput } from "../../runtime/stream/index.ts";
-import type { ValidationResult } from "../../runtime/result.ts";
+import { StreamError, type Frame, type StreamChunk } from "../../packages/runtime/src/stream/index.ts";
+import type { StreamInput } from "../../packages/runtime/src/stream/index.ts";
+import type { ValidationResult } from "../../packages/runtime/src/result.ts";
 
 export const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 

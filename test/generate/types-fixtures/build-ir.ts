@@ -10,7 +10,7 @@ import type {
   ResourceIR,
   SpecIR,
   UnionIR,
-} from "../../../generator/spec/model.ts";
+} from "../../../packages/tools/src/spec/model.ts";
 
 type FlagName = "repeated" | "map" | "required" | "outputOnly" | "inputOnly" | "immutable" | "deprecated";
 

@@ -3,10 +3,10 @@ import type { Argv } from "yargs";
 import { defineCommand, EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from "../command.ts";
 import { parseJsonText } from "../../util/json-text.ts";
 import { error, hasErrors } from "../../diagnostics.ts";
-import { DEFAULT_SPEC_DIR, inCwd, printDiagnostics } from "./shared.ts";
+import { inCwd, printDiagnostics, SPEC_OPTION_HELP, specDir } from "./shared.ts";
 
 interface StatsArgs {
-  spec: string;
+  spec: string | undefined;
   against?: string;
   json: boolean;
 }
@@ -15,7 +15,7 @@ async function stats(args: StatsArgs, io: CliIo): Promise<number> {
   const { loadSpec } = await import("../../spec/load.ts"); // loaded on use: keeps CLI start-up light
   const { coverage, formatStats, specStats } = await import("../../spec/stats.ts");
   const { asDiscoveryDoc } = await import("../../import/discovery.ts");
-  const { ir, diagnostics } = await loadSpec(inCwd(io, args.spec), io.cwd);
+  const { ir, diagnostics } = await loadSpec(specDir(io, args.spec), io.cwd);
   if (!ir) {
     printDiagnostics(io, diagnostics);
     return EXIT_INVALID;
@@ -47,9 +47,9 @@ async function stats(args: StatsArgs, io: CliIo): Promise<number> {
   return EXIT_OK;
 }
 
-async function check(args: { spec: string; json: boolean }, io: CliIo): Promise<number> {
+async function check(args: { spec: string | undefined; json: boolean }, io: CliIo): Promise<number> {
   const { loadSpec } = await import("../../spec/load.ts");
-  const { ir, diagnostics } = await loadSpec(inCwd(io, args.spec), io.cwd);
+  const { ir, diagnostics } = await loadSpec(specDir(io, args.spec), io.cwd);
   if (args.json) io.stdout(`${JSON.stringify({ ok: ir !== undefined, diagnostics }, null, 2)}\n`);
   else {
     printDiagnostics(io, diagnostics);
@@ -59,7 +59,7 @@ async function check(args: { spec: string; json: boolean }, io: CliIo): Promise<
 }
 
 const specOption = (y: Argv) =>
-  y.option("spec", { type: "string", default: DEFAULT_SPEC_DIR, describe: "Spec directory" }).option("json", { type: "boolean", default: false, describe: "Print as JSON" });
+  y.option("spec", { type: "string", describe: SPEC_OPTION_HELP }).option("json", { type: "boolean", default: false, describe: "Print as JSON" });
 
 export const specCommand = defineCommand({
   command: "spec <action>",

@@ -22,8 +22,8 @@ const HEADER = `/**
  * returns.
  */
 import type * as T from "./types.ts";
-import type { Open } from "../runtime/open.ts";
-import { createValidator } from "../runtime/validator.ts";
+import type { Open } from "../src/open.ts";
+import { createValidator } from "../src/validator.ts";
 `;
 
 export function apiSource(ctx: GenerateContext): string {

@@ -1,5 +1,5 @@
-// Worker-thread entry for outputs that run off the main thread (see outputs.ts). Plain JavaScript, because it
-// must install the TypeScript loader before loading the emitter. It loads the emitter right away, then waits for
+// Worker-thread entry for outputs that run off the main thread (see outputs.ts). Plain JavaScript, because from the
+// sources it must install the TypeScript loader before loading the emitter. It loads the emitter right away, then waits for
 // the context.
 //
 // The emitter is loaded with require() through tsx's CommonJS hook, which runs in this thread: tsx's ESM loader
@@ -12,6 +12,8 @@ import { performance } from "node:perf_hooks";
 
 const require = createRequire(import.meta.url);
 const ready = (async () => {
+  // Built, the emitters are JavaScript modules (dist/): imported as they are, no loader.
+  if (!workerData.module.endsWith(".ts")) return (await import(workerData.module))[workerData.exportName];
   for (const specifier of workerData.preload) require(specifier);
   require("tsx/cjs/api").register();
   return require(fileURLToPath(workerData.module))[workerData.exportName];

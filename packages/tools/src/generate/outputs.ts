@@ -3,6 +3,7 @@
 // they run. Outputs marked `worker` run in a worker thread started before the spec is loaded: their imports and
 // work overlap with loading and with the other outputs (the machine has two cores).
 import type { Emitter } from "./context.ts";
+import { MODULE_EXTENSION } from "../paths.ts";
 
 export type OutputKind = "schemas" | "types" | "validators" | "fastValidators" | "reference" | "model" | "api";
 
@@ -19,16 +20,17 @@ export interface Output {
   preload?: string[];
 }
 
-const here = (path: string) => new URL(path, import.meta.url).href;
+/** An emitter module beside this one, named without its extension (".ts" from the sources, ".js" built). */
+const here = (path: string) => new URL(`${path}${MODULE_EXTENSION}`, import.meta.url).href;
 
 export const OUTPUTS: Record<OutputKind, Output> = {
-  schemas: { module: here("./schemas/emit.ts"), exportName: "emitSchemas", worker: false },
-  types: { module: here("./types/index.ts"), exportName: "emitTypes", worker: true, preload: ["ts-morph", "prettier"] },
-  validators: { module: here("./validators/emit.ts"), exportName: "emitValidators", worker: false },
-  fastValidators: { module: here("./validators/fast.ts"), exportName: "emitFastValidators", worker: false },
-  reference: { module: here("./validators/reference.ts"), exportName: "emitReference", worker: false },
-  model: { module: here("./model/emit.ts"), exportName: "emitModel", worker: false },
-  api: { module: here("./api/emit.ts"), exportName: "emitApi", worker: false },
+  schemas: { module: here("./schemas/emit"), exportName: "emitSchemas", worker: false },
+  types: { module: here("./types/index"), exportName: "emitTypes", worker: true, preload: ["ts-morph", "prettier"] },
+  validators: { module: here("./validators/emit"), exportName: "emitValidators", worker: false },
+  fastValidators: { module: here("./validators/fast"), exportName: "emitFastValidators", worker: false },
+  reference: { module: here("./validators/reference"), exportName: "emitReference", worker: false },
+  model: { module: here("./model/emit"), exportName: "emitModel", worker: false },
+  api: { module: here("./api/emit"), exportName: "emitApi", worker: false },
 };
 
 export async function loadEmitter(output: Output): Promise<Emitter> {

@@ -5,9 +5,11 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { error, type Diagnostic } from "../diagnostics.ts";
+import { SHIPPED_SPEC_DIR } from "../paths.ts";
 
-export const META_SCHEMA_PATH = fileURLToPath(new URL("../../spec/meta/spec.schema.json", import.meta.url));
+export const META_SCHEMA_PATH = join(SHIPPED_SPEC_DIR, "meta", "spec.schema.json");
 
 export type FileKind =
   | "importedResource"

@@ -10,8 +10,8 @@
  * returns.
  */
 import type * as T from "./types.ts";
-import type { Open } from "../runtime/open.ts";
-import { createValidator } from "../runtime/validator.ts";
+import type { Open } from "../src/open.ts";
+import { createValidator } from "../src/validator.ts";
 
 /** Every resource's validator, by name. */
 export const validators = {

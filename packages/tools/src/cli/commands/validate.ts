@@ -8,7 +8,7 @@ import { open, readFile } from "node:fs/promises";
 import { defineCommand, EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from "../command.ts";
 import { parseJsonText } from "../../util/json-text.ts";
 import { inCwd } from "./shared.ts";
-import type { Drift, Issue, Mode } from "../../../runtime/result.ts";
+import type { Drift, Issue, Mode } from "@gemini-typekit/runtime";
 
 type Framing = "json" | "sse" | "json-array" | "ndjson";
 
@@ -61,7 +61,7 @@ async function head(path: string): Promise<string> {
 }
 
 async function validateFile(io: CliIo, resource: string, path: string, options: { mode: Mode; stream: boolean }): Promise<FileResult> {
-  const { validateResource } = await import("../../../runtime/validator.ts");
+  const { validateResource } = await import("@gemini-typekit/runtime");
   const file = path === "-" ? "<stdin>" : path;
   const result: FileResult = { file, framing: "json", chunks: 0, ok: true, issues: [], drift: [] };
   const fail = (issue: Issue) => {
@@ -99,7 +99,7 @@ async function validateFile(io: CliIo, resource: string, path: string, options: 
     return result;
   }
   // Every chunk is checked (a bad chunk does not hide the ones after it); broken framing ends the file.
-  const { readFrames, StreamError } = await import("../../../runtime/stream/index.ts");
+  const { readFrames, StreamError } = await import("@gemini-typekit/runtime");
   try {
     for await (const frame of readFrames(input as AsyncIterable<Uint8Array> | string, { framing: result.framing })) {
       result.chunks++;
@@ -152,11 +152,11 @@ export const validateCommand = defineCommand({
       .example("$0 validate GenerateContentResponse response.json", "")
       .example("curl … 'streamGenerateContent?alt=sse' | $0 validate GenerateContentResponse - --stream", ""),
   run: async (args, io) => {
-    const { validators } = await import("../../../generated/validate.ts");
+    const { validators } = await import("@gemini-typekit/runtime");
     if (!Object.prototype.hasOwnProperty.call(validators, args.resource)) {
       const lower = args.resource.toLowerCase();
       const near = Object.keys(validators).filter((n) => n.toLowerCase().includes(lower) || lower.includes(n.toLowerCase())).slice(0, 5);
-      io.stderr(`No resource named "${args.resource}".${near.length ? ` Did you mean: ${near.join(", ")}?` : ""} See generated/validate.ts for the list.\n`);
+      io.stderr(`No resource named "${args.resource}".${near.length ? ` Did you mean: ${near.join(", ")}?` : ""} (Names are those of Google's API reference, e.g. GenerateContentResponse.).\n`);
       return EXIT_USAGE;
     }
     // yargs hands a lone "-" positional over as "".

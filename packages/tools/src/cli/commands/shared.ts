@@ -1,5 +1,7 @@
 // Helpers the command modules share: printing diagnostics, resolving paths against the CLI's working directory.
+import { existsSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
+import { SHIPPED_SPEC_DIR } from "../../paths.ts";
 import { formatDiagnostic, type Diagnostic } from "../../diagnostics.ts";
 import type { CliIo } from "../command.ts";
 
@@ -12,4 +14,14 @@ export function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[]):
 
 export const inCwd = (io: CliIo, p: string) => resolve(io.cwd, p);
 
+/** `--spec`'s default: ./spec when the working directory has one, else the spec that ships with the tools. */
 export const DEFAULT_SPEC_DIR = "spec";
+
+export const SPEC_OPTION_HELP = "Spec directory (default: ./spec, or the spec shipped with gemini-typekit when there is none)";
+
+/** The spec directory a command reads: --spec as given, else ./spec, else the shipped one. */
+export function specDir(io: CliIo, given: string | undefined): string {
+  if (given !== undefined) return inCwd(io, given);
+  const local = inCwd(io, DEFAULT_SPEC_DIR);
+  return existsSync(local) ? local : SHIPPED_SPEC_DIR;
+}

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { hasErrors, type Diagnostic } from "../diagnostics.ts";
+import { PACKAGE_ROOT } from "../paths.ts";
 import { replaceDirectory } from "../util/atomic-write.ts";
 import type { EmittedFile, GenerateContext } from "./context.ts";
 import { hashSpecDir, withHeader } from "./header.ts";
@@ -29,7 +30,7 @@ export interface GenerateResult {
 }
 
 export async function packageVersion(): Promise<string> {
-  const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  const pkg = JSON.parse(await readFile(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string };
   return pkg.version;
 }
 
