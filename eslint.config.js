@@ -49,6 +49,6 @@ export default tseslint.config(
   },
   {
     files: ["packages/tools/bin/**/*.js", "scripts/**/*.js"],
-    languageOptions: { globals: { process: "readonly", console: "readonly" } },
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
   },
 );

@@ -1,5 +1,7 @@
-// gemini-typekit's validation library: what users import in their own projects to check what they send to the
-// Gemini API and what comes back. It needs nothing at run time but the generated validators (ajv standalone code).
+// @gemini-typekit/runtime: what users import in their own projects to check what they send to the Gemini API and
+// what comes back. It needs nothing at run time but generated code. The generated types come with it, as types only
+// (their enum constants, METHODS and isKnown are values: import them from "@gemini-typekit/runtime/types").
+export type * from "../generated/types.ts";
 export * from "../generated/validate.ts";
 export { createValidator, defaultMode, normalizeAs, validateResource, type ResourceValidator, type ValidateOptions } from "./validator.ts";
 export { ValidationError, formatIssue, type Drift, type DriftKind, type Issue, type IssueCode, type Mode, type ValidationResult } from "./result.ts";

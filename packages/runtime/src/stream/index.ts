@@ -4,4 +4,4 @@ export { readFrames, type Frame, type Framing, type ReadFramesOptions } from "./
 export { parseStream, type ParseStreamOptions, type StreamChunk } from "./parse.ts";
 export { Aggregator, aggregateResponses, type Aggregate, type ChunkPlace } from "./aggregate.ts";
 export { StreamError } from "./errors.ts";
-export type { StreamInput } from "./input.ts";
+export type { ReadableStreamLike, StreamInput } from "./input.ts";

@@ -5,8 +5,20 @@
 import { FrameFault } from "./errors.ts";
 import { invalidUtf8At, utf8Length } from "./utf8.ts";
 
+/**
+ * The part of a web ReadableStream the reader uses, declared here so that the package's types need neither the DOM
+ * library nor Node's types (a user's project may have either, or neither); every ReadableStream fits it.
+ */
+export interface ReadableStreamLike<T> {
+  getReader(): {
+    read(): Promise<{ done: true; value?: undefined } | { done: false; value: T }>;
+    cancel(reason?: unknown): Promise<void>;
+    releaseLock(): void;
+  };
+}
+
 /** Everything parseStream and readFrames read. Node's Readable and Buffer fit the async-iterable and byte cases. */
-export type StreamInput = string | Uint8Array | ReadableStream<Uint8Array | string> | AsyncIterable<Uint8Array | string>;
+export type StreamInput = string | Uint8Array | ReadableStreamLike<Uint8Array | string> | AsyncIterable<Uint8Array | string>;
 
 /** Decoded text and where it is in the input: bytes [offset, end). */
 export interface TextPiece {
@@ -56,8 +68,8 @@ async function* chunksOf(input: StreamInput): AsyncGenerator<Uint8Array | string
   }
 }
 
-function isWebStream(input: object): input is ReadableStream<Uint8Array | string> {
-  return typeof (input as ReadableStream).getReader === "function";
+function isWebStream(input: object): input is ReadableStreamLike<Uint8Array | string> {
+  return typeof (input as Partial<ReadableStreamLike<unknown>>).getReader === "function";
 }
 
 function asChunk(chunk: unknown): Uint8Array | string {
