@@ -14,11 +14,16 @@ const BUILT: [RegExp, string][] = [
   [/\/packages\/runtime\/(src|generated)\/(.*)\.[jt]s$/, "/packages/runtime/dist/esm/$1/$2.js"],
   [/\/packages\/tools\/src\/(.*)\.ts$/, "/packages/tools/dist/$1.js"],
 ];
+const DIST_DIRS = ["packages/runtime/dist/esm", "packages/tools/dist"];
 
 function builtModules(): Plugin {
   return {
     name: "gemini-typekit:built-modules",
     enforce: "pre",
+    configResolved(config) {
+      const missing = DIST_DIRS.filter((dir) => !existsSync(resolve(config.root, dir)));
+      if (missing.length > 0) throw new Error(`the "built" tests need ${missing.join(" and ")}: run \`npm run build\` first`);
+    },
     resolveId(source, importer) {
       if (!importer || !source.startsWith(".") || importer.includes("/dist/")) return null;
       const path = resolve(dirname(importer), source);

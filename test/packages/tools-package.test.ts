@@ -1,10 +1,11 @@
 // The tools package as a user gets it: both tarballs installed into a fresh project (the tools' own dependencies come
 // from npm's cache, which `npm ci` filled, or the registry for anything missing from it), then the installed
 // `gemini-typekit` CLI and the library entry used as a user would, on plain node.
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../support/shared.ts";
 import { freshProject, npmInstall, REAL_RESPONSE, run, tarballs, TSC } from "./support.ts";
 
 let app: string;
@@ -55,6 +56,18 @@ describe("the installed CLI", () => {
     expect(report.ok).toBe(false);
     expect(report.results[0]!.issues).toContainEqual(expect.objectContaining({ pointer: "/candidates/0/content", code: "invalid-type" }));
   });
+
+  it("generates, from the spec it ships with, exactly what this repository's generated/ holds", async () => {
+    const result = await run(cli, ["generate", "--out", "generated"], app);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const check = await run(cli, ["generate", "--check", "--out", join(PROJECT_ROOT, "packages/runtime/generated")], app);
+    expect(check.stderr).toBe("");
+    expect(check.code).toBe(0);
+    for (const file of ["types.ts", "validate.ts", "schemas/GenerateContentResponse.json"]) {
+      expect(readFileSync(join(app, "generated", file), "utf8")).toBe(readFileSync(join(PROJECT_ROOT, "packages/runtime/generated", file), "utf8"));
+    }
+  }, 60_000);
 
   it("reads the spec it ships with when the project has none", async () => {
     const stats = await run(cli, ["spec", "stats", "--json"], app);
