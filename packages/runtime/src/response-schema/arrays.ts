@@ -1,0 +1,136 @@
+// Arrays: `prefixItems` (a tuple's leading items), `items` (the items after them), `minItems`, `maxItems`,
+// `uniqueItems`, and `contains` with its companions `minContains` / `maxContains`. `unevaluatedItems` is not
+// implemented (it needs what every in-place subschema evaluated): an array it constrains is reported as not checked.
+import type { Keyword } from "./keywords.ts";
+import { equal } from "./equal.ts";
+import { acceptsAll, report, run, verdictOf, type Check, type Messages, type Node, type Rule } from "./types.ts";
+
+export type ArrayKeyword = "prefixItems" | "items" | "minItems" | "maxItems" | "uniqueItems" | "contains" | "minContains" | "maxContains" | "unevaluatedItems";
+
+/** Checks each item from index `from` against `node`. */
+function eachItem(node: Node, from: number): Check {
+  return (v, at, out) => {
+    if (!Array.isArray(v)) return;
+    for (let i = from; i < v.length; i++) node.check(v[i], `${at}/${i}`, out);
+  };
+}
+
+function count(keyword: "minItems" | "maxItems"): Rule<Keyword> {
+  return {
+    kind: "assert",
+    prepare(value, scope) {
+      if (typeof value !== "number") return scope.invalid(keyword, "a number");
+      const limit = value;
+      const path = scope.path(keyword);
+      const holds = keyword === "minItems" ? (n: number) => n >= limit : (n: number) => n <= limit;
+      return (v, at, out) => {
+        if (Array.isArray(v) && !holds(v.length)) report(out, keyword, at, path, { limit });
+      };
+    },
+  };
+}
+
+const bound = (value: unknown, fallback: number | undefined, keyword: string, invalid: (keyword: string, expected: string) => never): number | undefined =>
+  value === undefined ? fallback : typeof value === "number" && value >= 0 ? value : invalid(keyword, "a number from 0");
+
+export const arrayRules: { [K in ArrayKeyword]: Rule<Keyword> } = {
+  prefixItems: {
+    kind: "assert",
+    holds: "schemas",
+    prepare(value, scope) {
+      if (!Array.isArray(value)) return scope.invalid("prefixItems", "an array of schemas");
+      const nodes = value.map((schema, i) => scope.below(schema, "prefixItems", i));
+      return (v, at, out) => {
+        if (!Array.isArray(v)) return;
+        for (let i = 0; i < nodes.length && i < v.length; i++) nodes[i]!.check(v[i], `${at}/${i}`, out);
+      };
+    },
+  },
+  items: {
+    kind: "assert",
+    holds: "schema",
+    prepare(value, scope) {
+      // draft-07's list of schemas is `prefixItems` since 2020-12: refused rather than read one way or the other.
+      if (Array.isArray(value)) return scope.invalid("items", "a schema (a list of them is prefixItems)");
+      const prefix = Array.isArray(scope.schema["prefixItems"]) ? scope.schema["prefixItems"].length : 0;
+      if (value === false && prefix > 0) {
+        const path = scope.path("items");
+        return (v, at, out) => {
+          if (Array.isArray(v) && v.length > prefix) report(out, "items", at, path, { limit: prefix });
+        };
+      }
+      return eachItem(scope.below(value, "items"), prefix);
+    },
+  },
+  minItems: count("minItems"),
+  maxItems: count("maxItems"),
+  uniqueItems: {
+    kind: "assert",
+    prepare(value, scope) {
+      if (typeof value !== "boolean") return scope.invalid("uniqueItems", "a boolean");
+      if (!value) return undefined;
+      const path = scope.path("uniqueItems");
+      return (v, at, out) => {
+        if (!Array.isArray(v)) return;
+        // From the end, each item against those before it, nearest first (ajv's order, so the same pair is named).
+        for (let i = v.length - 1; i > 0; i--)
+          for (let j = i - 1; j >= 0; j--)
+            if (equal(v[i], v[j])) {
+              report(out, "uniqueItems", at, path, { i, j });
+              return;
+            }
+      };
+    },
+  },
+  contains: {
+    kind: "assert",
+    holds: "schema",
+    prepare(value, scope) {
+      const min = bound(scope.schema["minContains"], 1, "minContains", scope.invalid)!;
+      const max = bound(scope.schema["maxContains"], undefined, "maxContains", scope.invalid);
+      const node = scope.below(value, "contains");
+      const path = scope.path("contains");
+      const params = max === undefined ? { minContains: min } : { minContains: min, maxContains: max };
+      if (max === undefined && min === 0) return undefined;
+      const all = acceptsAll(value);
+      const within = (n: number) => n >= min && (max === undefined || n <= max);
+      return (v, at, out) => {
+        if (!Array.isArray(v)) return;
+        if (all) {
+          if (!within(v.length)) report(out, "contains", at, path, params);
+          return;
+        }
+        const results = v.map((item, i) => run(node, item, `${at}/${i}`));
+        const verdicts = results.map(verdictOf);
+        const valid = verdicts.filter((r) => r === "valid").length;
+        const unknown = verdicts.filter((r) => r === "unknown").length;
+        if (within(valid) && within(valid + unknown)) return;
+        if (valid + unknown < min || (max !== undefined && valid > max)) {
+          // The items that failed, up to where the count went over maxContains (where ajv stops looking), then the verdict.
+          let seen = 0;
+          for (const [i, errors] of results.entries()) {
+            if (max !== undefined && seen > max) break;
+            if (verdicts[i] === "valid") seen++;
+            else out.push(...errors);
+          }
+          report(out, "contains", at, path, params);
+          return;
+        }
+        for (const [i, errors] of results.entries()) if (verdicts[i] === "unknown") out.push(...errors);
+      };
+    },
+  },
+  minContains: { kind: "companion", of: "contains" },
+  maxContains: { kind: "companion", of: "contains" },
+  unevaluatedItems: { kind: "unenforced", holds: "schema", appliesTo: Array.isArray, trivial: acceptsAll },
+};
+
+export const arrayMessages: Messages<"minItems" | "maxItems" | "items" | "uniqueItems" | "contains"> = {
+  minItems: ({ limit }) => `must NOT have fewer than ${limit} items`,
+  maxItems: ({ limit }) => `must NOT have more than ${limit} items`,
+  items: ({ limit }) => `must NOT have more than ${limit} items`,
+  uniqueItems: ({ i, j }) => `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
+  contains: ({ minContains, maxContains }) =>
+    maxContains === undefined ? `must contain at least ${minContains} valid item(s)` : `must contain at least ${minContains} and no more than ${maxContains} valid item(s)`,
+};
+
