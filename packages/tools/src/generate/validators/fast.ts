@@ -10,6 +10,9 @@
 // dispatching on each with a switch, instead of looking up every declared property (most absent: Part declares 14);
 // nothing is allocated on valid data; nested resources are plain calls with one argument.
 //
+// Every checker, pattern and enum set is a top-level declaration of its own (values built at load marked pure), so a
+// bundler keeps only what the checkers an application uses reach.
+//
 // The checkers are compiled from the very schemas the ajv validators are compiled from (validatorSchemas(), built from
 // the spec IR), by a compiler that knows exactly the keywords those schemas use and refuses anything else, so the
 // verdict cannot silently differ: a schema change that needs a new keyword fails generation until it is handled here.
@@ -304,18 +307,19 @@ class Compiler {
     }
     const head = [
       `"use strict";`,
-      "// Fast-path checkers: 0 invalid, 1 valid, 2 valid with drift, 3 spelled otherwise. See generator/generate/validators/fast.ts.",
+      "// Fast-path checkers: 0 invalid, 1 valid, 2 valid with drift, 3 spelled otherwise. See packages/tools/src/generate/validators/fast.ts.",
     ];
     head.push(TRACKING_SOURCE);
-    if (this.usesBytes) head.push(`const $bytes = ${BYTES_CHECK_SOURCE};`);
-    for (const [source, id] of this.patterns) head.push(`const ${id} = new RegExp(${js(source)});`);
-    for (const [name, id] of this.enumSets) head.push(`const ${id} = new Set(${js(this.enumValues(name))});`);
+    // Values built at load are marked pure, so that a bundler drops those of checkers the application does not use.
+    if (this.usesBytes) head.push(`const $bytes = /* @__PURE__ */ ${BYTES_CHECK_SOURCE};`);
+    for (const [source, id] of this.patterns) head.push(`const ${id} = /* @__PURE__ */ new RegExp(${js(source)});`);
+    for (const [name, id] of this.enumSets) head.push(`const ${id} = /* @__PURE__ */ new Set(${js(this.enumValues(name))});`);
     for (const [name, id] of this.foldedSets) {
       const values = this.enumValues(name);
       const folded = foldedValues(values);
       // Most enums are upper case already: their folded set is their own set.
       const same = folded.length === values.length && folded.every((v, i) => v === values[i]) && this.enumSets.has(name);
-      head.push(`const ${id} = ${same ? this.enumSets.get(name)! : `new Set(${js(folded)})`};`);
+      head.push(`const ${id} = ${same ? this.enumSets.get(name)! : `/* @__PURE__ */ new Set(${js(folded)})`};`);
     }
     const exports = resources.map(
       (r) => `export function ${r}(d) {\n  $start();\n  if (!$r_${r}(d, 0)) return $spelledOtherwise ? 3 : 0;\n  return $finish();\n}`,
