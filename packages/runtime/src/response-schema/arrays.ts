@@ -3,7 +3,8 @@
 // implemented (it needs what every in-place subschema evaluated): an array it constrains is reported as not checked.
 import type { Keyword } from "./keywords.ts";
 import { equal } from "./equal.ts";
-import { acceptsAll, report, run, verdictOf, type Check, type Messages, type Node, type Rule } from "./types.ts";
+import { isTypeName, TYPES, type TypeName } from "./type.ts";
+import { acceptsAll, isObject, report, run, verdictOf, type Check, type Messages, type Node, type Rule } from "./types.ts";
 
 export type ArrayKeyword = "prefixItems" | "items" | "minItems" | "maxItems" | "uniqueItems" | "contains" | "minContains" | "maxContains" | "unevaluatedItems";
 
@@ -28,6 +29,18 @@ function count(keyword: "minItems" | "maxItems"): Rule<Keyword> {
       };
     },
   };
+}
+
+/** The types `items` allows when they are all scalars (no object, no array), with `nullable`'s "null". */
+function scalarItemTypes(items: unknown): TypeName[] | undefined {
+  if (!isObject(items)) return undefined;
+  const type = items["type"];
+  const names: unknown[] = typeof type === "string" ? [type] : Array.isArray(type) ? [...(type as unknown[])] : [];
+  if (names.length === 0 || !names.every(isTypeName)) return undefined;
+  const scalars = names.filter(isTypeName);
+  if (scalars.some((name) => name === "object" || name === "array")) return undefined;
+  if (items["nullable"] === true && !scalars.includes("null")) scalars.push("null");
+  return scalars;
 }
 
 const bound = (value: unknown, fallback: number | undefined, keyword: string, invalid: (keyword: string, expected: string) => never): number | undefined =>
@@ -70,6 +83,26 @@ export const arrayRules: { [K in ArrayKeyword]: Rule<Keyword> } = {
       if (typeof value !== "boolean") return scope.invalid("uniqueItems", "a boolean");
       if (!value) return undefined;
       const path = scope.path("uniqueItems");
+      const scalars = scalarItemTypes(scope.schema["items"]);
+      if (scalars) {
+        // Items typed as scalars only: from the end, each item against the nearest later one of its value; items of
+        // another type are left to `items` (ajv's shortcut, so the same pair is named).
+        const tests = scalars.map((name) => TYPES[name]);
+        return (v, at, out) => {
+          if (!Array.isArray(v)) return;
+          const seen = new Map<unknown, number>();
+          for (let i = v.length - 1; i >= 0; i--) {
+            const item: unknown = v[i];
+            if (!tests.some((test) => test(item))) continue;
+            const j = seen.get(item);
+            if (j !== undefined) {
+              report(out, "uniqueItems", at, path, { i, j });
+              return;
+            }
+            seen.set(item, i);
+          }
+        };
+      }
       return (v, at, out) => {
         if (!Array.isArray(v)) return;
         // From the end, each item against those before it, nearest first (ajv's order, so the same pair is named).

@@ -2,7 +2,7 @@
 import type { Keyword } from "./keywords.ts";
 import { isObject, report, type Messages, type Rule } from "./types.ts";
 
-const TYPES = {
+export const TYPES = {
   string: (v: unknown) => typeof v === "string",
   number: (v: unknown) => typeof v === "number",
   // A JSON number too large for a double parses as ±Infinity, and is a whole number (its exponent says so).
@@ -13,8 +13,8 @@ const TYPES = {
   null: (v: unknown) => v === null,
 } satisfies Record<string, (v: unknown) => boolean>;
 
-type TypeName = keyof typeof TYPES;
-const isTypeName = (name: unknown): name is TypeName => typeof name === "string" && Object.prototype.hasOwnProperty.call(TYPES, name);
+export type TypeName = keyof typeof TYPES;
+export const isTypeName = (name: unknown): name is TypeName => typeof name === "string" && Object.prototype.hasOwnProperty.call(TYPES, name);
 
 export type TypeKeyword = "type" | "nullable";
 
