@@ -4,13 +4,12 @@
 // and column), or the JSON was cut off because generation hit MAX_TOKENS. Then the value is validated against the
 // schema, with located issues.
 //
-// The caller's schema is only known at run time, so it is compiled by ajv here — the one place the library needs
-// ajv's compiler, imported on first use so that plain validation never loads it. Compiled schemas are cached by
-// object identity.
-import type { ErrorObject, ValidateFunction } from "ajv";
+// The caller's schema is only known at run time; the library's own checker (response-schema/) prepares it, once per
+// schema object, and needs nothing outside this package.
 import type { GenerateContentResponse } from "../generated/types.ts";
 import { normalizeAs } from "./validator.ts";
-import { describeValue, errorPointer, valueAt } from "./issues.ts";
+import { describeValue, valueAt } from "./issues.ts";
+import { escapeSegment, messageOf, prepareResponseSchema, type ErrorKeyword, type SchemaError } from "./response-schema/index.ts";
 import type { Issue, IssueCode } from "./result.ts";
 
 export interface StructuredOutputOptions {
@@ -22,21 +21,6 @@ export type StructuredOutputResult<T> =
   | { ok: true; value: T; text: string }
   | { ok: false; issues: Issue[]; text?: string; finishReason?: string };
 
-type Compile = (schema: object) => ValidateFunction;
-let compile: Compile | undefined;
-const compiled = new WeakMap<object, ValidateFunction>();
-
-async function compiler(): Promise<Compile> {
-  if (compile) return compile;
-  const [{ Ajv2020 }, formats] = await Promise.all([import("ajv/dist/2020.js"), import("ajv-formats")]);
-  // Not strict: Gemini schemas carry keywords ajv does not know (propertyOrdering) and that is fine here.
-  const ajv = new Ajv2020({ allErrors: true, strict: false, validateSchema: false, addUsedSchema: false });
-  const addFormats = ((formats as { default?: unknown }).default ?? formats) as (a: typeof ajv) => void;
-  addFormats(ajv);
-  compile = (schema) => ajv.compile(schema);
-  return compile;
-}
-
 /** Node's JSON.parse messages carry a character position; turn it into line:column of the text. */
 function jsonErrorWhere(text: string, error: unknown): string {
   const match = /position (\d+)/.exec(String((error as Error).message));
@@ -46,7 +30,8 @@ function jsonErrorWhere(text: string, error: unknown): string {
   return ` at line ${before.length}, column ${before.at(-1)!.length + 1}`;
 }
 
-const CODES: Record<string, IssueCode> = {
+/** Issue codes by the keyword that failed; the others (const, contains, uniqueItems, anyOf, unenforced, …) are invalid-value. */
+const CODES: Partial<Record<ErrorKeyword, IssueCode>> = {
   type: "invalid-type",
   required: "missing-required",
   additionalProperties: "unknown-field",
@@ -61,18 +46,28 @@ const CODES: Record<string, IssueCode> = {
   maxItems: "out-of-range",
 };
 
-function schemaIssue(e: ErrorObject, value: unknown): Issue {
+/** The pointer an error is about: for `required` and `additionalProperties`, the property, not its object. */
+function errorPointer(e: SchemaError): string {
+  if (e.keyword === "required") return `${e.instancePath}/${escapeSegment(e.params.missingProperty)}`;
+  if (e.keyword === "additionalProperties") return `${e.instancePath}/${escapeSegment(e.params.additionalProperty)}`;
+  return e.instancePath;
+}
+
+function schemaIssue(e: SchemaError, value: unknown): Issue {
   const pointer = errorPointer(e);
-  const issue: Issue = { pointer, code: CODES[e.keyword] ?? "invalid-value", message: `${e.message ?? "is invalid"} (schema ${e.schemaPath})` };
+  const issue: Issue = { pointer, code: CODES[e.keyword] ?? "invalid-value", message: `${messageOf(e)} (schema ${e.schemaPath})` };
   if (e.keyword !== "required" && e.keyword !== "additionalProperties") issue.received = describeValue(valueAt(value, pointer));
-  if (e.keyword === "enum") issue.expected = `one of ${JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues)}`;
-  if (e.keyword === "type") issue.expected = String((e.params as { type: string }).type);
+  if (e.keyword === "enum") issue.expected = `one of ${JSON.stringify(e.params.allowedValues)}`;
+  if (e.keyword === "type") issue.expected = String(e.params.type);
   return issue;
 }
 
 /**
  * Parses candidate `options.candidate`'s text as JSON and validates it against `responseJsonSchema`, the schema the
  * request sent. Thought parts are skipped; the other text parts are joined, as the model streams JSON across them.
+ * The schema is JSON Schema 2020-12 (response-schema/keywords.ts lists what is checked); a keyword that constrains
+ * values and is not checked (`unevaluatedProperties`, `$dynamicRef`, …) gives an `invalid-value` issue where it
+ * applies, so a value is never reported valid unchecked. A schema JSON Schema does not allow rejects with a TypeError.
  */
 export async function parseStructuredOutput<T = unknown>(
   response: GenerateContentResponse | unknown,
@@ -117,12 +112,8 @@ export async function parseStructuredOutput<T = unknown>(
     return { ok: false, issues: [issue], text, ...(finishReason ? { finishReason } : {}) };
   }
   if (typeof responseJsonSchema === "object" && responseJsonSchema !== null) {
-    let check = compiled.get(responseJsonSchema);
-    if (!check) {
-      check = (await compiler())(responseJsonSchema);
-      compiled.set(responseJsonSchema, check);
-    }
-    if (!check(value)) return { ok: false, issues: (check.errors ?? []).map((e) => schemaIssue(e, value)), text, ...(finishReason ? { finishReason } : {}) };
+    const errors = prepareResponseSchema(responseJsonSchema).check(value);
+    if (errors.length > 0) return { ok: false, issues: errors.map((e) => schemaIssue(e, value)), text, ...(finishReason ? { finishReason } : {}) };
   } else if (responseJsonSchema === false) {
     return { ok: false, issues: [{ pointer: "", code: "invalid-value", message: "the schema `false` accepts no value" }], text };
   }

@@ -11,6 +11,7 @@ import { prepare } from "./compile.ts";
 import { run, type Node, type SchemaError } from "./types.ts";
 
 export { messageOf } from "./keywords.ts";
+export { escapeSegment } from "./types.ts";
 export type { ErrorKeyword, ErrorParams, SchemaError } from "./types.ts";
 
 /** A schema prepared for checking values. */
