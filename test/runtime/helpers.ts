@@ -1,4 +1,7 @@
 // Small helpers the runtime tests share.
+import * as modelData from "../../packages/runtime/generated/model.ts";
+import type { LinkedData } from "../../packages/runtime/src/linked.ts";
+import { enumModel, includeModel, resourceModel, type EnumModel, type ResourceModel } from "../../packages/runtime/src/model.ts";
 
 /** Freezes a value and everything under it, so any mutation throws (ES modules run in strict mode). */
 export function deepFreeze<T>(value: T): T {
@@ -21,3 +24,30 @@ export function nest(depth: number, wrap: (inner: unknown) => unknown, leaf: unk
 
 /** A JSON Pointer segment. */
 export const seg = (key: string | number) => String(key).replace(/~/g, "~0").replace(/\//g, "~1");
+
+/** The model, whole: every resource and enum of generated/model.ts by name. */
+export interface WholeModel {
+  resources: Record<string, ResourceModel>;
+  enums: Record<string, EnumModel>;
+}
+
+let whole: WholeModel | undefined;
+
+/**
+ * Every resource and enum of the model, all included in the runtime's lookups (model.ts): tests call those lookups for
+ * any resource directly, where the runtime includes a validator's own resource (and what it reaches) first.
+ */
+export function wholeModel(): WholeModel {
+  if (whole) return whole;
+  const entries = Object.values(modelData as Record<string, unknown>).filter(
+    (v): v is LinkedData => v !== null && typeof v === "object" && typeof (v as LinkedData).json === "string",
+  );
+  for (const entry of entries) includeModel(entry);
+  whole = { resources: {}, enums: {} };
+  for (const { name } of entries) {
+    const resource = resourceModel(name);
+    if (resource) whole.resources[name] = resource;
+    else whole.enums[name] = enumModel(name)!;
+  }
+  return whole;
+}

@@ -5,7 +5,10 @@
 import { fieldFor, resourceModel, type FieldModel } from "../../packages/runtime/src/model.ts";
 import { validateResource } from "../../packages/runtime/src/validator.ts";
 import type { IssueCode, Mode } from "../../packages/runtime/src/result.ts";
-import { seg } from "./helpers.ts";
+import { seg, wholeModel } from "./helpers.ts";
+
+// The walk looks any resource's fields up in the runtime's lookups: every one must be included.
+wholeModel();
 
 export const MUTATION_KINDS = ["wrong-type", "bogus-enum", "oneof-second-member", "bad-int64", "bad-timestamp", "bad-duration", "bad-base64"] as const;
 export type MutationKind = (typeof MUTATION_KINDS)[number];

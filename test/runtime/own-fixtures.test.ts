@@ -7,10 +7,13 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { validators, type ValidatedResourceName } from "../../packages/runtime/generated/validate.ts";
-import { MODEL } from "../../packages/runtime/generated/model.ts";
 import { parseStream } from "../../packages/runtime/src/stream/index.ts";
 import { formatJson, formatSse, parseManifest, type ManifestEntry } from "../../scripts/record-fixtures.ts";
 import { PROJECT_ROOT } from "../support/shared.ts";
+import { wholeModel } from "./helpers.ts";
+
+/** Every resource and enum (all of them included in the runtime's lookups, which these tests call directly). */
+const MODEL = wholeModel();
 
 const FIXTURES = join(PROJECT_ROOT, "test/fixtures");
 const manifest = parseManifest(readFileSync(join(FIXTURES, "manifest.jsonl"), "utf8"));

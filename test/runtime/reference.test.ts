@@ -12,12 +12,14 @@ import fc from "fast-check";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import * as strictAjv from "../../packages/runtime/generated/validators/strict.js";
 import * as lenientAjv from "../../packages/runtime/generated/validators/lenient.js";
-import { LENIENT_SCHEMAS } from "../../packages/runtime/generated/validators/reference.js";
+import * as referenceData from "../../packages/runtime/generated/validators/reference.js";
 import { RESOURCE_NAMES } from "../../packages/runtime/generated/validators/names.ts";
 import { loadSpec } from "../../packages/tools/src/spec/load.ts";
 import { validatorSchemas } from "../../packages/tools/src/generate/validators/schema.ts";
-import { checkReference, driftSink } from "../../packages/runtime/src/reference/index.ts";
-import { named, read } from "../../packages/runtime/src/reference/schema.ts";
+import { checkReference as checkSchema, driftSink, type ReferenceResult } from "../../packages/runtime/src/reference/index.ts";
+import { includeSchemas, named, read, type Node } from "../../packages/runtime/src/reference/schema.ts";
+import type { LinkedData } from "../../packages/runtime/src/linked.ts";
+import { resourceByName } from "../../packages/runtime/src/resources.ts";
 import { ONEOF_PATH } from "../../packages/runtime/src/issues.ts";
 import { validateResource } from "../../packages/runtime/src/validator.ts";
 import { corpusBodies } from "../support/corpus.ts";
@@ -39,6 +41,11 @@ interface Outcome {
   errors: Omit<ErrorObject, "schemaPath">[];
   sink: unknown[];
 }
+
+/** A named schema's entry in generated/validators/reference.js. */
+const entryOf = (name: string) => (referenceData as unknown as Record<string, LinkedData>)[name]!;
+/** The reference checker on the resource of that name. */
+const checkReference = (resource: string, mode: Mode, value: unknown): ReferenceResult => checkSchema(entryOf(resource), mode, value);
 
 const comparable = (e: ErrorObject) => ({ instancePath: e.instancePath, keyword: e.keyword, params: e.params, message: e.message });
 
@@ -249,8 +256,9 @@ describe("reference checker, keyword by keyword", () => {
   });
 
   it("an unknown resource is a TypeError, whatever its name", () => {
-    for (const name of ["Nope", "FinishReason", "ErrorDetail", "__proto__", "toString", "constructor"]) {
-      expect(() => checkReference(name, "strict", {})).toThrow(TypeError);
+    for (const name of ["Nope", "FinishReason", "ErrorDetail", "__proto__", "toString", "constructor", "drift", "isBytes"]) {
+      expect(resourceByName(name)).toBeUndefined();
+      for (const mode of MODES) expect(() => validateResource(name, {}, mode)).toThrow(TypeError);
       for (const mode of MODES) expect(() => validateResource(name, {}, mode)).toThrow(/no resource named/);
     }
   });
@@ -258,12 +266,51 @@ describe("reference checker, keyword by keyword", () => {
 
 // ---------------------------------------------------------------- the data and the reader
 
+/** The names of the schemas a node refers to, as the checker follows them. */
+function refsOf(node: Node, out = new Set<string>()): Set<string> {
+  switch (node.kind) {
+    case "ref":
+      out.add(node.name);
+      break;
+    case "array":
+      if (node.items) refsOf(node.items, out);
+      break;
+    case "map":
+      if (node.values) refsOf(node.values, out);
+      break;
+    case "any":
+      for (const { then } of node.branches) refsOf(then, out);
+      refsOf(node.object, out);
+      break;
+    case "resource":
+      for (const { node: property } of node.properties) refsOf(property, out);
+      break;
+  }
+  return out;
+}
+
 describe("reference data", () => {
-  it("is the lenient validator schemas, every one readable", async () => {
+  it("is the lenient validator schemas, one entry per name, every one readable", async () => {
     const { ir } = await loadSpec(join(PROJECT_ROOT, "spec"));
-    const schemas = Object.fromEntries(validatorSchemas(ir!, "lenient"));
-    expect(JSON.parse(LENIENT_SCHEMAS)).toEqual(schemas);
-    for (const name of Object.keys(schemas)) expect(named(name)).toBeDefined();
+    const schemas = validatorSchemas(ir!, "lenient");
+    const entries = Object.entries(referenceData).filter(([key]) => key !== "isBytes");
+    expect(entries.map(([key]) => key).sort()).toEqual([...schemas.keys()].sort());
+    for (const [name, schema] of schemas) {
+      const entry = entryOf(name);
+      const { $id, ...rest } = schema as Record<string, unknown>;
+      expect([name, $id]).toEqual([name, `https://gemini-typekit.dev/schemas/v1beta/lenient/${name}.json`]);
+      expect([name, entry.name, JSON.parse(entry.json)]).toEqual([name, name, rest]);
+    }
+  });
+
+  it("links each schema to exactly the schemas it refers to, so including one brings all it reaches", () => {
+    for (const name of Object.keys(referenceData).filter((key) => key !== "isBytes")) {
+      const entry = entryOf(name);
+      includeSchemas(entry);
+      const linked = (entry.refs?.() ?? []).map((e) => e.name).sort();
+      const followed = [...refsOf(named(name)!)].filter((r) => r !== name).sort();
+      expect([name, linked]).toEqual([name, followed]);
+    }
   });
 
   it("refuses keywords and shapes it does not reproduce", () => {

@@ -11,1026 +11,1233 @@
  */
 import type * as T from "./types.ts";
 import type { Open } from "../src/open.ts";
-import { createValidator } from "../src/validator.ts";
+import { createValidator, pick } from "../src/validator.ts";
+import * as fast from "./validators/fast.js";
+import * as schemas from "./validators/reference.js";
+import * as models from "./model.ts";
 
-/** Every resource's validator, by name. */
+const AsyncBatchEmbedContentRequest = /* @__PURE__ */ createValidator<T.AsyncBatchEmbedContentRequest, Open<T.AsyncBatchEmbedContentRequest>, T.AsyncBatchEmbedContentRequest>({ name: "AsyncBatchEmbedContentRequest", mode: "strict", fast: fast.AsyncBatchEmbedContentRequest, schema: schemas.AsyncBatchEmbedContentRequest, model: models.AsyncBatchEmbedContentRequest });
+const AttributionSourceId = /* @__PURE__ */ createValidator<T.AttributionSourceId, T.AttributionSourceId, T.AttributionSourceId>({ name: "AttributionSourceId", mode: "lenient", fast: fast.AttributionSourceId, schema: schemas.AttributionSourceId, model: models.AttributionSourceId });
+const AudioTranscriptionConfig = /* @__PURE__ */ createValidator<T.AudioTranscriptionConfig, Open<T.AudioTranscriptionConfig>, T.AudioTranscriptionConfig>({ name: "AudioTranscriptionConfig", mode: "strict", fast: fast.AudioTranscriptionConfig, schema: schemas.AudioTranscriptionConfig, model: models.AudioTranscriptionConfig });
+const AuthToken = /* @__PURE__ */ createValidator<T.AuthToken, T.AuthToken, T.AuthToken>({ name: "AuthToken", mode: "strict", fast: fast.AuthToken, schema: schemas.AuthToken, model: models.AuthToken });
+const AutomaticActivityDetection = /* @__PURE__ */ createValidator<T.AutomaticActivityDetection, Open<T.AutomaticActivityDetection>, T.AutomaticActivityDetection>({ name: "AutomaticActivityDetection", mode: "strict", fast: fast.AutomaticActivityDetection, schema: schemas.AutomaticActivityDetection, model: models.AutomaticActivityDetection });
+const BadRequest = /* @__PURE__ */ createValidator<T.BadRequest, T.BadRequest, T.BadRequest>({ name: "BadRequest", mode: "lenient", fast: fast.BadRequest, schema: schemas.BadRequest, model: models.BadRequest });
+const BadRequestFieldViolation = /* @__PURE__ */ createValidator<T.BadRequestFieldViolation, T.BadRequestFieldViolation, T.BadRequestFieldViolation>({ name: "BadRequestFieldViolation", mode: "lenient", fast: fast.BadRequestFieldViolation, schema: schemas.BadRequestFieldViolation, model: models.BadRequestFieldViolation });
+const BatchEmbedContentsRequest = /* @__PURE__ */ createValidator<T.BatchEmbedContentsRequest, Open<T.BatchEmbedContentsRequest>, T.BatchEmbedContentsRequest>({ name: "BatchEmbedContentsRequest", mode: "strict", fast: fast.BatchEmbedContentsRequest, schema: schemas.BatchEmbedContentsRequest, model: models.BatchEmbedContentsRequest });
+const BatchEmbedContentsResponse = /* @__PURE__ */ createValidator<T.BatchEmbedContentsResponse, T.BatchEmbedContentsResponse, T.BatchEmbedContentsResponse>({ name: "BatchEmbedContentsResponse", mode: "lenient", fast: fast.BatchEmbedContentsResponse, schema: schemas.BatchEmbedContentsResponse, model: models.BatchEmbedContentsResponse });
+const BatchEmbedTextRequest = /* @__PURE__ */ createValidator<T.BatchEmbedTextRequest, Open<T.BatchEmbedTextRequest>, T.BatchEmbedTextRequest>({ name: "BatchEmbedTextRequest", mode: "strict", fast: fast.BatchEmbedTextRequest, schema: schemas.BatchEmbedTextRequest, model: models.BatchEmbedTextRequest });
+const BatchEmbedTextResponse = /* @__PURE__ */ createValidator<T.BatchEmbedTextResponse, T.BatchEmbedTextResponse, T.BatchEmbedTextResponse>({ name: "BatchEmbedTextResponse", mode: "lenient", fast: fast.BatchEmbedTextResponse, schema: schemas.BatchEmbedTextResponse, model: models.BatchEmbedTextResponse });
+const BatchGenerateContentRequest = /* @__PURE__ */ createValidator<T.BatchGenerateContentRequest, Open<T.BatchGenerateContentRequest>, T.BatchGenerateContentRequest>({ name: "BatchGenerateContentRequest", mode: "strict", fast: fast.BatchGenerateContentRequest, schema: schemas.BatchGenerateContentRequest, model: models.BatchGenerateContentRequest });
+const BatchStats = /* @__PURE__ */ createValidator<T.BatchStats, T.BatchStats, T.BatchStats>({ name: "BatchStats", mode: "lenient", fast: fast.BatchStats, schema: schemas.BatchStats, model: models.BatchStats });
+const BidiGenerateContentSetup = /* @__PURE__ */ createValidator<T.BidiGenerateContentSetup, Open<T.BidiGenerateContentSetup>, T.BidiGenerateContentSetup>({ name: "BidiGenerateContentSetup", mode: "strict", fast: fast.BidiGenerateContentSetup, schema: schemas.BidiGenerateContentSetup, model: models.BidiGenerateContentSetup });
+const Blob = /* @__PURE__ */ createValidator<T.Blob, T.Blob, T.Blob>({ name: "Blob", mode: "lenient", fast: fast.Blob, schema: schemas.Blob, model: models.Blob });
+const CachedContent = /* @__PURE__ */ createValidator<T.CachedContent<"request">, T.CachedContent<"response">, T.CachedContent<"request">>({ name: "CachedContent", mode: "strict", fast: fast.CachedContent, schema: schemas.CachedContent, model: models.CachedContent });
+const CachedContentUsageMetadata = /* @__PURE__ */ createValidator<T.CachedContentUsageMetadata, T.CachedContentUsageMetadata, T.CachedContentUsageMetadata>({ name: "CachedContentUsageMetadata", mode: "lenient", fast: fast.CachedContentUsageMetadata, schema: schemas.CachedContentUsageMetadata, model: models.CachedContentUsageMetadata });
+const Candidate = /* @__PURE__ */ createValidator<T.Candidate, T.Candidate, T.Candidate>({ name: "Candidate", mode: "lenient", fast: fast.Candidate, schema: schemas.Candidate, model: models.Candidate });
+const ChunkingConfig = /* @__PURE__ */ createValidator<T.ChunkingConfig, Open<T.ChunkingConfig>, T.ChunkingConfig>({ name: "ChunkingConfig", mode: "strict", fast: fast.ChunkingConfig, schema: schemas.ChunkingConfig, model: models.ChunkingConfig });
+const CitationMetadata = /* @__PURE__ */ createValidator<T.CitationMetadata, T.CitationMetadata, T.CitationMetadata>({ name: "CitationMetadata", mode: "lenient", fast: fast.CitationMetadata, schema: schemas.CitationMetadata, model: models.CitationMetadata });
+const CitationSource = /* @__PURE__ */ createValidator<T.CitationSource, T.CitationSource, T.CitationSource>({ name: "CitationSource", mode: "lenient", fast: fast.CitationSource, schema: schemas.CitationSource, model: models.CitationSource });
+const CodeExecution = /* @__PURE__ */ createValidator<T.CodeExecution, T.CodeExecution, T.CodeExecution>({ name: "CodeExecution", mode: "lenient", fast: fast.CodeExecution, schema: schemas.CodeExecution, model: models.CodeExecution });
+const CodeExecutionResult = /* @__PURE__ */ createValidator<T.CodeExecutionResult<"request">, T.CodeExecutionResult<"response">, T.CodeExecutionResult<"response">>({ name: "CodeExecutionResult", mode: "lenient", fast: fast.CodeExecutionResult, schema: schemas.CodeExecutionResult, model: models.CodeExecutionResult });
+const ComputerUse = /* @__PURE__ */ createValidator<T.ComputerUse<"request">, T.ComputerUse<"response">, T.ComputerUse<"response">>({ name: "ComputerUse", mode: "lenient", fast: fast.ComputerUse, schema: schemas.ComputerUse, model: models.ComputerUse });
+const Condition = /* @__PURE__ */ createValidator<T.Condition, Open<T.Condition>, T.Condition>({ name: "Condition", mode: "strict", fast: fast.Condition, schema: schemas.Condition, model: models.Condition });
+const Content = /* @__PURE__ */ createValidator<T.Content<"request">, T.Content<"response">, T.Content<"response">>({ name: "Content", mode: "lenient", fast: fast.Content, schema: schemas.Content, model: models.Content });
+const ContentEmbedding = /* @__PURE__ */ createValidator<T.ContentEmbedding, T.ContentEmbedding, T.ContentEmbedding>({ name: "ContentEmbedding", mode: "lenient", fast: fast.ContentEmbedding, schema: schemas.ContentEmbedding, model: models.ContentEmbedding });
+const ContentFilter = /* @__PURE__ */ createValidator<T.ContentFilter, T.ContentFilter, T.ContentFilter>({ name: "ContentFilter", mode: "lenient", fast: fast.ContentFilter, schema: schemas.ContentFilter, model: models.ContentFilter });
+const ContextWindowCompressionConfig = /* @__PURE__ */ createValidator<T.ContextWindowCompressionConfig, Open<T.ContextWindowCompressionConfig>, T.ContextWindowCompressionConfig>({ name: "ContextWindowCompressionConfig", mode: "strict", fast: fast.ContextWindowCompressionConfig, schema: schemas.ContextWindowCompressionConfig, model: models.ContextWindowCompressionConfig });
+const Corpus = /* @__PURE__ */ createValidator<T.Corpus, T.Corpus, T.Corpus>({ name: "Corpus", mode: "strict", fast: fast.Corpus, schema: schemas.Corpus, model: models.Corpus });
+const CountMessageTokensRequest = /* @__PURE__ */ createValidator<T.CountMessageTokensRequest, Open<T.CountMessageTokensRequest>, T.CountMessageTokensRequest>({ name: "CountMessageTokensRequest", mode: "strict", fast: fast.CountMessageTokensRequest, schema: schemas.CountMessageTokensRequest, model: models.CountMessageTokensRequest });
+const CountMessageTokensResponse = /* @__PURE__ */ createValidator<T.CountMessageTokensResponse, T.CountMessageTokensResponse, T.CountMessageTokensResponse>({ name: "CountMessageTokensResponse", mode: "lenient", fast: fast.CountMessageTokensResponse, schema: schemas.CountMessageTokensResponse, model: models.CountMessageTokensResponse });
+const CountTextTokensRequest = /* @__PURE__ */ createValidator<T.CountTextTokensRequest, Open<T.CountTextTokensRequest>, T.CountTextTokensRequest>({ name: "CountTextTokensRequest", mode: "strict", fast: fast.CountTextTokensRequest, schema: schemas.CountTextTokensRequest, model: models.CountTextTokensRequest });
+const CountTextTokensResponse = /* @__PURE__ */ createValidator<T.CountTextTokensResponse, T.CountTextTokensResponse, T.CountTextTokensResponse>({ name: "CountTextTokensResponse", mode: "lenient", fast: fast.CountTextTokensResponse, schema: schemas.CountTextTokensResponse, model: models.CountTextTokensResponse });
+const CountTokensRequest = /* @__PURE__ */ createValidator<T.CountTokensRequest, Open<T.CountTokensRequest>, T.CountTokensRequest>({ name: "CountTokensRequest", mode: "strict", fast: fast.CountTokensRequest, schema: schemas.CountTokensRequest, model: models.CountTokensRequest });
+const CountTokensResponse = /* @__PURE__ */ createValidator<T.CountTokensResponse, T.CountTokensResponse, T.CountTokensResponse>({ name: "CountTokensResponse", mode: "lenient", fast: fast.CountTokensResponse, schema: schemas.CountTokensResponse, model: models.CountTokensResponse });
+const CreateFileRequest = /* @__PURE__ */ createValidator<T.CreateFileRequest, Open<T.CreateFileRequest>, T.CreateFileRequest>({ name: "CreateFileRequest", mode: "strict", fast: fast.CreateFileRequest, schema: schemas.CreateFileRequest, model: models.CreateFileRequest });
+const CreateFileResponse = /* @__PURE__ */ createValidator<T.CreateFileResponse, T.CreateFileResponse, T.CreateFileResponse>({ name: "CreateFileResponse", mode: "lenient", fast: fast.CreateFileResponse, schema: schemas.CreateFileResponse, model: models.CreateFileResponse });
+const CustomLongRunningOperation = /* @__PURE__ */ createValidator<T.CustomLongRunningOperation, T.CustomLongRunningOperation, T.CustomLongRunningOperation>({ name: "CustomLongRunningOperation", mode: "lenient", fast: fast.CustomLongRunningOperation, schema: schemas.CustomLongRunningOperation, model: models.CustomLongRunningOperation });
+const CustomMetadata = /* @__PURE__ */ createValidator<T.CustomMetadata, T.CustomMetadata, T.CustomMetadata>({ name: "CustomMetadata", mode: "lenient", fast: fast.CustomMetadata, schema: schemas.CustomMetadata, model: models.CustomMetadata });
+const Dataset = /* @__PURE__ */ createValidator<T.Dataset, Open<T.Dataset>, T.Dataset>({ name: "Dataset", mode: "strict", fast: fast.Dataset, schema: schemas.Dataset, model: models.Dataset });
+const DebugInfo = /* @__PURE__ */ createValidator<T.DebugInfo, T.DebugInfo, T.DebugInfo>({ name: "DebugInfo", mode: "lenient", fast: fast.DebugInfo, schema: schemas.DebugInfo, model: models.DebugInfo });
+const Document = /* @__PURE__ */ createValidator<T.Document, T.Document, T.Document>({ name: "Document", mode: "lenient", fast: fast.Document, schema: schemas.Document, model: models.Document });
+const DownloadFileResponse = /* @__PURE__ */ createValidator<T.DownloadFileResponse, T.DownloadFileResponse, T.DownloadFileResponse>({ name: "DownloadFileResponse", mode: "lenient", fast: fast.DownloadFileResponse, schema: schemas.DownloadFileResponse, model: models.DownloadFileResponse });
+const DynamicRetrievalConfig = /* @__PURE__ */ createValidator<T.DynamicRetrievalConfig<"request">, T.DynamicRetrievalConfig<"response">, T.DynamicRetrievalConfig<"response">>({ name: "DynamicRetrievalConfig", mode: "lenient", fast: fast.DynamicRetrievalConfig, schema: schemas.DynamicRetrievalConfig, model: models.DynamicRetrievalConfig });
+const EmbedContentBatch = /* @__PURE__ */ createValidator<T.EmbedContentBatch<"request">, T.EmbedContentBatch<"response">, T.EmbedContentBatch<"request">>({ name: "EmbedContentBatch", mode: "strict", fast: fast.EmbedContentBatch, schema: schemas.EmbedContentBatch, model: models.EmbedContentBatch });
+const EmbedContentBatchOutput = /* @__PURE__ */ createValidator<T.EmbedContentBatchOutput, T.EmbedContentBatchOutput, T.EmbedContentBatchOutput>({ name: "EmbedContentBatchOutput", mode: "lenient", fast: fast.EmbedContentBatchOutput, schema: schemas.EmbedContentBatchOutput, model: models.EmbedContentBatchOutput });
+const EmbedContentBatchStats = /* @__PURE__ */ createValidator<T.EmbedContentBatchStats, T.EmbedContentBatchStats, T.EmbedContentBatchStats>({ name: "EmbedContentBatchStats", mode: "lenient", fast: fast.EmbedContentBatchStats, schema: schemas.EmbedContentBatchStats, model: models.EmbedContentBatchStats });
+const EmbedContentRequest = /* @__PURE__ */ createValidator<T.EmbedContentRequest<"request">, T.EmbedContentRequest<"response">, T.EmbedContentRequest<"request">>({ name: "EmbedContentRequest", mode: "strict", fast: fast.EmbedContentRequest, schema: schemas.EmbedContentRequest, model: models.EmbedContentRequest });
+const EmbedContentResponse = /* @__PURE__ */ createValidator<T.EmbedContentResponse, T.EmbedContentResponse, T.EmbedContentResponse>({ name: "EmbedContentResponse", mode: "lenient", fast: fast.EmbedContentResponse, schema: schemas.EmbedContentResponse, model: models.EmbedContentResponse });
+const EmbedTextRequest = /* @__PURE__ */ createValidator<T.EmbedTextRequest, Open<T.EmbedTextRequest>, T.EmbedTextRequest>({ name: "EmbedTextRequest", mode: "strict", fast: fast.EmbedTextRequest, schema: schemas.EmbedTextRequest, model: models.EmbedTextRequest });
+const EmbedTextResponse = /* @__PURE__ */ createValidator<T.EmbedTextResponse, T.EmbedTextResponse, T.EmbedTextResponse>({ name: "EmbedTextResponse", mode: "lenient", fast: fast.EmbedTextResponse, schema: schemas.EmbedTextResponse, model: models.EmbedTextResponse });
+const Embedding = /* @__PURE__ */ createValidator<T.Embedding, T.Embedding, T.Embedding>({ name: "Embedding", mode: "lenient", fast: fast.Embedding, schema: schemas.Embedding, model: models.Embedding });
+const Empty = /* @__PURE__ */ createValidator<T.Empty, T.Empty, T.Empty>({ name: "Empty", mode: "lenient", fast: fast.Empty, schema: schemas.Empty, model: models.Empty });
+const ErrorInfo = /* @__PURE__ */ createValidator<T.ErrorInfo, T.ErrorInfo, T.ErrorInfo>({ name: "ErrorInfo", mode: "lenient", fast: fast.ErrorInfo, schema: schemas.ErrorInfo, model: models.ErrorInfo });
+const ErrorResponse = /* @__PURE__ */ createValidator<T.ErrorResponse, T.ErrorResponse, T.ErrorResponse>({ name: "ErrorResponse", mode: "lenient", fast: fast.ErrorResponse, schema: schemas.ErrorResponse, model: models.ErrorResponse });
+const ErrorStatus = /* @__PURE__ */ createValidator<T.ErrorStatus, T.ErrorStatus, T.ErrorStatus>({ name: "ErrorStatus", mode: "lenient", fast: fast.ErrorStatus, schema: schemas.ErrorStatus, model: models.ErrorStatus });
+const Example = /* @__PURE__ */ createValidator<T.Example, Open<T.Example>, T.Example>({ name: "Example", mode: "strict", fast: fast.Example, schema: schemas.Example, model: models.Example });
+const ExecutableCode = /* @__PURE__ */ createValidator<T.ExecutableCode<"request">, T.ExecutableCode<"response">, T.ExecutableCode<"response">>({ name: "ExecutableCode", mode: "lenient", fast: fast.ExecutableCode, schema: schemas.ExecutableCode, model: models.ExecutableCode });
+const File = /* @__PURE__ */ createValidator<T.File<"request">, T.File<"response">, T.File<"response">>({ name: "File", mode: "lenient", fast: fast.File, schema: schemas.File, model: models.File });
+const FileData = /* @__PURE__ */ createValidator<T.FileData, T.FileData, T.FileData>({ name: "FileData", mode: "lenient", fast: fast.FileData, schema: schemas.FileData, model: models.FileData });
+const FileSearch = /* @__PURE__ */ createValidator<T.FileSearch, T.FileSearch, T.FileSearch>({ name: "FileSearch", mode: "lenient", fast: fast.FileSearch, schema: schemas.FileSearch, model: models.FileSearch });
+const FileSearchStore = /* @__PURE__ */ createValidator<T.FileSearchStore, T.FileSearchStore, T.FileSearchStore>({ name: "FileSearchStore", mode: "strict", fast: fast.FileSearchStore, schema: schemas.FileSearchStore, model: models.FileSearchStore });
+const FunctionCall = /* @__PURE__ */ createValidator<T.FunctionCall, T.FunctionCall, T.FunctionCall>({ name: "FunctionCall", mode: "lenient", fast: fast.FunctionCall, schema: schemas.FunctionCall, model: models.FunctionCall });
+const FunctionCallingConfig = /* @__PURE__ */ createValidator<T.FunctionCallingConfig<"request">, T.FunctionCallingConfig<"response">, T.FunctionCallingConfig<"response">>({ name: "FunctionCallingConfig", mode: "lenient", fast: fast.FunctionCallingConfig, schema: schemas.FunctionCallingConfig, model: models.FunctionCallingConfig });
+const FunctionDeclaration = /* @__PURE__ */ createValidator<T.FunctionDeclaration<"request">, T.FunctionDeclaration<"response">, T.FunctionDeclaration<"response">>({ name: "FunctionDeclaration", mode: "lenient", fast: fast.FunctionDeclaration, schema: schemas.FunctionDeclaration, model: models.FunctionDeclaration });
+const FunctionResponse = /* @__PURE__ */ createValidator<T.FunctionResponse<"request">, T.FunctionResponse<"response">, T.FunctionResponse<"response">>({ name: "FunctionResponse", mode: "lenient", fast: fast.FunctionResponse, schema: schemas.FunctionResponse, model: models.FunctionResponse });
+const FunctionResponseBlob = /* @__PURE__ */ createValidator<T.FunctionResponseBlob, T.FunctionResponseBlob, T.FunctionResponseBlob>({ name: "FunctionResponseBlob", mode: "lenient", fast: fast.FunctionResponseBlob, schema: schemas.FunctionResponseBlob, model: models.FunctionResponseBlob });
+const FunctionResponsePart = /* @__PURE__ */ createValidator<T.FunctionResponsePart, T.FunctionResponsePart, T.FunctionResponsePart>({ name: "FunctionResponsePart", mode: "lenient", fast: fast.FunctionResponsePart, schema: schemas.FunctionResponsePart, model: models.FunctionResponsePart });
+const GenerateAnswerRequest = /* @__PURE__ */ createValidator<T.GenerateAnswerRequest, Open<T.GenerateAnswerRequest>, T.GenerateAnswerRequest>({ name: "GenerateAnswerRequest", mode: "strict", fast: fast.GenerateAnswerRequest, schema: schemas.GenerateAnswerRequest, model: models.GenerateAnswerRequest });
+const GenerateAnswerResponse = /* @__PURE__ */ createValidator<T.GenerateAnswerResponse, T.GenerateAnswerResponse, T.GenerateAnswerResponse>({ name: "GenerateAnswerResponse", mode: "lenient", fast: fast.GenerateAnswerResponse, schema: schemas.GenerateAnswerResponse, model: models.GenerateAnswerResponse });
+const GenerateContentBatch = /* @__PURE__ */ createValidator<T.GenerateContentBatch<"request">, T.GenerateContentBatch<"response">, T.GenerateContentBatch<"request">>({ name: "GenerateContentBatch", mode: "strict", fast: fast.GenerateContentBatch, schema: schemas.GenerateContentBatch, model: models.GenerateContentBatch });
+const GenerateContentBatchOutput = /* @__PURE__ */ createValidator<T.GenerateContentBatchOutput, T.GenerateContentBatchOutput, T.GenerateContentBatchOutput>({ name: "GenerateContentBatchOutput", mode: "lenient", fast: fast.GenerateContentBatchOutput, schema: schemas.GenerateContentBatchOutput, model: models.GenerateContentBatchOutput });
+const GenerateContentRequest = /* @__PURE__ */ createValidator<T.GenerateContentRequest<"request">, T.GenerateContentRequest<"response">, T.GenerateContentRequest<"request">>({ name: "GenerateContentRequest", mode: "strict", fast: fast.GenerateContentRequest, schema: schemas.GenerateContentRequest, model: models.GenerateContentRequest });
+const GenerateContentResponse = /* @__PURE__ */ createValidator<T.GenerateContentResponse, T.GenerateContentResponse, T.GenerateContentResponse>({ name: "GenerateContentResponse", mode: "lenient", fast: fast.GenerateContentResponse, schema: schemas.GenerateContentResponse, model: models.GenerateContentResponse });
+const GenerateMessageRequest = /* @__PURE__ */ createValidator<T.GenerateMessageRequest, Open<T.GenerateMessageRequest>, T.GenerateMessageRequest>({ name: "GenerateMessageRequest", mode: "strict", fast: fast.GenerateMessageRequest, schema: schemas.GenerateMessageRequest, model: models.GenerateMessageRequest });
+const GenerateMessageResponse = /* @__PURE__ */ createValidator<T.GenerateMessageResponse, T.GenerateMessageResponse, T.GenerateMessageResponse>({ name: "GenerateMessageResponse", mode: "lenient", fast: fast.GenerateMessageResponse, schema: schemas.GenerateMessageResponse, model: models.GenerateMessageResponse });
+const GenerateTextRequest = /* @__PURE__ */ createValidator<T.GenerateTextRequest, Open<T.GenerateTextRequest>, T.GenerateTextRequest>({ name: "GenerateTextRequest", mode: "strict", fast: fast.GenerateTextRequest, schema: schemas.GenerateTextRequest, model: models.GenerateTextRequest });
+const GenerateTextResponse = /* @__PURE__ */ createValidator<T.GenerateTextResponse, T.GenerateTextResponse, T.GenerateTextResponse>({ name: "GenerateTextResponse", mode: "lenient", fast: fast.GenerateTextResponse, schema: schemas.GenerateTextResponse, model: models.GenerateTextResponse });
+const GeneratedFile = /* @__PURE__ */ createValidator<T.GeneratedFile, T.GeneratedFile, T.GeneratedFile>({ name: "GeneratedFile", mode: "lenient", fast: fast.GeneratedFile, schema: schemas.GeneratedFile, model: models.GeneratedFile });
+const GenerationConfig = /* @__PURE__ */ createValidator<T.GenerationConfig<"request">, T.GenerationConfig<"response">, T.GenerationConfig<"response">>({ name: "GenerationConfig", mode: "lenient", fast: fast.GenerationConfig, schema: schemas.GenerationConfig, model: models.GenerationConfig });
+const GoogleMaps = /* @__PURE__ */ createValidator<T.GoogleMaps, T.GoogleMaps, T.GoogleMaps>({ name: "GoogleMaps", mode: "lenient", fast: fast.GoogleMaps, schema: schemas.GoogleMaps, model: models.GoogleMaps });
+const GoogleSearch = /* @__PURE__ */ createValidator<T.GoogleSearch, T.GoogleSearch, T.GoogleSearch>({ name: "GoogleSearch", mode: "lenient", fast: fast.GoogleSearch, schema: schemas.GoogleSearch, model: models.GoogleSearch });
+const GoogleSearchRetrieval = /* @__PURE__ */ createValidator<T.GoogleSearchRetrieval<"request">, T.GoogleSearchRetrieval<"response">, T.GoogleSearchRetrieval<"response">>({ name: "GoogleSearchRetrieval", mode: "lenient", fast: fast.GoogleSearchRetrieval, schema: schemas.GoogleSearchRetrieval, model: models.GoogleSearchRetrieval });
+const GroundingAttribution = /* @__PURE__ */ createValidator<T.GroundingAttribution, T.GroundingAttribution, T.GroundingAttribution>({ name: "GroundingAttribution", mode: "lenient", fast: fast.GroundingAttribution, schema: schemas.GroundingAttribution, model: models.GroundingAttribution });
+const GroundingChunk = /* @__PURE__ */ createValidator<T.GroundingChunk, T.GroundingChunk, T.GroundingChunk>({ name: "GroundingChunk", mode: "lenient", fast: fast.GroundingChunk, schema: schemas.GroundingChunk, model: models.GroundingChunk });
+const GroundingChunkCustomMetadata = /* @__PURE__ */ createValidator<T.GroundingChunkCustomMetadata, T.GroundingChunkCustomMetadata, T.GroundingChunkCustomMetadata>({ name: "GroundingChunkCustomMetadata", mode: "lenient", fast: fast.GroundingChunkCustomMetadata, schema: schemas.GroundingChunkCustomMetadata, model: models.GroundingChunkCustomMetadata });
+const GroundingChunkStringList = /* @__PURE__ */ createValidator<T.GroundingChunkStringList, T.GroundingChunkStringList, T.GroundingChunkStringList>({ name: "GroundingChunkStringList", mode: "lenient", fast: fast.GroundingChunkStringList, schema: schemas.GroundingChunkStringList, model: models.GroundingChunkStringList });
+const GroundingMetadata = /* @__PURE__ */ createValidator<T.GroundingMetadata, T.GroundingMetadata, T.GroundingMetadata>({ name: "GroundingMetadata", mode: "lenient", fast: fast.GroundingMetadata, schema: schemas.GroundingMetadata, model: models.GroundingMetadata });
+const GroundingPassage = /* @__PURE__ */ createValidator<T.GroundingPassage, Open<T.GroundingPassage>, T.GroundingPassage>({ name: "GroundingPassage", mode: "strict", fast: fast.GroundingPassage, schema: schemas.GroundingPassage, model: models.GroundingPassage });
+const GroundingPassageId = /* @__PURE__ */ createValidator<T.GroundingPassageId, T.GroundingPassageId, T.GroundingPassageId>({ name: "GroundingPassageId", mode: "lenient", fast: fast.GroundingPassageId, schema: schemas.GroundingPassageId, model: models.GroundingPassageId });
+const GroundingPassages = /* @__PURE__ */ createValidator<T.GroundingPassages, Open<T.GroundingPassages>, T.GroundingPassages>({ name: "GroundingPassages", mode: "strict", fast: fast.GroundingPassages, schema: schemas.GroundingPassages, model: models.GroundingPassages });
+const GroundingSupport = /* @__PURE__ */ createValidator<T.GroundingSupport, T.GroundingSupport, T.GroundingSupport>({ name: "GroundingSupport", mode: "lenient", fast: fast.GroundingSupport, schema: schemas.GroundingSupport, model: models.GroundingSupport });
+const Help = /* @__PURE__ */ createValidator<T.Help, T.Help, T.Help>({ name: "Help", mode: "lenient", fast: fast.Help, schema: schemas.Help, model: models.Help });
+const HelpLink = /* @__PURE__ */ createValidator<T.HelpLink, T.HelpLink, T.HelpLink>({ name: "HelpLink", mode: "lenient", fast: fast.HelpLink, schema: schemas.HelpLink, model: models.HelpLink });
+const HistoryConfig = /* @__PURE__ */ createValidator<T.HistoryConfig, Open<T.HistoryConfig>, T.HistoryConfig>({ name: "HistoryConfig", mode: "strict", fast: fast.HistoryConfig, schema: schemas.HistoryConfig, model: models.HistoryConfig });
+const Hyperparameters = /* @__PURE__ */ createValidator<T.Hyperparameters, T.Hyperparameters, T.Hyperparameters>({ name: "Hyperparameters", mode: "lenient", fast: fast.Hyperparameters, schema: schemas.Hyperparameters, model: models.Hyperparameters });
+const Image = /* @__PURE__ */ createValidator<T.Image, T.Image, T.Image>({ name: "Image", mode: "lenient", fast: fast.Image, schema: schemas.Image, model: models.Image });
+const ImageConfig = /* @__PURE__ */ createValidator<T.ImageConfig, T.ImageConfig, T.ImageConfig>({ name: "ImageConfig", mode: "lenient", fast: fast.ImageConfig, schema: schemas.ImageConfig, model: models.ImageConfig });
+const ImageSearch = /* @__PURE__ */ createValidator<T.ImageSearch, T.ImageSearch, T.ImageSearch>({ name: "ImageSearch", mode: "lenient", fast: fast.ImageSearch, schema: schemas.ImageSearch, model: models.ImageSearch });
+const ImportFileRequest = /* @__PURE__ */ createValidator<T.ImportFileRequest, Open<T.ImportFileRequest>, T.ImportFileRequest>({ name: "ImportFileRequest", mode: "strict", fast: fast.ImportFileRequest, schema: schemas.ImportFileRequest, model: models.ImportFileRequest });
+const InlinedEmbedContentRequest = /* @__PURE__ */ createValidator<T.InlinedEmbedContentRequest<"request">, T.InlinedEmbedContentRequest<"response">, T.InlinedEmbedContentRequest<"response">>({ name: "InlinedEmbedContentRequest", mode: "lenient", fast: fast.InlinedEmbedContentRequest, schema: schemas.InlinedEmbedContentRequest, model: models.InlinedEmbedContentRequest });
+const InlinedEmbedContentRequests = /* @__PURE__ */ createValidator<T.InlinedEmbedContentRequests<"request">, T.InlinedEmbedContentRequests<"response">, T.InlinedEmbedContentRequests<"response">>({ name: "InlinedEmbedContentRequests", mode: "lenient", fast: fast.InlinedEmbedContentRequests, schema: schemas.InlinedEmbedContentRequests, model: models.InlinedEmbedContentRequests });
+const InlinedEmbedContentResponse = /* @__PURE__ */ createValidator<T.InlinedEmbedContentResponse, T.InlinedEmbedContentResponse, T.InlinedEmbedContentResponse>({ name: "InlinedEmbedContentResponse", mode: "lenient", fast: fast.InlinedEmbedContentResponse, schema: schemas.InlinedEmbedContentResponse, model: models.InlinedEmbedContentResponse });
+const InlinedEmbedContentResponses = /* @__PURE__ */ createValidator<T.InlinedEmbedContentResponses, T.InlinedEmbedContentResponses, T.InlinedEmbedContentResponses>({ name: "InlinedEmbedContentResponses", mode: "lenient", fast: fast.InlinedEmbedContentResponses, schema: schemas.InlinedEmbedContentResponses, model: models.InlinedEmbedContentResponses });
+const InlinedRequest = /* @__PURE__ */ createValidator<T.InlinedRequest<"request">, T.InlinedRequest<"response">, T.InlinedRequest<"response">>({ name: "InlinedRequest", mode: "lenient", fast: fast.InlinedRequest, schema: schemas.InlinedRequest, model: models.InlinedRequest });
+const InlinedRequests = /* @__PURE__ */ createValidator<T.InlinedRequests<"request">, T.InlinedRequests<"response">, T.InlinedRequests<"response">>({ name: "InlinedRequests", mode: "lenient", fast: fast.InlinedRequests, schema: schemas.InlinedRequests, model: models.InlinedRequests });
+const InlinedResponse = /* @__PURE__ */ createValidator<T.InlinedResponse, T.InlinedResponse, T.InlinedResponse>({ name: "InlinedResponse", mode: "lenient", fast: fast.InlinedResponse, schema: schemas.InlinedResponse, model: models.InlinedResponse });
+const InlinedResponses = /* @__PURE__ */ createValidator<T.InlinedResponses, T.InlinedResponses, T.InlinedResponses>({ name: "InlinedResponses", mode: "lenient", fast: fast.InlinedResponses, schema: schemas.InlinedResponses, model: models.InlinedResponses });
+const InputConfig = /* @__PURE__ */ createValidator<T.InputConfig<"request">, T.InputConfig<"response">, T.InputConfig<"response">>({ name: "InputConfig", mode: "lenient", fast: fast.InputConfig, schema: schemas.InputConfig, model: models.InputConfig });
+const InputEmbedContentConfig = /* @__PURE__ */ createValidator<T.InputEmbedContentConfig<"request">, T.InputEmbedContentConfig<"response">, T.InputEmbedContentConfig<"response">>({ name: "InputEmbedContentConfig", mode: "lenient", fast: fast.InputEmbedContentConfig, schema: schemas.InputEmbedContentConfig, model: models.InputEmbedContentConfig });
+const InputFeedback = /* @__PURE__ */ createValidator<T.InputFeedback, T.InputFeedback, T.InputFeedback>({ name: "InputFeedback", mode: "lenient", fast: fast.InputFeedback, schema: schemas.InputFeedback, model: models.InputFeedback });
+const Interval = /* @__PURE__ */ createValidator<T.Interval, T.Interval, T.Interval>({ name: "Interval", mode: "lenient", fast: fast.Interval, schema: schemas.Interval, model: models.Interval });
+const LatLng = /* @__PURE__ */ createValidator<T.LatLng, T.LatLng, T.LatLng>({ name: "LatLng", mode: "lenient", fast: fast.LatLng, schema: schemas.LatLng, model: models.LatLng });
+const ListCachedContentsResponse = /* @__PURE__ */ createValidator<T.ListCachedContentsResponse, T.ListCachedContentsResponse, T.ListCachedContentsResponse>({ name: "ListCachedContentsResponse", mode: "lenient", fast: fast.ListCachedContentsResponse, schema: schemas.ListCachedContentsResponse, model: models.ListCachedContentsResponse });
+const ListCorporaResponse = /* @__PURE__ */ createValidator<T.ListCorporaResponse, T.ListCorporaResponse, T.ListCorporaResponse>({ name: "ListCorporaResponse", mode: "lenient", fast: fast.ListCorporaResponse, schema: schemas.ListCorporaResponse, model: models.ListCorporaResponse });
+const ListDocumentsResponse = /* @__PURE__ */ createValidator<T.ListDocumentsResponse, T.ListDocumentsResponse, T.ListDocumentsResponse>({ name: "ListDocumentsResponse", mode: "lenient", fast: fast.ListDocumentsResponse, schema: schemas.ListDocumentsResponse, model: models.ListDocumentsResponse });
+const ListFileSearchStoresResponse = /* @__PURE__ */ createValidator<T.ListFileSearchStoresResponse, T.ListFileSearchStoresResponse, T.ListFileSearchStoresResponse>({ name: "ListFileSearchStoresResponse", mode: "lenient", fast: fast.ListFileSearchStoresResponse, schema: schemas.ListFileSearchStoresResponse, model: models.ListFileSearchStoresResponse });
+const ListFilesResponse = /* @__PURE__ */ createValidator<T.ListFilesResponse, T.ListFilesResponse, T.ListFilesResponse>({ name: "ListFilesResponse", mode: "lenient", fast: fast.ListFilesResponse, schema: schemas.ListFilesResponse, model: models.ListFilesResponse });
+const ListGeneratedFilesResponse = /* @__PURE__ */ createValidator<T.ListGeneratedFilesResponse, T.ListGeneratedFilesResponse, T.ListGeneratedFilesResponse>({ name: "ListGeneratedFilesResponse", mode: "lenient", fast: fast.ListGeneratedFilesResponse, schema: schemas.ListGeneratedFilesResponse, model: models.ListGeneratedFilesResponse });
+const ListModelsResponse = /* @__PURE__ */ createValidator<T.ListModelsResponse, T.ListModelsResponse, T.ListModelsResponse>({ name: "ListModelsResponse", mode: "lenient", fast: fast.ListModelsResponse, schema: schemas.ListModelsResponse, model: models.ListModelsResponse });
+const ListOperationsResponse = /* @__PURE__ */ createValidator<T.ListOperationsResponse, T.ListOperationsResponse, T.ListOperationsResponse>({ name: "ListOperationsResponse", mode: "lenient", fast: fast.ListOperationsResponse, schema: schemas.ListOperationsResponse, model: models.ListOperationsResponse });
+const ListPermissionsResponse = /* @__PURE__ */ createValidator<T.ListPermissionsResponse, T.ListPermissionsResponse, T.ListPermissionsResponse>({ name: "ListPermissionsResponse", mode: "lenient", fast: fast.ListPermissionsResponse, schema: schemas.ListPermissionsResponse, model: models.ListPermissionsResponse });
+const ListTunedModelsResponse = /* @__PURE__ */ createValidator<T.ListTunedModelsResponse, T.ListTunedModelsResponse, T.ListTunedModelsResponse>({ name: "ListTunedModelsResponse", mode: "lenient", fast: fast.ListTunedModelsResponse, schema: schemas.ListTunedModelsResponse, model: models.ListTunedModelsResponse });
+const LocalizedMessage = /* @__PURE__ */ createValidator<T.LocalizedMessage, T.LocalizedMessage, T.LocalizedMessage>({ name: "LocalizedMessage", mode: "lenient", fast: fast.LocalizedMessage, schema: schemas.LocalizedMessage, model: models.LocalizedMessage });
+const LogprobsResult = /* @__PURE__ */ createValidator<T.LogprobsResult, T.LogprobsResult, T.LogprobsResult>({ name: "LogprobsResult", mode: "lenient", fast: fast.LogprobsResult, schema: schemas.LogprobsResult, model: models.LogprobsResult });
+const LogprobsResultCandidate = /* @__PURE__ */ createValidator<T.LogprobsResultCandidate, T.LogprobsResultCandidate, T.LogprobsResultCandidate>({ name: "LogprobsResultCandidate", mode: "lenient", fast: fast.LogprobsResultCandidate, schema: schemas.LogprobsResultCandidate, model: models.LogprobsResultCandidate });
+const Maps = /* @__PURE__ */ createValidator<T.Maps, T.Maps, T.Maps>({ name: "Maps", mode: "lenient", fast: fast.Maps, schema: schemas.Maps, model: models.Maps });
+const McpServer = /* @__PURE__ */ createValidator<T.McpServer, T.McpServer, T.McpServer>({ name: "McpServer", mode: "lenient", fast: fast.McpServer, schema: schemas.McpServer, model: models.McpServer });
+const Message = /* @__PURE__ */ createValidator<T.Message, T.Message, T.Message>({ name: "Message", mode: "lenient", fast: fast.Message, schema: schemas.Message, model: models.Message });
+const MessagePrompt = /* @__PURE__ */ createValidator<T.MessagePrompt, Open<T.MessagePrompt>, T.MessagePrompt>({ name: "MessagePrompt", mode: "strict", fast: fast.MessagePrompt, schema: schemas.MessagePrompt, model: models.MessagePrompt });
+const MetadataFilter = /* @__PURE__ */ createValidator<T.MetadataFilter, Open<T.MetadataFilter>, T.MetadataFilter>({ name: "MetadataFilter", mode: "strict", fast: fast.MetadataFilter, schema: schemas.MetadataFilter, model: models.MetadataFilter });
+const ModalityTokenCount = /* @__PURE__ */ createValidator<T.ModalityTokenCount, T.ModalityTokenCount, T.ModalityTokenCount>({ name: "ModalityTokenCount", mode: "lenient", fast: fast.ModalityTokenCount, schema: schemas.ModalityTokenCount, model: models.ModalityTokenCount });
+const Model = /* @__PURE__ */ createValidator<T.Model, T.Model, T.Model>({ name: "Model", mode: "lenient", fast: fast.Model, schema: schemas.Model, model: models.Model });
+const ModelStatus = /* @__PURE__ */ createValidator<T.ModelStatus, T.ModelStatus, T.ModelStatus>({ name: "ModelStatus", mode: "lenient", fast: fast.ModelStatus, schema: schemas.ModelStatus, model: models.ModelStatus });
+const MultiSpeakerVoiceConfig = /* @__PURE__ */ createValidator<T.MultiSpeakerVoiceConfig, T.MultiSpeakerVoiceConfig, T.MultiSpeakerVoiceConfig>({ name: "MultiSpeakerVoiceConfig", mode: "lenient", fast: fast.MultiSpeakerVoiceConfig, schema: schemas.MultiSpeakerVoiceConfig, model: models.MultiSpeakerVoiceConfig });
+const Operation = /* @__PURE__ */ createValidator<T.Operation, T.Operation, T.Operation>({ name: "Operation", mode: "lenient", fast: fast.Operation, schema: schemas.Operation, model: models.Operation });
+const Part = /* @__PURE__ */ createValidator<T.Part<"request">, T.Part<"response">, T.Part<"response">>({ name: "Part", mode: "lenient", fast: fast.Part, schema: schemas.Part, model: models.Part });
+const PartMediaResolution = /* @__PURE__ */ createValidator<T.PartMediaResolution<"request">, T.PartMediaResolution<"response">, T.PartMediaResolution<"response">>({ name: "PartMediaResolution", mode: "lenient", fast: fast.PartMediaResolution, schema: schemas.PartMediaResolution, model: models.PartMediaResolution });
+const Permission = /* @__PURE__ */ createValidator<T.Permission<"request">, T.Permission<"response">, T.Permission<"request">>({ name: "Permission", mode: "strict", fast: fast.Permission, schema: schemas.Permission, model: models.Permission });
+const PlaceAnswerSources = /* @__PURE__ */ createValidator<T.PlaceAnswerSources, T.PlaceAnswerSources, T.PlaceAnswerSources>({ name: "PlaceAnswerSources", mode: "lenient", fast: fast.PlaceAnswerSources, schema: schemas.PlaceAnswerSources, model: models.PlaceAnswerSources });
+const PrebuiltVoiceConfig = /* @__PURE__ */ createValidator<T.PrebuiltVoiceConfig, T.PrebuiltVoiceConfig, T.PrebuiltVoiceConfig>({ name: "PrebuiltVoiceConfig", mode: "lenient", fast: fast.PrebuiltVoiceConfig, schema: schemas.PrebuiltVoiceConfig, model: models.PrebuiltVoiceConfig });
+const PredictLongRunningRequest = /* @__PURE__ */ createValidator<T.PredictLongRunningRequest, Open<T.PredictLongRunningRequest>, T.PredictLongRunningRequest>({ name: "PredictLongRunningRequest", mode: "strict", fast: fast.PredictLongRunningRequest, schema: schemas.PredictLongRunningRequest, model: models.PredictLongRunningRequest });
+const PredictRequest = /* @__PURE__ */ createValidator<T.PredictRequest, Open<T.PredictRequest>, T.PredictRequest>({ name: "PredictRequest", mode: "strict", fast: fast.PredictRequest, schema: schemas.PredictRequest, model: models.PredictRequest });
+const PredictResponse = /* @__PURE__ */ createValidator<T.PredictResponse, T.PredictResponse, T.PredictResponse>({ name: "PredictResponse", mode: "lenient", fast: fast.PredictResponse, schema: schemas.PredictResponse, model: models.PredictResponse });
+const ProactivityConfig = /* @__PURE__ */ createValidator<T.ProactivityConfig, Open<T.ProactivityConfig>, T.ProactivityConfig>({ name: "ProactivityConfig", mode: "strict", fast: fast.ProactivityConfig, schema: schemas.ProactivityConfig, model: models.ProactivityConfig });
+const PromptFeedback = /* @__PURE__ */ createValidator<T.PromptFeedback, T.PromptFeedback, T.PromptFeedback>({ name: "PromptFeedback", mode: "lenient", fast: fast.PromptFeedback, schema: schemas.PromptFeedback, model: models.PromptFeedback });
+const QuotaFailure = /* @__PURE__ */ createValidator<T.QuotaFailure, T.QuotaFailure, T.QuotaFailure>({ name: "QuotaFailure", mode: "lenient", fast: fast.QuotaFailure, schema: schemas.QuotaFailure, model: models.QuotaFailure });
+const QuotaFailureViolation = /* @__PURE__ */ createValidator<T.QuotaFailureViolation, T.QuotaFailureViolation, T.QuotaFailureViolation>({ name: "QuotaFailureViolation", mode: "lenient", fast: fast.QuotaFailureViolation, schema: schemas.QuotaFailureViolation, model: models.QuotaFailureViolation });
+const RealtimeInputConfig = /* @__PURE__ */ createValidator<T.RealtimeInputConfig, Open<T.RealtimeInputConfig>, T.RealtimeInputConfig>({ name: "RealtimeInputConfig", mode: "strict", fast: fast.RealtimeInputConfig, schema: schemas.RealtimeInputConfig, model: models.RealtimeInputConfig });
+const RegisterFilesRequest = /* @__PURE__ */ createValidator<T.RegisterFilesRequest, Open<T.RegisterFilesRequest>, T.RegisterFilesRequest>({ name: "RegisterFilesRequest", mode: "strict", fast: fast.RegisterFilesRequest, schema: schemas.RegisterFilesRequest, model: models.RegisterFilesRequest });
+const RegisterFilesResponse = /* @__PURE__ */ createValidator<T.RegisterFilesResponse, T.RegisterFilesResponse, T.RegisterFilesResponse>({ name: "RegisterFilesResponse", mode: "lenient", fast: fast.RegisterFilesResponse, schema: schemas.RegisterFilesResponse, model: models.RegisterFilesResponse });
+const RetrievalConfig = /* @__PURE__ */ createValidator<T.RetrievalConfig, T.RetrievalConfig, T.RetrievalConfig>({ name: "RetrievalConfig", mode: "lenient", fast: fast.RetrievalConfig, schema: schemas.RetrievalConfig, model: models.RetrievalConfig });
+const RetrievalMetadata = /* @__PURE__ */ createValidator<T.RetrievalMetadata, T.RetrievalMetadata, T.RetrievalMetadata>({ name: "RetrievalMetadata", mode: "lenient", fast: fast.RetrievalMetadata, schema: schemas.RetrievalMetadata, model: models.RetrievalMetadata });
+const RetrievedContext = /* @__PURE__ */ createValidator<T.RetrievedContext, T.RetrievedContext, T.RetrievedContext>({ name: "RetrievedContext", mode: "lenient", fast: fast.RetrievedContext, schema: schemas.RetrievedContext, model: models.RetrievedContext });
+const RetryInfo = /* @__PURE__ */ createValidator<T.RetryInfo, T.RetryInfo, T.RetryInfo>({ name: "RetryInfo", mode: "lenient", fast: fast.RetryInfo, schema: schemas.RetryInfo, model: models.RetryInfo });
+const ReviewSnippet = /* @__PURE__ */ createValidator<T.ReviewSnippet, T.ReviewSnippet, T.ReviewSnippet>({ name: "ReviewSnippet", mode: "lenient", fast: fast.ReviewSnippet, schema: schemas.ReviewSnippet, model: models.ReviewSnippet });
+const SafetyFeedback = /* @__PURE__ */ createValidator<T.SafetyFeedback, T.SafetyFeedback, T.SafetyFeedback>({ name: "SafetyFeedback", mode: "lenient", fast: fast.SafetyFeedback, schema: schemas.SafetyFeedback, model: models.SafetyFeedback });
+const SafetyRating = /* @__PURE__ */ createValidator<T.SafetyRating, T.SafetyRating, T.SafetyRating>({ name: "SafetyRating", mode: "lenient", fast: fast.SafetyRating, schema: schemas.SafetyRating, model: models.SafetyRating });
+const SafetySetting = /* @__PURE__ */ createValidator<T.SafetySetting<"request">, T.SafetySetting<"response">, T.SafetySetting<"response">>({ name: "SafetySetting", mode: "lenient", fast: fast.SafetySetting, schema: schemas.SafetySetting, model: models.SafetySetting });
+const Schema = /* @__PURE__ */ createValidator<T.Schema<"request">, T.Schema<"response">, T.Schema<"response">>({ name: "Schema", mode: "lenient", fast: fast.Schema, schema: schemas.Schema, model: models.Schema });
+const SearchEntryPoint = /* @__PURE__ */ createValidator<T.SearchEntryPoint, T.SearchEntryPoint, T.SearchEntryPoint>({ name: "SearchEntryPoint", mode: "lenient", fast: fast.SearchEntryPoint, schema: schemas.SearchEntryPoint, model: models.SearchEntryPoint });
+const SearchTypes = /* @__PURE__ */ createValidator<T.SearchTypes, T.SearchTypes, T.SearchTypes>({ name: "SearchTypes", mode: "lenient", fast: fast.SearchTypes, schema: schemas.SearchTypes, model: models.SearchTypes });
+const Segment = /* @__PURE__ */ createValidator<T.Segment, T.Segment, T.Segment>({ name: "Segment", mode: "lenient", fast: fast.Segment, schema: schemas.Segment, model: models.Segment });
+const SemanticRetrieverChunk = /* @__PURE__ */ createValidator<T.SemanticRetrieverChunk, T.SemanticRetrieverChunk, T.SemanticRetrieverChunk>({ name: "SemanticRetrieverChunk", mode: "lenient", fast: fast.SemanticRetrieverChunk, schema: schemas.SemanticRetrieverChunk, model: models.SemanticRetrieverChunk });
+const SemanticRetrieverConfig = /* @__PURE__ */ createValidator<T.SemanticRetrieverConfig, Open<T.SemanticRetrieverConfig>, T.SemanticRetrieverConfig>({ name: "SemanticRetrieverConfig", mode: "strict", fast: fast.SemanticRetrieverConfig, schema: schemas.SemanticRetrieverConfig, model: models.SemanticRetrieverConfig });
+const SessionResumptionConfig = /* @__PURE__ */ createValidator<T.SessionResumptionConfig, Open<T.SessionResumptionConfig>, T.SessionResumptionConfig>({ name: "SessionResumptionConfig", mode: "strict", fast: fast.SessionResumptionConfig, schema: schemas.SessionResumptionConfig, model: models.SessionResumptionConfig });
+const SlidingWindow = /* @__PURE__ */ createValidator<T.SlidingWindow, Open<T.SlidingWindow>, T.SlidingWindow>({ name: "SlidingWindow", mode: "strict", fast: fast.SlidingWindow, schema: schemas.SlidingWindow, model: models.SlidingWindow });
+const SpeakerVoiceConfig = /* @__PURE__ */ createValidator<T.SpeakerVoiceConfig, T.SpeakerVoiceConfig, T.SpeakerVoiceConfig>({ name: "SpeakerVoiceConfig", mode: "lenient", fast: fast.SpeakerVoiceConfig, schema: schemas.SpeakerVoiceConfig, model: models.SpeakerVoiceConfig });
+const SpeechConfig = /* @__PURE__ */ createValidator<T.SpeechConfig, T.SpeechConfig, T.SpeechConfig>({ name: "SpeechConfig", mode: "lenient", fast: fast.SpeechConfig, schema: schemas.SpeechConfig, model: models.SpeechConfig });
+const Status = /* @__PURE__ */ createValidator<T.Status, T.Status, T.Status>({ name: "Status", mode: "lenient", fast: fast.Status, schema: schemas.Status, model: models.Status });
+const StreamableHttpTransport = /* @__PURE__ */ createValidator<T.StreamableHttpTransport, T.StreamableHttpTransport, T.StreamableHttpTransport>({ name: "StreamableHttpTransport", mode: "lenient", fast: fast.StreamableHttpTransport, schema: schemas.StreamableHttpTransport, model: models.StreamableHttpTransport });
+const StringList = /* @__PURE__ */ createValidator<T.StringList, T.StringList, T.StringList>({ name: "StringList", mode: "lenient", fast: fast.StringList, schema: schemas.StringList, model: models.StringList });
+const TextCompletion = /* @__PURE__ */ createValidator<T.TextCompletion, T.TextCompletion, T.TextCompletion>({ name: "TextCompletion", mode: "lenient", fast: fast.TextCompletion, schema: schemas.TextCompletion, model: models.TextCompletion });
+const TextPrompt = /* @__PURE__ */ createValidator<T.TextPrompt, Open<T.TextPrompt>, T.TextPrompt>({ name: "TextPrompt", mode: "strict", fast: fast.TextPrompt, schema: schemas.TextPrompt, model: models.TextPrompt });
+const ThinkingConfig = /* @__PURE__ */ createValidator<T.ThinkingConfig<"request">, T.ThinkingConfig<"response">, T.ThinkingConfig<"response">>({ name: "ThinkingConfig", mode: "lenient", fast: fast.ThinkingConfig, schema: schemas.ThinkingConfig, model: models.ThinkingConfig });
+const Tool = /* @__PURE__ */ createValidator<T.Tool<"request">, T.Tool<"response">, T.Tool<"response">>({ name: "Tool", mode: "lenient", fast: fast.Tool, schema: schemas.Tool, model: models.Tool });
+const ToolCall = /* @__PURE__ */ createValidator<T.ToolCall<"request">, T.ToolCall<"response">, T.ToolCall<"response">>({ name: "ToolCall", mode: "lenient", fast: fast.ToolCall, schema: schemas.ToolCall, model: models.ToolCall });
+const ToolConfig = /* @__PURE__ */ createValidator<T.ToolConfig<"request">, T.ToolConfig<"response">, T.ToolConfig<"response">>({ name: "ToolConfig", mode: "lenient", fast: fast.ToolConfig, schema: schemas.ToolConfig, model: models.ToolConfig });
+const ToolResponse = /* @__PURE__ */ createValidator<T.ToolResponse<"request">, T.ToolResponse<"response">, T.ToolResponse<"response">>({ name: "ToolResponse", mode: "lenient", fast: fast.ToolResponse, schema: schemas.ToolResponse, model: models.ToolResponse });
+const TopCandidates = /* @__PURE__ */ createValidator<T.TopCandidates, T.TopCandidates, T.TopCandidates>({ name: "TopCandidates", mode: "lenient", fast: fast.TopCandidates, schema: schemas.TopCandidates, model: models.TopCandidates });
+const TransferOwnershipRequest = /* @__PURE__ */ createValidator<T.TransferOwnershipRequest, Open<T.TransferOwnershipRequest>, T.TransferOwnershipRequest>({ name: "TransferOwnershipRequest", mode: "strict", fast: fast.TransferOwnershipRequest, schema: schemas.TransferOwnershipRequest, model: models.TransferOwnershipRequest });
+const TransferOwnershipResponse = /* @__PURE__ */ createValidator<T.TransferOwnershipResponse, T.TransferOwnershipResponse, T.TransferOwnershipResponse>({ name: "TransferOwnershipResponse", mode: "lenient", fast: fast.TransferOwnershipResponse, schema: schemas.TransferOwnershipResponse, model: models.TransferOwnershipResponse });
+const TunedModel = /* @__PURE__ */ createValidator<T.TunedModel<"request">, T.TunedModel<"response">, T.TunedModel<"request">>({ name: "TunedModel", mode: "strict", fast: fast.TunedModel, schema: schemas.TunedModel, model: models.TunedModel });
+const TunedModelSource = /* @__PURE__ */ createValidator<T.TunedModelSource, T.TunedModelSource, T.TunedModelSource>({ name: "TunedModelSource", mode: "lenient", fast: fast.TunedModelSource, schema: schemas.TunedModelSource, model: models.TunedModelSource });
+const TuningContent = /* @__PURE__ */ createValidator<T.TuningContent, Open<T.TuningContent>, T.TuningContent>({ name: "TuningContent", mode: "strict", fast: fast.TuningContent, schema: schemas.TuningContent, model: models.TuningContent });
+const TuningExample = /* @__PURE__ */ createValidator<T.TuningExample, Open<T.TuningExample>, T.TuningExample>({ name: "TuningExample", mode: "strict", fast: fast.TuningExample, schema: schemas.TuningExample, model: models.TuningExample });
+const TuningExamples = /* @__PURE__ */ createValidator<T.TuningExamples, Open<T.TuningExamples>, T.TuningExamples>({ name: "TuningExamples", mode: "strict", fast: fast.TuningExamples, schema: schemas.TuningExamples, model: models.TuningExamples });
+const TuningMultiturnExample = /* @__PURE__ */ createValidator<T.TuningMultiturnExample, Open<T.TuningMultiturnExample>, T.TuningMultiturnExample>({ name: "TuningMultiturnExample", mode: "strict", fast: fast.TuningMultiturnExample, schema: schemas.TuningMultiturnExample, model: models.TuningMultiturnExample });
+const TuningPart = /* @__PURE__ */ createValidator<T.TuningPart, Open<T.TuningPart>, T.TuningPart>({ name: "TuningPart", mode: "strict", fast: fast.TuningPart, schema: schemas.TuningPart, model: models.TuningPart });
+const TuningSnapshot = /* @__PURE__ */ createValidator<T.TuningSnapshot, T.TuningSnapshot, T.TuningSnapshot>({ name: "TuningSnapshot", mode: "lenient", fast: fast.TuningSnapshot, schema: schemas.TuningSnapshot, model: models.TuningSnapshot });
+const TuningTask = /* @__PURE__ */ createValidator<T.TuningTask, T.TuningTask, T.TuningTask>({ name: "TuningTask", mode: "lenient", fast: fast.TuningTask, schema: schemas.TuningTask, model: models.TuningTask });
+const UploadToFileSearchStoreRequest = /* @__PURE__ */ createValidator<T.UploadToFileSearchStoreRequest, Open<T.UploadToFileSearchStoreRequest>, T.UploadToFileSearchStoreRequest>({ name: "UploadToFileSearchStoreRequest", mode: "strict", fast: fast.UploadToFileSearchStoreRequest, schema: schemas.UploadToFileSearchStoreRequest, model: models.UploadToFileSearchStoreRequest });
+const UrlContext = /* @__PURE__ */ createValidator<T.UrlContext, T.UrlContext, T.UrlContext>({ name: "UrlContext", mode: "lenient", fast: fast.UrlContext, schema: schemas.UrlContext, model: models.UrlContext });
+const UrlContextMetadata = /* @__PURE__ */ createValidator<T.UrlContextMetadata, T.UrlContextMetadata, T.UrlContextMetadata>({ name: "UrlContextMetadata", mode: "lenient", fast: fast.UrlContextMetadata, schema: schemas.UrlContextMetadata, model: models.UrlContextMetadata });
+const UrlMetadata = /* @__PURE__ */ createValidator<T.UrlMetadata, T.UrlMetadata, T.UrlMetadata>({ name: "UrlMetadata", mode: "lenient", fast: fast.UrlMetadata, schema: schemas.UrlMetadata, model: models.UrlMetadata });
+const UsageMetadata = /* @__PURE__ */ createValidator<T.UsageMetadata, T.UsageMetadata, T.UsageMetadata>({ name: "UsageMetadata", mode: "lenient", fast: fast.UsageMetadata, schema: schemas.UsageMetadata, model: models.UsageMetadata });
+const VideoFileMetadata = /* @__PURE__ */ createValidator<T.VideoFileMetadata, T.VideoFileMetadata, T.VideoFileMetadata>({ name: "VideoFileMetadata", mode: "lenient", fast: fast.VideoFileMetadata, schema: schemas.VideoFileMetadata, model: models.VideoFileMetadata });
+const VideoMetadata = /* @__PURE__ */ createValidator<T.VideoMetadata, T.VideoMetadata, T.VideoMetadata>({ name: "VideoMetadata", mode: "lenient", fast: fast.VideoMetadata, schema: schemas.VideoMetadata, model: models.VideoMetadata });
+const VoiceConfig = /* @__PURE__ */ createValidator<T.VoiceConfig, T.VoiceConfig, T.VoiceConfig>({ name: "VoiceConfig", mode: "lenient", fast: fast.VoiceConfig, schema: schemas.VoiceConfig, model: models.VoiceConfig });
+const Web = /* @__PURE__ */ createValidator<T.Web, T.Web, T.Web>({ name: "Web", mode: "lenient", fast: fast.Web, schema: schemas.Web, model: models.Web });
+const WebSearch = /* @__PURE__ */ createValidator<T.WebSearch, T.WebSearch, T.WebSearch>({ name: "WebSearch", mode: "lenient", fast: fast.WebSearch, schema: schemas.WebSearch, model: models.WebSearch });
+const WhiteSpaceConfig = /* @__PURE__ */ createValidator<T.WhiteSpaceConfig, Open<T.WhiteSpaceConfig>, T.WhiteSpaceConfig>({ name: "WhiteSpaceConfig", mode: "strict", fast: fast.WhiteSpaceConfig, schema: schemas.WhiteSpaceConfig, model: models.WhiteSpaceConfig });
+
+/** Every resource's validator, by name (a bundle that uses it carries them all). */
 export const validators = {
-  AsyncBatchEmbedContentRequest: createValidator<T.AsyncBatchEmbedContentRequest, Open<T.AsyncBatchEmbedContentRequest>, T.AsyncBatchEmbedContentRequest>("AsyncBatchEmbedContentRequest", "strict"),
-  AttributionSourceId: createValidator<T.AttributionSourceId, T.AttributionSourceId, T.AttributionSourceId>("AttributionSourceId", "lenient"),
-  AudioTranscriptionConfig: createValidator<T.AudioTranscriptionConfig, Open<T.AudioTranscriptionConfig>, T.AudioTranscriptionConfig>("AudioTranscriptionConfig", "strict"),
-  AuthToken: createValidator<T.AuthToken, T.AuthToken, T.AuthToken>("AuthToken", "strict"),
-  AutomaticActivityDetection: createValidator<T.AutomaticActivityDetection, Open<T.AutomaticActivityDetection>, T.AutomaticActivityDetection>("AutomaticActivityDetection", "strict"),
-  BadRequest: createValidator<T.BadRequest, T.BadRequest, T.BadRequest>("BadRequest", "lenient"),
-  BadRequestFieldViolation: createValidator<T.BadRequestFieldViolation, T.BadRequestFieldViolation, T.BadRequestFieldViolation>("BadRequestFieldViolation", "lenient"),
-  BatchEmbedContentsRequest: createValidator<T.BatchEmbedContentsRequest, Open<T.BatchEmbedContentsRequest>, T.BatchEmbedContentsRequest>("BatchEmbedContentsRequest", "strict"),
-  BatchEmbedContentsResponse: createValidator<T.BatchEmbedContentsResponse, T.BatchEmbedContentsResponse, T.BatchEmbedContentsResponse>("BatchEmbedContentsResponse", "lenient"),
-  BatchEmbedTextRequest: createValidator<T.BatchEmbedTextRequest, Open<T.BatchEmbedTextRequest>, T.BatchEmbedTextRequest>("BatchEmbedTextRequest", "strict"),
-  BatchEmbedTextResponse: createValidator<T.BatchEmbedTextResponse, T.BatchEmbedTextResponse, T.BatchEmbedTextResponse>("BatchEmbedTextResponse", "lenient"),
-  BatchGenerateContentRequest: createValidator<T.BatchGenerateContentRequest, Open<T.BatchGenerateContentRequest>, T.BatchGenerateContentRequest>("BatchGenerateContentRequest", "strict"),
-  BatchStats: createValidator<T.BatchStats, T.BatchStats, T.BatchStats>("BatchStats", "lenient"),
-  BidiGenerateContentSetup: createValidator<T.BidiGenerateContentSetup, Open<T.BidiGenerateContentSetup>, T.BidiGenerateContentSetup>("BidiGenerateContentSetup", "strict"),
-  Blob: createValidator<T.Blob, T.Blob, T.Blob>("Blob", "lenient"),
-  CachedContent: createValidator<T.CachedContent<"request">, T.CachedContent<"response">, T.CachedContent<"request">>("CachedContent", "strict"),
-  CachedContentUsageMetadata: createValidator<T.CachedContentUsageMetadata, T.CachedContentUsageMetadata, T.CachedContentUsageMetadata>("CachedContentUsageMetadata", "lenient"),
-  Candidate: createValidator<T.Candidate, T.Candidate, T.Candidate>("Candidate", "lenient"),
-  ChunkingConfig: createValidator<T.ChunkingConfig, Open<T.ChunkingConfig>, T.ChunkingConfig>("ChunkingConfig", "strict"),
-  CitationMetadata: createValidator<T.CitationMetadata, T.CitationMetadata, T.CitationMetadata>("CitationMetadata", "lenient"),
-  CitationSource: createValidator<T.CitationSource, T.CitationSource, T.CitationSource>("CitationSource", "lenient"),
-  CodeExecution: createValidator<T.CodeExecution, T.CodeExecution, T.CodeExecution>("CodeExecution", "lenient"),
-  CodeExecutionResult: createValidator<T.CodeExecutionResult<"request">, T.CodeExecutionResult<"response">, T.CodeExecutionResult<"response">>("CodeExecutionResult", "lenient"),
-  ComputerUse: createValidator<T.ComputerUse<"request">, T.ComputerUse<"response">, T.ComputerUse<"response">>("ComputerUse", "lenient"),
-  Condition: createValidator<T.Condition, Open<T.Condition>, T.Condition>("Condition", "strict"),
-  Content: createValidator<T.Content<"request">, T.Content<"response">, T.Content<"response">>("Content", "lenient"),
-  ContentEmbedding: createValidator<T.ContentEmbedding, T.ContentEmbedding, T.ContentEmbedding>("ContentEmbedding", "lenient"),
-  ContentFilter: createValidator<T.ContentFilter, T.ContentFilter, T.ContentFilter>("ContentFilter", "lenient"),
-  ContextWindowCompressionConfig: createValidator<T.ContextWindowCompressionConfig, Open<T.ContextWindowCompressionConfig>, T.ContextWindowCompressionConfig>("ContextWindowCompressionConfig", "strict"),
-  Corpus: createValidator<T.Corpus, T.Corpus, T.Corpus>("Corpus", "strict"),
-  CountMessageTokensRequest: createValidator<T.CountMessageTokensRequest, Open<T.CountMessageTokensRequest>, T.CountMessageTokensRequest>("CountMessageTokensRequest", "strict"),
-  CountMessageTokensResponse: createValidator<T.CountMessageTokensResponse, T.CountMessageTokensResponse, T.CountMessageTokensResponse>("CountMessageTokensResponse", "lenient"),
-  CountTextTokensRequest: createValidator<T.CountTextTokensRequest, Open<T.CountTextTokensRequest>, T.CountTextTokensRequest>("CountTextTokensRequest", "strict"),
-  CountTextTokensResponse: createValidator<T.CountTextTokensResponse, T.CountTextTokensResponse, T.CountTextTokensResponse>("CountTextTokensResponse", "lenient"),
-  CountTokensRequest: createValidator<T.CountTokensRequest, Open<T.CountTokensRequest>, T.CountTokensRequest>("CountTokensRequest", "strict"),
-  CountTokensResponse: createValidator<T.CountTokensResponse, T.CountTokensResponse, T.CountTokensResponse>("CountTokensResponse", "lenient"),
-  CreateFileRequest: createValidator<T.CreateFileRequest, Open<T.CreateFileRequest>, T.CreateFileRequest>("CreateFileRequest", "strict"),
-  CreateFileResponse: createValidator<T.CreateFileResponse, T.CreateFileResponse, T.CreateFileResponse>("CreateFileResponse", "lenient"),
-  CustomLongRunningOperation: createValidator<T.CustomLongRunningOperation, T.CustomLongRunningOperation, T.CustomLongRunningOperation>("CustomLongRunningOperation", "lenient"),
-  CustomMetadata: createValidator<T.CustomMetadata, T.CustomMetadata, T.CustomMetadata>("CustomMetadata", "lenient"),
-  Dataset: createValidator<T.Dataset, Open<T.Dataset>, T.Dataset>("Dataset", "strict"),
-  DebugInfo: createValidator<T.DebugInfo, T.DebugInfo, T.DebugInfo>("DebugInfo", "lenient"),
-  Document: createValidator<T.Document, T.Document, T.Document>("Document", "lenient"),
-  DownloadFileResponse: createValidator<T.DownloadFileResponse, T.DownloadFileResponse, T.DownloadFileResponse>("DownloadFileResponse", "lenient"),
-  DynamicRetrievalConfig: createValidator<T.DynamicRetrievalConfig<"request">, T.DynamicRetrievalConfig<"response">, T.DynamicRetrievalConfig<"response">>("DynamicRetrievalConfig", "lenient"),
-  EmbedContentBatch: createValidator<T.EmbedContentBatch<"request">, T.EmbedContentBatch<"response">, T.EmbedContentBatch<"request">>("EmbedContentBatch", "strict"),
-  EmbedContentBatchOutput: createValidator<T.EmbedContentBatchOutput, T.EmbedContentBatchOutput, T.EmbedContentBatchOutput>("EmbedContentBatchOutput", "lenient"),
-  EmbedContentBatchStats: createValidator<T.EmbedContentBatchStats, T.EmbedContentBatchStats, T.EmbedContentBatchStats>("EmbedContentBatchStats", "lenient"),
-  EmbedContentRequest: createValidator<T.EmbedContentRequest<"request">, T.EmbedContentRequest<"response">, T.EmbedContentRequest<"request">>("EmbedContentRequest", "strict"),
-  EmbedContentResponse: createValidator<T.EmbedContentResponse, T.EmbedContentResponse, T.EmbedContentResponse>("EmbedContentResponse", "lenient"),
-  EmbedTextRequest: createValidator<T.EmbedTextRequest, Open<T.EmbedTextRequest>, T.EmbedTextRequest>("EmbedTextRequest", "strict"),
-  EmbedTextResponse: createValidator<T.EmbedTextResponse, T.EmbedTextResponse, T.EmbedTextResponse>("EmbedTextResponse", "lenient"),
-  Embedding: createValidator<T.Embedding, T.Embedding, T.Embedding>("Embedding", "lenient"),
-  Empty: createValidator<T.Empty, T.Empty, T.Empty>("Empty", "lenient"),
-  ErrorInfo: createValidator<T.ErrorInfo, T.ErrorInfo, T.ErrorInfo>("ErrorInfo", "lenient"),
-  ErrorResponse: createValidator<T.ErrorResponse, T.ErrorResponse, T.ErrorResponse>("ErrorResponse", "lenient"),
-  ErrorStatus: createValidator<T.ErrorStatus, T.ErrorStatus, T.ErrorStatus>("ErrorStatus", "lenient"),
-  Example: createValidator<T.Example, Open<T.Example>, T.Example>("Example", "strict"),
-  ExecutableCode: createValidator<T.ExecutableCode<"request">, T.ExecutableCode<"response">, T.ExecutableCode<"response">>("ExecutableCode", "lenient"),
-  File: createValidator<T.File<"request">, T.File<"response">, T.File<"response">>("File", "lenient"),
-  FileData: createValidator<T.FileData, T.FileData, T.FileData>("FileData", "lenient"),
-  FileSearch: createValidator<T.FileSearch, T.FileSearch, T.FileSearch>("FileSearch", "lenient"),
-  FileSearchStore: createValidator<T.FileSearchStore, T.FileSearchStore, T.FileSearchStore>("FileSearchStore", "strict"),
-  FunctionCall: createValidator<T.FunctionCall, T.FunctionCall, T.FunctionCall>("FunctionCall", "lenient"),
-  FunctionCallingConfig: createValidator<T.FunctionCallingConfig<"request">, T.FunctionCallingConfig<"response">, T.FunctionCallingConfig<"response">>("FunctionCallingConfig", "lenient"),
-  FunctionDeclaration: createValidator<T.FunctionDeclaration<"request">, T.FunctionDeclaration<"response">, T.FunctionDeclaration<"response">>("FunctionDeclaration", "lenient"),
-  FunctionResponse: createValidator<T.FunctionResponse<"request">, T.FunctionResponse<"response">, T.FunctionResponse<"response">>("FunctionResponse", "lenient"),
-  FunctionResponseBlob: createValidator<T.FunctionResponseBlob, T.FunctionResponseBlob, T.FunctionResponseBlob>("FunctionResponseBlob", "lenient"),
-  FunctionResponsePart: createValidator<T.FunctionResponsePart, T.FunctionResponsePart, T.FunctionResponsePart>("FunctionResponsePart", "lenient"),
-  GenerateAnswerRequest: createValidator<T.GenerateAnswerRequest, Open<T.GenerateAnswerRequest>, T.GenerateAnswerRequest>("GenerateAnswerRequest", "strict"),
-  GenerateAnswerResponse: createValidator<T.GenerateAnswerResponse, T.GenerateAnswerResponse, T.GenerateAnswerResponse>("GenerateAnswerResponse", "lenient"),
-  GenerateContentBatch: createValidator<T.GenerateContentBatch<"request">, T.GenerateContentBatch<"response">, T.GenerateContentBatch<"request">>("GenerateContentBatch", "strict"),
-  GenerateContentBatchOutput: createValidator<T.GenerateContentBatchOutput, T.GenerateContentBatchOutput, T.GenerateContentBatchOutput>("GenerateContentBatchOutput", "lenient"),
-  GenerateContentRequest: createValidator<T.GenerateContentRequest<"request">, T.GenerateContentRequest<"response">, T.GenerateContentRequest<"request">>("GenerateContentRequest", "strict"),
-  GenerateContentResponse: createValidator<T.GenerateContentResponse, T.GenerateContentResponse, T.GenerateContentResponse>("GenerateContentResponse", "lenient"),
-  GenerateMessageRequest: createValidator<T.GenerateMessageRequest, Open<T.GenerateMessageRequest>, T.GenerateMessageRequest>("GenerateMessageRequest", "strict"),
-  GenerateMessageResponse: createValidator<T.GenerateMessageResponse, T.GenerateMessageResponse, T.GenerateMessageResponse>("GenerateMessageResponse", "lenient"),
-  GenerateTextRequest: createValidator<T.GenerateTextRequest, Open<T.GenerateTextRequest>, T.GenerateTextRequest>("GenerateTextRequest", "strict"),
-  GenerateTextResponse: createValidator<T.GenerateTextResponse, T.GenerateTextResponse, T.GenerateTextResponse>("GenerateTextResponse", "lenient"),
-  GeneratedFile: createValidator<T.GeneratedFile, T.GeneratedFile, T.GeneratedFile>("GeneratedFile", "lenient"),
-  GenerationConfig: createValidator<T.GenerationConfig<"request">, T.GenerationConfig<"response">, T.GenerationConfig<"response">>("GenerationConfig", "lenient"),
-  GoogleMaps: createValidator<T.GoogleMaps, T.GoogleMaps, T.GoogleMaps>("GoogleMaps", "lenient"),
-  GoogleSearch: createValidator<T.GoogleSearch, T.GoogleSearch, T.GoogleSearch>("GoogleSearch", "lenient"),
-  GoogleSearchRetrieval: createValidator<T.GoogleSearchRetrieval<"request">, T.GoogleSearchRetrieval<"response">, T.GoogleSearchRetrieval<"response">>("GoogleSearchRetrieval", "lenient"),
-  GroundingAttribution: createValidator<T.GroundingAttribution, T.GroundingAttribution, T.GroundingAttribution>("GroundingAttribution", "lenient"),
-  GroundingChunk: createValidator<T.GroundingChunk, T.GroundingChunk, T.GroundingChunk>("GroundingChunk", "lenient"),
-  GroundingChunkCustomMetadata: createValidator<T.GroundingChunkCustomMetadata, T.GroundingChunkCustomMetadata, T.GroundingChunkCustomMetadata>("GroundingChunkCustomMetadata", "lenient"),
-  GroundingChunkStringList: createValidator<T.GroundingChunkStringList, T.GroundingChunkStringList, T.GroundingChunkStringList>("GroundingChunkStringList", "lenient"),
-  GroundingMetadata: createValidator<T.GroundingMetadata, T.GroundingMetadata, T.GroundingMetadata>("GroundingMetadata", "lenient"),
-  GroundingPassage: createValidator<T.GroundingPassage, Open<T.GroundingPassage>, T.GroundingPassage>("GroundingPassage", "strict"),
-  GroundingPassageId: createValidator<T.GroundingPassageId, T.GroundingPassageId, T.GroundingPassageId>("GroundingPassageId", "lenient"),
-  GroundingPassages: createValidator<T.GroundingPassages, Open<T.GroundingPassages>, T.GroundingPassages>("GroundingPassages", "strict"),
-  GroundingSupport: createValidator<T.GroundingSupport, T.GroundingSupport, T.GroundingSupport>("GroundingSupport", "lenient"),
-  Help: createValidator<T.Help, T.Help, T.Help>("Help", "lenient"),
-  HelpLink: createValidator<T.HelpLink, T.HelpLink, T.HelpLink>("HelpLink", "lenient"),
-  HistoryConfig: createValidator<T.HistoryConfig, Open<T.HistoryConfig>, T.HistoryConfig>("HistoryConfig", "strict"),
-  Hyperparameters: createValidator<T.Hyperparameters, T.Hyperparameters, T.Hyperparameters>("Hyperparameters", "lenient"),
-  Image: createValidator<T.Image, T.Image, T.Image>("Image", "lenient"),
-  ImageConfig: createValidator<T.ImageConfig, T.ImageConfig, T.ImageConfig>("ImageConfig", "lenient"),
-  ImageSearch: createValidator<T.ImageSearch, T.ImageSearch, T.ImageSearch>("ImageSearch", "lenient"),
-  ImportFileRequest: createValidator<T.ImportFileRequest, Open<T.ImportFileRequest>, T.ImportFileRequest>("ImportFileRequest", "strict"),
-  InlinedEmbedContentRequest: createValidator<T.InlinedEmbedContentRequest<"request">, T.InlinedEmbedContentRequest<"response">, T.InlinedEmbedContentRequest<"response">>("InlinedEmbedContentRequest", "lenient"),
-  InlinedEmbedContentRequests: createValidator<T.InlinedEmbedContentRequests<"request">, T.InlinedEmbedContentRequests<"response">, T.InlinedEmbedContentRequests<"response">>("InlinedEmbedContentRequests", "lenient"),
-  InlinedEmbedContentResponse: createValidator<T.InlinedEmbedContentResponse, T.InlinedEmbedContentResponse, T.InlinedEmbedContentResponse>("InlinedEmbedContentResponse", "lenient"),
-  InlinedEmbedContentResponses: createValidator<T.InlinedEmbedContentResponses, T.InlinedEmbedContentResponses, T.InlinedEmbedContentResponses>("InlinedEmbedContentResponses", "lenient"),
-  InlinedRequest: createValidator<T.InlinedRequest<"request">, T.InlinedRequest<"response">, T.InlinedRequest<"response">>("InlinedRequest", "lenient"),
-  InlinedRequests: createValidator<T.InlinedRequests<"request">, T.InlinedRequests<"response">, T.InlinedRequests<"response">>("InlinedRequests", "lenient"),
-  InlinedResponse: createValidator<T.InlinedResponse, T.InlinedResponse, T.InlinedResponse>("InlinedResponse", "lenient"),
-  InlinedResponses: createValidator<T.InlinedResponses, T.InlinedResponses, T.InlinedResponses>("InlinedResponses", "lenient"),
-  InputConfig: createValidator<T.InputConfig<"request">, T.InputConfig<"response">, T.InputConfig<"response">>("InputConfig", "lenient"),
-  InputEmbedContentConfig: createValidator<T.InputEmbedContentConfig<"request">, T.InputEmbedContentConfig<"response">, T.InputEmbedContentConfig<"response">>("InputEmbedContentConfig", "lenient"),
-  InputFeedback: createValidator<T.InputFeedback, T.InputFeedback, T.InputFeedback>("InputFeedback", "lenient"),
-  Interval: createValidator<T.Interval, T.Interval, T.Interval>("Interval", "lenient"),
-  LatLng: createValidator<T.LatLng, T.LatLng, T.LatLng>("LatLng", "lenient"),
-  ListCachedContentsResponse: createValidator<T.ListCachedContentsResponse, T.ListCachedContentsResponse, T.ListCachedContentsResponse>("ListCachedContentsResponse", "lenient"),
-  ListCorporaResponse: createValidator<T.ListCorporaResponse, T.ListCorporaResponse, T.ListCorporaResponse>("ListCorporaResponse", "lenient"),
-  ListDocumentsResponse: createValidator<T.ListDocumentsResponse, T.ListDocumentsResponse, T.ListDocumentsResponse>("ListDocumentsResponse", "lenient"),
-  ListFileSearchStoresResponse: createValidator<T.ListFileSearchStoresResponse, T.ListFileSearchStoresResponse, T.ListFileSearchStoresResponse>("ListFileSearchStoresResponse", "lenient"),
-  ListFilesResponse: createValidator<T.ListFilesResponse, T.ListFilesResponse, T.ListFilesResponse>("ListFilesResponse", "lenient"),
-  ListGeneratedFilesResponse: createValidator<T.ListGeneratedFilesResponse, T.ListGeneratedFilesResponse, T.ListGeneratedFilesResponse>("ListGeneratedFilesResponse", "lenient"),
-  ListModelsResponse: createValidator<T.ListModelsResponse, T.ListModelsResponse, T.ListModelsResponse>("ListModelsResponse", "lenient"),
-  ListOperationsResponse: createValidator<T.ListOperationsResponse, T.ListOperationsResponse, T.ListOperationsResponse>("ListOperationsResponse", "lenient"),
-  ListPermissionsResponse: createValidator<T.ListPermissionsResponse, T.ListPermissionsResponse, T.ListPermissionsResponse>("ListPermissionsResponse", "lenient"),
-  ListTunedModelsResponse: createValidator<T.ListTunedModelsResponse, T.ListTunedModelsResponse, T.ListTunedModelsResponse>("ListTunedModelsResponse", "lenient"),
-  LocalizedMessage: createValidator<T.LocalizedMessage, T.LocalizedMessage, T.LocalizedMessage>("LocalizedMessage", "lenient"),
-  LogprobsResult: createValidator<T.LogprobsResult, T.LogprobsResult, T.LogprobsResult>("LogprobsResult", "lenient"),
-  LogprobsResultCandidate: createValidator<T.LogprobsResultCandidate, T.LogprobsResultCandidate, T.LogprobsResultCandidate>("LogprobsResultCandidate", "lenient"),
-  Maps: createValidator<T.Maps, T.Maps, T.Maps>("Maps", "lenient"),
-  McpServer: createValidator<T.McpServer, T.McpServer, T.McpServer>("McpServer", "lenient"),
-  Message: createValidator<T.Message, T.Message, T.Message>("Message", "lenient"),
-  MessagePrompt: createValidator<T.MessagePrompt, Open<T.MessagePrompt>, T.MessagePrompt>("MessagePrompt", "strict"),
-  MetadataFilter: createValidator<T.MetadataFilter, Open<T.MetadataFilter>, T.MetadataFilter>("MetadataFilter", "strict"),
-  ModalityTokenCount: createValidator<T.ModalityTokenCount, T.ModalityTokenCount, T.ModalityTokenCount>("ModalityTokenCount", "lenient"),
-  Model: createValidator<T.Model, T.Model, T.Model>("Model", "lenient"),
-  ModelStatus: createValidator<T.ModelStatus, T.ModelStatus, T.ModelStatus>("ModelStatus", "lenient"),
-  MultiSpeakerVoiceConfig: createValidator<T.MultiSpeakerVoiceConfig, T.MultiSpeakerVoiceConfig, T.MultiSpeakerVoiceConfig>("MultiSpeakerVoiceConfig", "lenient"),
-  Operation: createValidator<T.Operation, T.Operation, T.Operation>("Operation", "lenient"),
-  Part: createValidator<T.Part<"request">, T.Part<"response">, T.Part<"response">>("Part", "lenient"),
-  PartMediaResolution: createValidator<T.PartMediaResolution<"request">, T.PartMediaResolution<"response">, T.PartMediaResolution<"response">>("PartMediaResolution", "lenient"),
-  Permission: createValidator<T.Permission<"request">, T.Permission<"response">, T.Permission<"request">>("Permission", "strict"),
-  PlaceAnswerSources: createValidator<T.PlaceAnswerSources, T.PlaceAnswerSources, T.PlaceAnswerSources>("PlaceAnswerSources", "lenient"),
-  PrebuiltVoiceConfig: createValidator<T.PrebuiltVoiceConfig, T.PrebuiltVoiceConfig, T.PrebuiltVoiceConfig>("PrebuiltVoiceConfig", "lenient"),
-  PredictLongRunningRequest: createValidator<T.PredictLongRunningRequest, Open<T.PredictLongRunningRequest>, T.PredictLongRunningRequest>("PredictLongRunningRequest", "strict"),
-  PredictRequest: createValidator<T.PredictRequest, Open<T.PredictRequest>, T.PredictRequest>("PredictRequest", "strict"),
-  PredictResponse: createValidator<T.PredictResponse, T.PredictResponse, T.PredictResponse>("PredictResponse", "lenient"),
-  ProactivityConfig: createValidator<T.ProactivityConfig, Open<T.ProactivityConfig>, T.ProactivityConfig>("ProactivityConfig", "strict"),
-  PromptFeedback: createValidator<T.PromptFeedback, T.PromptFeedback, T.PromptFeedback>("PromptFeedback", "lenient"),
-  QuotaFailure: createValidator<T.QuotaFailure, T.QuotaFailure, T.QuotaFailure>("QuotaFailure", "lenient"),
-  QuotaFailureViolation: createValidator<T.QuotaFailureViolation, T.QuotaFailureViolation, T.QuotaFailureViolation>("QuotaFailureViolation", "lenient"),
-  RealtimeInputConfig: createValidator<T.RealtimeInputConfig, Open<T.RealtimeInputConfig>, T.RealtimeInputConfig>("RealtimeInputConfig", "strict"),
-  RegisterFilesRequest: createValidator<T.RegisterFilesRequest, Open<T.RegisterFilesRequest>, T.RegisterFilesRequest>("RegisterFilesRequest", "strict"),
-  RegisterFilesResponse: createValidator<T.RegisterFilesResponse, T.RegisterFilesResponse, T.RegisterFilesResponse>("RegisterFilesResponse", "lenient"),
-  RetrievalConfig: createValidator<T.RetrievalConfig, T.RetrievalConfig, T.RetrievalConfig>("RetrievalConfig", "lenient"),
-  RetrievalMetadata: createValidator<T.RetrievalMetadata, T.RetrievalMetadata, T.RetrievalMetadata>("RetrievalMetadata", "lenient"),
-  RetrievedContext: createValidator<T.RetrievedContext, T.RetrievedContext, T.RetrievedContext>("RetrievedContext", "lenient"),
-  RetryInfo: createValidator<T.RetryInfo, T.RetryInfo, T.RetryInfo>("RetryInfo", "lenient"),
-  ReviewSnippet: createValidator<T.ReviewSnippet, T.ReviewSnippet, T.ReviewSnippet>("ReviewSnippet", "lenient"),
-  SafetyFeedback: createValidator<T.SafetyFeedback, T.SafetyFeedback, T.SafetyFeedback>("SafetyFeedback", "lenient"),
-  SafetyRating: createValidator<T.SafetyRating, T.SafetyRating, T.SafetyRating>("SafetyRating", "lenient"),
-  SafetySetting: createValidator<T.SafetySetting<"request">, T.SafetySetting<"response">, T.SafetySetting<"response">>("SafetySetting", "lenient"),
-  Schema: createValidator<T.Schema<"request">, T.Schema<"response">, T.Schema<"response">>("Schema", "lenient"),
-  SearchEntryPoint: createValidator<T.SearchEntryPoint, T.SearchEntryPoint, T.SearchEntryPoint>("SearchEntryPoint", "lenient"),
-  SearchTypes: createValidator<T.SearchTypes, T.SearchTypes, T.SearchTypes>("SearchTypes", "lenient"),
-  Segment: createValidator<T.Segment, T.Segment, T.Segment>("Segment", "lenient"),
-  SemanticRetrieverChunk: createValidator<T.SemanticRetrieverChunk, T.SemanticRetrieverChunk, T.SemanticRetrieverChunk>("SemanticRetrieverChunk", "lenient"),
-  SemanticRetrieverConfig: createValidator<T.SemanticRetrieverConfig, Open<T.SemanticRetrieverConfig>, T.SemanticRetrieverConfig>("SemanticRetrieverConfig", "strict"),
-  SessionResumptionConfig: createValidator<T.SessionResumptionConfig, Open<T.SessionResumptionConfig>, T.SessionResumptionConfig>("SessionResumptionConfig", "strict"),
-  SlidingWindow: createValidator<T.SlidingWindow, Open<T.SlidingWindow>, T.SlidingWindow>("SlidingWindow", "strict"),
-  SpeakerVoiceConfig: createValidator<T.SpeakerVoiceConfig, T.SpeakerVoiceConfig, T.SpeakerVoiceConfig>("SpeakerVoiceConfig", "lenient"),
-  SpeechConfig: createValidator<T.SpeechConfig, T.SpeechConfig, T.SpeechConfig>("SpeechConfig", "lenient"),
-  Status: createValidator<T.Status, T.Status, T.Status>("Status", "lenient"),
-  StreamableHttpTransport: createValidator<T.StreamableHttpTransport, T.StreamableHttpTransport, T.StreamableHttpTransport>("StreamableHttpTransport", "lenient"),
-  StringList: createValidator<T.StringList, T.StringList, T.StringList>("StringList", "lenient"),
-  TextCompletion: createValidator<T.TextCompletion, T.TextCompletion, T.TextCompletion>("TextCompletion", "lenient"),
-  TextPrompt: createValidator<T.TextPrompt, Open<T.TextPrompt>, T.TextPrompt>("TextPrompt", "strict"),
-  ThinkingConfig: createValidator<T.ThinkingConfig<"request">, T.ThinkingConfig<"response">, T.ThinkingConfig<"response">>("ThinkingConfig", "lenient"),
-  Tool: createValidator<T.Tool<"request">, T.Tool<"response">, T.Tool<"response">>("Tool", "lenient"),
-  ToolCall: createValidator<T.ToolCall<"request">, T.ToolCall<"response">, T.ToolCall<"response">>("ToolCall", "lenient"),
-  ToolConfig: createValidator<T.ToolConfig<"request">, T.ToolConfig<"response">, T.ToolConfig<"response">>("ToolConfig", "lenient"),
-  ToolResponse: createValidator<T.ToolResponse<"request">, T.ToolResponse<"response">, T.ToolResponse<"response">>("ToolResponse", "lenient"),
-  TopCandidates: createValidator<T.TopCandidates, T.TopCandidates, T.TopCandidates>("TopCandidates", "lenient"),
-  TransferOwnershipRequest: createValidator<T.TransferOwnershipRequest, Open<T.TransferOwnershipRequest>, T.TransferOwnershipRequest>("TransferOwnershipRequest", "strict"),
-  TransferOwnershipResponse: createValidator<T.TransferOwnershipResponse, T.TransferOwnershipResponse, T.TransferOwnershipResponse>("TransferOwnershipResponse", "lenient"),
-  TunedModel: createValidator<T.TunedModel<"request">, T.TunedModel<"response">, T.TunedModel<"request">>("TunedModel", "strict"),
-  TunedModelSource: createValidator<T.TunedModelSource, T.TunedModelSource, T.TunedModelSource>("TunedModelSource", "lenient"),
-  TuningContent: createValidator<T.TuningContent, Open<T.TuningContent>, T.TuningContent>("TuningContent", "strict"),
-  TuningExample: createValidator<T.TuningExample, Open<T.TuningExample>, T.TuningExample>("TuningExample", "strict"),
-  TuningExamples: createValidator<T.TuningExamples, Open<T.TuningExamples>, T.TuningExamples>("TuningExamples", "strict"),
-  TuningMultiturnExample: createValidator<T.TuningMultiturnExample, Open<T.TuningMultiturnExample>, T.TuningMultiturnExample>("TuningMultiturnExample", "strict"),
-  TuningPart: createValidator<T.TuningPart, Open<T.TuningPart>, T.TuningPart>("TuningPart", "strict"),
-  TuningSnapshot: createValidator<T.TuningSnapshot, T.TuningSnapshot, T.TuningSnapshot>("TuningSnapshot", "lenient"),
-  TuningTask: createValidator<T.TuningTask, T.TuningTask, T.TuningTask>("TuningTask", "lenient"),
-  UploadToFileSearchStoreRequest: createValidator<T.UploadToFileSearchStoreRequest, Open<T.UploadToFileSearchStoreRequest>, T.UploadToFileSearchStoreRequest>("UploadToFileSearchStoreRequest", "strict"),
-  UrlContext: createValidator<T.UrlContext, T.UrlContext, T.UrlContext>("UrlContext", "lenient"),
-  UrlContextMetadata: createValidator<T.UrlContextMetadata, T.UrlContextMetadata, T.UrlContextMetadata>("UrlContextMetadata", "lenient"),
-  UrlMetadata: createValidator<T.UrlMetadata, T.UrlMetadata, T.UrlMetadata>("UrlMetadata", "lenient"),
-  UsageMetadata: createValidator<T.UsageMetadata, T.UsageMetadata, T.UsageMetadata>("UsageMetadata", "lenient"),
-  VideoFileMetadata: createValidator<T.VideoFileMetadata, T.VideoFileMetadata, T.VideoFileMetadata>("VideoFileMetadata", "lenient"),
-  VideoMetadata: createValidator<T.VideoMetadata, T.VideoMetadata, T.VideoMetadata>("VideoMetadata", "lenient"),
-  VoiceConfig: createValidator<T.VoiceConfig, T.VoiceConfig, T.VoiceConfig>("VoiceConfig", "lenient"),
-  Web: createValidator<T.Web, T.Web, T.Web>("Web", "lenient"),
-  WebSearch: createValidator<T.WebSearch, T.WebSearch, T.WebSearch>("WebSearch", "lenient"),
-  WhiteSpaceConfig: createValidator<T.WhiteSpaceConfig, Open<T.WhiteSpaceConfig>, T.WhiteSpaceConfig>("WhiteSpaceConfig", "strict"),
+  AsyncBatchEmbedContentRequest,
+  AttributionSourceId,
+  AudioTranscriptionConfig,
+  AuthToken,
+  AutomaticActivityDetection,
+  BadRequest,
+  BadRequestFieldViolation,
+  BatchEmbedContentsRequest,
+  BatchEmbedContentsResponse,
+  BatchEmbedTextRequest,
+  BatchEmbedTextResponse,
+  BatchGenerateContentRequest,
+  BatchStats,
+  BidiGenerateContentSetup,
+  Blob,
+  CachedContent,
+  CachedContentUsageMetadata,
+  Candidate,
+  ChunkingConfig,
+  CitationMetadata,
+  CitationSource,
+  CodeExecution,
+  CodeExecutionResult,
+  ComputerUse,
+  Condition,
+  Content,
+  ContentEmbedding,
+  ContentFilter,
+  ContextWindowCompressionConfig,
+  Corpus,
+  CountMessageTokensRequest,
+  CountMessageTokensResponse,
+  CountTextTokensRequest,
+  CountTextTokensResponse,
+  CountTokensRequest,
+  CountTokensResponse,
+  CreateFileRequest,
+  CreateFileResponse,
+  CustomLongRunningOperation,
+  CustomMetadata,
+  Dataset,
+  DebugInfo,
+  Document,
+  DownloadFileResponse,
+  DynamicRetrievalConfig,
+  EmbedContentBatch,
+  EmbedContentBatchOutput,
+  EmbedContentBatchStats,
+  EmbedContentRequest,
+  EmbedContentResponse,
+  EmbedTextRequest,
+  EmbedTextResponse,
+  Embedding,
+  Empty,
+  ErrorInfo,
+  ErrorResponse,
+  ErrorStatus,
+  Example,
+  ExecutableCode,
+  File,
+  FileData,
+  FileSearch,
+  FileSearchStore,
+  FunctionCall,
+  FunctionCallingConfig,
+  FunctionDeclaration,
+  FunctionResponse,
+  FunctionResponseBlob,
+  FunctionResponsePart,
+  GenerateAnswerRequest,
+  GenerateAnswerResponse,
+  GenerateContentBatch,
+  GenerateContentBatchOutput,
+  GenerateContentRequest,
+  GenerateContentResponse,
+  GenerateMessageRequest,
+  GenerateMessageResponse,
+  GenerateTextRequest,
+  GenerateTextResponse,
+  GeneratedFile,
+  GenerationConfig,
+  GoogleMaps,
+  GoogleSearch,
+  GoogleSearchRetrieval,
+  GroundingAttribution,
+  GroundingChunk,
+  GroundingChunkCustomMetadata,
+  GroundingChunkStringList,
+  GroundingMetadata,
+  GroundingPassage,
+  GroundingPassageId,
+  GroundingPassages,
+  GroundingSupport,
+  Help,
+  HelpLink,
+  HistoryConfig,
+  Hyperparameters,
+  Image,
+  ImageConfig,
+  ImageSearch,
+  ImportFileRequest,
+  InlinedEmbedContentRequest,
+  InlinedEmbedContentRequests,
+  InlinedEmbedContentResponse,
+  InlinedEmbedContentResponses,
+  InlinedRequest,
+  InlinedRequests,
+  InlinedResponse,
+  InlinedResponses,
+  InputConfig,
+  InputEmbedContentConfig,
+  InputFeedback,
+  Interval,
+  LatLng,
+  ListCachedContentsResponse,
+  ListCorporaResponse,
+  ListDocumentsResponse,
+  ListFileSearchStoresResponse,
+  ListFilesResponse,
+  ListGeneratedFilesResponse,
+  ListModelsResponse,
+  ListOperationsResponse,
+  ListPermissionsResponse,
+  ListTunedModelsResponse,
+  LocalizedMessage,
+  LogprobsResult,
+  LogprobsResultCandidate,
+  Maps,
+  McpServer,
+  Message,
+  MessagePrompt,
+  MetadataFilter,
+  ModalityTokenCount,
+  Model,
+  ModelStatus,
+  MultiSpeakerVoiceConfig,
+  Operation,
+  Part,
+  PartMediaResolution,
+  Permission,
+  PlaceAnswerSources,
+  PrebuiltVoiceConfig,
+  PredictLongRunningRequest,
+  PredictRequest,
+  PredictResponse,
+  ProactivityConfig,
+  PromptFeedback,
+  QuotaFailure,
+  QuotaFailureViolation,
+  RealtimeInputConfig,
+  RegisterFilesRequest,
+  RegisterFilesResponse,
+  RetrievalConfig,
+  RetrievalMetadata,
+  RetrievedContext,
+  RetryInfo,
+  ReviewSnippet,
+  SafetyFeedback,
+  SafetyRating,
+  SafetySetting,
+  Schema,
+  SearchEntryPoint,
+  SearchTypes,
+  Segment,
+  SemanticRetrieverChunk,
+  SemanticRetrieverConfig,
+  SessionResumptionConfig,
+  SlidingWindow,
+  SpeakerVoiceConfig,
+  SpeechConfig,
+  Status,
+  StreamableHttpTransport,
+  StringList,
+  TextCompletion,
+  TextPrompt,
+  ThinkingConfig,
+  Tool,
+  ToolCall,
+  ToolConfig,
+  ToolResponse,
+  TopCandidates,
+  TransferOwnershipRequest,
+  TransferOwnershipResponse,
+  TunedModel,
+  TunedModelSource,
+  TuningContent,
+  TuningExample,
+  TuningExamples,
+  TuningMultiturnExample,
+  TuningPart,
+  TuningSnapshot,
+  TuningTask,
+  UploadToFileSearchStoreRequest,
+  UrlContext,
+  UrlContextMetadata,
+  UrlMetadata,
+  UsageMetadata,
+  VideoFileMetadata,
+  VideoMetadata,
+  VoiceConfig,
+  Web,
+  WebSearch,
+  WhiteSpaceConfig,
 };
 
 export type ValidatedResourceName = keyof typeof validators;
 
-export const validateAsyncBatchEmbedContentRequest = validators.AsyncBatchEmbedContentRequest.validate;
-export const assertAsyncBatchEmbedContentRequest = validators.AsyncBatchEmbedContentRequest.assert;
-export const isAsyncBatchEmbedContentRequest = validators.AsyncBatchEmbedContentRequest.is;
-export const normalizeAsyncBatchEmbedContentRequest = validators.AsyncBatchEmbedContentRequest.normalize;
-export const validateAttributionSourceId = validators.AttributionSourceId.validate;
-export const assertAttributionSourceId = validators.AttributionSourceId.assert;
-export const isAttributionSourceId = validators.AttributionSourceId.is;
-export const normalizeAttributionSourceId = validators.AttributionSourceId.normalize;
-export const validateAudioTranscriptionConfig = validators.AudioTranscriptionConfig.validate;
-export const assertAudioTranscriptionConfig = validators.AudioTranscriptionConfig.assert;
-export const isAudioTranscriptionConfig = validators.AudioTranscriptionConfig.is;
-export const normalizeAudioTranscriptionConfig = validators.AudioTranscriptionConfig.normalize;
-export const validateAuthToken = validators.AuthToken.validate;
-export const assertAuthToken = validators.AuthToken.assert;
-export const isAuthToken = validators.AuthToken.is;
-export const normalizeAuthToken = validators.AuthToken.normalize;
-export const validateAutomaticActivityDetection = validators.AutomaticActivityDetection.validate;
-export const assertAutomaticActivityDetection = validators.AutomaticActivityDetection.assert;
-export const isAutomaticActivityDetection = validators.AutomaticActivityDetection.is;
-export const normalizeAutomaticActivityDetection = validators.AutomaticActivityDetection.normalize;
-export const validateBadRequest = validators.BadRequest.validate;
-export const assertBadRequest = validators.BadRequest.assert;
-export const isBadRequest = validators.BadRequest.is;
-export const normalizeBadRequest = validators.BadRequest.normalize;
-export const validateBadRequestFieldViolation = validators.BadRequestFieldViolation.validate;
-export const assertBadRequestFieldViolation = validators.BadRequestFieldViolation.assert;
-export const isBadRequestFieldViolation = validators.BadRequestFieldViolation.is;
-export const normalizeBadRequestFieldViolation = validators.BadRequestFieldViolation.normalize;
-export const validateBatchEmbedContentsRequest = validators.BatchEmbedContentsRequest.validate;
-export const assertBatchEmbedContentsRequest = validators.BatchEmbedContentsRequest.assert;
-export const isBatchEmbedContentsRequest = validators.BatchEmbedContentsRequest.is;
-export const normalizeBatchEmbedContentsRequest = validators.BatchEmbedContentsRequest.normalize;
-export const validateBatchEmbedContentsResponse = validators.BatchEmbedContentsResponse.validate;
-export const assertBatchEmbedContentsResponse = validators.BatchEmbedContentsResponse.assert;
-export const isBatchEmbedContentsResponse = validators.BatchEmbedContentsResponse.is;
-export const normalizeBatchEmbedContentsResponse = validators.BatchEmbedContentsResponse.normalize;
-export const validateBatchEmbedTextRequest = validators.BatchEmbedTextRequest.validate;
-export const assertBatchEmbedTextRequest = validators.BatchEmbedTextRequest.assert;
-export const isBatchEmbedTextRequest = validators.BatchEmbedTextRequest.is;
-export const normalizeBatchEmbedTextRequest = validators.BatchEmbedTextRequest.normalize;
-export const validateBatchEmbedTextResponse = validators.BatchEmbedTextResponse.validate;
-export const assertBatchEmbedTextResponse = validators.BatchEmbedTextResponse.assert;
-export const isBatchEmbedTextResponse = validators.BatchEmbedTextResponse.is;
-export const normalizeBatchEmbedTextResponse = validators.BatchEmbedTextResponse.normalize;
-export const validateBatchGenerateContentRequest = validators.BatchGenerateContentRequest.validate;
-export const assertBatchGenerateContentRequest = validators.BatchGenerateContentRequest.assert;
-export const isBatchGenerateContentRequest = validators.BatchGenerateContentRequest.is;
-export const normalizeBatchGenerateContentRequest = validators.BatchGenerateContentRequest.normalize;
-export const validateBatchStats = validators.BatchStats.validate;
-export const assertBatchStats = validators.BatchStats.assert;
-export const isBatchStats = validators.BatchStats.is;
-export const normalizeBatchStats = validators.BatchStats.normalize;
-export const validateBidiGenerateContentSetup = validators.BidiGenerateContentSetup.validate;
-export const assertBidiGenerateContentSetup = validators.BidiGenerateContentSetup.assert;
-export const isBidiGenerateContentSetup = validators.BidiGenerateContentSetup.is;
-export const normalizeBidiGenerateContentSetup = validators.BidiGenerateContentSetup.normalize;
-export const validateBlob = validators.Blob.validate;
-export const assertBlob = validators.Blob.assert;
-export const isBlob = validators.Blob.is;
-export const normalizeBlob = validators.Blob.normalize;
-export const validateCachedContent = validators.CachedContent.validate;
-export const assertCachedContent = validators.CachedContent.assert;
-export const isCachedContent = validators.CachedContent.is;
-export const normalizeCachedContent = validators.CachedContent.normalize;
-export const validateCachedContentUsageMetadata = validators.CachedContentUsageMetadata.validate;
-export const assertCachedContentUsageMetadata = validators.CachedContentUsageMetadata.assert;
-export const isCachedContentUsageMetadata = validators.CachedContentUsageMetadata.is;
-export const normalizeCachedContentUsageMetadata = validators.CachedContentUsageMetadata.normalize;
-export const validateCandidate = validators.Candidate.validate;
-export const assertCandidate = validators.Candidate.assert;
-export const isCandidate = validators.Candidate.is;
-export const normalizeCandidate = validators.Candidate.normalize;
-export const validateChunkingConfig = validators.ChunkingConfig.validate;
-export const assertChunkingConfig = validators.ChunkingConfig.assert;
-export const isChunkingConfig = validators.ChunkingConfig.is;
-export const normalizeChunkingConfig = validators.ChunkingConfig.normalize;
-export const validateCitationMetadata = validators.CitationMetadata.validate;
-export const assertCitationMetadata = validators.CitationMetadata.assert;
-export const isCitationMetadata = validators.CitationMetadata.is;
-export const normalizeCitationMetadata = validators.CitationMetadata.normalize;
-export const validateCitationSource = validators.CitationSource.validate;
-export const assertCitationSource = validators.CitationSource.assert;
-export const isCitationSource = validators.CitationSource.is;
-export const normalizeCitationSource = validators.CitationSource.normalize;
-export const validateCodeExecution = validators.CodeExecution.validate;
-export const assertCodeExecution = validators.CodeExecution.assert;
-export const isCodeExecution = validators.CodeExecution.is;
-export const normalizeCodeExecution = validators.CodeExecution.normalize;
-export const validateCodeExecutionResult = validators.CodeExecutionResult.validate;
-export const assertCodeExecutionResult = validators.CodeExecutionResult.assert;
-export const isCodeExecutionResult = validators.CodeExecutionResult.is;
-export const normalizeCodeExecutionResult = validators.CodeExecutionResult.normalize;
-export const validateComputerUse = validators.ComputerUse.validate;
-export const assertComputerUse = validators.ComputerUse.assert;
-export const isComputerUse = validators.ComputerUse.is;
-export const normalizeComputerUse = validators.ComputerUse.normalize;
-export const validateCondition = validators.Condition.validate;
-export const assertCondition = validators.Condition.assert;
-export const isCondition = validators.Condition.is;
-export const normalizeCondition = validators.Condition.normalize;
-export const validateContent = validators.Content.validate;
-export const assertContent = validators.Content.assert;
-export const isContent = validators.Content.is;
-export const normalizeContent = validators.Content.normalize;
-export const validateContentEmbedding = validators.ContentEmbedding.validate;
-export const assertContentEmbedding = validators.ContentEmbedding.assert;
-export const isContentEmbedding = validators.ContentEmbedding.is;
-export const normalizeContentEmbedding = validators.ContentEmbedding.normalize;
-export const validateContentFilter = validators.ContentFilter.validate;
-export const assertContentFilter = validators.ContentFilter.assert;
-export const isContentFilter = validators.ContentFilter.is;
-export const normalizeContentFilter = validators.ContentFilter.normalize;
-export const validateContextWindowCompressionConfig = validators.ContextWindowCompressionConfig.validate;
-export const assertContextWindowCompressionConfig = validators.ContextWindowCompressionConfig.assert;
-export const isContextWindowCompressionConfig = validators.ContextWindowCompressionConfig.is;
-export const normalizeContextWindowCompressionConfig = validators.ContextWindowCompressionConfig.normalize;
-export const validateCorpus = validators.Corpus.validate;
-export const assertCorpus = validators.Corpus.assert;
-export const isCorpus = validators.Corpus.is;
-export const normalizeCorpus = validators.Corpus.normalize;
-export const validateCountMessageTokensRequest = validators.CountMessageTokensRequest.validate;
-export const assertCountMessageTokensRequest = validators.CountMessageTokensRequest.assert;
-export const isCountMessageTokensRequest = validators.CountMessageTokensRequest.is;
-export const normalizeCountMessageTokensRequest = validators.CountMessageTokensRequest.normalize;
-export const validateCountMessageTokensResponse = validators.CountMessageTokensResponse.validate;
-export const assertCountMessageTokensResponse = validators.CountMessageTokensResponse.assert;
-export const isCountMessageTokensResponse = validators.CountMessageTokensResponse.is;
-export const normalizeCountMessageTokensResponse = validators.CountMessageTokensResponse.normalize;
-export const validateCountTextTokensRequest = validators.CountTextTokensRequest.validate;
-export const assertCountTextTokensRequest = validators.CountTextTokensRequest.assert;
-export const isCountTextTokensRequest = validators.CountTextTokensRequest.is;
-export const normalizeCountTextTokensRequest = validators.CountTextTokensRequest.normalize;
-export const validateCountTextTokensResponse = validators.CountTextTokensResponse.validate;
-export const assertCountTextTokensResponse = validators.CountTextTokensResponse.assert;
-export const isCountTextTokensResponse = validators.CountTextTokensResponse.is;
-export const normalizeCountTextTokensResponse = validators.CountTextTokensResponse.normalize;
-export const validateCountTokensRequest = validators.CountTokensRequest.validate;
-export const assertCountTokensRequest = validators.CountTokensRequest.assert;
-export const isCountTokensRequest = validators.CountTokensRequest.is;
-export const normalizeCountTokensRequest = validators.CountTokensRequest.normalize;
-export const validateCountTokensResponse = validators.CountTokensResponse.validate;
-export const assertCountTokensResponse = validators.CountTokensResponse.assert;
-export const isCountTokensResponse = validators.CountTokensResponse.is;
-export const normalizeCountTokensResponse = validators.CountTokensResponse.normalize;
-export const validateCreateFileRequest = validators.CreateFileRequest.validate;
-export const assertCreateFileRequest = validators.CreateFileRequest.assert;
-export const isCreateFileRequest = validators.CreateFileRequest.is;
-export const normalizeCreateFileRequest = validators.CreateFileRequest.normalize;
-export const validateCreateFileResponse = validators.CreateFileResponse.validate;
-export const assertCreateFileResponse = validators.CreateFileResponse.assert;
-export const isCreateFileResponse = validators.CreateFileResponse.is;
-export const normalizeCreateFileResponse = validators.CreateFileResponse.normalize;
-export const validateCustomLongRunningOperation = validators.CustomLongRunningOperation.validate;
-export const assertCustomLongRunningOperation = validators.CustomLongRunningOperation.assert;
-export const isCustomLongRunningOperation = validators.CustomLongRunningOperation.is;
-export const normalizeCustomLongRunningOperation = validators.CustomLongRunningOperation.normalize;
-export const validateCustomMetadata = validators.CustomMetadata.validate;
-export const assertCustomMetadata = validators.CustomMetadata.assert;
-export const isCustomMetadata = validators.CustomMetadata.is;
-export const normalizeCustomMetadata = validators.CustomMetadata.normalize;
-export const validateDataset = validators.Dataset.validate;
-export const assertDataset = validators.Dataset.assert;
-export const isDataset = validators.Dataset.is;
-export const normalizeDataset = validators.Dataset.normalize;
-export const validateDebugInfo = validators.DebugInfo.validate;
-export const assertDebugInfo = validators.DebugInfo.assert;
-export const isDebugInfo = validators.DebugInfo.is;
-export const normalizeDebugInfo = validators.DebugInfo.normalize;
-export const validateDocument = validators.Document.validate;
-export const assertDocument = validators.Document.assert;
-export const isDocument = validators.Document.is;
-export const normalizeDocument = validators.Document.normalize;
-export const validateDownloadFileResponse = validators.DownloadFileResponse.validate;
-export const assertDownloadFileResponse = validators.DownloadFileResponse.assert;
-export const isDownloadFileResponse = validators.DownloadFileResponse.is;
-export const normalizeDownloadFileResponse = validators.DownloadFileResponse.normalize;
-export const validateDynamicRetrievalConfig = validators.DynamicRetrievalConfig.validate;
-export const assertDynamicRetrievalConfig = validators.DynamicRetrievalConfig.assert;
-export const isDynamicRetrievalConfig = validators.DynamicRetrievalConfig.is;
-export const normalizeDynamicRetrievalConfig = validators.DynamicRetrievalConfig.normalize;
-export const validateEmbedContentBatch = validators.EmbedContentBatch.validate;
-export const assertEmbedContentBatch = validators.EmbedContentBatch.assert;
-export const isEmbedContentBatch = validators.EmbedContentBatch.is;
-export const normalizeEmbedContentBatch = validators.EmbedContentBatch.normalize;
-export const validateEmbedContentBatchOutput = validators.EmbedContentBatchOutput.validate;
-export const assertEmbedContentBatchOutput = validators.EmbedContentBatchOutput.assert;
-export const isEmbedContentBatchOutput = validators.EmbedContentBatchOutput.is;
-export const normalizeEmbedContentBatchOutput = validators.EmbedContentBatchOutput.normalize;
-export const validateEmbedContentBatchStats = validators.EmbedContentBatchStats.validate;
-export const assertEmbedContentBatchStats = validators.EmbedContentBatchStats.assert;
-export const isEmbedContentBatchStats = validators.EmbedContentBatchStats.is;
-export const normalizeEmbedContentBatchStats = validators.EmbedContentBatchStats.normalize;
-export const validateEmbedContentRequest = validators.EmbedContentRequest.validate;
-export const assertEmbedContentRequest = validators.EmbedContentRequest.assert;
-export const isEmbedContentRequest = validators.EmbedContentRequest.is;
-export const normalizeEmbedContentRequest = validators.EmbedContentRequest.normalize;
-export const validateEmbedContentResponse = validators.EmbedContentResponse.validate;
-export const assertEmbedContentResponse = validators.EmbedContentResponse.assert;
-export const isEmbedContentResponse = validators.EmbedContentResponse.is;
-export const normalizeEmbedContentResponse = validators.EmbedContentResponse.normalize;
-export const validateEmbedTextRequest = validators.EmbedTextRequest.validate;
-export const assertEmbedTextRequest = validators.EmbedTextRequest.assert;
-export const isEmbedTextRequest = validators.EmbedTextRequest.is;
-export const normalizeEmbedTextRequest = validators.EmbedTextRequest.normalize;
-export const validateEmbedTextResponse = validators.EmbedTextResponse.validate;
-export const assertEmbedTextResponse = validators.EmbedTextResponse.assert;
-export const isEmbedTextResponse = validators.EmbedTextResponse.is;
-export const normalizeEmbedTextResponse = validators.EmbedTextResponse.normalize;
-export const validateEmbedding = validators.Embedding.validate;
-export const assertEmbedding = validators.Embedding.assert;
-export const isEmbedding = validators.Embedding.is;
-export const normalizeEmbedding = validators.Embedding.normalize;
-export const validateEmpty = validators.Empty.validate;
-export const assertEmpty = validators.Empty.assert;
-export const isEmpty = validators.Empty.is;
-export const normalizeEmpty = validators.Empty.normalize;
-export const validateErrorInfo = validators.ErrorInfo.validate;
-export const assertErrorInfo = validators.ErrorInfo.assert;
-export const isErrorInfo = validators.ErrorInfo.is;
-export const normalizeErrorInfo = validators.ErrorInfo.normalize;
-export const validateErrorResponse = validators.ErrorResponse.validate;
-export const assertErrorResponse = validators.ErrorResponse.assert;
-export const isErrorResponse = validators.ErrorResponse.is;
-export const normalizeErrorResponse = validators.ErrorResponse.normalize;
-export const validateErrorStatus = validators.ErrorStatus.validate;
-export const assertErrorStatus = validators.ErrorStatus.assert;
-export const isErrorStatus = validators.ErrorStatus.is;
-export const normalizeErrorStatus = validators.ErrorStatus.normalize;
-export const validateExample = validators.Example.validate;
-export const assertExample = validators.Example.assert;
-export const isExample = validators.Example.is;
-export const normalizeExample = validators.Example.normalize;
-export const validateExecutableCode = validators.ExecutableCode.validate;
-export const assertExecutableCode = validators.ExecutableCode.assert;
-export const isExecutableCode = validators.ExecutableCode.is;
-export const normalizeExecutableCode = validators.ExecutableCode.normalize;
-export const validateFile = validators.File.validate;
-export const assertFile = validators.File.assert;
-export const isFile = validators.File.is;
-export const normalizeFile = validators.File.normalize;
-export const validateFileData = validators.FileData.validate;
-export const assertFileData = validators.FileData.assert;
-export const isFileData = validators.FileData.is;
-export const normalizeFileData = validators.FileData.normalize;
-export const validateFileSearch = validators.FileSearch.validate;
-export const assertFileSearch = validators.FileSearch.assert;
-export const isFileSearch = validators.FileSearch.is;
-export const normalizeFileSearch = validators.FileSearch.normalize;
-export const validateFileSearchStore = validators.FileSearchStore.validate;
-export const assertFileSearchStore = validators.FileSearchStore.assert;
-export const isFileSearchStore = validators.FileSearchStore.is;
-export const normalizeFileSearchStore = validators.FileSearchStore.normalize;
-export const validateFunctionCall = validators.FunctionCall.validate;
-export const assertFunctionCall = validators.FunctionCall.assert;
-export const isFunctionCall = validators.FunctionCall.is;
-export const normalizeFunctionCall = validators.FunctionCall.normalize;
-export const validateFunctionCallingConfig = validators.FunctionCallingConfig.validate;
-export const assertFunctionCallingConfig = validators.FunctionCallingConfig.assert;
-export const isFunctionCallingConfig = validators.FunctionCallingConfig.is;
-export const normalizeFunctionCallingConfig = validators.FunctionCallingConfig.normalize;
-export const validateFunctionDeclaration = validators.FunctionDeclaration.validate;
-export const assertFunctionDeclaration = validators.FunctionDeclaration.assert;
-export const isFunctionDeclaration = validators.FunctionDeclaration.is;
-export const normalizeFunctionDeclaration = validators.FunctionDeclaration.normalize;
-export const validateFunctionResponse = validators.FunctionResponse.validate;
-export const assertFunctionResponse = validators.FunctionResponse.assert;
-export const isFunctionResponse = validators.FunctionResponse.is;
-export const normalizeFunctionResponse = validators.FunctionResponse.normalize;
-export const validateFunctionResponseBlob = validators.FunctionResponseBlob.validate;
-export const assertFunctionResponseBlob = validators.FunctionResponseBlob.assert;
-export const isFunctionResponseBlob = validators.FunctionResponseBlob.is;
-export const normalizeFunctionResponseBlob = validators.FunctionResponseBlob.normalize;
-export const validateFunctionResponsePart = validators.FunctionResponsePart.validate;
-export const assertFunctionResponsePart = validators.FunctionResponsePart.assert;
-export const isFunctionResponsePart = validators.FunctionResponsePart.is;
-export const normalizeFunctionResponsePart = validators.FunctionResponsePart.normalize;
-export const validateGenerateAnswerRequest = validators.GenerateAnswerRequest.validate;
-export const assertGenerateAnswerRequest = validators.GenerateAnswerRequest.assert;
-export const isGenerateAnswerRequest = validators.GenerateAnswerRequest.is;
-export const normalizeGenerateAnswerRequest = validators.GenerateAnswerRequest.normalize;
-export const validateGenerateAnswerResponse = validators.GenerateAnswerResponse.validate;
-export const assertGenerateAnswerResponse = validators.GenerateAnswerResponse.assert;
-export const isGenerateAnswerResponse = validators.GenerateAnswerResponse.is;
-export const normalizeGenerateAnswerResponse = validators.GenerateAnswerResponse.normalize;
-export const validateGenerateContentBatch = validators.GenerateContentBatch.validate;
-export const assertGenerateContentBatch = validators.GenerateContentBatch.assert;
-export const isGenerateContentBatch = validators.GenerateContentBatch.is;
-export const normalizeGenerateContentBatch = validators.GenerateContentBatch.normalize;
-export const validateGenerateContentBatchOutput = validators.GenerateContentBatchOutput.validate;
-export const assertGenerateContentBatchOutput = validators.GenerateContentBatchOutput.assert;
-export const isGenerateContentBatchOutput = validators.GenerateContentBatchOutput.is;
-export const normalizeGenerateContentBatchOutput = validators.GenerateContentBatchOutput.normalize;
-export const validateGenerateContentRequest = validators.GenerateContentRequest.validate;
-export const assertGenerateContentRequest = validators.GenerateContentRequest.assert;
-export const isGenerateContentRequest = validators.GenerateContentRequest.is;
-export const normalizeGenerateContentRequest = validators.GenerateContentRequest.normalize;
-export const validateGenerateContentResponse = validators.GenerateContentResponse.validate;
-export const assertGenerateContentResponse = validators.GenerateContentResponse.assert;
-export const isGenerateContentResponse = validators.GenerateContentResponse.is;
-export const normalizeGenerateContentResponse = validators.GenerateContentResponse.normalize;
-export const validateGenerateMessageRequest = validators.GenerateMessageRequest.validate;
-export const assertGenerateMessageRequest = validators.GenerateMessageRequest.assert;
-export const isGenerateMessageRequest = validators.GenerateMessageRequest.is;
-export const normalizeGenerateMessageRequest = validators.GenerateMessageRequest.normalize;
-export const validateGenerateMessageResponse = validators.GenerateMessageResponse.validate;
-export const assertGenerateMessageResponse = validators.GenerateMessageResponse.assert;
-export const isGenerateMessageResponse = validators.GenerateMessageResponse.is;
-export const normalizeGenerateMessageResponse = validators.GenerateMessageResponse.normalize;
-export const validateGenerateTextRequest = validators.GenerateTextRequest.validate;
-export const assertGenerateTextRequest = validators.GenerateTextRequest.assert;
-export const isGenerateTextRequest = validators.GenerateTextRequest.is;
-export const normalizeGenerateTextRequest = validators.GenerateTextRequest.normalize;
-export const validateGenerateTextResponse = validators.GenerateTextResponse.validate;
-export const assertGenerateTextResponse = validators.GenerateTextResponse.assert;
-export const isGenerateTextResponse = validators.GenerateTextResponse.is;
-export const normalizeGenerateTextResponse = validators.GenerateTextResponse.normalize;
-export const validateGeneratedFile = validators.GeneratedFile.validate;
-export const assertGeneratedFile = validators.GeneratedFile.assert;
-export const isGeneratedFile = validators.GeneratedFile.is;
-export const normalizeGeneratedFile = validators.GeneratedFile.normalize;
-export const validateGenerationConfig = validators.GenerationConfig.validate;
-export const assertGenerationConfig = validators.GenerationConfig.assert;
-export const isGenerationConfig = validators.GenerationConfig.is;
-export const normalizeGenerationConfig = validators.GenerationConfig.normalize;
-export const validateGoogleMaps = validators.GoogleMaps.validate;
-export const assertGoogleMaps = validators.GoogleMaps.assert;
-export const isGoogleMaps = validators.GoogleMaps.is;
-export const normalizeGoogleMaps = validators.GoogleMaps.normalize;
-export const validateGoogleSearch = validators.GoogleSearch.validate;
-export const assertGoogleSearch = validators.GoogleSearch.assert;
-export const isGoogleSearch = validators.GoogleSearch.is;
-export const normalizeGoogleSearch = validators.GoogleSearch.normalize;
-export const validateGoogleSearchRetrieval = validators.GoogleSearchRetrieval.validate;
-export const assertGoogleSearchRetrieval = validators.GoogleSearchRetrieval.assert;
-export const isGoogleSearchRetrieval = validators.GoogleSearchRetrieval.is;
-export const normalizeGoogleSearchRetrieval = validators.GoogleSearchRetrieval.normalize;
-export const validateGroundingAttribution = validators.GroundingAttribution.validate;
-export const assertGroundingAttribution = validators.GroundingAttribution.assert;
-export const isGroundingAttribution = validators.GroundingAttribution.is;
-export const normalizeGroundingAttribution = validators.GroundingAttribution.normalize;
-export const validateGroundingChunk = validators.GroundingChunk.validate;
-export const assertGroundingChunk = validators.GroundingChunk.assert;
-export const isGroundingChunk = validators.GroundingChunk.is;
-export const normalizeGroundingChunk = validators.GroundingChunk.normalize;
-export const validateGroundingChunkCustomMetadata = validators.GroundingChunkCustomMetadata.validate;
-export const assertGroundingChunkCustomMetadata = validators.GroundingChunkCustomMetadata.assert;
-export const isGroundingChunkCustomMetadata = validators.GroundingChunkCustomMetadata.is;
-export const normalizeGroundingChunkCustomMetadata = validators.GroundingChunkCustomMetadata.normalize;
-export const validateGroundingChunkStringList = validators.GroundingChunkStringList.validate;
-export const assertGroundingChunkStringList = validators.GroundingChunkStringList.assert;
-export const isGroundingChunkStringList = validators.GroundingChunkStringList.is;
-export const normalizeGroundingChunkStringList = validators.GroundingChunkStringList.normalize;
-export const validateGroundingMetadata = validators.GroundingMetadata.validate;
-export const assertGroundingMetadata = validators.GroundingMetadata.assert;
-export const isGroundingMetadata = validators.GroundingMetadata.is;
-export const normalizeGroundingMetadata = validators.GroundingMetadata.normalize;
-export const validateGroundingPassage = validators.GroundingPassage.validate;
-export const assertGroundingPassage = validators.GroundingPassage.assert;
-export const isGroundingPassage = validators.GroundingPassage.is;
-export const normalizeGroundingPassage = validators.GroundingPassage.normalize;
-export const validateGroundingPassageId = validators.GroundingPassageId.validate;
-export const assertGroundingPassageId = validators.GroundingPassageId.assert;
-export const isGroundingPassageId = validators.GroundingPassageId.is;
-export const normalizeGroundingPassageId = validators.GroundingPassageId.normalize;
-export const validateGroundingPassages = validators.GroundingPassages.validate;
-export const assertGroundingPassages = validators.GroundingPassages.assert;
-export const isGroundingPassages = validators.GroundingPassages.is;
-export const normalizeGroundingPassages = validators.GroundingPassages.normalize;
-export const validateGroundingSupport = validators.GroundingSupport.validate;
-export const assertGroundingSupport = validators.GroundingSupport.assert;
-export const isGroundingSupport = validators.GroundingSupport.is;
-export const normalizeGroundingSupport = validators.GroundingSupport.normalize;
-export const validateHelp = validators.Help.validate;
-export const assertHelp = validators.Help.assert;
-export const isHelp = validators.Help.is;
-export const normalizeHelp = validators.Help.normalize;
-export const validateHelpLink = validators.HelpLink.validate;
-export const assertHelpLink = validators.HelpLink.assert;
-export const isHelpLink = validators.HelpLink.is;
-export const normalizeHelpLink = validators.HelpLink.normalize;
-export const validateHistoryConfig = validators.HistoryConfig.validate;
-export const assertHistoryConfig = validators.HistoryConfig.assert;
-export const isHistoryConfig = validators.HistoryConfig.is;
-export const normalizeHistoryConfig = validators.HistoryConfig.normalize;
-export const validateHyperparameters = validators.Hyperparameters.validate;
-export const assertHyperparameters = validators.Hyperparameters.assert;
-export const isHyperparameters = validators.Hyperparameters.is;
-export const normalizeHyperparameters = validators.Hyperparameters.normalize;
-export const validateImage = validators.Image.validate;
-export const assertImage = validators.Image.assert;
-export const isImage = validators.Image.is;
-export const normalizeImage = validators.Image.normalize;
-export const validateImageConfig = validators.ImageConfig.validate;
-export const assertImageConfig = validators.ImageConfig.assert;
-export const isImageConfig = validators.ImageConfig.is;
-export const normalizeImageConfig = validators.ImageConfig.normalize;
-export const validateImageSearch = validators.ImageSearch.validate;
-export const assertImageSearch = validators.ImageSearch.assert;
-export const isImageSearch = validators.ImageSearch.is;
-export const normalizeImageSearch = validators.ImageSearch.normalize;
-export const validateImportFileRequest = validators.ImportFileRequest.validate;
-export const assertImportFileRequest = validators.ImportFileRequest.assert;
-export const isImportFileRequest = validators.ImportFileRequest.is;
-export const normalizeImportFileRequest = validators.ImportFileRequest.normalize;
-export const validateInlinedEmbedContentRequest = validators.InlinedEmbedContentRequest.validate;
-export const assertInlinedEmbedContentRequest = validators.InlinedEmbedContentRequest.assert;
-export const isInlinedEmbedContentRequest = validators.InlinedEmbedContentRequest.is;
-export const normalizeInlinedEmbedContentRequest = validators.InlinedEmbedContentRequest.normalize;
-export const validateInlinedEmbedContentRequests = validators.InlinedEmbedContentRequests.validate;
-export const assertInlinedEmbedContentRequests = validators.InlinedEmbedContentRequests.assert;
-export const isInlinedEmbedContentRequests = validators.InlinedEmbedContentRequests.is;
-export const normalizeInlinedEmbedContentRequests = validators.InlinedEmbedContentRequests.normalize;
-export const validateInlinedEmbedContentResponse = validators.InlinedEmbedContentResponse.validate;
-export const assertInlinedEmbedContentResponse = validators.InlinedEmbedContentResponse.assert;
-export const isInlinedEmbedContentResponse = validators.InlinedEmbedContentResponse.is;
-export const normalizeInlinedEmbedContentResponse = validators.InlinedEmbedContentResponse.normalize;
-export const validateInlinedEmbedContentResponses = validators.InlinedEmbedContentResponses.validate;
-export const assertInlinedEmbedContentResponses = validators.InlinedEmbedContentResponses.assert;
-export const isInlinedEmbedContentResponses = validators.InlinedEmbedContentResponses.is;
-export const normalizeInlinedEmbedContentResponses = validators.InlinedEmbedContentResponses.normalize;
-export const validateInlinedRequest = validators.InlinedRequest.validate;
-export const assertInlinedRequest = validators.InlinedRequest.assert;
-export const isInlinedRequest = validators.InlinedRequest.is;
-export const normalizeInlinedRequest = validators.InlinedRequest.normalize;
-export const validateInlinedRequests = validators.InlinedRequests.validate;
-export const assertInlinedRequests = validators.InlinedRequests.assert;
-export const isInlinedRequests = validators.InlinedRequests.is;
-export const normalizeInlinedRequests = validators.InlinedRequests.normalize;
-export const validateInlinedResponse = validators.InlinedResponse.validate;
-export const assertInlinedResponse = validators.InlinedResponse.assert;
-export const isInlinedResponse = validators.InlinedResponse.is;
-export const normalizeInlinedResponse = validators.InlinedResponse.normalize;
-export const validateInlinedResponses = validators.InlinedResponses.validate;
-export const assertInlinedResponses = validators.InlinedResponses.assert;
-export const isInlinedResponses = validators.InlinedResponses.is;
-export const normalizeInlinedResponses = validators.InlinedResponses.normalize;
-export const validateInputConfig = validators.InputConfig.validate;
-export const assertInputConfig = validators.InputConfig.assert;
-export const isInputConfig = validators.InputConfig.is;
-export const normalizeInputConfig = validators.InputConfig.normalize;
-export const validateInputEmbedContentConfig = validators.InputEmbedContentConfig.validate;
-export const assertInputEmbedContentConfig = validators.InputEmbedContentConfig.assert;
-export const isInputEmbedContentConfig = validators.InputEmbedContentConfig.is;
-export const normalizeInputEmbedContentConfig = validators.InputEmbedContentConfig.normalize;
-export const validateInputFeedback = validators.InputFeedback.validate;
-export const assertInputFeedback = validators.InputFeedback.assert;
-export const isInputFeedback = validators.InputFeedback.is;
-export const normalizeInputFeedback = validators.InputFeedback.normalize;
-export const validateInterval = validators.Interval.validate;
-export const assertInterval = validators.Interval.assert;
-export const isInterval = validators.Interval.is;
-export const normalizeInterval = validators.Interval.normalize;
-export const validateLatLng = validators.LatLng.validate;
-export const assertLatLng = validators.LatLng.assert;
-export const isLatLng = validators.LatLng.is;
-export const normalizeLatLng = validators.LatLng.normalize;
-export const validateListCachedContentsResponse = validators.ListCachedContentsResponse.validate;
-export const assertListCachedContentsResponse = validators.ListCachedContentsResponse.assert;
-export const isListCachedContentsResponse = validators.ListCachedContentsResponse.is;
-export const normalizeListCachedContentsResponse = validators.ListCachedContentsResponse.normalize;
-export const validateListCorporaResponse = validators.ListCorporaResponse.validate;
-export const assertListCorporaResponse = validators.ListCorporaResponse.assert;
-export const isListCorporaResponse = validators.ListCorporaResponse.is;
-export const normalizeListCorporaResponse = validators.ListCorporaResponse.normalize;
-export const validateListDocumentsResponse = validators.ListDocumentsResponse.validate;
-export const assertListDocumentsResponse = validators.ListDocumentsResponse.assert;
-export const isListDocumentsResponse = validators.ListDocumentsResponse.is;
-export const normalizeListDocumentsResponse = validators.ListDocumentsResponse.normalize;
-export const validateListFileSearchStoresResponse = validators.ListFileSearchStoresResponse.validate;
-export const assertListFileSearchStoresResponse = validators.ListFileSearchStoresResponse.assert;
-export const isListFileSearchStoresResponse = validators.ListFileSearchStoresResponse.is;
-export const normalizeListFileSearchStoresResponse = validators.ListFileSearchStoresResponse.normalize;
-export const validateListFilesResponse = validators.ListFilesResponse.validate;
-export const assertListFilesResponse = validators.ListFilesResponse.assert;
-export const isListFilesResponse = validators.ListFilesResponse.is;
-export const normalizeListFilesResponse = validators.ListFilesResponse.normalize;
-export const validateListGeneratedFilesResponse = validators.ListGeneratedFilesResponse.validate;
-export const assertListGeneratedFilesResponse = validators.ListGeneratedFilesResponse.assert;
-export const isListGeneratedFilesResponse = validators.ListGeneratedFilesResponse.is;
-export const normalizeListGeneratedFilesResponse = validators.ListGeneratedFilesResponse.normalize;
-export const validateListModelsResponse = validators.ListModelsResponse.validate;
-export const assertListModelsResponse = validators.ListModelsResponse.assert;
-export const isListModelsResponse = validators.ListModelsResponse.is;
-export const normalizeListModelsResponse = validators.ListModelsResponse.normalize;
-export const validateListOperationsResponse = validators.ListOperationsResponse.validate;
-export const assertListOperationsResponse = validators.ListOperationsResponse.assert;
-export const isListOperationsResponse = validators.ListOperationsResponse.is;
-export const normalizeListOperationsResponse = validators.ListOperationsResponse.normalize;
-export const validateListPermissionsResponse = validators.ListPermissionsResponse.validate;
-export const assertListPermissionsResponse = validators.ListPermissionsResponse.assert;
-export const isListPermissionsResponse = validators.ListPermissionsResponse.is;
-export const normalizeListPermissionsResponse = validators.ListPermissionsResponse.normalize;
-export const validateListTunedModelsResponse = validators.ListTunedModelsResponse.validate;
-export const assertListTunedModelsResponse = validators.ListTunedModelsResponse.assert;
-export const isListTunedModelsResponse = validators.ListTunedModelsResponse.is;
-export const normalizeListTunedModelsResponse = validators.ListTunedModelsResponse.normalize;
-export const validateLocalizedMessage = validators.LocalizedMessage.validate;
-export const assertLocalizedMessage = validators.LocalizedMessage.assert;
-export const isLocalizedMessage = validators.LocalizedMessage.is;
-export const normalizeLocalizedMessage = validators.LocalizedMessage.normalize;
-export const validateLogprobsResult = validators.LogprobsResult.validate;
-export const assertLogprobsResult = validators.LogprobsResult.assert;
-export const isLogprobsResult = validators.LogprobsResult.is;
-export const normalizeLogprobsResult = validators.LogprobsResult.normalize;
-export const validateLogprobsResultCandidate = validators.LogprobsResultCandidate.validate;
-export const assertLogprobsResultCandidate = validators.LogprobsResultCandidate.assert;
-export const isLogprobsResultCandidate = validators.LogprobsResultCandidate.is;
-export const normalizeLogprobsResultCandidate = validators.LogprobsResultCandidate.normalize;
-export const validateMaps = validators.Maps.validate;
-export const assertMaps = validators.Maps.assert;
-export const isMaps = validators.Maps.is;
-export const normalizeMaps = validators.Maps.normalize;
-export const validateMcpServer = validators.McpServer.validate;
-export const assertMcpServer = validators.McpServer.assert;
-export const isMcpServer = validators.McpServer.is;
-export const normalizeMcpServer = validators.McpServer.normalize;
-export const validateMessage = validators.Message.validate;
-export const assertMessage = validators.Message.assert;
-export const isMessage = validators.Message.is;
-export const normalizeMessage = validators.Message.normalize;
-export const validateMessagePrompt = validators.MessagePrompt.validate;
-export const assertMessagePrompt = validators.MessagePrompt.assert;
-export const isMessagePrompt = validators.MessagePrompt.is;
-export const normalizeMessagePrompt = validators.MessagePrompt.normalize;
-export const validateMetadataFilter = validators.MetadataFilter.validate;
-export const assertMetadataFilter = validators.MetadataFilter.assert;
-export const isMetadataFilter = validators.MetadataFilter.is;
-export const normalizeMetadataFilter = validators.MetadataFilter.normalize;
-export const validateModalityTokenCount = validators.ModalityTokenCount.validate;
-export const assertModalityTokenCount = validators.ModalityTokenCount.assert;
-export const isModalityTokenCount = validators.ModalityTokenCount.is;
-export const normalizeModalityTokenCount = validators.ModalityTokenCount.normalize;
-export const validateModel = validators.Model.validate;
-export const assertModel = validators.Model.assert;
-export const isModel = validators.Model.is;
-export const normalizeModel = validators.Model.normalize;
-export const validateModelStatus = validators.ModelStatus.validate;
-export const assertModelStatus = validators.ModelStatus.assert;
-export const isModelStatus = validators.ModelStatus.is;
-export const normalizeModelStatus = validators.ModelStatus.normalize;
-export const validateMultiSpeakerVoiceConfig = validators.MultiSpeakerVoiceConfig.validate;
-export const assertMultiSpeakerVoiceConfig = validators.MultiSpeakerVoiceConfig.assert;
-export const isMultiSpeakerVoiceConfig = validators.MultiSpeakerVoiceConfig.is;
-export const normalizeMultiSpeakerVoiceConfig = validators.MultiSpeakerVoiceConfig.normalize;
-export const validateOperation = validators.Operation.validate;
-export const assertOperation = validators.Operation.assert;
-export const isOperation = validators.Operation.is;
-export const normalizeOperation = validators.Operation.normalize;
-export const validatePart = validators.Part.validate;
-export const assertPart = validators.Part.assert;
-export const isPart = validators.Part.is;
-export const normalizePart = validators.Part.normalize;
-export const validatePartMediaResolution = validators.PartMediaResolution.validate;
-export const assertPartMediaResolution = validators.PartMediaResolution.assert;
-export const isPartMediaResolution = validators.PartMediaResolution.is;
-export const normalizePartMediaResolution = validators.PartMediaResolution.normalize;
-export const validatePermission = validators.Permission.validate;
-export const assertPermission = validators.Permission.assert;
-export const isPermission = validators.Permission.is;
-export const normalizePermission = validators.Permission.normalize;
-export const validatePlaceAnswerSources = validators.PlaceAnswerSources.validate;
-export const assertPlaceAnswerSources = validators.PlaceAnswerSources.assert;
-export const isPlaceAnswerSources = validators.PlaceAnswerSources.is;
-export const normalizePlaceAnswerSources = validators.PlaceAnswerSources.normalize;
-export const validatePrebuiltVoiceConfig = validators.PrebuiltVoiceConfig.validate;
-export const assertPrebuiltVoiceConfig = validators.PrebuiltVoiceConfig.assert;
-export const isPrebuiltVoiceConfig = validators.PrebuiltVoiceConfig.is;
-export const normalizePrebuiltVoiceConfig = validators.PrebuiltVoiceConfig.normalize;
-export const validatePredictLongRunningRequest = validators.PredictLongRunningRequest.validate;
-export const assertPredictLongRunningRequest = validators.PredictLongRunningRequest.assert;
-export const isPredictLongRunningRequest = validators.PredictLongRunningRequest.is;
-export const normalizePredictLongRunningRequest = validators.PredictLongRunningRequest.normalize;
-export const validatePredictRequest = validators.PredictRequest.validate;
-export const assertPredictRequest = validators.PredictRequest.assert;
-export const isPredictRequest = validators.PredictRequest.is;
-export const normalizePredictRequest = validators.PredictRequest.normalize;
-export const validatePredictResponse = validators.PredictResponse.validate;
-export const assertPredictResponse = validators.PredictResponse.assert;
-export const isPredictResponse = validators.PredictResponse.is;
-export const normalizePredictResponse = validators.PredictResponse.normalize;
-export const validateProactivityConfig = validators.ProactivityConfig.validate;
-export const assertProactivityConfig = validators.ProactivityConfig.assert;
-export const isProactivityConfig = validators.ProactivityConfig.is;
-export const normalizeProactivityConfig = validators.ProactivityConfig.normalize;
-export const validatePromptFeedback = validators.PromptFeedback.validate;
-export const assertPromptFeedback = validators.PromptFeedback.assert;
-export const isPromptFeedback = validators.PromptFeedback.is;
-export const normalizePromptFeedback = validators.PromptFeedback.normalize;
-export const validateQuotaFailure = validators.QuotaFailure.validate;
-export const assertQuotaFailure = validators.QuotaFailure.assert;
-export const isQuotaFailure = validators.QuotaFailure.is;
-export const normalizeQuotaFailure = validators.QuotaFailure.normalize;
-export const validateQuotaFailureViolation = validators.QuotaFailureViolation.validate;
-export const assertQuotaFailureViolation = validators.QuotaFailureViolation.assert;
-export const isQuotaFailureViolation = validators.QuotaFailureViolation.is;
-export const normalizeQuotaFailureViolation = validators.QuotaFailureViolation.normalize;
-export const validateRealtimeInputConfig = validators.RealtimeInputConfig.validate;
-export const assertRealtimeInputConfig = validators.RealtimeInputConfig.assert;
-export const isRealtimeInputConfig = validators.RealtimeInputConfig.is;
-export const normalizeRealtimeInputConfig = validators.RealtimeInputConfig.normalize;
-export const validateRegisterFilesRequest = validators.RegisterFilesRequest.validate;
-export const assertRegisterFilesRequest = validators.RegisterFilesRequest.assert;
-export const isRegisterFilesRequest = validators.RegisterFilesRequest.is;
-export const normalizeRegisterFilesRequest = validators.RegisterFilesRequest.normalize;
-export const validateRegisterFilesResponse = validators.RegisterFilesResponse.validate;
-export const assertRegisterFilesResponse = validators.RegisterFilesResponse.assert;
-export const isRegisterFilesResponse = validators.RegisterFilesResponse.is;
-export const normalizeRegisterFilesResponse = validators.RegisterFilesResponse.normalize;
-export const validateRetrievalConfig = validators.RetrievalConfig.validate;
-export const assertRetrievalConfig = validators.RetrievalConfig.assert;
-export const isRetrievalConfig = validators.RetrievalConfig.is;
-export const normalizeRetrievalConfig = validators.RetrievalConfig.normalize;
-export const validateRetrievalMetadata = validators.RetrievalMetadata.validate;
-export const assertRetrievalMetadata = validators.RetrievalMetadata.assert;
-export const isRetrievalMetadata = validators.RetrievalMetadata.is;
-export const normalizeRetrievalMetadata = validators.RetrievalMetadata.normalize;
-export const validateRetrievedContext = validators.RetrievedContext.validate;
-export const assertRetrievedContext = validators.RetrievedContext.assert;
-export const isRetrievedContext = validators.RetrievedContext.is;
-export const normalizeRetrievedContext = validators.RetrievedContext.normalize;
-export const validateRetryInfo = validators.RetryInfo.validate;
-export const assertRetryInfo = validators.RetryInfo.assert;
-export const isRetryInfo = validators.RetryInfo.is;
-export const normalizeRetryInfo = validators.RetryInfo.normalize;
-export const validateReviewSnippet = validators.ReviewSnippet.validate;
-export const assertReviewSnippet = validators.ReviewSnippet.assert;
-export const isReviewSnippet = validators.ReviewSnippet.is;
-export const normalizeReviewSnippet = validators.ReviewSnippet.normalize;
-export const validateSafetyFeedback = validators.SafetyFeedback.validate;
-export const assertSafetyFeedback = validators.SafetyFeedback.assert;
-export const isSafetyFeedback = validators.SafetyFeedback.is;
-export const normalizeSafetyFeedback = validators.SafetyFeedback.normalize;
-export const validateSafetyRating = validators.SafetyRating.validate;
-export const assertSafetyRating = validators.SafetyRating.assert;
-export const isSafetyRating = validators.SafetyRating.is;
-export const normalizeSafetyRating = validators.SafetyRating.normalize;
-export const validateSafetySetting = validators.SafetySetting.validate;
-export const assertSafetySetting = validators.SafetySetting.assert;
-export const isSafetySetting = validators.SafetySetting.is;
-export const normalizeSafetySetting = validators.SafetySetting.normalize;
-export const validateSchema = validators.Schema.validate;
-export const assertSchema = validators.Schema.assert;
-export const isSchema = validators.Schema.is;
-export const normalizeSchema = validators.Schema.normalize;
-export const validateSearchEntryPoint = validators.SearchEntryPoint.validate;
-export const assertSearchEntryPoint = validators.SearchEntryPoint.assert;
-export const isSearchEntryPoint = validators.SearchEntryPoint.is;
-export const normalizeSearchEntryPoint = validators.SearchEntryPoint.normalize;
-export const validateSearchTypes = validators.SearchTypes.validate;
-export const assertSearchTypes = validators.SearchTypes.assert;
-export const isSearchTypes = validators.SearchTypes.is;
-export const normalizeSearchTypes = validators.SearchTypes.normalize;
-export const validateSegment = validators.Segment.validate;
-export const assertSegment = validators.Segment.assert;
-export const isSegment = validators.Segment.is;
-export const normalizeSegment = validators.Segment.normalize;
-export const validateSemanticRetrieverChunk = validators.SemanticRetrieverChunk.validate;
-export const assertSemanticRetrieverChunk = validators.SemanticRetrieverChunk.assert;
-export const isSemanticRetrieverChunk = validators.SemanticRetrieverChunk.is;
-export const normalizeSemanticRetrieverChunk = validators.SemanticRetrieverChunk.normalize;
-export const validateSemanticRetrieverConfig = validators.SemanticRetrieverConfig.validate;
-export const assertSemanticRetrieverConfig = validators.SemanticRetrieverConfig.assert;
-export const isSemanticRetrieverConfig = validators.SemanticRetrieverConfig.is;
-export const normalizeSemanticRetrieverConfig = validators.SemanticRetrieverConfig.normalize;
-export const validateSessionResumptionConfig = validators.SessionResumptionConfig.validate;
-export const assertSessionResumptionConfig = validators.SessionResumptionConfig.assert;
-export const isSessionResumptionConfig = validators.SessionResumptionConfig.is;
-export const normalizeSessionResumptionConfig = validators.SessionResumptionConfig.normalize;
-export const validateSlidingWindow = validators.SlidingWindow.validate;
-export const assertSlidingWindow = validators.SlidingWindow.assert;
-export const isSlidingWindow = validators.SlidingWindow.is;
-export const normalizeSlidingWindow = validators.SlidingWindow.normalize;
-export const validateSpeakerVoiceConfig = validators.SpeakerVoiceConfig.validate;
-export const assertSpeakerVoiceConfig = validators.SpeakerVoiceConfig.assert;
-export const isSpeakerVoiceConfig = validators.SpeakerVoiceConfig.is;
-export const normalizeSpeakerVoiceConfig = validators.SpeakerVoiceConfig.normalize;
-export const validateSpeechConfig = validators.SpeechConfig.validate;
-export const assertSpeechConfig = validators.SpeechConfig.assert;
-export const isSpeechConfig = validators.SpeechConfig.is;
-export const normalizeSpeechConfig = validators.SpeechConfig.normalize;
-export const validateStatus = validators.Status.validate;
-export const assertStatus = validators.Status.assert;
-export const isStatus = validators.Status.is;
-export const normalizeStatus = validators.Status.normalize;
-export const validateStreamableHttpTransport = validators.StreamableHttpTransport.validate;
-export const assertStreamableHttpTransport = validators.StreamableHttpTransport.assert;
-export const isStreamableHttpTransport = validators.StreamableHttpTransport.is;
-export const normalizeStreamableHttpTransport = validators.StreamableHttpTransport.normalize;
-export const validateStringList = validators.StringList.validate;
-export const assertStringList = validators.StringList.assert;
-export const isStringList = validators.StringList.is;
-export const normalizeStringList = validators.StringList.normalize;
-export const validateTextCompletion = validators.TextCompletion.validate;
-export const assertTextCompletion = validators.TextCompletion.assert;
-export const isTextCompletion = validators.TextCompletion.is;
-export const normalizeTextCompletion = validators.TextCompletion.normalize;
-export const validateTextPrompt = validators.TextPrompt.validate;
-export const assertTextPrompt = validators.TextPrompt.assert;
-export const isTextPrompt = validators.TextPrompt.is;
-export const normalizeTextPrompt = validators.TextPrompt.normalize;
-export const validateThinkingConfig = validators.ThinkingConfig.validate;
-export const assertThinkingConfig = validators.ThinkingConfig.assert;
-export const isThinkingConfig = validators.ThinkingConfig.is;
-export const normalizeThinkingConfig = validators.ThinkingConfig.normalize;
-export const validateTool = validators.Tool.validate;
-export const assertTool = validators.Tool.assert;
-export const isTool = validators.Tool.is;
-export const normalizeTool = validators.Tool.normalize;
-export const validateToolCall = validators.ToolCall.validate;
-export const assertToolCall = validators.ToolCall.assert;
-export const isToolCall = validators.ToolCall.is;
-export const normalizeToolCall = validators.ToolCall.normalize;
-export const validateToolConfig = validators.ToolConfig.validate;
-export const assertToolConfig = validators.ToolConfig.assert;
-export const isToolConfig = validators.ToolConfig.is;
-export const normalizeToolConfig = validators.ToolConfig.normalize;
-export const validateToolResponse = validators.ToolResponse.validate;
-export const assertToolResponse = validators.ToolResponse.assert;
-export const isToolResponse = validators.ToolResponse.is;
-export const normalizeToolResponse = validators.ToolResponse.normalize;
-export const validateTopCandidates = validators.TopCandidates.validate;
-export const assertTopCandidates = validators.TopCandidates.assert;
-export const isTopCandidates = validators.TopCandidates.is;
-export const normalizeTopCandidates = validators.TopCandidates.normalize;
-export const validateTransferOwnershipRequest = validators.TransferOwnershipRequest.validate;
-export const assertTransferOwnershipRequest = validators.TransferOwnershipRequest.assert;
-export const isTransferOwnershipRequest = validators.TransferOwnershipRequest.is;
-export const normalizeTransferOwnershipRequest = validators.TransferOwnershipRequest.normalize;
-export const validateTransferOwnershipResponse = validators.TransferOwnershipResponse.validate;
-export const assertTransferOwnershipResponse = validators.TransferOwnershipResponse.assert;
-export const isTransferOwnershipResponse = validators.TransferOwnershipResponse.is;
-export const normalizeTransferOwnershipResponse = validators.TransferOwnershipResponse.normalize;
-export const validateTunedModel = validators.TunedModel.validate;
-export const assertTunedModel = validators.TunedModel.assert;
-export const isTunedModel = validators.TunedModel.is;
-export const normalizeTunedModel = validators.TunedModel.normalize;
-export const validateTunedModelSource = validators.TunedModelSource.validate;
-export const assertTunedModelSource = validators.TunedModelSource.assert;
-export const isTunedModelSource = validators.TunedModelSource.is;
-export const normalizeTunedModelSource = validators.TunedModelSource.normalize;
-export const validateTuningContent = validators.TuningContent.validate;
-export const assertTuningContent = validators.TuningContent.assert;
-export const isTuningContent = validators.TuningContent.is;
-export const normalizeTuningContent = validators.TuningContent.normalize;
-export const validateTuningExample = validators.TuningExample.validate;
-export const assertTuningExample = validators.TuningExample.assert;
-export const isTuningExample = validators.TuningExample.is;
-export const normalizeTuningExample = validators.TuningExample.normalize;
-export const validateTuningExamples = validators.TuningExamples.validate;
-export const assertTuningExamples = validators.TuningExamples.assert;
-export const isTuningExamples = validators.TuningExamples.is;
-export const normalizeTuningExamples = validators.TuningExamples.normalize;
-export const validateTuningMultiturnExample = validators.TuningMultiturnExample.validate;
-export const assertTuningMultiturnExample = validators.TuningMultiturnExample.assert;
-export const isTuningMultiturnExample = validators.TuningMultiturnExample.is;
-export const normalizeTuningMultiturnExample = validators.TuningMultiturnExample.normalize;
-export const validateTuningPart = validators.TuningPart.validate;
-export const assertTuningPart = validators.TuningPart.assert;
-export const isTuningPart = validators.TuningPart.is;
-export const normalizeTuningPart = validators.TuningPart.normalize;
-export const validateTuningSnapshot = validators.TuningSnapshot.validate;
-export const assertTuningSnapshot = validators.TuningSnapshot.assert;
-export const isTuningSnapshot = validators.TuningSnapshot.is;
-export const normalizeTuningSnapshot = validators.TuningSnapshot.normalize;
-export const validateTuningTask = validators.TuningTask.validate;
-export const assertTuningTask = validators.TuningTask.assert;
-export const isTuningTask = validators.TuningTask.is;
-export const normalizeTuningTask = validators.TuningTask.normalize;
-export const validateUploadToFileSearchStoreRequest = validators.UploadToFileSearchStoreRequest.validate;
-export const assertUploadToFileSearchStoreRequest = validators.UploadToFileSearchStoreRequest.assert;
-export const isUploadToFileSearchStoreRequest = validators.UploadToFileSearchStoreRequest.is;
-export const normalizeUploadToFileSearchStoreRequest = validators.UploadToFileSearchStoreRequest.normalize;
-export const validateUrlContext = validators.UrlContext.validate;
-export const assertUrlContext = validators.UrlContext.assert;
-export const isUrlContext = validators.UrlContext.is;
-export const normalizeUrlContext = validators.UrlContext.normalize;
-export const validateUrlContextMetadata = validators.UrlContextMetadata.validate;
-export const assertUrlContextMetadata = validators.UrlContextMetadata.assert;
-export const isUrlContextMetadata = validators.UrlContextMetadata.is;
-export const normalizeUrlContextMetadata = validators.UrlContextMetadata.normalize;
-export const validateUrlMetadata = validators.UrlMetadata.validate;
-export const assertUrlMetadata = validators.UrlMetadata.assert;
-export const isUrlMetadata = validators.UrlMetadata.is;
-export const normalizeUrlMetadata = validators.UrlMetadata.normalize;
-export const validateUsageMetadata = validators.UsageMetadata.validate;
-export const assertUsageMetadata = validators.UsageMetadata.assert;
-export const isUsageMetadata = validators.UsageMetadata.is;
-export const normalizeUsageMetadata = validators.UsageMetadata.normalize;
-export const validateVideoFileMetadata = validators.VideoFileMetadata.validate;
-export const assertVideoFileMetadata = validators.VideoFileMetadata.assert;
-export const isVideoFileMetadata = validators.VideoFileMetadata.is;
-export const normalizeVideoFileMetadata = validators.VideoFileMetadata.normalize;
-export const validateVideoMetadata = validators.VideoMetadata.validate;
-export const assertVideoMetadata = validators.VideoMetadata.assert;
-export const isVideoMetadata = validators.VideoMetadata.is;
-export const normalizeVideoMetadata = validators.VideoMetadata.normalize;
-export const validateVoiceConfig = validators.VoiceConfig.validate;
-export const assertVoiceConfig = validators.VoiceConfig.assert;
-export const isVoiceConfig = validators.VoiceConfig.is;
-export const normalizeVoiceConfig = validators.VoiceConfig.normalize;
-export const validateWeb = validators.Web.validate;
-export const assertWeb = validators.Web.assert;
-export const isWeb = validators.Web.is;
-export const normalizeWeb = validators.Web.normalize;
-export const validateWebSearch = validators.WebSearch.validate;
-export const assertWebSearch = validators.WebSearch.assert;
-export const isWebSearch = validators.WebSearch.is;
-export const normalizeWebSearch = validators.WebSearch.normalize;
-export const validateWhiteSpaceConfig = validators.WhiteSpaceConfig.validate;
-export const assertWhiteSpaceConfig = validators.WhiteSpaceConfig.assert;
-export const isWhiteSpaceConfig = validators.WhiteSpaceConfig.is;
-export const normalizeWhiteSpaceConfig = validators.WhiteSpaceConfig.normalize;
+export const validateAsyncBatchEmbedContentRequest = /* @__PURE__ */ pick(AsyncBatchEmbedContentRequest, "validate");
+export const assertAsyncBatchEmbedContentRequest = /* @__PURE__ */ pick(AsyncBatchEmbedContentRequest, "assert");
+export const isAsyncBatchEmbedContentRequest = /* @__PURE__ */ pick(AsyncBatchEmbedContentRequest, "is");
+export const normalizeAsyncBatchEmbedContentRequest = /* @__PURE__ */ pick(AsyncBatchEmbedContentRequest, "normalize");
+export const validateAttributionSourceId = /* @__PURE__ */ pick(AttributionSourceId, "validate");
+export const assertAttributionSourceId = /* @__PURE__ */ pick(AttributionSourceId, "assert");
+export const isAttributionSourceId = /* @__PURE__ */ pick(AttributionSourceId, "is");
+export const normalizeAttributionSourceId = /* @__PURE__ */ pick(AttributionSourceId, "normalize");
+export const validateAudioTranscriptionConfig = /* @__PURE__ */ pick(AudioTranscriptionConfig, "validate");
+export const assertAudioTranscriptionConfig = /* @__PURE__ */ pick(AudioTranscriptionConfig, "assert");
+export const isAudioTranscriptionConfig = /* @__PURE__ */ pick(AudioTranscriptionConfig, "is");
+export const normalizeAudioTranscriptionConfig = /* @__PURE__ */ pick(AudioTranscriptionConfig, "normalize");
+export const validateAuthToken = /* @__PURE__ */ pick(AuthToken, "validate");
+export const assertAuthToken = /* @__PURE__ */ pick(AuthToken, "assert");
+export const isAuthToken = /* @__PURE__ */ pick(AuthToken, "is");
+export const normalizeAuthToken = /* @__PURE__ */ pick(AuthToken, "normalize");
+export const validateAutomaticActivityDetection = /* @__PURE__ */ pick(AutomaticActivityDetection, "validate");
+export const assertAutomaticActivityDetection = /* @__PURE__ */ pick(AutomaticActivityDetection, "assert");
+export const isAutomaticActivityDetection = /* @__PURE__ */ pick(AutomaticActivityDetection, "is");
+export const normalizeAutomaticActivityDetection = /* @__PURE__ */ pick(AutomaticActivityDetection, "normalize");
+export const validateBadRequest = /* @__PURE__ */ pick(BadRequest, "validate");
+export const assertBadRequest = /* @__PURE__ */ pick(BadRequest, "assert");
+export const isBadRequest = /* @__PURE__ */ pick(BadRequest, "is");
+export const normalizeBadRequest = /* @__PURE__ */ pick(BadRequest, "normalize");
+export const validateBadRequestFieldViolation = /* @__PURE__ */ pick(BadRequestFieldViolation, "validate");
+export const assertBadRequestFieldViolation = /* @__PURE__ */ pick(BadRequestFieldViolation, "assert");
+export const isBadRequestFieldViolation = /* @__PURE__ */ pick(BadRequestFieldViolation, "is");
+export const normalizeBadRequestFieldViolation = /* @__PURE__ */ pick(BadRequestFieldViolation, "normalize");
+export const validateBatchEmbedContentsRequest = /* @__PURE__ */ pick(BatchEmbedContentsRequest, "validate");
+export const assertBatchEmbedContentsRequest = /* @__PURE__ */ pick(BatchEmbedContentsRequest, "assert");
+export const isBatchEmbedContentsRequest = /* @__PURE__ */ pick(BatchEmbedContentsRequest, "is");
+export const normalizeBatchEmbedContentsRequest = /* @__PURE__ */ pick(BatchEmbedContentsRequest, "normalize");
+export const validateBatchEmbedContentsResponse = /* @__PURE__ */ pick(BatchEmbedContentsResponse, "validate");
+export const assertBatchEmbedContentsResponse = /* @__PURE__ */ pick(BatchEmbedContentsResponse, "assert");
+export const isBatchEmbedContentsResponse = /* @__PURE__ */ pick(BatchEmbedContentsResponse, "is");
+export const normalizeBatchEmbedContentsResponse = /* @__PURE__ */ pick(BatchEmbedContentsResponse, "normalize");
+export const validateBatchEmbedTextRequest = /* @__PURE__ */ pick(BatchEmbedTextRequest, "validate");
+export const assertBatchEmbedTextRequest = /* @__PURE__ */ pick(BatchEmbedTextRequest, "assert");
+export const isBatchEmbedTextRequest = /* @__PURE__ */ pick(BatchEmbedTextRequest, "is");
+export const normalizeBatchEmbedTextRequest = /* @__PURE__ */ pick(BatchEmbedTextRequest, "normalize");
+export const validateBatchEmbedTextResponse = /* @__PURE__ */ pick(BatchEmbedTextResponse, "validate");
+export const assertBatchEmbedTextResponse = /* @__PURE__ */ pick(BatchEmbedTextResponse, "assert");
+export const isBatchEmbedTextResponse = /* @__PURE__ */ pick(BatchEmbedTextResponse, "is");
+export const normalizeBatchEmbedTextResponse = /* @__PURE__ */ pick(BatchEmbedTextResponse, "normalize");
+export const validateBatchGenerateContentRequest = /* @__PURE__ */ pick(BatchGenerateContentRequest, "validate");
+export const assertBatchGenerateContentRequest = /* @__PURE__ */ pick(BatchGenerateContentRequest, "assert");
+export const isBatchGenerateContentRequest = /* @__PURE__ */ pick(BatchGenerateContentRequest, "is");
+export const normalizeBatchGenerateContentRequest = /* @__PURE__ */ pick(BatchGenerateContentRequest, "normalize");
+export const validateBatchStats = /* @__PURE__ */ pick(BatchStats, "validate");
+export const assertBatchStats = /* @__PURE__ */ pick(BatchStats, "assert");
+export const isBatchStats = /* @__PURE__ */ pick(BatchStats, "is");
+export const normalizeBatchStats = /* @__PURE__ */ pick(BatchStats, "normalize");
+export const validateBidiGenerateContentSetup = /* @__PURE__ */ pick(BidiGenerateContentSetup, "validate");
+export const assertBidiGenerateContentSetup = /* @__PURE__ */ pick(BidiGenerateContentSetup, "assert");
+export const isBidiGenerateContentSetup = /* @__PURE__ */ pick(BidiGenerateContentSetup, "is");
+export const normalizeBidiGenerateContentSetup = /* @__PURE__ */ pick(BidiGenerateContentSetup, "normalize");
+export const validateBlob = /* @__PURE__ */ pick(Blob, "validate");
+export const assertBlob = /* @__PURE__ */ pick(Blob, "assert");
+export const isBlob = /* @__PURE__ */ pick(Blob, "is");
+export const normalizeBlob = /* @__PURE__ */ pick(Blob, "normalize");
+export const validateCachedContent = /* @__PURE__ */ pick(CachedContent, "validate");
+export const assertCachedContent = /* @__PURE__ */ pick(CachedContent, "assert");
+export const isCachedContent = /* @__PURE__ */ pick(CachedContent, "is");
+export const normalizeCachedContent = /* @__PURE__ */ pick(CachedContent, "normalize");
+export const validateCachedContentUsageMetadata = /* @__PURE__ */ pick(CachedContentUsageMetadata, "validate");
+export const assertCachedContentUsageMetadata = /* @__PURE__ */ pick(CachedContentUsageMetadata, "assert");
+export const isCachedContentUsageMetadata = /* @__PURE__ */ pick(CachedContentUsageMetadata, "is");
+export const normalizeCachedContentUsageMetadata = /* @__PURE__ */ pick(CachedContentUsageMetadata, "normalize");
+export const validateCandidate = /* @__PURE__ */ pick(Candidate, "validate");
+export const assertCandidate = /* @__PURE__ */ pick(Candidate, "assert");
+export const isCandidate = /* @__PURE__ */ pick(Candidate, "is");
+export const normalizeCandidate = /* @__PURE__ */ pick(Candidate, "normalize");
+export const validateChunkingConfig = /* @__PURE__ */ pick(ChunkingConfig, "validate");
+export const assertChunkingConfig = /* @__PURE__ */ pick(ChunkingConfig, "assert");
+export const isChunkingConfig = /* @__PURE__ */ pick(ChunkingConfig, "is");
+export const normalizeChunkingConfig = /* @__PURE__ */ pick(ChunkingConfig, "normalize");
+export const validateCitationMetadata = /* @__PURE__ */ pick(CitationMetadata, "validate");
+export const assertCitationMetadata = /* @__PURE__ */ pick(CitationMetadata, "assert");
+export const isCitationMetadata = /* @__PURE__ */ pick(CitationMetadata, "is");
+export const normalizeCitationMetadata = /* @__PURE__ */ pick(CitationMetadata, "normalize");
+export const validateCitationSource = /* @__PURE__ */ pick(CitationSource, "validate");
+export const assertCitationSource = /* @__PURE__ */ pick(CitationSource, "assert");
+export const isCitationSource = /* @__PURE__ */ pick(CitationSource, "is");
+export const normalizeCitationSource = /* @__PURE__ */ pick(CitationSource, "normalize");
+export const validateCodeExecution = /* @__PURE__ */ pick(CodeExecution, "validate");
+export const assertCodeExecution = /* @__PURE__ */ pick(CodeExecution, "assert");
+export const isCodeExecution = /* @__PURE__ */ pick(CodeExecution, "is");
+export const normalizeCodeExecution = /* @__PURE__ */ pick(CodeExecution, "normalize");
+export const validateCodeExecutionResult = /* @__PURE__ */ pick(CodeExecutionResult, "validate");
+export const assertCodeExecutionResult = /* @__PURE__ */ pick(CodeExecutionResult, "assert");
+export const isCodeExecutionResult = /* @__PURE__ */ pick(CodeExecutionResult, "is");
+export const normalizeCodeExecutionResult = /* @__PURE__ */ pick(CodeExecutionResult, "normalize");
+export const validateComputerUse = /* @__PURE__ */ pick(ComputerUse, "validate");
+export const assertComputerUse = /* @__PURE__ */ pick(ComputerUse, "assert");
+export const isComputerUse = /* @__PURE__ */ pick(ComputerUse, "is");
+export const normalizeComputerUse = /* @__PURE__ */ pick(ComputerUse, "normalize");
+export const validateCondition = /* @__PURE__ */ pick(Condition, "validate");
+export const assertCondition = /* @__PURE__ */ pick(Condition, "assert");
+export const isCondition = /* @__PURE__ */ pick(Condition, "is");
+export const normalizeCondition = /* @__PURE__ */ pick(Condition, "normalize");
+export const validateContent = /* @__PURE__ */ pick(Content, "validate");
+export const assertContent = /* @__PURE__ */ pick(Content, "assert");
+export const isContent = /* @__PURE__ */ pick(Content, "is");
+export const normalizeContent = /* @__PURE__ */ pick(Content, "normalize");
+export const validateContentEmbedding = /* @__PURE__ */ pick(ContentEmbedding, "validate");
+export const assertContentEmbedding = /* @__PURE__ */ pick(ContentEmbedding, "assert");
+export const isContentEmbedding = /* @__PURE__ */ pick(ContentEmbedding, "is");
+export const normalizeContentEmbedding = /* @__PURE__ */ pick(ContentEmbedding, "normalize");
+export const validateContentFilter = /* @__PURE__ */ pick(ContentFilter, "validate");
+export const assertContentFilter = /* @__PURE__ */ pick(ContentFilter, "assert");
+export const isContentFilter = /* @__PURE__ */ pick(ContentFilter, "is");
+export const normalizeContentFilter = /* @__PURE__ */ pick(ContentFilter, "normalize");
+export const validateContextWindowCompressionConfig = /* @__PURE__ */ pick(ContextWindowCompressionConfig, "validate");
+export const assertContextWindowCompressionConfig = /* @__PURE__ */ pick(ContextWindowCompressionConfig, "assert");
+export const isContextWindowCompressionConfig = /* @__PURE__ */ pick(ContextWindowCompressionConfig, "is");
+export const normalizeContextWindowCompressionConfig = /* @__PURE__ */ pick(ContextWindowCompressionConfig, "normalize");
+export const validateCorpus = /* @__PURE__ */ pick(Corpus, "validate");
+export const assertCorpus = /* @__PURE__ */ pick(Corpus, "assert");
+export const isCorpus = /* @__PURE__ */ pick(Corpus, "is");
+export const normalizeCorpus = /* @__PURE__ */ pick(Corpus, "normalize");
+export const validateCountMessageTokensRequest = /* @__PURE__ */ pick(CountMessageTokensRequest, "validate");
+export const assertCountMessageTokensRequest = /* @__PURE__ */ pick(CountMessageTokensRequest, "assert");
+export const isCountMessageTokensRequest = /* @__PURE__ */ pick(CountMessageTokensRequest, "is");
+export const normalizeCountMessageTokensRequest = /* @__PURE__ */ pick(CountMessageTokensRequest, "normalize");
+export const validateCountMessageTokensResponse = /* @__PURE__ */ pick(CountMessageTokensResponse, "validate");
+export const assertCountMessageTokensResponse = /* @__PURE__ */ pick(CountMessageTokensResponse, "assert");
+export const isCountMessageTokensResponse = /* @__PURE__ */ pick(CountMessageTokensResponse, "is");
+export const normalizeCountMessageTokensResponse = /* @__PURE__ */ pick(CountMessageTokensResponse, "normalize");
+export const validateCountTextTokensRequest = /* @__PURE__ */ pick(CountTextTokensRequest, "validate");
+export const assertCountTextTokensRequest = /* @__PURE__ */ pick(CountTextTokensRequest, "assert");
+export const isCountTextTokensRequest = /* @__PURE__ */ pick(CountTextTokensRequest, "is");
+export const normalizeCountTextTokensRequest = /* @__PURE__ */ pick(CountTextTokensRequest, "normalize");
+export const validateCountTextTokensResponse = /* @__PURE__ */ pick(CountTextTokensResponse, "validate");
+export const assertCountTextTokensResponse = /* @__PURE__ */ pick(CountTextTokensResponse, "assert");
+export const isCountTextTokensResponse = /* @__PURE__ */ pick(CountTextTokensResponse, "is");
+export const normalizeCountTextTokensResponse = /* @__PURE__ */ pick(CountTextTokensResponse, "normalize");
+export const validateCountTokensRequest = /* @__PURE__ */ pick(CountTokensRequest, "validate");
+export const assertCountTokensRequest = /* @__PURE__ */ pick(CountTokensRequest, "assert");
+export const isCountTokensRequest = /* @__PURE__ */ pick(CountTokensRequest, "is");
+export const normalizeCountTokensRequest = /* @__PURE__ */ pick(CountTokensRequest, "normalize");
+export const validateCountTokensResponse = /* @__PURE__ */ pick(CountTokensResponse, "validate");
+export const assertCountTokensResponse = /* @__PURE__ */ pick(CountTokensResponse, "assert");
+export const isCountTokensResponse = /* @__PURE__ */ pick(CountTokensResponse, "is");
+export const normalizeCountTokensResponse = /* @__PURE__ */ pick(CountTokensResponse, "normalize");
+export const validateCreateFileRequest = /* @__PURE__ */ pick(CreateFileRequest, "validate");
+export const assertCreateFileRequest = /* @__PURE__ */ pick(CreateFileRequest, "assert");
+export const isCreateFileRequest = /* @__PURE__ */ pick(CreateFileRequest, "is");
+export const normalizeCreateFileRequest = /* @__PURE__ */ pick(CreateFileRequest, "normalize");
+export const validateCreateFileResponse = /* @__PURE__ */ pick(CreateFileResponse, "validate");
+export const assertCreateFileResponse = /* @__PURE__ */ pick(CreateFileResponse, "assert");
+export const isCreateFileResponse = /* @__PURE__ */ pick(CreateFileResponse, "is");
+export const normalizeCreateFileResponse = /* @__PURE__ */ pick(CreateFileResponse, "normalize");
+export const validateCustomLongRunningOperation = /* @__PURE__ */ pick(CustomLongRunningOperation, "validate");
+export const assertCustomLongRunningOperation = /* @__PURE__ */ pick(CustomLongRunningOperation, "assert");
+export const isCustomLongRunningOperation = /* @__PURE__ */ pick(CustomLongRunningOperation, "is");
+export const normalizeCustomLongRunningOperation = /* @__PURE__ */ pick(CustomLongRunningOperation, "normalize");
+export const validateCustomMetadata = /* @__PURE__ */ pick(CustomMetadata, "validate");
+export const assertCustomMetadata = /* @__PURE__ */ pick(CustomMetadata, "assert");
+export const isCustomMetadata = /* @__PURE__ */ pick(CustomMetadata, "is");
+export const normalizeCustomMetadata = /* @__PURE__ */ pick(CustomMetadata, "normalize");
+export const validateDataset = /* @__PURE__ */ pick(Dataset, "validate");
+export const assertDataset = /* @__PURE__ */ pick(Dataset, "assert");
+export const isDataset = /* @__PURE__ */ pick(Dataset, "is");
+export const normalizeDataset = /* @__PURE__ */ pick(Dataset, "normalize");
+export const validateDebugInfo = /* @__PURE__ */ pick(DebugInfo, "validate");
+export const assertDebugInfo = /* @__PURE__ */ pick(DebugInfo, "assert");
+export const isDebugInfo = /* @__PURE__ */ pick(DebugInfo, "is");
+export const normalizeDebugInfo = /* @__PURE__ */ pick(DebugInfo, "normalize");
+export const validateDocument = /* @__PURE__ */ pick(Document, "validate");
+export const assertDocument = /* @__PURE__ */ pick(Document, "assert");
+export const isDocument = /* @__PURE__ */ pick(Document, "is");
+export const normalizeDocument = /* @__PURE__ */ pick(Document, "normalize");
+export const validateDownloadFileResponse = /* @__PURE__ */ pick(DownloadFileResponse, "validate");
+export const assertDownloadFileResponse = /* @__PURE__ */ pick(DownloadFileResponse, "assert");
+export const isDownloadFileResponse = /* @__PURE__ */ pick(DownloadFileResponse, "is");
+export const normalizeDownloadFileResponse = /* @__PURE__ */ pick(DownloadFileResponse, "normalize");
+export const validateDynamicRetrievalConfig = /* @__PURE__ */ pick(DynamicRetrievalConfig, "validate");
+export const assertDynamicRetrievalConfig = /* @__PURE__ */ pick(DynamicRetrievalConfig, "assert");
+export const isDynamicRetrievalConfig = /* @__PURE__ */ pick(DynamicRetrievalConfig, "is");
+export const normalizeDynamicRetrievalConfig = /* @__PURE__ */ pick(DynamicRetrievalConfig, "normalize");
+export const validateEmbedContentBatch = /* @__PURE__ */ pick(EmbedContentBatch, "validate");
+export const assertEmbedContentBatch = /* @__PURE__ */ pick(EmbedContentBatch, "assert");
+export const isEmbedContentBatch = /* @__PURE__ */ pick(EmbedContentBatch, "is");
+export const normalizeEmbedContentBatch = /* @__PURE__ */ pick(EmbedContentBatch, "normalize");
+export const validateEmbedContentBatchOutput = /* @__PURE__ */ pick(EmbedContentBatchOutput, "validate");
+export const assertEmbedContentBatchOutput = /* @__PURE__ */ pick(EmbedContentBatchOutput, "assert");
+export const isEmbedContentBatchOutput = /* @__PURE__ */ pick(EmbedContentBatchOutput, "is");
+export const normalizeEmbedContentBatchOutput = /* @__PURE__ */ pick(EmbedContentBatchOutput, "normalize");
+export const validateEmbedContentBatchStats = /* @__PURE__ */ pick(EmbedContentBatchStats, "validate");
+export const assertEmbedContentBatchStats = /* @__PURE__ */ pick(EmbedContentBatchStats, "assert");
+export const isEmbedContentBatchStats = /* @__PURE__ */ pick(EmbedContentBatchStats, "is");
+export const normalizeEmbedContentBatchStats = /* @__PURE__ */ pick(EmbedContentBatchStats, "normalize");
+export const validateEmbedContentRequest = /* @__PURE__ */ pick(EmbedContentRequest, "validate");
+export const assertEmbedContentRequest = /* @__PURE__ */ pick(EmbedContentRequest, "assert");
+export const isEmbedContentRequest = /* @__PURE__ */ pick(EmbedContentRequest, "is");
+export const normalizeEmbedContentRequest = /* @__PURE__ */ pick(EmbedContentRequest, "normalize");
+export const validateEmbedContentResponse = /* @__PURE__ */ pick(EmbedContentResponse, "validate");
+export const assertEmbedContentResponse = /* @__PURE__ */ pick(EmbedContentResponse, "assert");
+export const isEmbedContentResponse = /* @__PURE__ */ pick(EmbedContentResponse, "is");
+export const normalizeEmbedContentResponse = /* @__PURE__ */ pick(EmbedContentResponse, "normalize");
+export const validateEmbedTextRequest = /* @__PURE__ */ pick(EmbedTextRequest, "validate");
+export const assertEmbedTextRequest = /* @__PURE__ */ pick(EmbedTextRequest, "assert");
+export const isEmbedTextRequest = /* @__PURE__ */ pick(EmbedTextRequest, "is");
+export const normalizeEmbedTextRequest = /* @__PURE__ */ pick(EmbedTextRequest, "normalize");
+export const validateEmbedTextResponse = /* @__PURE__ */ pick(EmbedTextResponse, "validate");
+export const assertEmbedTextResponse = /* @__PURE__ */ pick(EmbedTextResponse, "assert");
+export const isEmbedTextResponse = /* @__PURE__ */ pick(EmbedTextResponse, "is");
+export const normalizeEmbedTextResponse = /* @__PURE__ */ pick(EmbedTextResponse, "normalize");
+export const validateEmbedding = /* @__PURE__ */ pick(Embedding, "validate");
+export const assertEmbedding = /* @__PURE__ */ pick(Embedding, "assert");
+export const isEmbedding = /* @__PURE__ */ pick(Embedding, "is");
+export const normalizeEmbedding = /* @__PURE__ */ pick(Embedding, "normalize");
+export const validateEmpty = /* @__PURE__ */ pick(Empty, "validate");
+export const assertEmpty = /* @__PURE__ */ pick(Empty, "assert");
+export const isEmpty = /* @__PURE__ */ pick(Empty, "is");
+export const normalizeEmpty = /* @__PURE__ */ pick(Empty, "normalize");
+export const validateErrorInfo = /* @__PURE__ */ pick(ErrorInfo, "validate");
+export const assertErrorInfo = /* @__PURE__ */ pick(ErrorInfo, "assert");
+export const isErrorInfo = /* @__PURE__ */ pick(ErrorInfo, "is");
+export const normalizeErrorInfo = /* @__PURE__ */ pick(ErrorInfo, "normalize");
+export const validateErrorResponse = /* @__PURE__ */ pick(ErrorResponse, "validate");
+export const assertErrorResponse = /* @__PURE__ */ pick(ErrorResponse, "assert");
+export const isErrorResponse = /* @__PURE__ */ pick(ErrorResponse, "is");
+export const normalizeErrorResponse = /* @__PURE__ */ pick(ErrorResponse, "normalize");
+export const validateErrorStatus = /* @__PURE__ */ pick(ErrorStatus, "validate");
+export const assertErrorStatus = /* @__PURE__ */ pick(ErrorStatus, "assert");
+export const isErrorStatus = /* @__PURE__ */ pick(ErrorStatus, "is");
+export const normalizeErrorStatus = /* @__PURE__ */ pick(ErrorStatus, "normalize");
+export const validateExample = /* @__PURE__ */ pick(Example, "validate");
+export const assertExample = /* @__PURE__ */ pick(Example, "assert");
+export const isExample = /* @__PURE__ */ pick(Example, "is");
+export const normalizeExample = /* @__PURE__ */ pick(Example, "normalize");
+export const validateExecutableCode = /* @__PURE__ */ pick(ExecutableCode, "validate");
+export const assertExecutableCode = /* @__PURE__ */ pick(ExecutableCode, "assert");
+export const isExecutableCode = /* @__PURE__ */ pick(ExecutableCode, "is");
+export const normalizeExecutableCode = /* @__PURE__ */ pick(ExecutableCode, "normalize");
+export const validateFile = /* @__PURE__ */ pick(File, "validate");
+export const assertFile = /* @__PURE__ */ pick(File, "assert");
+export const isFile = /* @__PURE__ */ pick(File, "is");
+export const normalizeFile = /* @__PURE__ */ pick(File, "normalize");
+export const validateFileData = /* @__PURE__ */ pick(FileData, "validate");
+export const assertFileData = /* @__PURE__ */ pick(FileData, "assert");
+export const isFileData = /* @__PURE__ */ pick(FileData, "is");
+export const normalizeFileData = /* @__PURE__ */ pick(FileData, "normalize");
+export const validateFileSearch = /* @__PURE__ */ pick(FileSearch, "validate");
+export const assertFileSearch = /* @__PURE__ */ pick(FileSearch, "assert");
+export const isFileSearch = /* @__PURE__ */ pick(FileSearch, "is");
+export const normalizeFileSearch = /* @__PURE__ */ pick(FileSearch, "normalize");
+export const validateFileSearchStore = /* @__PURE__ */ pick(FileSearchStore, "validate");
+export const assertFileSearchStore = /* @__PURE__ */ pick(FileSearchStore, "assert");
+export const isFileSearchStore = /* @__PURE__ */ pick(FileSearchStore, "is");
+export const normalizeFileSearchStore = /* @__PURE__ */ pick(FileSearchStore, "normalize");
+export const validateFunctionCall = /* @__PURE__ */ pick(FunctionCall, "validate");
+export const assertFunctionCall = /* @__PURE__ */ pick(FunctionCall, "assert");
+export const isFunctionCall = /* @__PURE__ */ pick(FunctionCall, "is");
+export const normalizeFunctionCall = /* @__PURE__ */ pick(FunctionCall, "normalize");
+export const validateFunctionCallingConfig = /* @__PURE__ */ pick(FunctionCallingConfig, "validate");
+export const assertFunctionCallingConfig = /* @__PURE__ */ pick(FunctionCallingConfig, "assert");
+export const isFunctionCallingConfig = /* @__PURE__ */ pick(FunctionCallingConfig, "is");
+export const normalizeFunctionCallingConfig = /* @__PURE__ */ pick(FunctionCallingConfig, "normalize");
+export const validateFunctionDeclaration = /* @__PURE__ */ pick(FunctionDeclaration, "validate");
+export const assertFunctionDeclaration = /* @__PURE__ */ pick(FunctionDeclaration, "assert");
+export const isFunctionDeclaration = /* @__PURE__ */ pick(FunctionDeclaration, "is");
+export const normalizeFunctionDeclaration = /* @__PURE__ */ pick(FunctionDeclaration, "normalize");
+export const validateFunctionResponse = /* @__PURE__ */ pick(FunctionResponse, "validate");
+export const assertFunctionResponse = /* @__PURE__ */ pick(FunctionResponse, "assert");
+export const isFunctionResponse = /* @__PURE__ */ pick(FunctionResponse, "is");
+export const normalizeFunctionResponse = /* @__PURE__ */ pick(FunctionResponse, "normalize");
+export const validateFunctionResponseBlob = /* @__PURE__ */ pick(FunctionResponseBlob, "validate");
+export const assertFunctionResponseBlob = /* @__PURE__ */ pick(FunctionResponseBlob, "assert");
+export const isFunctionResponseBlob = /* @__PURE__ */ pick(FunctionResponseBlob, "is");
+export const normalizeFunctionResponseBlob = /* @__PURE__ */ pick(FunctionResponseBlob, "normalize");
+export const validateFunctionResponsePart = /* @__PURE__ */ pick(FunctionResponsePart, "validate");
+export const assertFunctionResponsePart = /* @__PURE__ */ pick(FunctionResponsePart, "assert");
+export const isFunctionResponsePart = /* @__PURE__ */ pick(FunctionResponsePart, "is");
+export const normalizeFunctionResponsePart = /* @__PURE__ */ pick(FunctionResponsePart, "normalize");
+export const validateGenerateAnswerRequest = /* @__PURE__ */ pick(GenerateAnswerRequest, "validate");
+export const assertGenerateAnswerRequest = /* @__PURE__ */ pick(GenerateAnswerRequest, "assert");
+export const isGenerateAnswerRequest = /* @__PURE__ */ pick(GenerateAnswerRequest, "is");
+export const normalizeGenerateAnswerRequest = /* @__PURE__ */ pick(GenerateAnswerRequest, "normalize");
+export const validateGenerateAnswerResponse = /* @__PURE__ */ pick(GenerateAnswerResponse, "validate");
+export const assertGenerateAnswerResponse = /* @__PURE__ */ pick(GenerateAnswerResponse, "assert");
+export const isGenerateAnswerResponse = /* @__PURE__ */ pick(GenerateAnswerResponse, "is");
+export const normalizeGenerateAnswerResponse = /* @__PURE__ */ pick(GenerateAnswerResponse, "normalize");
+export const validateGenerateContentBatch = /* @__PURE__ */ pick(GenerateContentBatch, "validate");
+export const assertGenerateContentBatch = /* @__PURE__ */ pick(GenerateContentBatch, "assert");
+export const isGenerateContentBatch = /* @__PURE__ */ pick(GenerateContentBatch, "is");
+export const normalizeGenerateContentBatch = /* @__PURE__ */ pick(GenerateContentBatch, "normalize");
+export const validateGenerateContentBatchOutput = /* @__PURE__ */ pick(GenerateContentBatchOutput, "validate");
+export const assertGenerateContentBatchOutput = /* @__PURE__ */ pick(GenerateContentBatchOutput, "assert");
+export const isGenerateContentBatchOutput = /* @__PURE__ */ pick(GenerateContentBatchOutput, "is");
+export const normalizeGenerateContentBatchOutput = /* @__PURE__ */ pick(GenerateContentBatchOutput, "normalize");
+export const validateGenerateContentRequest = /* @__PURE__ */ pick(GenerateContentRequest, "validate");
+export const assertGenerateContentRequest = /* @__PURE__ */ pick(GenerateContentRequest, "assert");
+export const isGenerateContentRequest = /* @__PURE__ */ pick(GenerateContentRequest, "is");
+export const normalizeGenerateContentRequest = /* @__PURE__ */ pick(GenerateContentRequest, "normalize");
+export const validateGenerateContentResponse = /* @__PURE__ */ pick(GenerateContentResponse, "validate");
+export const assertGenerateContentResponse = /* @__PURE__ */ pick(GenerateContentResponse, "assert");
+export const isGenerateContentResponse = /* @__PURE__ */ pick(GenerateContentResponse, "is");
+export const normalizeGenerateContentResponse = /* @__PURE__ */ pick(GenerateContentResponse, "normalize");
+export const validateGenerateMessageRequest = /* @__PURE__ */ pick(GenerateMessageRequest, "validate");
+export const assertGenerateMessageRequest = /* @__PURE__ */ pick(GenerateMessageRequest, "assert");
+export const isGenerateMessageRequest = /* @__PURE__ */ pick(GenerateMessageRequest, "is");
+export const normalizeGenerateMessageRequest = /* @__PURE__ */ pick(GenerateMessageRequest, "normalize");
+export const validateGenerateMessageResponse = /* @__PURE__ */ pick(GenerateMessageResponse, "validate");
+export const assertGenerateMessageResponse = /* @__PURE__ */ pick(GenerateMessageResponse, "assert");
+export const isGenerateMessageResponse = /* @__PURE__ */ pick(GenerateMessageResponse, "is");
+export const normalizeGenerateMessageResponse = /* @__PURE__ */ pick(GenerateMessageResponse, "normalize");
+export const validateGenerateTextRequest = /* @__PURE__ */ pick(GenerateTextRequest, "validate");
+export const assertGenerateTextRequest = /* @__PURE__ */ pick(GenerateTextRequest, "assert");
+export const isGenerateTextRequest = /* @__PURE__ */ pick(GenerateTextRequest, "is");
+export const normalizeGenerateTextRequest = /* @__PURE__ */ pick(GenerateTextRequest, "normalize");
+export const validateGenerateTextResponse = /* @__PURE__ */ pick(GenerateTextResponse, "validate");
+export const assertGenerateTextResponse = /* @__PURE__ */ pick(GenerateTextResponse, "assert");
+export const isGenerateTextResponse = /* @__PURE__ */ pick(GenerateTextResponse, "is");
+export const normalizeGenerateTextResponse = /* @__PURE__ */ pick(GenerateTextResponse, "normalize");
+export const validateGeneratedFile = /* @__PURE__ */ pick(GeneratedFile, "validate");
+export const assertGeneratedFile = /* @__PURE__ */ pick(GeneratedFile, "assert");
+export const isGeneratedFile = /* @__PURE__ */ pick(GeneratedFile, "is");
+export const normalizeGeneratedFile = /* @__PURE__ */ pick(GeneratedFile, "normalize");
+export const validateGenerationConfig = /* @__PURE__ */ pick(GenerationConfig, "validate");
+export const assertGenerationConfig = /* @__PURE__ */ pick(GenerationConfig, "assert");
+export const isGenerationConfig = /* @__PURE__ */ pick(GenerationConfig, "is");
+export const normalizeGenerationConfig = /* @__PURE__ */ pick(GenerationConfig, "normalize");
+export const validateGoogleMaps = /* @__PURE__ */ pick(GoogleMaps, "validate");
+export const assertGoogleMaps = /* @__PURE__ */ pick(GoogleMaps, "assert");
+export const isGoogleMaps = /* @__PURE__ */ pick(GoogleMaps, "is");
+export const normalizeGoogleMaps = /* @__PURE__ */ pick(GoogleMaps, "normalize");
+export const validateGoogleSearch = /* @__PURE__ */ pick(GoogleSearch, "validate");
+export const assertGoogleSearch = /* @__PURE__ */ pick(GoogleSearch, "assert");
+export const isGoogleSearch = /* @__PURE__ */ pick(GoogleSearch, "is");
+export const normalizeGoogleSearch = /* @__PURE__ */ pick(GoogleSearch, "normalize");
+export const validateGoogleSearchRetrieval = /* @__PURE__ */ pick(GoogleSearchRetrieval, "validate");
+export const assertGoogleSearchRetrieval = /* @__PURE__ */ pick(GoogleSearchRetrieval, "assert");
+export const isGoogleSearchRetrieval = /* @__PURE__ */ pick(GoogleSearchRetrieval, "is");
+export const normalizeGoogleSearchRetrieval = /* @__PURE__ */ pick(GoogleSearchRetrieval, "normalize");
+export const validateGroundingAttribution = /* @__PURE__ */ pick(GroundingAttribution, "validate");
+export const assertGroundingAttribution = /* @__PURE__ */ pick(GroundingAttribution, "assert");
+export const isGroundingAttribution = /* @__PURE__ */ pick(GroundingAttribution, "is");
+export const normalizeGroundingAttribution = /* @__PURE__ */ pick(GroundingAttribution, "normalize");
+export const validateGroundingChunk = /* @__PURE__ */ pick(GroundingChunk, "validate");
+export const assertGroundingChunk = /* @__PURE__ */ pick(GroundingChunk, "assert");
+export const isGroundingChunk = /* @__PURE__ */ pick(GroundingChunk, "is");
+export const normalizeGroundingChunk = /* @__PURE__ */ pick(GroundingChunk, "normalize");
+export const validateGroundingChunkCustomMetadata = /* @__PURE__ */ pick(GroundingChunkCustomMetadata, "validate");
+export const assertGroundingChunkCustomMetadata = /* @__PURE__ */ pick(GroundingChunkCustomMetadata, "assert");
+export const isGroundingChunkCustomMetadata = /* @__PURE__ */ pick(GroundingChunkCustomMetadata, "is");
+export const normalizeGroundingChunkCustomMetadata = /* @__PURE__ */ pick(GroundingChunkCustomMetadata, "normalize");
+export const validateGroundingChunkStringList = /* @__PURE__ */ pick(GroundingChunkStringList, "validate");
+export const assertGroundingChunkStringList = /* @__PURE__ */ pick(GroundingChunkStringList, "assert");
+export const isGroundingChunkStringList = /* @__PURE__ */ pick(GroundingChunkStringList, "is");
+export const normalizeGroundingChunkStringList = /* @__PURE__ */ pick(GroundingChunkStringList, "normalize");
+export const validateGroundingMetadata = /* @__PURE__ */ pick(GroundingMetadata, "validate");
+export const assertGroundingMetadata = /* @__PURE__ */ pick(GroundingMetadata, "assert");
+export const isGroundingMetadata = /* @__PURE__ */ pick(GroundingMetadata, "is");
+export const normalizeGroundingMetadata = /* @__PURE__ */ pick(GroundingMetadata, "normalize");
+export const validateGroundingPassage = /* @__PURE__ */ pick(GroundingPassage, "validate");
+export const assertGroundingPassage = /* @__PURE__ */ pick(GroundingPassage, "assert");
+export const isGroundingPassage = /* @__PURE__ */ pick(GroundingPassage, "is");
+export const normalizeGroundingPassage = /* @__PURE__ */ pick(GroundingPassage, "normalize");
+export const validateGroundingPassageId = /* @__PURE__ */ pick(GroundingPassageId, "validate");
+export const assertGroundingPassageId = /* @__PURE__ */ pick(GroundingPassageId, "assert");
+export const isGroundingPassageId = /* @__PURE__ */ pick(GroundingPassageId, "is");
+export const normalizeGroundingPassageId = /* @__PURE__ */ pick(GroundingPassageId, "normalize");
+export const validateGroundingPassages = /* @__PURE__ */ pick(GroundingPassages, "validate");
+export const assertGroundingPassages = /* @__PURE__ */ pick(GroundingPassages, "assert");
+export const isGroundingPassages = /* @__PURE__ */ pick(GroundingPassages, "is");
+export const normalizeGroundingPassages = /* @__PURE__ */ pick(GroundingPassages, "normalize");
+export const validateGroundingSupport = /* @__PURE__ */ pick(GroundingSupport, "validate");
+export const assertGroundingSupport = /* @__PURE__ */ pick(GroundingSupport, "assert");
+export const isGroundingSupport = /* @__PURE__ */ pick(GroundingSupport, "is");
+export const normalizeGroundingSupport = /* @__PURE__ */ pick(GroundingSupport, "normalize");
+export const validateHelp = /* @__PURE__ */ pick(Help, "validate");
+export const assertHelp = /* @__PURE__ */ pick(Help, "assert");
+export const isHelp = /* @__PURE__ */ pick(Help, "is");
+export const normalizeHelp = /* @__PURE__ */ pick(Help, "normalize");
+export const validateHelpLink = /* @__PURE__ */ pick(HelpLink, "validate");
+export const assertHelpLink = /* @__PURE__ */ pick(HelpLink, "assert");
+export const isHelpLink = /* @__PURE__ */ pick(HelpLink, "is");
+export const normalizeHelpLink = /* @__PURE__ */ pick(HelpLink, "normalize");
+export const validateHistoryConfig = /* @__PURE__ */ pick(HistoryConfig, "validate");
+export const assertHistoryConfig = /* @__PURE__ */ pick(HistoryConfig, "assert");
+export const isHistoryConfig = /* @__PURE__ */ pick(HistoryConfig, "is");
+export const normalizeHistoryConfig = /* @__PURE__ */ pick(HistoryConfig, "normalize");
+export const validateHyperparameters = /* @__PURE__ */ pick(Hyperparameters, "validate");
+export const assertHyperparameters = /* @__PURE__ */ pick(Hyperparameters, "assert");
+export const isHyperparameters = /* @__PURE__ */ pick(Hyperparameters, "is");
+export const normalizeHyperparameters = /* @__PURE__ */ pick(Hyperparameters, "normalize");
+export const validateImage = /* @__PURE__ */ pick(Image, "validate");
+export const assertImage = /* @__PURE__ */ pick(Image, "assert");
+export const isImage = /* @__PURE__ */ pick(Image, "is");
+export const normalizeImage = /* @__PURE__ */ pick(Image, "normalize");
+export const validateImageConfig = /* @__PURE__ */ pick(ImageConfig, "validate");
+export const assertImageConfig = /* @__PURE__ */ pick(ImageConfig, "assert");
+export const isImageConfig = /* @__PURE__ */ pick(ImageConfig, "is");
+export const normalizeImageConfig = /* @__PURE__ */ pick(ImageConfig, "normalize");
+export const validateImageSearch = /* @__PURE__ */ pick(ImageSearch, "validate");
+export const assertImageSearch = /* @__PURE__ */ pick(ImageSearch, "assert");
+export const isImageSearch = /* @__PURE__ */ pick(ImageSearch, "is");
+export const normalizeImageSearch = /* @__PURE__ */ pick(ImageSearch, "normalize");
+export const validateImportFileRequest = /* @__PURE__ */ pick(ImportFileRequest, "validate");
+export const assertImportFileRequest = /* @__PURE__ */ pick(ImportFileRequest, "assert");
+export const isImportFileRequest = /* @__PURE__ */ pick(ImportFileRequest, "is");
+export const normalizeImportFileRequest = /* @__PURE__ */ pick(ImportFileRequest, "normalize");
+export const validateInlinedEmbedContentRequest = /* @__PURE__ */ pick(InlinedEmbedContentRequest, "validate");
+export const assertInlinedEmbedContentRequest = /* @__PURE__ */ pick(InlinedEmbedContentRequest, "assert");
+export const isInlinedEmbedContentRequest = /* @__PURE__ */ pick(InlinedEmbedContentRequest, "is");
+export const normalizeInlinedEmbedContentRequest = /* @__PURE__ */ pick(InlinedEmbedContentRequest, "normalize");
+export const validateInlinedEmbedContentRequests = /* @__PURE__ */ pick(InlinedEmbedContentRequests, "validate");
+export const assertInlinedEmbedContentRequests = /* @__PURE__ */ pick(InlinedEmbedContentRequests, "assert");
+export const isInlinedEmbedContentRequests = /* @__PURE__ */ pick(InlinedEmbedContentRequests, "is");
+export const normalizeInlinedEmbedContentRequests = /* @__PURE__ */ pick(InlinedEmbedContentRequests, "normalize");
+export const validateInlinedEmbedContentResponse = /* @__PURE__ */ pick(InlinedEmbedContentResponse, "validate");
+export const assertInlinedEmbedContentResponse = /* @__PURE__ */ pick(InlinedEmbedContentResponse, "assert");
+export const isInlinedEmbedContentResponse = /* @__PURE__ */ pick(InlinedEmbedContentResponse, "is");
+export const normalizeInlinedEmbedContentResponse = /* @__PURE__ */ pick(InlinedEmbedContentResponse, "normalize");
+export const validateInlinedEmbedContentResponses = /* @__PURE__ */ pick(InlinedEmbedContentResponses, "validate");
+export const assertInlinedEmbedContentResponses = /* @__PURE__ */ pick(InlinedEmbedContentResponses, "assert");
+export const isInlinedEmbedContentResponses = /* @__PURE__ */ pick(InlinedEmbedContentResponses, "is");
+export const normalizeInlinedEmbedContentResponses = /* @__PURE__ */ pick(InlinedEmbedContentResponses, "normalize");
+export const validateInlinedRequest = /* @__PURE__ */ pick(InlinedRequest, "validate");
+export const assertInlinedRequest = /* @__PURE__ */ pick(InlinedRequest, "assert");
+export const isInlinedRequest = /* @__PURE__ */ pick(InlinedRequest, "is");
+export const normalizeInlinedRequest = /* @__PURE__ */ pick(InlinedRequest, "normalize");
+export const validateInlinedRequests = /* @__PURE__ */ pick(InlinedRequests, "validate");
+export const assertInlinedRequests = /* @__PURE__ */ pick(InlinedRequests, "assert");
+export const isInlinedRequests = /* @__PURE__ */ pick(InlinedRequests, "is");
+export const normalizeInlinedRequests = /* @__PURE__ */ pick(InlinedRequests, "normalize");
+export const validateInlinedResponse = /* @__PURE__ */ pick(InlinedResponse, "validate");
+export const assertInlinedResponse = /* @__PURE__ */ pick(InlinedResponse, "assert");
+export const isInlinedResponse = /* @__PURE__ */ pick(InlinedResponse, "is");
+export const normalizeInlinedResponse = /* @__PURE__ */ pick(InlinedResponse, "normalize");
+export const validateInlinedResponses = /* @__PURE__ */ pick(InlinedResponses, "validate");
+export const assertInlinedResponses = /* @__PURE__ */ pick(InlinedResponses, "assert");
+export const isInlinedResponses = /* @__PURE__ */ pick(InlinedResponses, "is");
+export const normalizeInlinedResponses = /* @__PURE__ */ pick(InlinedResponses, "normalize");
+export const validateInputConfig = /* @__PURE__ */ pick(InputConfig, "validate");
+export const assertInputConfig = /* @__PURE__ */ pick(InputConfig, "assert");
+export const isInputConfig = /* @__PURE__ */ pick(InputConfig, "is");
+export const normalizeInputConfig = /* @__PURE__ */ pick(InputConfig, "normalize");
+export const validateInputEmbedContentConfig = /* @__PURE__ */ pick(InputEmbedContentConfig, "validate");
+export const assertInputEmbedContentConfig = /* @__PURE__ */ pick(InputEmbedContentConfig, "assert");
+export const isInputEmbedContentConfig = /* @__PURE__ */ pick(InputEmbedContentConfig, "is");
+export const normalizeInputEmbedContentConfig = /* @__PURE__ */ pick(InputEmbedContentConfig, "normalize");
+export const validateInputFeedback = /* @__PURE__ */ pick(InputFeedback, "validate");
+export const assertInputFeedback = /* @__PURE__ */ pick(InputFeedback, "assert");
+export const isInputFeedback = /* @__PURE__ */ pick(InputFeedback, "is");
+export const normalizeInputFeedback = /* @__PURE__ */ pick(InputFeedback, "normalize");
+export const validateInterval = /* @__PURE__ */ pick(Interval, "validate");
+export const assertInterval = /* @__PURE__ */ pick(Interval, "assert");
+export const isInterval = /* @__PURE__ */ pick(Interval, "is");
+export const normalizeInterval = /* @__PURE__ */ pick(Interval, "normalize");
+export const validateLatLng = /* @__PURE__ */ pick(LatLng, "validate");
+export const assertLatLng = /* @__PURE__ */ pick(LatLng, "assert");
+export const isLatLng = /* @__PURE__ */ pick(LatLng, "is");
+export const normalizeLatLng = /* @__PURE__ */ pick(LatLng, "normalize");
+export const validateListCachedContentsResponse = /* @__PURE__ */ pick(ListCachedContentsResponse, "validate");
+export const assertListCachedContentsResponse = /* @__PURE__ */ pick(ListCachedContentsResponse, "assert");
+export const isListCachedContentsResponse = /* @__PURE__ */ pick(ListCachedContentsResponse, "is");
+export const normalizeListCachedContentsResponse = /* @__PURE__ */ pick(ListCachedContentsResponse, "normalize");
+export const validateListCorporaResponse = /* @__PURE__ */ pick(ListCorporaResponse, "validate");
+export const assertListCorporaResponse = /* @__PURE__ */ pick(ListCorporaResponse, "assert");
+export const isListCorporaResponse = /* @__PURE__ */ pick(ListCorporaResponse, "is");
+export const normalizeListCorporaResponse = /* @__PURE__ */ pick(ListCorporaResponse, "normalize");
+export const validateListDocumentsResponse = /* @__PURE__ */ pick(ListDocumentsResponse, "validate");
+export const assertListDocumentsResponse = /* @__PURE__ */ pick(ListDocumentsResponse, "assert");
+export const isListDocumentsResponse = /* @__PURE__ */ pick(ListDocumentsResponse, "is");
+export const normalizeListDocumentsResponse = /* @__PURE__ */ pick(ListDocumentsResponse, "normalize");
+export const validateListFileSearchStoresResponse = /* @__PURE__ */ pick(ListFileSearchStoresResponse, "validate");
+export const assertListFileSearchStoresResponse = /* @__PURE__ */ pick(ListFileSearchStoresResponse, "assert");
+export const isListFileSearchStoresResponse = /* @__PURE__ */ pick(ListFileSearchStoresResponse, "is");
+export const normalizeListFileSearchStoresResponse = /* @__PURE__ */ pick(ListFileSearchStoresResponse, "normalize");
+export const validateListFilesResponse = /* @__PURE__ */ pick(ListFilesResponse, "validate");
+export const assertListFilesResponse = /* @__PURE__ */ pick(ListFilesResponse, "assert");
+export const isListFilesResponse = /* @__PURE__ */ pick(ListFilesResponse, "is");
+export const normalizeListFilesResponse = /* @__PURE__ */ pick(ListFilesResponse, "normalize");
+export const validateListGeneratedFilesResponse = /* @__PURE__ */ pick(ListGeneratedFilesResponse, "validate");
+export const assertListGeneratedFilesResponse = /* @__PURE__ */ pick(ListGeneratedFilesResponse, "assert");
+export const isListGeneratedFilesResponse = /* @__PURE__ */ pick(ListGeneratedFilesResponse, "is");
+export const normalizeListGeneratedFilesResponse = /* @__PURE__ */ pick(ListGeneratedFilesResponse, "normalize");
+export const validateListModelsResponse = /* @__PURE__ */ pick(ListModelsResponse, "validate");
+export const assertListModelsResponse = /* @__PURE__ */ pick(ListModelsResponse, "assert");
+export const isListModelsResponse = /* @__PURE__ */ pick(ListModelsResponse, "is");
+export const normalizeListModelsResponse = /* @__PURE__ */ pick(ListModelsResponse, "normalize");
+export const validateListOperationsResponse = /* @__PURE__ */ pick(ListOperationsResponse, "validate");
+export const assertListOperationsResponse = /* @__PURE__ */ pick(ListOperationsResponse, "assert");
+export const isListOperationsResponse = /* @__PURE__ */ pick(ListOperationsResponse, "is");
+export const normalizeListOperationsResponse = /* @__PURE__ */ pick(ListOperationsResponse, "normalize");
+export const validateListPermissionsResponse = /* @__PURE__ */ pick(ListPermissionsResponse, "validate");
+export const assertListPermissionsResponse = /* @__PURE__ */ pick(ListPermissionsResponse, "assert");
+export const isListPermissionsResponse = /* @__PURE__ */ pick(ListPermissionsResponse, "is");
+export const normalizeListPermissionsResponse = /* @__PURE__ */ pick(ListPermissionsResponse, "normalize");
+export const validateListTunedModelsResponse = /* @__PURE__ */ pick(ListTunedModelsResponse, "validate");
+export const assertListTunedModelsResponse = /* @__PURE__ */ pick(ListTunedModelsResponse, "assert");
+export const isListTunedModelsResponse = /* @__PURE__ */ pick(ListTunedModelsResponse, "is");
+export const normalizeListTunedModelsResponse = /* @__PURE__ */ pick(ListTunedModelsResponse, "normalize");
+export const validateLocalizedMessage = /* @__PURE__ */ pick(LocalizedMessage, "validate");
+export const assertLocalizedMessage = /* @__PURE__ */ pick(LocalizedMessage, "assert");
+export const isLocalizedMessage = /* @__PURE__ */ pick(LocalizedMessage, "is");
+export const normalizeLocalizedMessage = /* @__PURE__ */ pick(LocalizedMessage, "normalize");
+export const validateLogprobsResult = /* @__PURE__ */ pick(LogprobsResult, "validate");
+export const assertLogprobsResult = /* @__PURE__ */ pick(LogprobsResult, "assert");
+export const isLogprobsResult = /* @__PURE__ */ pick(LogprobsResult, "is");
+export const normalizeLogprobsResult = /* @__PURE__ */ pick(LogprobsResult, "normalize");
+export const validateLogprobsResultCandidate = /* @__PURE__ */ pick(LogprobsResultCandidate, "validate");
+export const assertLogprobsResultCandidate = /* @__PURE__ */ pick(LogprobsResultCandidate, "assert");
+export const isLogprobsResultCandidate = /* @__PURE__ */ pick(LogprobsResultCandidate, "is");
+export const normalizeLogprobsResultCandidate = /* @__PURE__ */ pick(LogprobsResultCandidate, "normalize");
+export const validateMaps = /* @__PURE__ */ pick(Maps, "validate");
+export const assertMaps = /* @__PURE__ */ pick(Maps, "assert");
+export const isMaps = /* @__PURE__ */ pick(Maps, "is");
+export const normalizeMaps = /* @__PURE__ */ pick(Maps, "normalize");
+export const validateMcpServer = /* @__PURE__ */ pick(McpServer, "validate");
+export const assertMcpServer = /* @__PURE__ */ pick(McpServer, "assert");
+export const isMcpServer = /* @__PURE__ */ pick(McpServer, "is");
+export const normalizeMcpServer = /* @__PURE__ */ pick(McpServer, "normalize");
+export const validateMessage = /* @__PURE__ */ pick(Message, "validate");
+export const assertMessage = /* @__PURE__ */ pick(Message, "assert");
+export const isMessage = /* @__PURE__ */ pick(Message, "is");
+export const normalizeMessage = /* @__PURE__ */ pick(Message, "normalize");
+export const validateMessagePrompt = /* @__PURE__ */ pick(MessagePrompt, "validate");
+export const assertMessagePrompt = /* @__PURE__ */ pick(MessagePrompt, "assert");
+export const isMessagePrompt = /* @__PURE__ */ pick(MessagePrompt, "is");
+export const normalizeMessagePrompt = /* @__PURE__ */ pick(MessagePrompt, "normalize");
+export const validateMetadataFilter = /* @__PURE__ */ pick(MetadataFilter, "validate");
+export const assertMetadataFilter = /* @__PURE__ */ pick(MetadataFilter, "assert");
+export const isMetadataFilter = /* @__PURE__ */ pick(MetadataFilter, "is");
+export const normalizeMetadataFilter = /* @__PURE__ */ pick(MetadataFilter, "normalize");
+export const validateModalityTokenCount = /* @__PURE__ */ pick(ModalityTokenCount, "validate");
+export const assertModalityTokenCount = /* @__PURE__ */ pick(ModalityTokenCount, "assert");
+export const isModalityTokenCount = /* @__PURE__ */ pick(ModalityTokenCount, "is");
+export const normalizeModalityTokenCount = /* @__PURE__ */ pick(ModalityTokenCount, "normalize");
+export const validateModel = /* @__PURE__ */ pick(Model, "validate");
+export const assertModel = /* @__PURE__ */ pick(Model, "assert");
+export const isModel = /* @__PURE__ */ pick(Model, "is");
+export const normalizeModel = /* @__PURE__ */ pick(Model, "normalize");
+export const validateModelStatus = /* @__PURE__ */ pick(ModelStatus, "validate");
+export const assertModelStatus = /* @__PURE__ */ pick(ModelStatus, "assert");
+export const isModelStatus = /* @__PURE__ */ pick(ModelStatus, "is");
+export const normalizeModelStatus = /* @__PURE__ */ pick(ModelStatus, "normalize");
+export const validateMultiSpeakerVoiceConfig = /* @__PURE__ */ pick(MultiSpeakerVoiceConfig, "validate");
+export const assertMultiSpeakerVoiceConfig = /* @__PURE__ */ pick(MultiSpeakerVoiceConfig, "assert");
+export const isMultiSpeakerVoiceConfig = /* @__PURE__ */ pick(MultiSpeakerVoiceConfig, "is");
+export const normalizeMultiSpeakerVoiceConfig = /* @__PURE__ */ pick(MultiSpeakerVoiceConfig, "normalize");
+export const validateOperation = /* @__PURE__ */ pick(Operation, "validate");
+export const assertOperation = /* @__PURE__ */ pick(Operation, "assert");
+export const isOperation = /* @__PURE__ */ pick(Operation, "is");
+export const normalizeOperation = /* @__PURE__ */ pick(Operation, "normalize");
+export const validatePart = /* @__PURE__ */ pick(Part, "validate");
+export const assertPart = /* @__PURE__ */ pick(Part, "assert");
+export const isPart = /* @__PURE__ */ pick(Part, "is");
+export const normalizePart = /* @__PURE__ */ pick(Part, "normalize");
+export const validatePartMediaResolution = /* @__PURE__ */ pick(PartMediaResolution, "validate");
+export const assertPartMediaResolution = /* @__PURE__ */ pick(PartMediaResolution, "assert");
+export const isPartMediaResolution = /* @__PURE__ */ pick(PartMediaResolution, "is");
+export const normalizePartMediaResolution = /* @__PURE__ */ pick(PartMediaResolution, "normalize");
+export const validatePermission = /* @__PURE__ */ pick(Permission, "validate");
+export const assertPermission = /* @__PURE__ */ pick(Permission, "assert");
+export const isPermission = /* @__PURE__ */ pick(Permission, "is");
+export const normalizePermission = /* @__PURE__ */ pick(Permission, "normalize");
+export const validatePlaceAnswerSources = /* @__PURE__ */ pick(PlaceAnswerSources, "validate");
+export const assertPlaceAnswerSources = /* @__PURE__ */ pick(PlaceAnswerSources, "assert");
+export const isPlaceAnswerSources = /* @__PURE__ */ pick(PlaceAnswerSources, "is");
+export const normalizePlaceAnswerSources = /* @__PURE__ */ pick(PlaceAnswerSources, "normalize");
+export const validatePrebuiltVoiceConfig = /* @__PURE__ */ pick(PrebuiltVoiceConfig, "validate");
+export const assertPrebuiltVoiceConfig = /* @__PURE__ */ pick(PrebuiltVoiceConfig, "assert");
+export const isPrebuiltVoiceConfig = /* @__PURE__ */ pick(PrebuiltVoiceConfig, "is");
+export const normalizePrebuiltVoiceConfig = /* @__PURE__ */ pick(PrebuiltVoiceConfig, "normalize");
+export const validatePredictLongRunningRequest = /* @__PURE__ */ pick(PredictLongRunningRequest, "validate");
+export const assertPredictLongRunningRequest = /* @__PURE__ */ pick(PredictLongRunningRequest, "assert");
+export const isPredictLongRunningRequest = /* @__PURE__ */ pick(PredictLongRunningRequest, "is");
+export const normalizePredictLongRunningRequest = /* @__PURE__ */ pick(PredictLongRunningRequest, "normalize");
+export const validatePredictRequest = /* @__PURE__ */ pick(PredictRequest, "validate");
+export const assertPredictRequest = /* @__PURE__ */ pick(PredictRequest, "assert");
+export const isPredictRequest = /* @__PURE__ */ pick(PredictRequest, "is");
+export const normalizePredictRequest = /* @__PURE__ */ pick(PredictRequest, "normalize");
+export const validatePredictResponse = /* @__PURE__ */ pick(PredictResponse, "validate");
+export const assertPredictResponse = /* @__PURE__ */ pick(PredictResponse, "assert");
+export const isPredictResponse = /* @__PURE__ */ pick(PredictResponse, "is");
+export const normalizePredictResponse = /* @__PURE__ */ pick(PredictResponse, "normalize");
+export const validateProactivityConfig = /* @__PURE__ */ pick(ProactivityConfig, "validate");
+export const assertProactivityConfig = /* @__PURE__ */ pick(ProactivityConfig, "assert");
+export const isProactivityConfig = /* @__PURE__ */ pick(ProactivityConfig, "is");
+export const normalizeProactivityConfig = /* @__PURE__ */ pick(ProactivityConfig, "normalize");
+export const validatePromptFeedback = /* @__PURE__ */ pick(PromptFeedback, "validate");
+export const assertPromptFeedback = /* @__PURE__ */ pick(PromptFeedback, "assert");
+export const isPromptFeedback = /* @__PURE__ */ pick(PromptFeedback, "is");
+export const normalizePromptFeedback = /* @__PURE__ */ pick(PromptFeedback, "normalize");
+export const validateQuotaFailure = /* @__PURE__ */ pick(QuotaFailure, "validate");
+export const assertQuotaFailure = /* @__PURE__ */ pick(QuotaFailure, "assert");
+export const isQuotaFailure = /* @__PURE__ */ pick(QuotaFailure, "is");
+export const normalizeQuotaFailure = /* @__PURE__ */ pick(QuotaFailure, "normalize");
+export const validateQuotaFailureViolation = /* @__PURE__ */ pick(QuotaFailureViolation, "validate");
+export const assertQuotaFailureViolation = /* @__PURE__ */ pick(QuotaFailureViolation, "assert");
+export const isQuotaFailureViolation = /* @__PURE__ */ pick(QuotaFailureViolation, "is");
+export const normalizeQuotaFailureViolation = /* @__PURE__ */ pick(QuotaFailureViolation, "normalize");
+export const validateRealtimeInputConfig = /* @__PURE__ */ pick(RealtimeInputConfig, "validate");
+export const assertRealtimeInputConfig = /* @__PURE__ */ pick(RealtimeInputConfig, "assert");
+export const isRealtimeInputConfig = /* @__PURE__ */ pick(RealtimeInputConfig, "is");
+export const normalizeRealtimeInputConfig = /* @__PURE__ */ pick(RealtimeInputConfig, "normalize");
+export const validateRegisterFilesRequest = /* @__PURE__ */ pick(RegisterFilesRequest, "validate");
+export const assertRegisterFilesRequest = /* @__PURE__ */ pick(RegisterFilesRequest, "assert");
+export const isRegisterFilesRequest = /* @__PURE__ */ pick(RegisterFilesRequest, "is");
+export const normalizeRegisterFilesRequest = /* @__PURE__ */ pick(RegisterFilesRequest, "normalize");
+export const validateRegisterFilesResponse = /* @__PURE__ */ pick(RegisterFilesResponse, "validate");
+export const assertRegisterFilesResponse = /* @__PURE__ */ pick(RegisterFilesResponse, "assert");
+export const isRegisterFilesResponse = /* @__PURE__ */ pick(RegisterFilesResponse, "is");
+export const normalizeRegisterFilesResponse = /* @__PURE__ */ pick(RegisterFilesResponse, "normalize");
+export const validateRetrievalConfig = /* @__PURE__ */ pick(RetrievalConfig, "validate");
+export const assertRetrievalConfig = /* @__PURE__ */ pick(RetrievalConfig, "assert");
+export const isRetrievalConfig = /* @__PURE__ */ pick(RetrievalConfig, "is");
+export const normalizeRetrievalConfig = /* @__PURE__ */ pick(RetrievalConfig, "normalize");
+export const validateRetrievalMetadata = /* @__PURE__ */ pick(RetrievalMetadata, "validate");
+export const assertRetrievalMetadata = /* @__PURE__ */ pick(RetrievalMetadata, "assert");
+export const isRetrievalMetadata = /* @__PURE__ */ pick(RetrievalMetadata, "is");
+export const normalizeRetrievalMetadata = /* @__PURE__ */ pick(RetrievalMetadata, "normalize");
+export const validateRetrievedContext = /* @__PURE__ */ pick(RetrievedContext, "validate");
+export const assertRetrievedContext = /* @__PURE__ */ pick(RetrievedContext, "assert");
+export const isRetrievedContext = /* @__PURE__ */ pick(RetrievedContext, "is");
+export const normalizeRetrievedContext = /* @__PURE__ */ pick(RetrievedContext, "normalize");
+export const validateRetryInfo = /* @__PURE__ */ pick(RetryInfo, "validate");
+export const assertRetryInfo = /* @__PURE__ */ pick(RetryInfo, "assert");
+export const isRetryInfo = /* @__PURE__ */ pick(RetryInfo, "is");
+export const normalizeRetryInfo = /* @__PURE__ */ pick(RetryInfo, "normalize");
+export const validateReviewSnippet = /* @__PURE__ */ pick(ReviewSnippet, "validate");
+export const assertReviewSnippet = /* @__PURE__ */ pick(ReviewSnippet, "assert");
+export const isReviewSnippet = /* @__PURE__ */ pick(ReviewSnippet, "is");
+export const normalizeReviewSnippet = /* @__PURE__ */ pick(ReviewSnippet, "normalize");
+export const validateSafetyFeedback = /* @__PURE__ */ pick(SafetyFeedback, "validate");
+export const assertSafetyFeedback = /* @__PURE__ */ pick(SafetyFeedback, "assert");
+export const isSafetyFeedback = /* @__PURE__ */ pick(SafetyFeedback, "is");
+export const normalizeSafetyFeedback = /* @__PURE__ */ pick(SafetyFeedback, "normalize");
+export const validateSafetyRating = /* @__PURE__ */ pick(SafetyRating, "validate");
+export const assertSafetyRating = /* @__PURE__ */ pick(SafetyRating, "assert");
+export const isSafetyRating = /* @__PURE__ */ pick(SafetyRating, "is");
+export const normalizeSafetyRating = /* @__PURE__ */ pick(SafetyRating, "normalize");
+export const validateSafetySetting = /* @__PURE__ */ pick(SafetySetting, "validate");
+export const assertSafetySetting = /* @__PURE__ */ pick(SafetySetting, "assert");
+export const isSafetySetting = /* @__PURE__ */ pick(SafetySetting, "is");
+export const normalizeSafetySetting = /* @__PURE__ */ pick(SafetySetting, "normalize");
+export const validateSchema = /* @__PURE__ */ pick(Schema, "validate");
+export const assertSchema = /* @__PURE__ */ pick(Schema, "assert");
+export const isSchema = /* @__PURE__ */ pick(Schema, "is");
+export const normalizeSchema = /* @__PURE__ */ pick(Schema, "normalize");
+export const validateSearchEntryPoint = /* @__PURE__ */ pick(SearchEntryPoint, "validate");
+export const assertSearchEntryPoint = /* @__PURE__ */ pick(SearchEntryPoint, "assert");
+export const isSearchEntryPoint = /* @__PURE__ */ pick(SearchEntryPoint, "is");
+export const normalizeSearchEntryPoint = /* @__PURE__ */ pick(SearchEntryPoint, "normalize");
+export const validateSearchTypes = /* @__PURE__ */ pick(SearchTypes, "validate");
+export const assertSearchTypes = /* @__PURE__ */ pick(SearchTypes, "assert");
+export const isSearchTypes = /* @__PURE__ */ pick(SearchTypes, "is");
+export const normalizeSearchTypes = /* @__PURE__ */ pick(SearchTypes, "normalize");
+export const validateSegment = /* @__PURE__ */ pick(Segment, "validate");
+export const assertSegment = /* @__PURE__ */ pick(Segment, "assert");
+export const isSegment = /* @__PURE__ */ pick(Segment, "is");
+export const normalizeSegment = /* @__PURE__ */ pick(Segment, "normalize");
+export const validateSemanticRetrieverChunk = /* @__PURE__ */ pick(SemanticRetrieverChunk, "validate");
+export const assertSemanticRetrieverChunk = /* @__PURE__ */ pick(SemanticRetrieverChunk, "assert");
+export const isSemanticRetrieverChunk = /* @__PURE__ */ pick(SemanticRetrieverChunk, "is");
+export const normalizeSemanticRetrieverChunk = /* @__PURE__ */ pick(SemanticRetrieverChunk, "normalize");
+export const validateSemanticRetrieverConfig = /* @__PURE__ */ pick(SemanticRetrieverConfig, "validate");
+export const assertSemanticRetrieverConfig = /* @__PURE__ */ pick(SemanticRetrieverConfig, "assert");
+export const isSemanticRetrieverConfig = /* @__PURE__ */ pick(SemanticRetrieverConfig, "is");
+export const normalizeSemanticRetrieverConfig = /* @__PURE__ */ pick(SemanticRetrieverConfig, "normalize");
+export const validateSessionResumptionConfig = /* @__PURE__ */ pick(SessionResumptionConfig, "validate");
+export const assertSessionResumptionConfig = /* @__PURE__ */ pick(SessionResumptionConfig, "assert");
+export const isSessionResumptionConfig = /* @__PURE__ */ pick(SessionResumptionConfig, "is");
+export const normalizeSessionResumptionConfig = /* @__PURE__ */ pick(SessionResumptionConfig, "normalize");
+export const validateSlidingWindow = /* @__PURE__ */ pick(SlidingWindow, "validate");
+export const assertSlidingWindow = /* @__PURE__ */ pick(SlidingWindow, "assert");
+export const isSlidingWindow = /* @__PURE__ */ pick(SlidingWindow, "is");
+export const normalizeSlidingWindow = /* @__PURE__ */ pick(SlidingWindow, "normalize");
+export const validateSpeakerVoiceConfig = /* @__PURE__ */ pick(SpeakerVoiceConfig, "validate");
+export const assertSpeakerVoiceConfig = /* @__PURE__ */ pick(SpeakerVoiceConfig, "assert");
+export const isSpeakerVoiceConfig = /* @__PURE__ */ pick(SpeakerVoiceConfig, "is");
+export const normalizeSpeakerVoiceConfig = /* @__PURE__ */ pick(SpeakerVoiceConfig, "normalize");
+export const validateSpeechConfig = /* @__PURE__ */ pick(SpeechConfig, "validate");
+export const assertSpeechConfig = /* @__PURE__ */ pick(SpeechConfig, "assert");
+export const isSpeechConfig = /* @__PURE__ */ pick(SpeechConfig, "is");
+export const normalizeSpeechConfig = /* @__PURE__ */ pick(SpeechConfig, "normalize");
+export const validateStatus = /* @__PURE__ */ pick(Status, "validate");
+export const assertStatus = /* @__PURE__ */ pick(Status, "assert");
+export const isStatus = /* @__PURE__ */ pick(Status, "is");
+export const normalizeStatus = /* @__PURE__ */ pick(Status, "normalize");
+export const validateStreamableHttpTransport = /* @__PURE__ */ pick(StreamableHttpTransport, "validate");
+export const assertStreamableHttpTransport = /* @__PURE__ */ pick(StreamableHttpTransport, "assert");
+export const isStreamableHttpTransport = /* @__PURE__ */ pick(StreamableHttpTransport, "is");
+export const normalizeStreamableHttpTransport = /* @__PURE__ */ pick(StreamableHttpTransport, "normalize");
+export const validateStringList = /* @__PURE__ */ pick(StringList, "validate");
+export const assertStringList = /* @__PURE__ */ pick(StringList, "assert");
+export const isStringList = /* @__PURE__ */ pick(StringList, "is");
+export const normalizeStringList = /* @__PURE__ */ pick(StringList, "normalize");
+export const validateTextCompletion = /* @__PURE__ */ pick(TextCompletion, "validate");
+export const assertTextCompletion = /* @__PURE__ */ pick(TextCompletion, "assert");
+export const isTextCompletion = /* @__PURE__ */ pick(TextCompletion, "is");
+export const normalizeTextCompletion = /* @__PURE__ */ pick(TextCompletion, "normalize");
+export const validateTextPrompt = /* @__PURE__ */ pick(TextPrompt, "validate");
+export const assertTextPrompt = /* @__PURE__ */ pick(TextPrompt, "assert");
+export const isTextPrompt = /* @__PURE__ */ pick(TextPrompt, "is");
+export const normalizeTextPrompt = /* @__PURE__ */ pick(TextPrompt, "normalize");
+export const validateThinkingConfig = /* @__PURE__ */ pick(ThinkingConfig, "validate");
+export const assertThinkingConfig = /* @__PURE__ */ pick(ThinkingConfig, "assert");
+export const isThinkingConfig = /* @__PURE__ */ pick(ThinkingConfig, "is");
+export const normalizeThinkingConfig = /* @__PURE__ */ pick(ThinkingConfig, "normalize");
+export const validateTool = /* @__PURE__ */ pick(Tool, "validate");
+export const assertTool = /* @__PURE__ */ pick(Tool, "assert");
+export const isTool = /* @__PURE__ */ pick(Tool, "is");
+export const normalizeTool = /* @__PURE__ */ pick(Tool, "normalize");
+export const validateToolCall = /* @__PURE__ */ pick(ToolCall, "validate");
+export const assertToolCall = /* @__PURE__ */ pick(ToolCall, "assert");
+export const isToolCall = /* @__PURE__ */ pick(ToolCall, "is");
+export const normalizeToolCall = /* @__PURE__ */ pick(ToolCall, "normalize");
+export const validateToolConfig = /* @__PURE__ */ pick(ToolConfig, "validate");
+export const assertToolConfig = /* @__PURE__ */ pick(ToolConfig, "assert");
+export const isToolConfig = /* @__PURE__ */ pick(ToolConfig, "is");
+export const normalizeToolConfig = /* @__PURE__ */ pick(ToolConfig, "normalize");
+export const validateToolResponse = /* @__PURE__ */ pick(ToolResponse, "validate");
+export const assertToolResponse = /* @__PURE__ */ pick(ToolResponse, "assert");
+export const isToolResponse = /* @__PURE__ */ pick(ToolResponse, "is");
+export const normalizeToolResponse = /* @__PURE__ */ pick(ToolResponse, "normalize");
+export const validateTopCandidates = /* @__PURE__ */ pick(TopCandidates, "validate");
+export const assertTopCandidates = /* @__PURE__ */ pick(TopCandidates, "assert");
+export const isTopCandidates = /* @__PURE__ */ pick(TopCandidates, "is");
+export const normalizeTopCandidates = /* @__PURE__ */ pick(TopCandidates, "normalize");
+export const validateTransferOwnershipRequest = /* @__PURE__ */ pick(TransferOwnershipRequest, "validate");
+export const assertTransferOwnershipRequest = /* @__PURE__ */ pick(TransferOwnershipRequest, "assert");
+export const isTransferOwnershipRequest = /* @__PURE__ */ pick(TransferOwnershipRequest, "is");
+export const normalizeTransferOwnershipRequest = /* @__PURE__ */ pick(TransferOwnershipRequest, "normalize");
+export const validateTransferOwnershipResponse = /* @__PURE__ */ pick(TransferOwnershipResponse, "validate");
+export const assertTransferOwnershipResponse = /* @__PURE__ */ pick(TransferOwnershipResponse, "assert");
+export const isTransferOwnershipResponse = /* @__PURE__ */ pick(TransferOwnershipResponse, "is");
+export const normalizeTransferOwnershipResponse = /* @__PURE__ */ pick(TransferOwnershipResponse, "normalize");
+export const validateTunedModel = /* @__PURE__ */ pick(TunedModel, "validate");
+export const assertTunedModel = /* @__PURE__ */ pick(TunedModel, "assert");
+export const isTunedModel = /* @__PURE__ */ pick(TunedModel, "is");
+export const normalizeTunedModel = /* @__PURE__ */ pick(TunedModel, "normalize");
+export const validateTunedModelSource = /* @__PURE__ */ pick(TunedModelSource, "validate");
+export const assertTunedModelSource = /* @__PURE__ */ pick(TunedModelSource, "assert");
+export const isTunedModelSource = /* @__PURE__ */ pick(TunedModelSource, "is");
+export const normalizeTunedModelSource = /* @__PURE__ */ pick(TunedModelSource, "normalize");
+export const validateTuningContent = /* @__PURE__ */ pick(TuningContent, "validate");
+export const assertTuningContent = /* @__PURE__ */ pick(TuningContent, "assert");
+export const isTuningContent = /* @__PURE__ */ pick(TuningContent, "is");
+export const normalizeTuningContent = /* @__PURE__ */ pick(TuningContent, "normalize");
+export const validateTuningExample = /* @__PURE__ */ pick(TuningExample, "validate");
+export const assertTuningExample = /* @__PURE__ */ pick(TuningExample, "assert");
+export const isTuningExample = /* @__PURE__ */ pick(TuningExample, "is");
+export const normalizeTuningExample = /* @__PURE__ */ pick(TuningExample, "normalize");
+export const validateTuningExamples = /* @__PURE__ */ pick(TuningExamples, "validate");
+export const assertTuningExamples = /* @__PURE__ */ pick(TuningExamples, "assert");
+export const isTuningExamples = /* @__PURE__ */ pick(TuningExamples, "is");
+export const normalizeTuningExamples = /* @__PURE__ */ pick(TuningExamples, "normalize");
+export const validateTuningMultiturnExample = /* @__PURE__ */ pick(TuningMultiturnExample, "validate");
+export const assertTuningMultiturnExample = /* @__PURE__ */ pick(TuningMultiturnExample, "assert");
+export const isTuningMultiturnExample = /* @__PURE__ */ pick(TuningMultiturnExample, "is");
+export const normalizeTuningMultiturnExample = /* @__PURE__ */ pick(TuningMultiturnExample, "normalize");
+export const validateTuningPart = /* @__PURE__ */ pick(TuningPart, "validate");
+export const assertTuningPart = /* @__PURE__ */ pick(TuningPart, "assert");
+export const isTuningPart = /* @__PURE__ */ pick(TuningPart, "is");
+export const normalizeTuningPart = /* @__PURE__ */ pick(TuningPart, "normalize");
+export const validateTuningSnapshot = /* @__PURE__ */ pick(TuningSnapshot, "validate");
+export const assertTuningSnapshot = /* @__PURE__ */ pick(TuningSnapshot, "assert");
+export const isTuningSnapshot = /* @__PURE__ */ pick(TuningSnapshot, "is");
+export const normalizeTuningSnapshot = /* @__PURE__ */ pick(TuningSnapshot, "normalize");
+export const validateTuningTask = /* @__PURE__ */ pick(TuningTask, "validate");
+export const assertTuningTask = /* @__PURE__ */ pick(TuningTask, "assert");
+export const isTuningTask = /* @__PURE__ */ pick(TuningTask, "is");
+export const normalizeTuningTask = /* @__PURE__ */ pick(TuningTask, "normalize");
+export const validateUploadToFileSearchStoreRequest = /* @__PURE__ */ pick(UploadToFileSearchStoreRequest, "validate");
+export const assertUploadToFileSearchStoreRequest = /* @__PURE__ */ pick(UploadToFileSearchStoreRequest, "assert");
+export const isUploadToFileSearchStoreRequest = /* @__PURE__ */ pick(UploadToFileSearchStoreRequest, "is");
+export const normalizeUploadToFileSearchStoreRequest = /* @__PURE__ */ pick(UploadToFileSearchStoreRequest, "normalize");
+export const validateUrlContext = /* @__PURE__ */ pick(UrlContext, "validate");
+export const assertUrlContext = /* @__PURE__ */ pick(UrlContext, "assert");
+export const isUrlContext = /* @__PURE__ */ pick(UrlContext, "is");
+export const normalizeUrlContext = /* @__PURE__ */ pick(UrlContext, "normalize");
+export const validateUrlContextMetadata = /* @__PURE__ */ pick(UrlContextMetadata, "validate");
+export const assertUrlContextMetadata = /* @__PURE__ */ pick(UrlContextMetadata, "assert");
+export const isUrlContextMetadata = /* @__PURE__ */ pick(UrlContextMetadata, "is");
+export const normalizeUrlContextMetadata = /* @__PURE__ */ pick(UrlContextMetadata, "normalize");
+export const validateUrlMetadata = /* @__PURE__ */ pick(UrlMetadata, "validate");
+export const assertUrlMetadata = /* @__PURE__ */ pick(UrlMetadata, "assert");
+export const isUrlMetadata = /* @__PURE__ */ pick(UrlMetadata, "is");
+export const normalizeUrlMetadata = /* @__PURE__ */ pick(UrlMetadata, "normalize");
+export const validateUsageMetadata = /* @__PURE__ */ pick(UsageMetadata, "validate");
+export const assertUsageMetadata = /* @__PURE__ */ pick(UsageMetadata, "assert");
+export const isUsageMetadata = /* @__PURE__ */ pick(UsageMetadata, "is");
+export const normalizeUsageMetadata = /* @__PURE__ */ pick(UsageMetadata, "normalize");
+export const validateVideoFileMetadata = /* @__PURE__ */ pick(VideoFileMetadata, "validate");
+export const assertVideoFileMetadata = /* @__PURE__ */ pick(VideoFileMetadata, "assert");
+export const isVideoFileMetadata = /* @__PURE__ */ pick(VideoFileMetadata, "is");
+export const normalizeVideoFileMetadata = /* @__PURE__ */ pick(VideoFileMetadata, "normalize");
+export const validateVideoMetadata = /* @__PURE__ */ pick(VideoMetadata, "validate");
+export const assertVideoMetadata = /* @__PURE__ */ pick(VideoMetadata, "assert");
+export const isVideoMetadata = /* @__PURE__ */ pick(VideoMetadata, "is");
+export const normalizeVideoMetadata = /* @__PURE__ */ pick(VideoMetadata, "normalize");
+export const validateVoiceConfig = /* @__PURE__ */ pick(VoiceConfig, "validate");
+export const assertVoiceConfig = /* @__PURE__ */ pick(VoiceConfig, "assert");
+export const isVoiceConfig = /* @__PURE__ */ pick(VoiceConfig, "is");
+export const normalizeVoiceConfig = /* @__PURE__ */ pick(VoiceConfig, "normalize");
+export const validateWeb = /* @__PURE__ */ pick(Web, "validate");
+export const assertWeb = /* @__PURE__ */ pick(Web, "assert");
+export const isWeb = /* @__PURE__ */ pick(Web, "is");
+export const normalizeWeb = /* @__PURE__ */ pick(Web, "normalize");
+export const validateWebSearch = /* @__PURE__ */ pick(WebSearch, "validate");
+export const assertWebSearch = /* @__PURE__ */ pick(WebSearch, "assert");
+export const isWebSearch = /* @__PURE__ */ pick(WebSearch, "is");
+export const normalizeWebSearch = /* @__PURE__ */ pick(WebSearch, "normalize");
+export const validateWhiteSpaceConfig = /* @__PURE__ */ pick(WhiteSpaceConfig, "validate");
+export const assertWhiteSpaceConfig = /* @__PURE__ */ pick(WhiteSpaceConfig, "assert");
+export const isWhiteSpaceConfig = /* @__PURE__ */ pick(WhiteSpaceConfig, "is");
+export const normalizeWhiteSpaceConfig = /* @__PURE__ */ pick(WhiteSpaceConfig, "normalize");

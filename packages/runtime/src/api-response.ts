@@ -5,7 +5,8 @@ import type { ErrorResponse } from "../generated/types.ts";
 import { validators, type ValidatedResourceName } from "../generated/validate.ts";
 import type { Drift, Issue, Mode } from "./result.ts";
 import type { ResourceValidator } from "./validator.ts";
-import { resourceModel } from "./model.ts";
+import { includeModel, resourceModel } from "./model.ts";
+import { resourceByName } from "./resources.ts";
 
 /** The type a resource's validator gives in its default mode. */
 export type Validated<R extends ValidatedResourceName> = (typeof validators)[R] extends ResourceValidator<unknown, unknown, infer D> ? D : never;
@@ -24,7 +25,14 @@ export interface ApiResponseOptions {
 function looksLikeError(resource: string, body: unknown): boolean {
   if (body === null || typeof body !== "object" || Array.isArray(body)) return false;
   const keys = Object.keys(body);
-  return keys.length === 1 && keys[0] === "error" && !resourceModel(resource)?.fields["error"];
+  return keys.length === 1 && keys[0] === "error" && !declaresError(resource);
+}
+
+/** Whether the resource has a field named `error` itself. */
+function declaresError(resource: string): boolean {
+  const definition = resourceByName(resource);
+  if (definition) includeModel(definition.model);
+  return resourceModel(resource)?.fields["error"] !== undefined;
 }
 
 export function validateApiResponse<R extends ValidatedResourceName>(resource: R, body: unknown, options: ApiResponseOptions = {}): ApiResponseResult<Validated<R>> {

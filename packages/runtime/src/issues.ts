@@ -1,7 +1,7 @@
 // From ajv's errors to the library's issues: a stable code, a sentence, expected vs received, the spec field that
 // decides, and the pointer as the input spelled it. ajv knows the schema; the model (generated/model.ts) knows the
 // spec, so the message can say "int64 as a decimal string" instead of "must match pattern ^-?[0-9]{1,19}$".
-import type { ErrorObject } from "ajv";
+import type { ErrorObject } from "./reference/index.ts";
 import type { Issue, IssueCode } from "./result.ts";
 import { encodeSegment, enumValueCount, locate, resourceModel, specName, splitPointer, type FieldModel, type SpecPlace } from "./model.ts";
 

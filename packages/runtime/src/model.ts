@@ -1,23 +1,38 @@
-// Lookups over generated/model.ts that the validation runtime needs: a field by its JSON or proto name, and where a
-// JSON Pointer lands in the spec (which resource, which field; inside a google.protobuf.Any, the message its "@type"
-// names). Built lazily, per resource, on first use.
-import { MODEL, type FieldModel, type ResourceModel } from "../generated/model.ts";
+// Lookups over the model (generated/model.ts) that the validation runtime needs: a field by its JSON or proto name,
+// and where a JSON Pointer lands in the spec (which resource, which field; inside a google.protobuf.Any, the message
+// its "@type" names). They know the resources and enums included so far: a validator includes its resource's entry,
+// which brings every resource and enum that resource reaches (linked.ts). Built lazily, per resource, on first use.
+import type { EnumModel, FieldModel, ResourceModel } from "../generated/model.ts";
+import { LinkedRegistry, type LinkedData } from "./linked.ts";
 
-export type { FieldModel, ResourceModel };
+export type { EnumModel, FieldModel, ResourceModel };
 
-const hasOwn = Object.prototype.hasOwnProperty;
+const models = /* @__PURE__ */ new LinkedRegistry((data) => data as ResourceModel | EnumModel);
+
+/** Makes `root` (a resource's entry in generated/model.ts) and everything it reaches known to the lookups here. */
+export function includeModel(root: LinkedData): void {
+  models.include(root);
+}
 
 export function resourceModel(name: string): ResourceModel | undefined {
-  return hasOwn.call(MODEL.resources, name) ? MODEL.resources[name] : undefined;
+  const model = models.get(name);
+  return model !== undefined && "fields" in model ? model : undefined;
+}
+
+export function enumModel(name: string): EnumModel | undefined {
+  const model = models.get(name);
+  return model !== undefined && "values" in model ? model : undefined;
 }
 
 export function enumNumbers(name: string): { readonly [num: string]: string } | undefined {
-  return hasOwn.call(MODEL.enums, name) ? MODEL.enums[name]!.numbers : undefined;
+  return enumModel(name)?.numbers;
 }
 
 export function enumValueCount(name: string): number {
-  return hasOwn.call(MODEL.enums, name) ? MODEL.enums[name]!.values.length : 0;
+  return enumModel(name)?.values.length ?? 0;
 }
+
+const hasOwn = Object.prototype.hasOwnProperty;
 
 export interface NamedField {
   jsonName: string;
@@ -69,7 +84,8 @@ export const TYPE_URL_KEY = "@type";
 
 /**
  * The resource a google.protobuf.Any value holds: the message its "@type" URL names
- * (`type.googleapis.com/google.rpc.ErrorInfo` → ErrorInfo), when the spec has a resource of that name.
+ * (`type.googleapis.com/google.rpc.ErrorInfo` → ErrorInfo), when a resource of that name is known. The resources of
+ * the field's any type are (its model entry links them); checks apply inside those alone, so others never matter.
  */
 export function packedResource(value: unknown): string | undefined {
   if (value === null || typeof value !== "object" || !hasOwn.call(value, TYPE_URL_KEY)) return undefined;

@@ -10,9 +10,8 @@
 // Copy on write: a value that needs nothing comes back as the same object, and no input is ever mutated. Key order
 // is kept (a renamed key stays where it was), unknown fields and their contents are kept untouched, and free-form
 // JSON (Struct and Value fields such as function call arguments or a response schema) is never walked into.
-import { MODEL } from "../generated/model.ts";
 import type { Issue } from "./result.ts";
-import { encodeSegment, enumNumbers, fieldFor, splitPointer, type FieldModel } from "./model.ts";
+import { encodeSegment, enumModel, enumNumbers, fieldFor, splitPointer, type FieldModel } from "./model.ts";
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -23,7 +22,8 @@ const enumSpellings = new Map<string, { values: Set<string>; folded: Map<string,
 export function enumSpelling(enumName: string, value: string): string | undefined {
   let table = enumSpellings.get(enumName);
   if (!table) {
-    const values = hasOwn.call(MODEL.enums, enumName) ? MODEL.enums[enumName]!.values : [];
+    const values = enumModel(enumName)?.values;
+    if (values === undefined) return undefined; // not known (yet): nothing cached
     const folded = new Map<string, string | undefined>();
     for (const v of values) folded.set(v.toUpperCase(), folded.has(v.toUpperCase()) ? undefined : v);
     table = { values: new Set(values), folded };
@@ -131,7 +131,10 @@ class Walker {
   }
 }
 
-/** Normalizes `value` as an instance of `resource` (see the module comment). Throws RangeError on absurd nesting. */
+/**
+ * Normalizes `value` as an instance of `resource` (see the module comment), whose model must be included (model.ts).
+ * Throws RangeError on absurd nesting.
+ */
 export function normalizeResource(resource: string, value: unknown): Normalized {
   const walker = new Walker();
   const out = isPlainObject(value) ? walker.object(resource, value, "", "") : value;

@@ -8,23 +8,19 @@
 // as the ajv validators generated/validators/strict.js and lenient.js give them, without loading them), which builds
 // the issues; issues and drift then point at the keys as the input spelled them. Only a value nested too deeply for the
 // fast path goes to the reference as it is first.
-import type { ErrorObject } from "ajv";
-import { checkReference, driftSink, isReferenceResource } from "./reference/index.ts";
-import * as fastCheckers from "../generated/validators/fast.js";
+//
+// A validator holds its resource's parts (resources.ts): the checker, and the schema and model entries that bring in
+// what it reaches, included on the first value the fast path does not settle.
+import { checkReference, driftSink, type ErrorObject } from "./reference/index.ts";
+import { drift as fastDrift } from "../generated/validators/fast.js";
 import { driftFromSink, identity, NO_PATHS, sinkHasOtherSpellings } from "./drift.ts";
-import { resourceModel } from "./model.ts";
+import { includeModel } from "./model.ts";
 import { normalizeResource, originalPointer } from "./normalize.ts";
 import { errorPointer, issuesFromErrors, valueAt, type IssueContext } from "./issues.ts";
+import { resourceByName, type FastCheck, type ResourceDefinition } from "./resources.ts";
 import { ValidationError, type Drift, type Issue, type Mode, type ValidationResult } from "./result.ts";
 import { pointerToPath, type StandardSchemaV1, type StandardResult } from "./standard-schema.ts";
 
-/**
- * Fast-path checkers (generated/validators/fast.js), one for both modes: 0 invalid, 1 valid, 2 valid with drift (in
- * `fastCheckers.drift`: lenient-valid, strict-invalid), 3 spelled otherwise — with the same semantics as the ajv
- * validators, which build the issues when the answer is not enough.
- */
-type FastCheck = (value: unknown) => 0 | 1 | 2 | 3;
-const FAST = fastCheckers as unknown as Record<string, FastCheck | undefined>;
 /** Lenient drift records: kind ("f" unknown field, "e" unknown enum value), instance path, value, resource or enum. */
 const SINK = driftSink;
 const NO_DRIFT: Drift[] = [];
@@ -36,17 +32,18 @@ export interface ValidateOptions {
 
 /** The default mode of a resource: strict for what users send (request bodies), lenient for what the API returns. */
 export function defaultMode(resource: string): Mode {
-  return resourceModel(resource)?.mode ?? "lenient";
+  return resourceByName(resource)?.mode ?? "lenient";
 }
 
 /** Validates `value` as an instance of `resource`. Never throws, whatever JSON value it is given. */
 export function validateResource(resource: string, value: unknown, mode: Mode = defaultMode(resource)): ValidationResult<unknown> {
-  if (!isReferenceResource(resource)) throw new TypeError(`gemini-typekit: no resource named ${JSON.stringify(resource)}`);
-  return validateWith(resource, value, mode, FAST[resource]!);
+  const definition = resourceByName(resource);
+  if (!definition) throw new TypeError(`gemini-typekit: no resource named ${JSON.stringify(resource)}`);
+  return validateWith(definition, value, mode, definition.fast);
 }
 
-/** validateResource with the resource's checkers already looked up (createValidator binds them once). */
-function validateWith(resource: string, value: unknown, mode: Mode, fast: FastCheck): ValidationResult<unknown> {
+/** validateResource with the resource's checker already at hand (createValidator binds it once). */
+function validateWith(definition: ResourceDefinition, value: unknown, mode: Mode, fast: FastCheck): ValidationResult<unknown> {
   let verdict = -1;
   try {
     verdict = fast(value);
@@ -54,19 +51,21 @@ function validateWith(resource: string, value: unknown, mode: Mode, fast: FastCh
     // nested too deeply for the fast path: the reference decides
   }
   if (verdict === 1) return { ok: true, value, drift: NO_DRIFT };
-  if (verdict === 2 && mode === "lenient") return { ok: true, value, drift: fastCheckers.drift };
-  return byReference(resource, value, mode, verdict);
+  if (verdict === 2 && mode === "lenient") return { ok: true, value, drift: fastDrift };
+  return byReference(definition, value, mode, verdict);
 }
 
 /** Everything the fast path does not settle (kept apart so that the fast path stays small enough to inline). */
-function byReference(resource: string, value: unknown, mode: Mode, verdict: number): ValidationResult<unknown> {
+function byReference(definition: ResourceDefinition, value: unknown, mode: Mode, verdict: number): ValidationResult<unknown> {
+  const resource = definition.name;
+  includeModel(definition.model);
   try {
     SINK.length = 0;
-    if (verdict === -1 && checkReference(resource, mode, value).valid) {
+    if (verdict === -1 && checkReference(definition.schema, mode, value).valid) {
       if (SINK.length === 0) return { ok: true, value, drift: NO_DRIFT };
       if (!sinkHasOtherSpellings(SINK)) return { ok: true, value, drift: driftFromSink(SINK, resource, value, identity, NO_PATHS) };
     }
-    return slowPath(resource, value, mode);
+    return slowPath(definition, value, mode);
   } catch (error) {
     if (error instanceof RangeError) {
       return { ok: false, issues: [{ pointer: "", code: "too-deep", message: `the value is nested too deeply to check (${error.message})`, spec: resource }] };
@@ -77,11 +76,12 @@ function byReference(resource: string, value: unknown, mode: Mode, verdict: numb
   }
 }
 
-function slowPath(resource: string, input: unknown, mode: Mode): ValidationResult<unknown> {
+function slowPath(definition: ResourceDefinition, input: unknown, mode: Mode): ValidationResult<unknown> {
+  const resource = definition.name;
   const normalized = normalizeResource(resource, input);
   const value = normalized.value;
   SINK.length = 0;
-  const { errors } = checkReference(resource, mode, value);
+  const { errors } = checkReference(definition.schema, mode, value);
   const ctx: IssueContext = {
     resource,
     value,
@@ -128,11 +128,17 @@ function slowPath(resource: string, input: unknown, mode: Mode): ValidationResul
 
 /**
  * Normalizes without validating (see normalize.ts). Never throws: values it cannot walk (not objects, or nested too
- * deeply for the call stack) come back unchanged.
+ * deeply for the call stack) come back unchanged, and so does everything given a name no resource has.
  */
 export function normalizeAs(resource: string, value: unknown): unknown {
+  const definition = resourceByName(resource);
+  return definition ? normalizeWith(definition, value) : value;
+}
+
+function normalizeWith(definition: ResourceDefinition, value: unknown): unknown {
+  includeModel(definition.model);
   try {
-    return normalizeResource(resource, value).value;
+    return normalizeResource(definition.name, value).value;
   } catch (error) {
     if (error instanceof RangeError) return value;
     throw error;
@@ -184,11 +190,10 @@ export interface ResourceValidator<Strict, Lenient, Default> extends StandardSch
   readonly normalize: NormalizeFn<Lenient>;
 }
 
-/** `mode`: the resource's default mode (generated/validate.ts passes it, so creating validators reads no model). */
-export function createValidator<Strict, Lenient, Default>(name: string, mode: Mode = defaultMode(name)): ResourceValidator<Strict, Lenient, Default> {
-  if (!isReferenceResource(name)) throw new TypeError(`gemini-typekit: no resource named ${JSON.stringify(name)}`);
-  const fast = FAST[name]!;
-  const run = (value: unknown, m: Mode) => validateWith(name, value, m, fast);
+/** The validator of one resource (generated/validate.ts creates one per resource from its definition). */
+export function createValidator<Strict, Lenient, Default>(definition: ResourceDefinition): ResourceValidator<Strict, Lenient, Default> {
+  const { name, mode, fast } = definition;
+  const run = (value: unknown, m: Mode) => validateWith(definition, value, m, fast);
   const standard: StandardSchemaV1<unknown, Default>["~standard"] = {
     version: 1,
     vendor: "gemini-typekit",
@@ -211,6 +216,14 @@ export function createValidator<Strict, Lenient, Default>(name: string, mode: Mo
     const result = run(value, options?.mode ?? mode);
     return result.ok && result.value === value;
   }) as IsFn<Strict, Lenient, Default>;
-  const normalize = ((value: unknown) => normalizeAs(name, value)) as NormalizeFn<Lenient>;
+  const normalize = ((value: unknown) => normalizeWith(definition, value)) as NormalizeFn<Lenient>;
   return { name, defaultMode: mode, validate, assert, is, normalize, "~standard": standard };
+}
+
+/**
+ * `validator[part]` as a call, which generated/validate.ts marks pure: a bundler drops it when its result is unused,
+ * where it must keep a plain property read (a getter could run) and with it every resource's validator.
+ */
+export function pick<V, K extends keyof V>(validator: V, part: K): V[K] {
+  return validator[part];
 }

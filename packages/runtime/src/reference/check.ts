@@ -6,10 +6,18 @@
 // place. Properties are read as ajv reads them (`data[p] !== undefined`: an undefined member is absent, inherited
 // values count) and keys iterated as it iterates them (for…in). Lenient mode records drift where ajv's drift keyword
 // does; strict mode turns the same places into ajv strict's `additionalProperties` and `enum` errors.
-import type { ErrorObject } from "ajv";
 import { named, type AnyNode, type ArrayNode, type IntegerNode, type MapNode, type Node, type ResourceNode, type ScalarNode, type StringNode } from "./schema.ts";
 import { isBytes } from "../../generated/validators/reference.js";
 import { encodeSegment } from "../model.ts";
+
+/** An error as ajv reports it: the fields of ajv's ErrorObject that it fills here (declared here: no ajv needed). */
+export interface ErrorObject {
+  keyword: string;
+  instancePath: string;
+  schemaPath: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
 
 export interface Run {
   strict: boolean;

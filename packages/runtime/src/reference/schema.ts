@@ -1,10 +1,10 @@
-// The validator schemas (generated/validators/reference.js: the lenient ones, as JSON text) read into typed nodes, one
-// kind per shape the schemas use, so the checker (./check.ts) dispatches on the kind instead of re-reading keywords.
-// Only the keyword set of generator/generate/validators/fast.ts is known; anything else throws here, naming the
-// schema, so a schema change that needs a new keyword cannot be checked silently wrong.
-// The JSON text is parsed on first use and each named schema read when first reached.
-import { LENIENT_SCHEMAS } from "../../generated/validators/reference.js";
+// The validator schemas (generated/validators/reference.js: the lenient ones, one JSON text per named schema) read into
+// typed nodes, one kind per shape the schemas use, so the checker (./check.ts) dispatches on the kind instead of
+// re-reading keywords. Only the keyword set of packages/tools/src/generate/validators/fast.ts is known; anything else
+// throws here, naming the schema, so a schema change that needs a new keyword cannot be checked silently wrong.
+// A schema is known once a schema that reaches it is included (../linked.ts), and read when first reached.
 import { encodeSegment } from "../model.ts";
+import { LinkedRegistry, type LinkedData } from "../linked.ts";
 
 export const DRIFT = "x-gemini-drift";
 export const BYTES = "x-gemini-bytes";
@@ -47,19 +47,16 @@ export type Node = RefNode | AnythingNode | ScalarNode | IntegerNode | StringNod
 
 type Raw = Record<string, unknown>;
 
-let raw: Map<string, unknown> | undefined;
-const prepared = new Map<string, Node>();
+const schemas = /* @__PURE__ */ new LinkedRegistry((schema, name) => read(schema, name, `${name}.json`));
 
-/** A named schema's node; undefined when no schema has the name. */
+/** Makes `root` (a schema of generated/validators/reference.js) and every schema it reaches known to named(). */
+export function includeSchemas(root: LinkedData): void {
+  schemas.include(root);
+}
+
+/** A named schema's node; undefined when no included schema has the name. */
 export function named(name: string): Node | undefined {
-  let node = prepared.get(name);
-  if (node !== undefined) return node;
-  raw ??= new Map(Object.entries(JSON.parse(LENIENT_SCHEMAS) as Raw));
-  const schema = raw.get(name);
-  if (schema === undefined) return undefined;
-  node = read(schema, name, `${name}.json`);
-  prepared.set(name, node);
-  return node;
+  return schemas.get(name);
 }
 
 const isObject = (v: unknown): v is Raw => v !== null && typeof v === "object" && !Array.isArray(v);

@@ -1,10 +1,15 @@
 // generated/validate.ts: the per-resource validation API — `validate<Name>`, `assert<Name>`, `is<Name>`,
-// `normalize<Name>` and the `validators` table — typed by generated/types.ts and implemented by runtime/validator.ts.
-// Each resource's three types (strict-valid, lenient-valid, default mode) follow from its side of the wire:
+// `normalize<Name>` and the `validators` table — typed by generated/types.ts and implemented by
+// packages/runtime/src/validator.ts. Each resource's three types (strict-valid, lenient-valid, default mode) follow from
+// its side of the wire:
 //   response side: one type, enums already open;
 //   request side:  the closed type when strict, `Open<T>` when lenient;
 //   both sides:    `T<"request">` when strict, `T<"response">` when lenient.
-// The default mode (generated/model.ts: strict for request bodies and request-only resources) picks one of them.
+// The default mode (strict for request bodies and request-only resources) picks one of them.
+// Each resource's validator is a declaration of its own, created by a call marked pure from its own fast-path checker,
+// schema and model entry (named, never looked up by a computed name), and each exported function is read off it by a
+// pure call too (a plain property read counts as a possible side effect): a bundler keeps the validators an
+// application uses and what they reach, nothing else.
 import type { EmittedFile, GenerateContext } from "../context.ts";
 import { computeDirections } from "../types/direction.ts";
 import { defaultModes } from "../model/emit.ts";
@@ -23,14 +28,21 @@ const HEADER = `/**
  */
 import type * as T from "./types.ts";
 import type { Open } from "../src/open.ts";
-import { createValidator } from "../src/validator.ts";
+import { createValidator, pick } from "../src/validator.ts";
+import * as fast from "./validators/fast.js";
+import * as schemas from "./validators/reference.js";
+import * as models from "./model.ts";
 `;
+
+/** Names the module declares or imports itself: a resource's validator of the same name would clash. */
+const OWN_NAMES = ["T", "Open", "createValidator", "pick", "fast", "schemas", "models", "validators"];
 
 export function apiSource(ctx: GenerateContext): string {
   const { side, generic } = computeDirections(ctx.ir);
   const modes = defaultModes(ctx.ir);
   const names = [...ctx.ir.resources.keys()].sort();
-  const table = names.map((name) => {
+  for (const name of names) if (OWN_NAMES.includes(name)) throw new Error(`validate.ts: a resource named ${name} clashes with the module's own ${name}`);
+  const declarations = names.map((name) => {
     const s = side.get(name) ?? "response";
     const [strict, lenient] =
       s === "both" && generic.has(name)
@@ -38,16 +50,26 @@ export function apiSource(ctx: GenerateContext): string {
         : s === "request"
           ? [`T.${name}`, `Open<T.${name}>`]
           : [`T.${name}`, `T.${name}`];
-    const byDefault = modes.get(name) === "strict" ? strict : lenient;
-    return `  ${name}: createValidator<${strict}, ${lenient}, ${byDefault}>("${name}", "${modes.get(name) === "strict" ? "strict" : "lenient"}"),`;
+    const mode = modes.get(name) === "strict" ? "strict" : "lenient";
+    const byDefault = mode === "strict" ? strict : lenient;
+    const definition = `{ name: "${name}", mode: "${mode}", fast: fast.${name}, schema: schemas.${name}, model: models.${name} }`;
+    return `const ${name} = /* @__PURE__ */ createValidator<${strict}, ${lenient}, ${byDefault}>(${definition});`;
   });
-  const exports = names.flatMap((name) => [
-    `export const validate${name} = validators.${name}.validate;`,
-    `export const assert${name} = validators.${name}.assert;`,
-    `export const is${name} = validators.${name}.is;`,
-    `export const normalize${name} = validators.${name}.normalize;`,
-  ]);
-  return `${HEADER}\n/** Every resource's validator, by name. */\nexport const validators = {\n${table.join("\n")}\n};\n\nexport type ValidatedResourceName = keyof typeof validators;\n\n${exports.join("\n")}\n`;
+  const table = names.map((name) => `  ${name},`);
+  const exports = names.flatMap((name) =>
+    ["validate", "assert", "is", "normalize"].map((part) => `export const ${part}${name} = /* @__PURE__ */ pick(${name}, "${part}");`),
+  );
+  return [
+    HEADER,
+    declarations.join("\n"),
+    "",
+    "/** Every resource's validator, by name (a bundle that uses it carries them all). */",
+    `export const validators = {\n${table.join("\n")}\n};`,
+    "",
+    "export type ValidatedResourceName = keyof typeof validators;",
+    "",
+    `${exports.join("\n")}\n`,
+  ].join("\n");
 }
 
 export function emitApi(ctx: GenerateContext): Map<string, EmittedFile> {

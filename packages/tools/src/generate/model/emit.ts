@@ -1,10 +1,13 @@
-// generated/model.ts: the spec as compact runtime data for the validation library (runtime/). The validators know
-// the schemas; this table knows what they do not: the proto (snake_case) name of every field, the proto number of
-// every enum value, which fields hold enums, which resources they refer to, the oneofs, and which side of the
-// wire each resource is on (the default validation mode follows from it). Sorted, so the output is deterministic.
+// generated/model.ts: the spec as compact runtime data for the validation library (packages/runtime/src/). The
+// validators know the schemas; this data knows what they do not: the proto (snake_case) name of every field, the proto
+// number of every enum value, which fields hold enums, which resources they refer to, the oneofs, and which side of the
+// wire each resource is on (the default validation mode follows from it). One export per resource and enum, linked to
+// the resources and enums its fields hold (../linked.ts), so a bundle carries only what its validators reach. Sorted, so
+// the output is deterministic.
 import type { FieldIR, ResourceIR, SpecIR } from "../../spec/model.ts";
 import type { EmittedFile, GenerateContext } from "../context.ts";
 import { computeDirections, type Side } from "../types/direction.ts";
+import { linkedExports, type LinkedEntry } from "../linked.ts";
 
 export const MODEL_PATH = "model.ts";
 
@@ -37,11 +40,16 @@ export interface EnumModel {
   readonly numbers: { readonly [num: string]: string };
 }
 
-export interface Model {
-  readonly resources: { readonly [name: string]: ResourceModel };
-  readonly enums: { readonly [name: string]: EnumModel };
+/** A resource's or an enum's model as JSON text (parse on first use), and the resources and enums its fields hold. */
+export interface ModelData {
+  readonly name: string;
+  readonly json: string;
+  readonly refs?: () => readonly ModelData[];
 }
 `;
+
+/** What the module declares besides the data (a resource or enum of the same name would clash). */
+const OWN_NAMES = ["FieldModel", "ResourceModel", "EnumModel", "ModelData"];
 
 const byName = <T>(entries: [string, T][]) => entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
@@ -76,45 +84,32 @@ function resourceModel(resource: ResourceIR, side: Side, mode: "strict" | "lenie
   return out;
 }
 
-export function modelData(ir: SpecIR): Record<string, unknown> {
+/**
+ * Every resource and enum as a linked entry. A resource refers to what its fields hold: resources, enums, and for a
+ * google.protobuf.Any field the resources its any type knows (the runtime locates paths inside them).
+ */
+export function modelEntries(ir: SpecIR): LinkedEntry[] {
   const { side } = computeDirections(ir);
   const modes = defaultModes(ir);
-  return {
-    resources: Object.fromEntries(
-      byName([...ir.resources.values()].map((r) => [r.name, resourceModel(r, side.get(r.name) ?? "response", modes.get(r.name) ?? "lenient")])),
-    ),
-    enums: Object.fromEntries(
-      byName(
-        [...ir.enums.values()].map((e) => [
-          e.name,
-          {
-            values: e.values.map((v) => v.name),
-            numbers: Object.fromEntries(e.values.filter((v) => v.number !== undefined).map((v) => [String(v.number), v.name])),
-          },
-        ]),
-      ),
-    ),
-  };
+  const held = (field: FieldIR): string[] =>
+    field.type === "any" ? (ir.anyTypes.get(field.ref ?? "")?.members ?? []).map((m) => m.resource) : field.type === "ref" || field.type === "enum" ? [field.ref!] : [];
+  const resources = [...ir.resources.values()].map((r) => ({
+    name: r.name,
+    data: resourceModel(r, side.get(r.name) ?? "response", modes.get(r.name) ?? "lenient"),
+    refs: r.fields.flatMap(held),
+  }));
+  const enums = [...ir.enums.values()].map((e) => ({
+    name: e.name,
+    data: {
+      values: e.values.map((v) => v.name),
+      numbers: Object.fromEntries(e.values.filter((v) => v.number !== undefined).map((v) => [String(v.number), v.name])),
+    },
+    refs: [],
+  }));
+  return [...resources, ...enums].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 export function emitModel(ctx: GenerateContext): Map<string, EmittedFile> {
-  // The data is JSON text in a string, parsed on first use: a string literal costs next to nothing to import, where
-  // the same data as an object literal costs ~10 ms of every cold start, and valid data never needs it.
-  const text = JSON.stringify(JSON.stringify(modelData(ctx.ir)));
-  const content = `${DECLARATIONS}
-const MODEL_JSON = ${text};
-let parsed: Model | undefined;
-const data = (): Model => (parsed ??= JSON.parse(MODEL_JSON) as Model);
-
-/** Every resource and enum of the spec (parsed on first use). */
-export const MODEL: Model = {
-  get resources() {
-    return data().resources;
-  },
-  get enums() {
-    return data().enums;
-  },
-};
-`;
+  const content = `${DECLARATIONS}\n${linkedExports(modelEntries(ctx.ir), OWN_NAMES, "ModelData")}`;
   return new Map([[MODEL_PATH, { kind: "ts", content }]]);
 }

@@ -1,34 +1,62 @@
-// The validator schemas as data for the runtime's reference checker (runtime/reference/): the lenient schemas of
-// validatorSchemas() (./schema.ts) as one JSON text in a string constant, plus the base64 check of bytes fields from
-// its one source (./keywords.ts). A string literal costs next to nothing to import; the runtime parses it only when a
-// value first needs issues built, instead of loading the 760 KiB ajv standalone modules at start-up. Strict behaviour
-// is derived from the lenient schemas (a drift keyword stands where the strict schema rejects), so one copy is enough.
+// The validator schemas as data for the runtime's reference checker (packages/runtime/src/reference/): the lenient
+// schemas of validatorSchemas() (./schema.ts), one export per named schema (resource, enum, any type) holding its JSON
+// text and the schemas its `$ref`s name (../linked.ts), so a bundle carries the schemas of the validators it uses and no
+// others; plus the base64 check of bytes fields from its one source (./keywords.ts). The runtime parses a schema only
+// when a value first needs issues built, instead of loading the 760 KiB ajv standalone modules at start-up. Strict
+// behaviour is derived from the lenient schemas (a drift keyword stands where the strict schema rejects), so one copy is
+// enough.
 import type { EmittedFile, GenerateContext } from "../context.ts";
+import { linkedExports } from "../linked.ts";
 import { BYTES_CHECK_SOURCE } from "./keywords.ts";
 import { validatorSchemas } from "./schema.ts";
 
-const DECLARATIONS = `/** The lenient validator schemas by name (resources, enums, any types), as JSON text: parse on first use. */
-export declare const LENIENT_SCHEMAS: string;
+/** What the module declares besides the schemas (a schema of the same name would clash). */
+const OWN_NAMES = ["SchemaData", "isBytes"];
+
+/** Keys under which a schema holds named subschemas (property names, not keywords), as ./schema.ts reads them. */
+const NAMED = new Set(["properties", "$defs", "dependentSchemas", "patternProperties"]);
+
+/** The names a schema's `$ref`s point to (`Part.json` → Part), wherever they are in it. */
+export function referencedSchemas(schema: unknown, named = false, out = new Set<string>()): Set<string> {
+  if (Array.isArray(schema)) for (const s of schema) referencedSchemas(s, false, out);
+  else if (schema !== null && typeof schema === "object")
+    for (const [key, value] of Object.entries(schema)) {
+      if (!named && key === "$ref") {
+        if (typeof value !== "string" || !value.endsWith(".json")) throw new Error(`reference data: unsupported $ref ${JSON.stringify(value)}`);
+        out.add(value.slice(0, -".json".length));
+      } else referencedSchemas(value, !named && NAMED.has(key), out);
+    }
+  return out;
+}
+
+const DECLARATIONS = `/** A validator schema as JSON text (parse on first use; its \`$id\` is its name), and the schemas its \`$ref\`s name. */
+export interface SchemaData {
+  readonly name: string;
+  readonly json: string;
+  readonly refs?: () => readonly SchemaData[];
+}
 
 /** The base64 check of bytes fields (the x-gemini-bytes keyword). */
 export declare function isBytes(value: string): boolean;
 `;
 
-/** A JS string literal in single quotes: JSON text then needs only its backslashes escaped (and any `'`). */
-function singleQuoted(text: string): string {
-  return `'${text.replace(/[\\']/g, "\\$&")}'`;
+/** A schema as its entry holds it: without its `$id`, which only repeats the entry's name (the runtime's owner). */
+export function referenceData(schema: unknown): unknown {
+  const { $id: _, ...rest } = schema as Record<string, unknown>;
+  return rest;
 }
 
 export function emitReference(ctx: GenerateContext): Map<string, EmittedFile> {
-  const schemas = Object.fromEntries(validatorSchemas(ctx.ir, "lenient"));
+  const schemas = [...validatorSchemas(ctx.ir, "lenient")].map(([name, schema]) => ({ name, data: referenceData(schema), refs: referencedSchemas(schema) }));
   const source = [
-    "// Reference data for runtime/reference/. See generator/generate/validators/reference.ts.",
-    `export const LENIENT_SCHEMAS = ${singleQuoted(JSON.stringify(schemas))};`,
-    `export const isBytes = ${BYTES_CHECK_SOURCE};`,
-    "",
+    "// Reference data for packages/runtime/src/reference/. See packages/tools/src/generate/validators/reference.ts.",
+    // Marked pure: a bundle that never builds issues drops it.
+    `export const isBytes = /* @__PURE__ */ ${BYTES_CHECK_SOURCE};`,
+    linkedExports(schemas, OWN_NAMES),
   ].join("\n");
+  const declarations = [DECLARATIONS, ...schemas.map(({ name }) => `export declare const ${name}: SchemaData;`), ""].join("\n");
   return new Map<string, EmittedFile>([
     ["validators/reference.js", { kind: "js", content: source }],
-    ["validators/reference.d.ts", { kind: "ts", content: DECLARATIONS }],
+    ["validators/reference.d.ts", { kind: "ts", content: declarations }],
   ]);
 }
