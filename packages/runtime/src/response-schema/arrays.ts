@@ -47,74 +47,8 @@ const bound = (value: unknown, fallback: number | undefined, keyword: string, in
   value === undefined ? fallback : typeof value === "number" && value >= 0 ? value : invalid(keyword, "a number from 0");
 
 export const arrayRules: { [K in ArrayKeyword]: Rule<Keyword> } = {
-  prefixItems: {
-    kind: "assert",
-    holds: "schemas",
-    prepare(value, scope) {
-      if (!Array.isArray(value)) return scope.invalid("prefixItems", "an array of schemas");
-      const nodes = value.map((schema, i) => scope.below(schema, "prefixItems", i));
-      return (v, at, out) => {
-        if (!Array.isArray(v)) return;
-        for (let i = 0; i < nodes.length && i < v.length; i++) nodes[i]!.check(v[i], `${at}/${i}`, out);
-      };
-    },
-  },
-  items: {
-    kind: "assert",
-    holds: "schema",
-    prepare(value, scope) {
-      // draft-07's list of schemas is `prefixItems` since 2020-12: refused rather than read one way or the other.
-      if (Array.isArray(value)) return scope.invalid("items", "a schema (a list of them is prefixItems)");
-      const prefix = Array.isArray(scope.schema["prefixItems"]) ? scope.schema["prefixItems"].length : 0;
-      if (value === false && prefix > 0) {
-        const path = scope.path("items");
-        return (v, at, out) => {
-          if (Array.isArray(v) && v.length > prefix) report(out, "items", at, path, { limit: prefix });
-        };
-      }
-      return eachItem(scope.below(value, "items"), prefix);
-    },
-  },
-  minItems: count("minItems"),
   maxItems: count("maxItems"),
-  uniqueItems: {
-    kind: "assert",
-    prepare(value, scope) {
-      if (typeof value !== "boolean") return scope.invalid("uniqueItems", "a boolean");
-      if (!value) return undefined;
-      const path = scope.path("uniqueItems");
-      const scalars = scalarItemTypes(scope.schema["items"]);
-      if (scalars) {
-        // Items typed as scalars only: from the end, each item against the nearest later one of its value; items of
-        // another type are left to `items` (ajv's shortcut, so the same pair is named).
-        const tests = scalars.map((name) => TYPES[name]);
-        return (v, at, out) => {
-          if (!Array.isArray(v)) return;
-          const seen = new Map<unknown, number>();
-          for (let i = v.length - 1; i >= 0; i--) {
-            const item: unknown = v[i];
-            if (!tests.some((test) => test(item))) continue;
-            const j = seen.get(item);
-            if (j !== undefined) {
-              report(out, "uniqueItems", at, path, { i, j });
-              return;
-            }
-            seen.set(item, i);
-          }
-        };
-      }
-      return (v, at, out) => {
-        if (!Array.isArray(v)) return;
-        // From the end, each item against those before it, nearest first (ajv's order, so the same pair is named).
-        for (let i = v.length - 1; i > 0; i--)
-          for (let j = i - 1; j >= 0; j--)
-            if (equal(v[i], v[j])) {
-              report(out, "uniqueItems", at, path, { i, j });
-              return;
-            }
-      };
-    },
-  },
+  minItems: count("minItems"),
   contains: {
     kind: "assert",
     holds: "schema",
@@ -155,6 +89,72 @@ export const arrayRules: { [K in ArrayKeyword]: Rule<Keyword> } = {
   },
   minContains: { kind: "companion", of: "contains" },
   maxContains: { kind: "companion", of: "contains" },
+  uniqueItems: {
+    kind: "assert",
+    prepare(value, scope) {
+      if (typeof value !== "boolean") return scope.invalid("uniqueItems", "a boolean");
+      if (!value) return undefined;
+      const path = scope.path("uniqueItems");
+      const scalars = scalarItemTypes(scope.schema["items"]);
+      if (scalars) {
+        // Items typed as scalars only: from the end, each item against the nearest later one of its value; items of
+        // another type are left to `items` (ajv's shortcut, so the same pair is named).
+        const tests = scalars.map((name) => TYPES[name]);
+        return (v, at, out) => {
+          if (!Array.isArray(v)) return;
+          const seen = new Map<unknown, number>();
+          for (let i = v.length - 1; i >= 0; i--) {
+            const item: unknown = v[i];
+            if (!tests.some((test) => test(item))) continue;
+            const j = seen.get(item);
+            if (j !== undefined) {
+              report(out, "uniqueItems", at, path, { i, j });
+              return;
+            }
+            seen.set(item, i);
+          }
+        };
+      }
+      return (v, at, out) => {
+        if (!Array.isArray(v)) return;
+        // From the end, each item against those before it, nearest first (ajv's order, so the same pair is named).
+        for (let i = v.length - 1; i > 0; i--)
+          for (let j = i - 1; j >= 0; j--)
+            if (equal(v[i], v[j])) {
+              report(out, "uniqueItems", at, path, { i, j });
+              return;
+            }
+      };
+    },
+  },
+  prefixItems: {
+    kind: "assert",
+    holds: "schemas",
+    prepare(value, scope) {
+      if (!Array.isArray(value)) return scope.invalid("prefixItems", "an array of schemas");
+      const nodes = value.map((schema, i) => scope.below(schema, "prefixItems", i));
+      return (v, at, out) => {
+        if (!Array.isArray(v)) return;
+        for (let i = 0; i < nodes.length && i < v.length; i++) nodes[i]!.check(v[i], `${at}/${i}`, out);
+      };
+    },
+  },
+  items: {
+    kind: "assert",
+    holds: "schema",
+    prepare(value, scope) {
+      // draft-07's list of schemas is `prefixItems` since 2020-12: refused rather than read one way or the other.
+      if (Array.isArray(value)) return scope.invalid("items", "a schema (a list of them is prefixItems)");
+      const prefix = Array.isArray(scope.schema["prefixItems"]) ? scope.schema["prefixItems"].length : 0;
+      if (value === false && prefix > 0) {
+        const path = scope.path("items");
+        return (v, at, out) => {
+          if (Array.isArray(v) && v.length > prefix) report(out, "items", at, path, { limit: prefix });
+        };
+      }
+      return eachItem(scope.below(value, "items"), prefix);
+    },
+  },
   unevaluatedItems: { kind: "unenforced", holds: "schema", appliesTo: Array.isArray, trivial: acceptsAll },
 };
 

@@ -16,13 +16,17 @@ function branches(keyword: "allOf" | "anyOf" | "oneOf", value: unknown, scope: S
 const unknowns = (results: readonly SchemaError[][], verdicts: readonly Verdict[]) => results.filter((_, i) => verdicts[i] === "unknown").flat();
 
 export const combinatorRules: { [K in CombinatorKeyword]: Rule<Keyword> } = {
-  allOf: {
+  not: {
     kind: "assert",
-    holds: "schemas",
+    holds: "schema",
     prepare(value, scope) {
-      const nodes = branches("allOf", value, scope);
+      const node = scope.inPlace(value, "not");
+      const path = scope.path("not");
       return (v, at, out) => {
-        for (const node of nodes) node.check(v, at, out);
+        const errors = run(node, v, at);
+        const verdict = verdictOf(errors);
+        if (verdict === "valid") report(out, "not", at, path, {});
+        else if (verdict === "unknown") out.push(...errors);
       };
     },
   },
@@ -68,17 +72,13 @@ export const combinatorRules: { [K in CombinatorKeyword]: Rule<Keyword> } = {
       };
     },
   },
-  not: {
+  allOf: {
     kind: "assert",
-    holds: "schema",
+    holds: "schemas",
     prepare(value, scope) {
-      const node = scope.inPlace(value, "not");
-      const path = scope.path("not");
+      const nodes = branches("allOf", value, scope);
       return (v, at, out) => {
-        const errors = run(node, v, at);
-        const verdict = verdictOf(errors);
-        if (verdict === "valid") report(out, "not", at, path, {});
-        else if (verdict === "unknown") out.push(...errors);
+        for (const node of nodes) node.check(v, at, out);
       };
     },
   },

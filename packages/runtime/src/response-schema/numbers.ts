@@ -30,10 +30,10 @@ function bound(keyword: Bound): Rule<Keyword> {
 }
 
 export const numberRules: { [K in NumberKeyword]: Rule<Keyword> } = {
-  minimum: bound("minimum"),
   maximum: bound("maximum"),
-  exclusiveMinimum: bound("exclusiveMinimum"),
+  minimum: bound("minimum"),
   exclusiveMaximum: bound("exclusiveMaximum"),
+  exclusiveMinimum: bound("exclusiveMinimum"),
   multipleOf: {
     kind: "assert",
     prepare(value, scope) {

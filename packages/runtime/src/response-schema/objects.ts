@@ -62,25 +62,36 @@ function schemaWith(property: string, node: Node): Check {
 }
 
 export const objectRules: { [K in ObjectKeyword]: Rule<Keyword> } = {
-  properties: {
+  maxProperties: count("maxProperties"),
+  minProperties: count("minProperties"),
+  required: {
     kind: "assert",
-    holds: "schemaMap",
     prepare(value, scope) {
-      const entries = [...schemaMap("properties", value, scope)];
+      if (!isNames(value)) return scope.invalid("required", "an array of strings");
+      const names = value;
+      const path = scope.path("required");
       return (v, at, out) => {
         if (!isObject(v)) return;
-        for (const [name, node] of entries) if (hasProperty(v, name)) node.check(v[name], propertyPath(at, name), out);
+        for (const missingProperty of names) if (!hasProperty(v, missingProperty)) report(out, "required", at, path, { missingProperty });
       };
     },
   },
-  patternProperties: {
+  propertyNames: {
     kind: "assert",
-    holds: "schemaMap",
+    holds: "schema",
     prepare(value, scope) {
-      const entries = [...schemaMap("patternProperties", value, scope)].map(([pattern, node]) => [compilePattern(pattern, scope.path("patternProperties", pattern)), node] as const);
+      const node = scope.below(value, "propertyNames");
+      const path = scope.path("propertyNames");
       return (v, at, out) => {
         if (!isObject(v)) return;
-        for (const [regexp, node] of entries) for (const key of Object.keys(v)) if (regexp.test(key)) node.check(v[key], propertyPath(at, key), out);
+        for (const key of Object.keys(v)) {
+          // The key is checked as a string; its errors point at the object, as ajv's do.
+          const errors = run(node, key, at);
+          const verdict = verdictOf(errors);
+          if (verdict === "valid") continue;
+          out.push(...errors);
+          if (verdict === "invalid") report(out, "propertyNames", at, path, { propertyName: key });
+        }
       };
     },
   },
@@ -108,36 +119,44 @@ export const objectRules: { [K in ObjectKeyword]: Rule<Keyword> } = {
       };
     },
   },
-  required: {
+  dependencies: {
     kind: "assert",
+    holds: "schemaMap",
     prepare(value, scope) {
-      if (!isNames(value)) return scope.invalid("required", "an array of strings");
-      const names = value;
-      const path = scope.path("required");
+      if (!isObject(value)) return scope.invalid("dependencies", "an object of string arrays or schemas");
+      const path = scope.path("dependencies");
+      const checks = Object.keys(value).map((property) => {
+        const dependency = value[property];
+        return Array.isArray(dependency)
+          ? isNames(dependency)
+            ? requireWith("dependencies", property, dependency, path)
+            : scope.invalid("dependencies", "an object of string arrays or schemas")
+          : schemaWith(property, scope.inPlace(dependency, "dependencies", property));
+      });
       return (v, at, out) => {
-        if (!isObject(v)) return;
-        for (const missingProperty of names) if (!hasProperty(v, missingProperty)) report(out, "required", at, path, { missingProperty });
+        for (const check of checks) check(v, at, out);
       };
     },
   },
-  minProperties: count("minProperties"),
-  maxProperties: count("maxProperties"),
-  propertyNames: {
+  properties: {
     kind: "assert",
-    holds: "schema",
+    holds: "schemaMap",
     prepare(value, scope) {
-      const node = scope.below(value, "propertyNames");
-      const path = scope.path("propertyNames");
+      const entries = [...schemaMap("properties", value, scope)];
       return (v, at, out) => {
         if (!isObject(v)) return;
-        for (const key of Object.keys(v)) {
-          // The key is checked as a string; its errors point at the object, as ajv's do.
-          const errors = run(node, key, at);
-          const verdict = verdictOf(errors);
-          if (verdict === "valid") continue;
-          out.push(...errors);
-          if (verdict === "invalid") report(out, "propertyNames", at, path, { propertyName: key });
-        }
+        for (const [name, node] of entries) if (hasProperty(v, name)) node.check(v[name], propertyPath(at, name), out);
+      };
+    },
+  },
+  patternProperties: {
+    kind: "assert",
+    holds: "schemaMap",
+    prepare(value, scope) {
+      const entries = [...schemaMap("patternProperties", value, scope)].map(([pattern, node]) => [compilePattern(pattern, scope.path("patternProperties", pattern)), node] as const);
+      return (v, at, out) => {
+        if (!isObject(v)) return;
+        for (const [regexp, node] of entries) for (const key of Object.keys(v)) if (regexp.test(key)) node.check(v[key], propertyPath(at, key), out);
       };
     },
   },
@@ -161,25 +180,6 @@ export const objectRules: { [K in ObjectKeyword]: Rule<Keyword> } = {
     prepare(value, scope) {
       if (!isObject(value)) return scope.invalid("dependentSchemas", "an object of schemas");
       const checks = Object.keys(value).map((property) => schemaWith(property, scope.inPlace(value[property], "dependentSchemas", property)));
-      return (v, at, out) => {
-        for (const check of checks) check(v, at, out);
-      };
-    },
-  },
-  dependencies: {
-    kind: "assert",
-    holds: "schemaMap",
-    prepare(value, scope) {
-      if (!isObject(value)) return scope.invalid("dependencies", "an object of string arrays or schemas");
-      const path = scope.path("dependencies");
-      const checks = Object.keys(value).map((property) => {
-        const dependency = value[property];
-        return Array.isArray(dependency)
-          ? isNames(dependency)
-            ? requireWith("dependencies", property, dependency, path)
-            : scope.invalid("dependencies", "an object of string arrays or schemas")
-          : schemaWith(property, scope.inPlace(dependency, "dependencies", property));
-      });
       return (v, at, out) => {
         for (const check of checks) check(v, at, out);
       };

@@ -44,8 +44,8 @@ export function compilePattern(source: unknown, where: string): RegExp {
 }
 
 export const stringRules: { [K in StringKeyword]: Rule<Keyword> } = {
-  minLength: length("minLength"),
   maxLength: length("maxLength"),
+  minLength: length("minLength"),
   pattern: {
     kind: "assert",
     prepare(value, scope) {

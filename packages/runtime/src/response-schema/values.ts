@@ -6,6 +6,15 @@ import { report, type Messages, type Rule } from "./types.ts";
 export type ValueKeyword = "enum" | "const";
 
 export const valueRules: { [K in ValueKeyword]: Rule<Keyword> } = {
+  const: {
+    kind: "assert",
+    prepare(value, scope) {
+      const path = scope.path("const");
+      return (v, at, out) => {
+        if (!equal(v, value)) report(out, "const", at, path, { allowedValue: value });
+      };
+    },
+  },
   enum: {
     kind: "assert",
     prepare(value, scope) {
@@ -14,15 +23,6 @@ export const valueRules: { [K in ValueKeyword]: Rule<Keyword> } = {
       const path = scope.path("enum");
       return (v, at, out) => {
         if (!allowedValues.some((allowed) => equal(v, allowed))) report(out, "enum", at, path, { allowedValues });
-      };
-    },
-  },
-  const: {
-    kind: "assert",
-    prepare(value, scope) {
-      const path = scope.path("const");
-      return (v, at, out) => {
-        if (!equal(v, value)) report(out, "const", at, path, { allowedValue: value });
       };
     },
   },
