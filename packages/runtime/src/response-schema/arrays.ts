@@ -59,6 +59,12 @@ export const arrayRules: { [K in ArrayKeyword]: Rule<Keyword> } = {
       const path = scope.path("contains");
       const params = max === undefined ? { minContains: min } : { minContains: min, maxContains: max };
       if (max === undefined && min === 0) return undefined;
+      if (max !== undefined && min > max) {
+        // No count is both: every array fails, and ajv looks at no item.
+        return (v, at, out) => {
+          if (Array.isArray(v)) report(out, "contains", at, path, params);
+        };
+      }
       const all = acceptsAll(value);
       const within = (n: number) => n >= min && (max === undefined || n <= max);
       return (v, at, out) => {
@@ -145,8 +151,10 @@ export const arrayRules: { [K in ArrayKeyword]: Rule<Keyword> } = {
     prepare(value, scope) {
       // draft-07's list of schemas is `prefixItems` since 2020-12: refused rather than read one way or the other.
       if (Array.isArray(value)) return scope.invalid("items", "a schema (a list of them is prefixItems)");
-      const prefix = Array.isArray(scope.schema["prefixItems"]) ? scope.schema["prefixItems"].length : 0;
-      if (value === false && prefix > 0) {
+      const tuple = scope.schema["prefixItems"];
+      const prefix = Array.isArray(tuple) ? tuple.length : 0;
+      // After a tuple (even an empty one), `false` is one error for the array; alone, one per item (as ajv words it).
+      if (value === false && Array.isArray(tuple)) {
         const path = scope.path("items");
         return (v, at, out) => {
           if (Array.isArray(v) && v.length > prefix) report(out, "items", at, path, { limit: prefix });

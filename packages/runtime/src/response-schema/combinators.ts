@@ -59,13 +59,24 @@ export const combinatorRules: { [K in CombinatorKeyword]: Rule<Keyword> } = {
       const nodes = branches("oneOf", value, scope);
       const path = scope.path("oneOf");
       return (v, at, out) => {
-        const results = nodes.map((node) => run(node, v, at));
-        const verdicts = results.map(verdictOf);
-        const passing = verdicts.flatMap((verdict, i) => (verdict === "valid" ? [i] : []));
-        const unknown = verdicts.filter((verdict) => verdict === "unknown").length;
-        if (passing.length >= 2) report(out, "oneOf", at, path, { passingSchemas: [passing[0]!, passing[1]!] });
-        else if (unknown > 0) out.push(...unknowns(results, verdicts));
-        else if (passing.length === 0) {
+        // Branch by branch until a second one passes (then it fails whatever the rest say, and ajv stops there too).
+        const results: SchemaError[][] = [];
+        const verdicts: Verdict[] = [];
+        let first: number | undefined;
+        for (const [i, node] of nodes.entries()) {
+          const errors = run(node, v, at);
+          const verdict = verdictOf(errors);
+          if (verdict === "valid" && first !== undefined) {
+            for (const failed of results) out.push(...failed);
+            report(out, "oneOf", at, path, { passingSchemas: [first, i] });
+            return;
+          }
+          if (verdict === "valid") first = i;
+          results.push(errors);
+          verdicts.push(verdict);
+        }
+        if (verdicts.includes("unknown")) out.push(...unknowns(results, verdicts));
+        else if (first === undefined) {
           for (const errors of results) out.push(...errors);
           report(out, "oneOf", at, path, { passingSchemas: null });
         }
