@@ -178,7 +178,13 @@ const rows: Row[] = [
   ["anyOf: a valid branch decides", { given: { schema: { anyOf: [{ unevaluatedProperties: false }, { type: "object" }] }, value: { a: 1 } }, want: [] }],
   ["anyOf: otherwise the unchecked branch is reported", { given: { schema: { anyOf: [{ unevaluatedProperties: false }, { type: "string" }] }, value: { a: 1 } }, want: [`: ${NOT_CHECKED("unevaluatedProperties")} (#/anyOf/0/unevaluatedProperties)`] }],
   ["oneOf: an unchecked branch leaves it open", { given: { schema: { oneOf: [{ unevaluatedProperties: false }, { type: "object" }] }, value: { a: 1 } }, want: [`: ${NOT_CHECKED("unevaluatedProperties")} (#/oneOf/0/unevaluatedProperties)`] }],
-  ["oneOf: two valid branches decide", { given: { schema: { oneOf: [{ unevaluatedProperties: false }, { type: "object" }, {}] }, value: { a: 1 } }, want: [": must match exactly one schema in oneOf (#/oneOf)"] }],
+  [
+    "oneOf: two valid branches decide",
+    {
+      given: { schema: { oneOf: [{ unevaluatedProperties: false }, { type: "object" }, {}] }, value: { a: 1 } },
+      want: [`: ${NOT_CHECKED("unevaluatedProperties")} (#/oneOf/0/unevaluatedProperties)`, ": must match exactly one schema in oneOf (#/oneOf)"],
+    },
+  ],
   ["if: an unchecked condition", { given: { schema: { if: { unevaluatedProperties: false }, then: false }, value: { a: 1 } }, want: [`: ${NOT_CHECKED("unevaluatedProperties")} (#/if/unevaluatedProperties)`] }],
   ["a known error beside an unchecked keyword", { given: { schema: { required: ["b"], unevaluatedProperties: false }, value: { a: 1 } }, want: [": must have required property 'b' (#/required)", `: ${NOT_CHECKED("unevaluatedProperties")} (#/unevaluatedProperties)`] }],
   // annotations and unknown keywords
