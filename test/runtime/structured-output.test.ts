@@ -75,3 +75,72 @@ describe("parseStructuredOutput", () => {
     expect(await parseStructuredOutput(response, schema, { candidate: 2 })).toMatchObject({ ok: false, issues: [{ pointer: "/candidates/2" }] });
   });
 });
+
+const valueOf = (json: unknown) => ({ candidates: [{ content: { parts: [{ text: JSON.stringify(json) }] } }] });
+
+describe("parseStructuredOutput: the schema's issues", () => {
+  const issueRows: [string, { given: { schema: object | boolean; value: unknown }; want: unknown[] }][] = [
+    [
+      "a type error: pointer, code, message with the schema path, expected, received",
+      {
+        given: { schema: recipeSchema, value: { name: 3, minutes: 1 } },
+        want: [{ pointer: "/name", code: "invalid-type", message: "must be string (schema #/properties/name/type)", expected: "string", received: "number 3" }],
+      },
+    ],
+    ["a missing property points at it", { given: { schema: recipeSchema, value: { name: "x" } }, want: [{ pointer: "/minutes", code: "missing-required", message: "must have required property 'minutes' (schema #/required)" }] }],
+    [
+      "an extra property points at it",
+      {
+        given: { schema: { type: "object", additionalProperties: false }, value: { "a/b": 1 } },
+        want: [{ pointer: "/a~1b", code: "unknown-field", message: "must NOT have additional properties (schema #/additionalProperties)" }],
+      },
+    ],
+    [
+      "an enum names its values",
+      {
+        given: { schema: recipeSchema, value: { name: "x", minutes: 1, tags: ["slow"] } },
+        want: [{ pointer: "/tags/0", code: "invalid-value", message: "must be equal to one of the allowed values (schema #/properties/tags/items/enum)", expected: 'one of ["quick","vegan"]', received: 'string "slow"' }],
+      },
+    ],
+    [
+      "a format",
+      {
+        given: { schema: { type: "string", format: "date" }, value: "2023-02-29" },
+        want: [{ pointer: "", code: "invalid-format", message: 'must match format "date" (schema #/format)', received: 'string "2023-02-29"' }],
+      },
+    ],
+    [
+      "a recursive schema through # (ajv, set up not to keep schemas, could not resolve it)",
+      {
+        given: { schema: { type: "object", properties: { next: { $ref: "#" } } }, value: { next: { next: [] } } },
+        want: [{ pointer: "/next/next", code: "invalid-type", message: "must be object (schema #/type)", expected: "object", received: "array (0 items)" }],
+      },
+    ],
+    [
+      "a keyword the checker does not enforce is an issue, not a pass",
+      {
+        given: { schema: { type: "object", unevaluatedProperties: false }, value: { a: 1 } },
+        want: [
+          {
+            pointer: "",
+            code: "invalid-value",
+            message: 'is not checked: the schema uses "unevaluatedProperties", which this checker does not enforce (schema #/unevaluatedProperties)',
+            received: "object",
+          },
+        ],
+      },
+    ],
+    ["the schema false", { given: { schema: false, value: 1 }, want: [{ pointer: "", code: "invalid-value", message: "the schema `false` accepts no value" }] }],
+    ["the schema true", { given: { schema: true, value: 1 }, want: [] }],
+  ];
+
+  it.each(issueRows)("%s", async (_name, { given, want }) => {
+    const result = await parseStructuredOutput(valueOf(given.value), given.schema);
+    expect(result.ok ? [] : result.issues).toEqual(want);
+  });
+
+  it("rejects with a TypeError for a schema JSON Schema does not allow", async () => {
+    await expect(parseStructuredOutput(valueOf(1), { type: "strnig" })).rejects.toThrow(TypeError);
+    await expect(parseStructuredOutput(valueOf(1), { $ref: "#/$defs/Missing" })).rejects.toThrow(/does not resolve/);
+  });
+});
