@@ -29,15 +29,16 @@ export function prepare(document: unknown): Node {
     if (!isObject(schema)) throw new TypeError(`invalid schema at ${location.path}: a schema is an object or a boolean`);
     const edges: Node[] = [];
     inPlace.set(node, edges);
-    const path = (keyword: string | number, ...rest: (string | number)[]) => `${location.path}/${keyword}${rest.map((s) => `/${schemaSegment(s)}`).join("")}`;
-    const below = (sub: unknown, keyword: string | number, ...rest: (string | number)[]) =>
+    // Keywords stay as written in schema paths, names and indexes below them are encoded (as ajv writes them).
+    const path = (keyword: string, ...rest: (string | number)[]) => `${location.path}/${keyword}${rest.map((s) => `/${schemaSegment(s)}`).join("")}`;
+    const below = (sub: unknown, keyword: string, ...rest: (string | number)[]) =>
       compile(sub, index.child(sub, location, [keyword, ...rest].map(String), path(keyword, ...rest)));
     const scope: Scope = {
       schema,
       path,
       below,
       inPlace(sub, keyword, ...rest) {
-        const target = below(sub, keyword!, ...rest);
+        const target = below(sub, keyword, ...rest);
         edges.push(target);
         return target;
       },

@@ -17,7 +17,7 @@ const DOCUMENT = "gemini-typekit:/response-schema";
 /** The identity of a location: the same subschema reached twice (by the walk and by a `$ref`) is prepared once. */
 export const locationKey = (location: Location): string => `${location.base}#${location.pointer.map(escapeSegment).join("/")}`;
 
-/** `base` resolved against `id`, without its fragment; undefined when it is not a URI reference. */
+/** `id` resolved against `base`; undefined when it is not a URI reference (or `base` cannot have relative ones). */
 function resolveUri(id: string, base: string): URL | undefined {
   try {
     return new URL(id, base);
@@ -30,6 +30,11 @@ function withoutFragment(url: URL): string {
   url.hash = "";
   return url.href;
 }
+
+/** What a pointer walk stands on: a subschema, a list or map of them, or some other value. */
+type Walked = "schema" | "subschemas" | "value";
+/** Where a keyword of a subschema leads the walk, by what it holds. */
+const WALKED: Record<Holds | "value", Walked> = { schema: "schema", schemas: "subschemas", schemaMap: "subschemas", value: "value" };
 
 export class RefIndex {
   readonly root: Location;
@@ -109,16 +114,15 @@ export class RefIndex {
       location = this.anchors.get(`${base}#${fragment}`) ?? fail("names no anchor of the schema");
       return { schema: this.follow(location), location };
     }
-    // Walk the pointer as ajv does: an `$id` met on the way, in a subschema (not in a map of them, nor in a value such
-    // as an enum's), starts its own resource. Keywords stay as written in the path, names are encoded.
-    let kind: "schema" | "container" | "other" = "schema";
+    // Walk the pointer as ajv does: an `$id` met on the way, in a subschema (not in a map or list of them, nor in a
+    // value such as an enum's), starts its own resource. Keywords stay as written in the path, names are encoded.
+    let on: Walked = "schema";
     for (const segment of fragment.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))) {
       if (!((isObject(schema) || Array.isArray(schema)) && hasOwn(schema, segment))) return fail("does not resolve inside the schema");
       schema = (schema as Record<string, unknown>)[segment];
-      const path = `${location.path}/${kind === "schema" ? segment : schemaSegment(segment)}`;
-      const holds: Holds | undefined = kind === "schema" ? this.holds(segment) : undefined;
-      kind = kind === "schema" ? (holds === "schema" ? "schema" : holds === undefined ? "other" : "container") : kind === "container" ? "schema" : "other";
-      location = kind === "schema" ? this.child(schema, location, [segment], path) : { base: location.base, pointer: [...location.pointer, segment], path };
+      const path = `${location.path}/${on === "schema" ? segment : schemaSegment(segment)}`;
+      on = on === "schema" ? WALKED[this.holds(segment) ?? "value"] : on === "subschemas" ? "schema" : "value";
+      location = on === "schema" ? this.child(schema, location, [segment], path) : { base: location.base, pointer: [...location.pointer, segment], path };
     }
     return { schema, location };
   }

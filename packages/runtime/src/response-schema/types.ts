@@ -99,12 +99,12 @@ export type Holds = "schema" | "schemas" | "schemaMap";
 export interface Scope {
   /** The schema object holding the keyword (a keyword may read its companions: `then`, `minContains`, `nullable`, …). */
   readonly schema: Readonly<Record<string, unknown>>;
-  /** The schema path of `segments` below the schema object (`path("minimum")` → `#/properties/n/minimum`). */
-  path(...segments: (string | number)[]): string;
-  /** Prepares the subschema at `segments` below the schema object, applied to a part of the value (a property, an item). */
-  below(schema: unknown, ...segments: (string | number)[]): Node;
-  /** Prepares the subschema at `segments`, applied to the value itself (anyOf, not, if, …): one edge of the loop check. */
-  inPlace(schema: unknown, ...segments: (string | number)[]): Node;
+  /** The schema path of `keyword` (and `rest`) in the schema object (`path("minimum")` → `#/properties/n/minimum`). */
+  path(keyword: string, ...rest: (string | number)[]): string;
+  /** Prepares the subschema at `keyword` (and `rest`: an index, a name) of the schema object, applied to a part of the value (a property, an item). */
+  below(schema: unknown, keyword: string, ...rest: (string | number)[]): Node;
+  /** Prepares the subschema at `keyword` (and `rest`), applied to the value itself (anyOf, not, if, …): one edge of the loop check. */
+  inPlace(schema: unknown, keyword: string, ...rest: (string | number)[]): Node;
   /** Resolves a `$ref` from this schema and prepares its target, applied in place. */
   ref(ref: string): Node;
   /** Refuses the schema: the keyword's value is not one JSON Schema allows. */
