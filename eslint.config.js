@@ -33,6 +33,11 @@ export default tseslint.config(
             { group: ["**/tools/**", "gemini-typekit", "gemini-typekit/*"], message: "the runtime package must not import the tools package" },
             { group: ["node:*"], message: "the runtime package runs in browsers and edge runtimes too: no node: imports" },
             { group: ["../../../*", "../../../../*"], message: "the runtime package imports nothing outside packages/runtime" },
+            {
+              group: ["ajv", "ajv/*", "ajv-formats", "ajv-formats/*"],
+              allowTypeImports: true,
+              message: "the runtime package has no dependencies: response schemas are checked by src/response-schema/",
+            },
           ],
         },
       ],
