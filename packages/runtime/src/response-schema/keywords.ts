@@ -3,6 +3,9 @@
 // and missing from the table does not compile; the error messages are a table the same way. The table's order is
 // the order keywords are checked in, hence the order of errors (close to ajv's: type, then keywords for any value,
 // then those for numbers, strings, arrays, objects).
+//
+// The table follows JSON Schema, not what Gemini enforces: a keyword Gemini ignores (lint-schema's warnings: `const`,
+// `pattern`, `minLength`, …) still says what the caller expects, and the value is checked against the schema sent.
 import { arrayMessages, arrayRules, type ArrayKeyword } from "./arrays.ts";
 import { combinatorMessages, combinatorRules, type CombinatorKeyword } from "./combinators.ts";
 import { annotationRules, coreMessages, coreRules, type AnnotationKeyword, type CoreKeyword } from "./core.ts";

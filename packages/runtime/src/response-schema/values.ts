@@ -1,4 +1,5 @@
-// `enum` (one of a list of values) and `const` (one value), compared as JSON.
+// `enum` (one of a list of values) and `const` (one value), compared as JSON. Gemini ignores `const` (lint-schema
+// warns: schema.const), so the model may answer something else: all the more reason to check the answer against it.
 import type { Keyword } from "./keywords.ts";
 import { equal } from "./equal.ts";
 import { report, type Messages, type Rule } from "./types.ts";
