@@ -5,11 +5,12 @@
 // schema, with located issues.
 //
 // The caller's schema is only known at run time; the library's own checker (response-schema/) prepares it, once per
-// schema object, and needs nothing outside this package.
+// schema object, and needs nothing outside this package. It is imported on first use: loading it would cost every
+// application that imports the package's main entry, and most never call this.
 import type { GenerateContentResponse } from "../generated/types.ts";
 import { normalizeAs } from "./validator.ts";
 import { describeValue, valueAt } from "./issues.ts";
-import { escapeSegment, messageOf, prepareResponseSchema, type ErrorKeyword, type SchemaError } from "./response-schema/index.ts";
+import type { ErrorKeyword, SchemaError } from "./response-schema/index.ts";
 import type { Issue, IssueCode } from "./result.ts";
 
 export interface StructuredOutputOptions {
@@ -47,15 +48,17 @@ const CODES: Partial<Record<ErrorKeyword, IssueCode>> = {
 };
 
 /** The pointer an error is about: for `required` and `additionalProperties`, the property, not its object. */
-function errorPointer(e: SchemaError): string {
+type Checker = typeof import("./response-schema/index.ts");
+
+function errorPointer(e: SchemaError, { escapeSegment }: Checker): string {
   if (e.keyword === "required") return `${e.instancePath}/${escapeSegment(e.params.missingProperty)}`;
   if (e.keyword === "additionalProperties") return `${e.instancePath}/${escapeSegment(e.params.additionalProperty)}`;
   return e.instancePath;
 }
 
-function schemaIssue(e: SchemaError, value: unknown): Issue {
-  const pointer = errorPointer(e);
-  const issue: Issue = { pointer, code: CODES[e.keyword] ?? "invalid-value", message: `${messageOf(e)} (schema ${e.schemaPath})` };
+function schemaIssue(e: SchemaError, value: unknown, checker: Checker): Issue {
+  const pointer = errorPointer(e, checker);
+  const issue: Issue = { pointer, code: CODES[e.keyword] ?? "invalid-value", message: `${checker.messageOf(e)} (schema ${e.schemaPath})` };
   if (e.keyword !== "required" && e.keyword !== "additionalProperties") issue.received = describeValue(valueAt(value, pointer));
   if (e.keyword === "enum") issue.expected = `one of ${JSON.stringify(e.params.allowedValues)}`;
   if (e.keyword === "type") issue.expected = String(e.params.type);
@@ -112,8 +115,9 @@ export async function parseStructuredOutput<T = unknown>(
     return { ok: false, issues: [issue], text, ...(finishReason ? { finishReason } : {}) };
   }
   if (typeof responseJsonSchema === "object" && responseJsonSchema !== null) {
-    const errors = prepareResponseSchema(responseJsonSchema).check(value);
-    if (errors.length > 0) return { ok: false, issues: errors.map((e) => schemaIssue(e, value)), text, ...(finishReason ? { finishReason } : {}) };
+    const checker = await import("./response-schema/index.ts");
+    const errors = checker.prepareResponseSchema(responseJsonSchema).check(value);
+    if (errors.length > 0) return { ok: false, issues: errors.map((e) => schemaIssue(e, value, checker)), text, ...(finishReason ? { finishReason } : {}) };
   } else if (responseJsonSchema === false) {
     return { ok: false, issues: [{ pointer: "", code: "invalid-value", message: "the schema `false` accepts no value" }], text };
   }
