@@ -11,7 +11,7 @@
 // Every process contender runs once per round, in an order rotating from round to round, so machine load hits all alike.
 // BENCH_RUNS sets the rounds (default 21); BENCH_PACK=1 packs even when dist/*.tgz are fresh.
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build, type Metafile } from "esbuild";
@@ -72,25 +72,11 @@ interface Bundle {
   biggest: { path: string; bytes: number }[];
 }
 
-/**
- * The runtime's optional peer dependencies (ajv, for structured output): imported by import() on first use only, and
- * not installed here, so they stay outside the bundle, as an app that never checks structured output leaves them.
- */
-function optionalPeers(project: string): string[] {
-  const manifest = JSON.parse(readFileSync(join(project, "node_modules", RUNTIME, "package.json"), "utf8")) as {
-    peerDependenciesMeta?: Record<string, { optional?: boolean }>;
-  };
-  return Object.entries(manifest.peerDependenciesMeta ?? {})
-    .filter(([, meta]) => meta.optional)
-    .map(([name]) => name);
-}
-
 /** Bundles `file` (in the project) as a browser app would ship it. */
 async function bundle(project: string, file: string): Promise<Bundle> {
   const result = await build({
     entryPoints: [join(project, file)],
     absWorkingDir: project,
-    external: optionalPeers(project),
     outfile: join(project, "out", `${file}.js`),
     bundle: true,
     platform: "browser",
@@ -117,7 +103,6 @@ function biggestInputs(metafile: Metafile, count = 5): { path: string; bytes: nu
 
 async function reportBundles(project: string): Promise<void> {
   console.log(`\n1. bundle size (esbuild, platform browser, format esm, minified; gzip level 9), ${RUNTIME} installed from its tarball`);
-  console.log(`  optional peers left external (imported on first structured-output check): ${optionalPeers(project).join(", ") || "none"}`);
   const bundles = {} as Record<EntryName, Bundle>;
   for (const [name, entry] of Object.entries(ENTRIES) as [EntryName, (typeof ENTRIES)[EntryName]][]) {
     writeFileSync(join(project, entry.file), entry.code);
