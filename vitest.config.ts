@@ -37,7 +37,12 @@ function builtModules(): Plugin {
   };
 }
 
-const shared: UserWorkspaceConfig["test"] = { include: ["test/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 60_000 };
+const shared: UserWorkspaceConfig["test"] = {
+  include: ["test/**/*.test.ts"],
+  setupFiles: ["test/support/fast-check-seed.ts"],
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
+};
 
 export default defineConfig({
   test: {
