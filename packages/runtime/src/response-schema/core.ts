@@ -76,5 +76,6 @@ export const annotationRules: { [K in AnnotationKeyword]: Rule<Keyword> } = {
 
 export const coreMessages: Messages<"false schema" | "unenforced"> = {
   "false schema": () => "boolean schema is false",
-  unenforced: ({ keyword }) => `is not checked: the schema uses "${keyword}", which this checker does not enforce`,
+  unenforced: ({ keyword, format }) =>
+    `is not checked: the schema uses ${format === undefined ? `"${keyword}"` : `format "${format}"`}, which this checker does not enforce`,
 };

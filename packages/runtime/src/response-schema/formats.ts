@@ -1,126 +1,246 @@
-// `format`: the formats ajv-formats checked before this checker replaced it (its "full" mode), the same tests, so a
-// value valid before is valid now and the other way round. Gemini documents date-time, date and time; the others come
-// with schemas from pydantic, zod or by hand. An unknown format is ignored, as JSON Schema asks (and ajv did).
-// ajv-formats' formatMinimum/formatMaximum/formatExclusiveMinimum/formatExclusiveMaximum are not implemented: a
-// string they apply to is reported as not checked.
+// `format`, written here from the specifications it names. Three outcomes for a format name:
+// - checked: the formats Gemini documents for responseJsonSchema (`date-time`, `date`, `time`: RFC 3339 section 5.6)
+//   and a few with a short, exact definition (`duration`, `uuid`, `ipv4`, OpenAPI's `byte`, `int32`, `int64`);
+// - not enforced: every other format JSON Schema 2020-12 defines (`email`, `hostname`, `ipv6`, `uri`, `iri`,
+//   `uri-template`, `json-pointer`, `regex`, the `idn-` ones…) and the extra names ajv-formats checked (`url`,
+//   `iso-date-time`…). A string it applies to is reported as not checked (the error keyword `unenforced`, as for
+//   formatMinimum and its kin below), so a value is never called valid for a format nobody looked at;
+// - annotation: the names that constrain nothing a JSON value can show (`float`, `double`: any number is one as far
+//   as JSON goes; `password`, `binary`; Gemini's `enum`, which the `enum` keyword next to it checks), and names in
+//   neither list, which JSON Schema makes annotations.
 //
-// The regular expressions and date/time tests are ajv-formats' (src/formats.ts, MIT License, Copyright (c) 2020
-// Evgeny Poberezkin).
+// Choices where the specifications leave room (each with a row in test/runtime/response-schema.test.ts):
+// - date-time separates date and time with `T` or `t` only. RFC 3339 mentions a space as something applications may
+//   choose, but its grammar, which JSON Schema points to, has no space.
+// - time offsets are `Z`, `z` or ±hh:mm, as RFC 3339's grammar has them (not ±hhmm nor ±hh).
+// - a leap second (second 60) is accepted where the time is 23:59 in UTC once its offset is taken off, on any day.
+//   RFC 3339 section 5.7 puts it at the end of a month that has one, at the same instant in every offset; the checker
+//   keeps the instant and not the month, as which months get one is announced, not computed.
+// - duration reads RFC 3339 appendix A's grammar the way ISO 8601 means it: components in the order Y M D, T, H M S,
+//   each optional, at least one, and at least one after T; weeks alone; whole numbers; upper-case designators
+//   (ISO 8601's; the grammar's nesting, read literally, would refuse `P1Y1D` and `PT1H5S`).
+// - uuid is RFC 4122's textual form only (no `urn:uuid:` prefix), any version, either case.
+// - int64 is a whole number from -2^63 to 2^63: 2^63 - 1 written in JSON reads as the double 2^63.
 import type { Keyword } from "./keywords.ts";
-import { report, type Messages, type Rule } from "./types.ts";
+import { hasOwn, report, type Messages, type Rule } from "./types.ts";
 
 export type FormatKeyword = "format" | "formatMinimum" | "formatMaximum" | "formatExclusiveMinimum" | "formatExclusiveMaximum";
 
-interface Format {
-  /** The values it constrains: strings, or numbers for the OpenAPI number formats. */
-  type: "string" | "number";
-  test: (value: never) => boolean;
+/** What the checker does with a format name. */
+type Format =
+  | { kind: "string"; test: (s: string) => boolean }
+  | { kind: "number"; test: (n: number) => boolean }
+  | { kind: "unenforced" }
+  | { kind: "annotation" };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading fixed-width ASCII fields.
+
+/** The value of the `width` ASCII digits of `s` at `from`; -1 when one of them is not a digit (or `s` ends before). */
+function digitsAt(s: string, from: number, width: number): number {
+  let value = 0;
+  for (let i = from; i < from + width; i++) {
+    const code = s.charCodeAt(i);
+    if (!(code >= 0x30 && code <= 0x39)) return -1;
+    value = value * 10 + (code - 0x30);
+  }
+  return value;
 }
 
-const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const isLeapYear = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+const isDigitAt = (s: string, i: number): boolean => digitsAt(s, i, 1) >= 0;
 
-const DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
-function date(s: string): boolean {
-  const m = DATE.exec(s);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]!);
+// ---------------------------------------------------------------------------------------------------------------
+// RFC 3339 section 5.6.
+
+const isLeapYear = (year: number): boolean => year % 400 === 0 || (year % 100 !== 0 && year % 4 === 0);
+
+/** Days of a month of the Gregorian calendar: 30 for April, June, September and November, 28 or 29 for February. */
+function daysIn(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-const TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
-/** RFC 3339 time; with `strictTimeZone` the offset is required. A leap second only at 23:59:60 UTC. */
-function time(strictTimeZone: boolean): (s: string) => boolean {
-  return (s) => {
-    const m = TIME.exec(s);
-    if (!m) return false;
-    const hr = Number(m[1]);
-    const min = Number(m[2]);
-    const sec = Number(m[3]);
-    const tz = m[4];
-    const tzSign = m[5] === "-" ? -1 : 1;
-    const tzH = Number(m[6] || 0);
-    const tzM = Number(m[7] || 0);
-    if (tzH > 23 || tzM > 59 || (strictTimeZone && !tz)) return false;
-    if (hr <= 23 && min <= 59 && sec < 60) return true;
-    const utcMin = min - tzM * tzSign;
-    const utcHr = hr - tzH * tzSign - (utcMin < 0 ? 1 : 0);
-    return (utcHr === 23 || utcHr === -1) && (utcMin === 59 || utcMin === -1) && sec < 61;
-  };
+const FULL_DATE_LENGTH = 10;
+
+/** full-date (YYYY-MM-DD) at `from`: a month 01–12 and a day that month has. */
+function isFullDateAt(s: string, from: number): boolean {
+  if (s[from + 4] !== "-" || s[from + 7] !== "-") return false;
+  const year = digitsAt(s, from, 4);
+  const month = digitsAt(s, from + 5, 2);
+  const day = digitsAt(s, from + 8, 2);
+  return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month);
 }
 
-const DATE_TIME_SEPARATOR = /t|\s/i;
-function dateTime(strictTimeZone: boolean): (s: string) => boolean {
-  const timeOf = time(strictTimeZone);
-  return (s) => {
-    const parts = s.split(DATE_TIME_SEPARATOR);
-    return parts.length === 2 && date(parts[0]!) && timeOf(parts[1]!);
-  };
-}
+const MINUTES_PER_DAY = 24 * 60;
+const LAST_MINUTE_OF_DAY = MINUTES_PER_DAY - 1;
 
-const NOT_URI_FRAGMENT = /\/|:/;
-const URI =
-  /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
-
-const BYTE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/m;
-
-const Z_ANCHOR = /[^\\]\\Z/;
-function regex(s: string): boolean {
-  if (Z_ANCHOR.test(s)) return false;
-  try {
-    new RegExp(s);
-    return true;
-  } catch {
+/**
+ * full-time from `from` to the end of `s`: hh:mm:ss (hours 00–23, minutes 00–59), an optional fraction (`.` and at
+ * least one digit), then the offset: `Z`, `z`, or `+`/`-` hh:mm. Second 60 only at 23:59 UTC (see the header).
+ */
+function isFullTimeAt(s: string, from: number): boolean {
+  if (s[from + 2] !== ":" || s[from + 5] !== ":") return false;
+  const hour = digitsAt(s, from, 2);
+  const minute = digitsAt(s, from + 3, 2);
+  const second = digitsAt(s, from + 6, 2);
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return false;
+  let i = from + 8;
+  if (s[i] === ".") {
+    const first = ++i;
+    while (isDigitAt(s, i)) i++;
+    if (i === first) return false;
+  }
+  let offsetMinutes: number;
+  const sign = s[i];
+  if (sign === "Z" || sign === "z") {
+    offsetMinutes = 0;
+    i += 1;
+  } else if (sign === "+" || sign === "-") {
+    if (s[i + 3] !== ":") return false;
+    const hours = digitsAt(s, i + 1, 2);
+    const minutes = digitsAt(s, i + 4, 2);
+    if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return false;
+    offsetMinutes = (sign === "-" ? -1 : 1) * (hours * 60 + minutes);
+    i += 6;
+  } else {
     return false;
   }
+  if (i !== s.length) return false;
+  if (second < 60) return true;
+  const utcMinute = (((hour * 60 + minute - offsetMinutes) % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
+  return utcMinute === LAST_MINUTE_OF_DAY;
 }
 
-const string = (test: RegExp | ((s: string) => boolean)): Format => ({ type: "string", test: typeof test === "function" ? test : (s: string) => test.test(s) });
-const number = (test: (n: number) => boolean): Format => ({ type: "number", test });
-const anyString = string(() => true);
+const isDate = (s: string): boolean => s.length === FULL_DATE_LENGTH && isFullDateAt(s, 0);
+const isTime = (s: string): boolean => isFullTimeAt(s, 0);
+const isDateTime = (s: string): boolean =>
+  (s[FULL_DATE_LENGTH] === "T" || s[FULL_DATE_LENGTH] === "t") && isFullDateAt(s, 0) && isFullTimeAt(s, FULL_DATE_LENGTH + 1);
 
-export const FORMATS: Record<string, Format> = {
-  date: string(date),
-  time: string(time(true)),
-  "date-time": string(dateTime(true)),
-  "iso-time": string(time(false)),
-  "iso-date-time": string(dateTime(false)),
-  duration: string(/^P(?!$)((\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?|(\d+W)?)$/),
-  uri: string((s) => NOT_URI_FRAGMENT.test(s) && URI.test(s)),
-  "uri-reference": string(
-    /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i,
-  ),
-  "uri-template": string(
-    // eslint-disable-next-line no-control-regex
-    /^(?:(?:[^\x00-\x20"'<>%\\^`{|}]|%[0-9a-f]{2})|\{[+#./;?&=,!@|]?(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?(?:,(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?)*\})*$/i,
-  ),
-  url: string(
-    /^(?:https?|ftp):\/\/(?:\S+(?::\S*)?@)?(?:(?!(?:10|127)(?:\.\d{1,3}){3})(?!(?:169\.254|192\.168)(?:\.\d{1,3}){2})(?!172\.(?:1[6-9]|2\d|3[0-1])(?:\.\d{1,3}){2})(?:[1-9]\d?|1\d\d|2[01]\d|22[0-3])(?:\.(?:1?\d{1,2}|2[0-4]\d|25[0-5])){2}(?:\.(?:[1-9]\d?|1\d\d|2[0-4]\d|25[0-4]))|(?:(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)(?:\.(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)*(?:\.(?:[a-z\u{00a1}-\u{ffff}]{2,})))(?::\d{2,5})?(?:\/[^\s]*)?$/iu,
-  ),
-  email: string(/^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i),
-  hostname: string(/^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i),
-  ipv4: string(/^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/),
-  ipv6: string(
-    /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i,
-  ),
-  regex: string(regex),
-  uuid: string(/^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i),
-  "json-pointer": string(/^(?:\/(?:[^~/]|~0|~1)*)*$/),
-  "json-pointer-uri-fragment": string(/^#(?:\/(?:[a-z0-9_\-.!$&'()*+,;:=@]|%[0-9a-f]{2}|~0|~1)*)*$/i),
-  "relative-json-pointer": string(/^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/),
-  byte: string(BYTE),
-  int32: number((n) => Number.isInteger(n) && n <= 2 ** 31 - 1 && n >= -(2 ** 31)),
-  // Every whole double is a valid int64 as far as JSON can tell.
-  int64: number((n) => Number.isInteger(n)),
-  float: number(() => true),
-  double: number(() => true),
-  password: anyString,
-  binary: anyString,
+// ---------------------------------------------------------------------------------------------------------------
+// duration (RFC 3339 appendix A, as JSON Schema 2020-12 section 7.3.1 uses it).
+
+const DATE_DESIGNATORS = "YMD";
+const TIME_DESIGNATORS = "HMS";
+
+function isDuration(s: string): boolean {
+  if (s[0] !== "P") return false;
+  // dur-week: a number of weeks and nothing else.
+  if (s.endsWith("W")) {
+    let i = 1;
+    while (isDigitAt(s, i)) i++;
+    return i > 1 && i === s.length - 1;
+  }
+  let allowed = DATE_DESIGNATORS;
+  let inTime = false;
+  let components = 0;
+  let i = 1;
+  while (i < s.length) {
+    if (s[i] === "T") {
+      if (inTime) return false;
+      inTime = true;
+      allowed = TIME_DESIGNATORS;
+      i++;
+      if (!isDigitAt(s, i)) return false;
+      continue;
+    }
+    const first = i;
+    while (isDigitAt(s, i)) i++;
+    if (i === first) return false;
+    const designator = s[i];
+    const at = designator === undefined ? -1 : allowed.indexOf(designator);
+    if (at < 0) return false;
+    // Each designator once, in order: what may follow is what comes after it.
+    allowed = allowed.slice(at + 1);
+    components++;
+    i++;
+  }
+  return components > 0;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// uuid, ipv4, byte.
+
+/** An ASCII hex digit, either case (RFC 4122: "case insensitive on input"). */
+const isHexAt = (s: string, i: number): boolean => {
+  const c = s[i] ?? "";
+  return (c >= "0" && c <= "9") || (c >= "a" && c <= "f") || (c >= "A" && c <= "F");
 };
 
-/** formatMinimum and its kin: ajv-formats' comparisons of dates and times, not implemented here. */
+/** RFC 4122 section 3's UUID: hex groups of 8, 4, 4, 4 and 12 digits joined by `-`. */
+const UUID_HYPHENS = [8, 13, 18, 23];
+const UUID_LENGTH = 36;
+function isUuid(s: string): boolean {
+  if (s.length !== UUID_LENGTH) return false;
+  for (let i = 0; i < UUID_LENGTH; i++) if (UUID_HYPHENS.includes(i) ? s[i] !== "-" : !isHexAt(s, i)) return false;
+  return true;
+}
+
+/** A dotted quad: four decimal numbers 0–255, written without leading zeros, joined by `.`. */
+function isIpv4(s: string): boolean {
+  const parts = s.split(".");
+  return (
+    parts.length === 4 &&
+    parts.every((part) => {
+      if (part.length < 1 || part.length > 3 || (part.length > 1 && part[0] === "0")) return false;
+      const value = digitsAt(part, 0, part.length);
+      return value >= 0 && value <= 255;
+    })
+  );
+}
+
+/** RFC 4648 section 4: groups of four characters of the base 64 alphabet, the last group padded with one or two `=`. */
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const isBase64 = (s: string): boolean => s.length % 4 === 0 && BASE64.test(s);
+
+// ---------------------------------------------------------------------------------------------------------------
+// The table.
+
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+const INT64_LIMIT = 2 ** 63;
+
+const string = (test: (s: string) => boolean): Format => ({ kind: "string", test });
+const number = (test: (n: number) => boolean): Format => ({ kind: "number", test });
+const unchecked: Format = { kind: "unenforced" };
+const annotation: Format = { kind: "annotation" };
+
+const FORMATS: Record<string, Format> = {
+  "date-time": string(isDateTime),
+  date: string(isDate),
+  time: string(isTime),
+  duration: string(isDuration),
+  uuid: string(isUuid),
+  ipv4: string(isIpv4),
+  byte: string(isBase64),
+  int32: number((n) => Number.isInteger(n) && n >= INT32_MIN && n <= INT32_MAX),
+  int64: number((n) => Number.isInteger(n) && n >= -INT64_LIMIT && n <= INT64_LIMIT),
+  // JSON Schema 2020-12 section 7.3.
+  email: unchecked,
+  "idn-email": unchecked,
+  hostname: unchecked,
+  "idn-hostname": unchecked,
+  ipv6: unchecked,
+  uri: unchecked,
+  "uri-reference": unchecked,
+  iri: unchecked,
+  "iri-reference": unchecked,
+  "uri-template": unchecked,
+  "json-pointer": unchecked,
+  "relative-json-pointer": unchecked,
+  regex: unchecked,
+  // ajv-formats' own names, checked by the ajv setup this checker replaced.
+  "iso-time": unchecked,
+  "iso-date-time": unchecked,
+  url: unchecked,
+  "json-pointer-uri-fragment": unchecked,
+  float: annotation,
+  double: annotation,
+  password: annotation,
+  binary: annotation,
+  enum: annotation,
+};
+
+/** formatMinimum and its kin (ajv-formats' comparisons of dates and times): not implemented. */
 const unenforced: Rule<Keyword> = { kind: "unenforced", appliesTo: (v) => typeof v === "string" };
 
 export const formatRules: { [K in FormatKeyword]: Rule<Keyword> } = {
@@ -128,14 +248,33 @@ export const formatRules: { [K in FormatKeyword]: Rule<Keyword> } = {
     kind: "assert",
     prepare(value, scope) {
       if (typeof value !== "string") return scope.invalid("format", "a string");
-      const format = Object.prototype.hasOwnProperty.call(FORMATS, value) ? FORMATS[value] : undefined;
-      if (!format) return undefined;
-      const test = format.test as (v: unknown) => boolean;
+      // A name in no list is an annotation, as JSON Schema has unknown formats.
+      const format = (hasOwn(FORMATS, value) && FORMATS[value]) || annotation;
       const path = scope.path("format");
-      const params = { format: value };
-      return (v, at, out) => {
-        if (typeof v === format.type && !test(v)) report(out, "format", at, path, params);
-      };
+      switch (format.kind) {
+        case "string": {
+          const { test } = format;
+          const params = { format: value };
+          return (v, at, out) => {
+            if (typeof v === "string" && !test(v)) report(out, "format", at, path, params);
+          };
+        }
+        case "number": {
+          const { test } = format;
+          const params = { format: value };
+          return (v, at, out) => {
+            if (typeof v === "number" && !test(v)) report(out, "format", at, path, params);
+          };
+        }
+        case "unenforced": {
+          const params = { keyword: "format", format: value };
+          return (v, at, out) => {
+            if (typeof v === "string") report(out, "unenforced", at, path, params);
+          };
+        }
+        case "annotation":
+          return undefined;
+      }
     },
   },
   formatMinimum: unenforced,

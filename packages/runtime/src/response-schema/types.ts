@@ -35,8 +35,11 @@ export interface ErrorParams {
   oneOf: { passingSchemas: readonly [number, number] | null };
   not: Record<string, never>;
   if: { failingKeyword: "then" | "else" };
-  /** Not a verdict: the schema uses `keyword`, which this checker does not enforce, so the value is not known valid. */
-  unenforced: { keyword: string };
+  /**
+   * Not a verdict: the schema uses `keyword`, which this checker does not enforce, so the value is not known valid.
+   * For `format`, the format it names (the keyword is checked for other formats).
+   */
+  unenforced: { keyword: string; format?: string };
 }
 
 interface Limit<C extends string> {
