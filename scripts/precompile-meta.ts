@@ -1,4 +1,4 @@
-// Rewrites generator/spec/meta-validators.cjs, the precompiled meta-schema check, after spec/meta/spec.schema.json
+// Rewrites packages/tools/src/spec/meta-validators.cjs, the precompiled meta-schema check, after spec/meta/spec.schema.json
 // (or ajv) changed: `npx tsx scripts/precompile-meta.ts`.
 import { writeFileSync } from "node:fs";
 import { relative } from "node:path";

@@ -3,9 +3,9 @@
 //       built by `npm run build`, rebuilt here when older than its sources; packages.bench.ts times the same files
 //       installed from the tarball) and validate one real generateContent response, plain node; to split that, the
 //       fast-path checkers (dist/esm/generated/validators/fast.js) alone, and the ajv standalone validators
-//       (generated/validators/strict.js, which the library no longer loads nor ships) alone;
+//       (packages/runtime/generated/validators/strict.js, which the library no longer loads nor ships) alone;
 //  (a)  the same library as TypeScript run through tsx, as this repository runs it;
-//  (b)  ajv compiling the same schemas at start-up (generated/schemas/*.json, Ajv2020 with allErrors + strict) and
+//  (b)  ajv compiling the same schemas at start-up (packages/runtime/generated/schemas/*.json, Ajv2020 with allErrors + strict) and
 //       validating the same response, plain node;
 //  (c)  the bare process baselines: `node` and `node --import tsx` running an empty module.
 // Target: (a') ≥ 10× faster than (b), each net of its bare process, (b − node)/(a' − node): both plain node, so the

@@ -4,7 +4,7 @@
 // bytes (the cost a caller pays anyway). Target: validation ≤ 0.15× JSON.parse. The floor, measured in the same run:
 // a bare recursive walk visiting every value of the same objects (expected ≈ 0.04× JSON.parse).
 // Medians of interleaved rounds after a warm-up; each pass is one sweep over the whole selection.
-// What the time goes to is printed too: the fast-path checker alone (generated/validators/fast.js) and the runtime
+// What the time goes to is printed too: the fast-path checker alone (packages/runtime/generated/validators/fast.js) and the runtime
 // around it; for comparison, ajv's standalone strict check and the published base64 `pattern` run whole over the bytes
 // fields (what the spot check avoids); and the split by body size and by drift.
 import type { ValidateFunction } from "ajv";

@@ -1,4 +1,4 @@
-// Type-level tests of generated/types.ts, checked by `tsc -p tsconfig.json` (and by types-level.test.ts): every
+// Type-level tests of packages/runtime/generated/types.ts, checked by `tsc -p tsconfig.json` (and by types-level.test.ts): every
 // `@ts-expect-error` line must be an error, every other line must compile.
 import { ErrorDetail, FinishReason, HarmBlockThreshold, isKnown, METHODS, RpcCode } from "../../packages/runtime/generated/types.ts";
 import type {

@@ -1,4 +1,4 @@
-// Type-level checks of generated/types.ts: type-checks.ts compiles, each of its @ts-expect-error lines is an error
+// Type-level checks of packages/runtime/generated/types.ts: type-checks.ts compiles, each of its @ts-expect-error lines is an error
 // on its own, and the editor experience holds — hover shows a oneof member's JSDoc, autocomplete offers the oneof
 // members and an open enum's known values.
 import { readFileSync } from "node:fs";

@@ -1,4 +1,4 @@
-// The validators' own keywords (generator/generate/validators/keywords.ts) and the schemas they are built from.
+// The validators' own keywords (packages/tools/src/generate/validators/keywords.ts) and the schemas they are built from.
 import { describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import { validatorAjv } from "../../packages/tools/src/generate/validators/emit.ts";

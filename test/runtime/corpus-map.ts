@@ -1,5 +1,5 @@
 // Which resource each payload of the real corpus (../shared/fixtures/real) is, decided from manifest.jsonl the way
-// a client would: the URI and HTTP method name a method of the spec (generated/types.ts METHODS, matched on its path
+// a client would: the URI and HTTP method name a method of the spec (packages/runtime/generated/types.ts METHODS, matched on its path
 // template), the role picks its request or response; an error status means an ErrorResponse; a stream is one
 // GenerateContentResponse per chunk. Vertex AI URIs are read as the Gemini method they mirror
 // (`…/publishers/google/models/X:generateContent` → `models/X:generateContent`). Entries the manifest cannot place

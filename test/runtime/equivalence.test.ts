@@ -1,6 +1,6 @@
-// The invariant runtime/validator.ts is built on: lenient mode only ever runs the strict validator, and calls a
+// The invariant packages/runtime/src/validator.ts is built on: lenient mode only ever runs the strict validator, and calls a
 // value lenient-valid when every strict error is an unknown field or an unknown enum value. That must give the same
-// verdict as the lenient standalone validators the generator emits (generated/validators/lenient.js), which accept
+// verdict as the lenient standalone validators the generator emits (packages/runtime/generated/validators/lenient.js), which accept
 // those two things by construction; and the drift must be what the generated runValidator reports. Checked on every
 // real payload and every single mutation of it (mutations.ts), plus hand-made cases for each kind of error.
 import { describe, expect, it } from "vitest";

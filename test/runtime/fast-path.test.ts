@@ -1,4 +1,4 @@
-// The fast-path checkers (generated/validators/fast.js, one for both modes) against the ajv validators, which stay the reference: on
+// The fast-path checkers (packages/runtime/generated/validators/fast.js, one for both modes) against the ajv validators, which stay the reference: on
 // every corpus payload, every own fixture, every mutation of both, and fast-check's random values, the fast verdict
 // (0 invalid, 1 valid, 2 valid with drift, 3 spelled otherwise) is the one ajv's answer implies, and in lenient mode the
 // drift the fast path reports is the drift the runtime reads from ajv's sink — same records, same order, same paths,

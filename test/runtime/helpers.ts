@@ -25,7 +25,7 @@ export function nest(depth: number, wrap: (inner: unknown) => unknown, leaf: unk
 /** A JSON Pointer segment. */
 export const seg = (key: string | number) => String(key).replace(/~/g, "~0").replace(/\//g, "~1");
 
-/** The model, whole: every resource and enum of generated/model.ts by name. */
+/** The model, whole: every resource and enum of packages/runtime/generated/model.ts by name. */
 export interface WholeModel {
   resources: Record<string, ResourceModel>;
   enums: Record<string, EnumModel>;

@@ -1,5 +1,5 @@
 // Linked data (packages/runtime/src/linked.ts): the registry that includes an entry with everything it reaches, and
-// the model's links (generated/model.ts), which must bring every resource and enum the runtime may look up while
+// the model's links (packages/runtime/generated/model.ts), which must bring every resource and enum the runtime may look up while
 // validating a resource — a link missing would go unnoticed in tests that include the whole model, and fail in an
 // application's bundle. (The schemas' links are held to the $refs in test/runtime/reference.test.ts.)
 import { join } from "node:path";

@@ -1,4 +1,4 @@
-// Single mutations of real payloads, at sites found by walking each payload through the model (generated/model.ts):
+// Single mutations of real payloads, at sites found by walking each payload through the model (packages/runtime/generated/model.ts):
 // every field present whose wire type has a way to be wrong gets each such mutation, so coverage follows the spec
 // rather than a hand-picked list. Each mutation says which issue it must cause: its code and its pointer, spelled
 // as the payload spells its keys (snake_case stays snake_case).

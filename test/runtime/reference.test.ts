@@ -1,7 +1,7 @@
-// The reference checker (runtime/reference/) against the ajv standalone validators it stands in for at run time
-// (generated/validators/strict.js, lenient.js): on every corpus payload as every resource, every own fixture, every
+// The reference checker (packages/runtime/src/reference/) against the ajv standalone validators it stands in for at run time
+// (packages/runtime/generated/validators/strict.js, lenient.js): on every corpus payload as every resource, every own fixture, every
 // mutation of both, fast-check's random values and values JSON cannot hold, both modes give the same verdict, the same
-// errors in the same order (instance path, keyword, params, message; of the schema path only what runtime/issues.ts
+// errors in the same order (instance path, keyword, params, message; of the schema path only what packages/runtime/src/issues.ts
 // reads: the oneof form) and the same lenient drift records. Plus a table of small cases, keyword by keyword, the data
 // module's faithfulness to the schemas, refusal of unknown keywords, and the runtime's imports.
 import { describe, expect, it } from "vitest";
@@ -42,7 +42,7 @@ interface Outcome {
   sink: unknown[];
 }
 
-/** A named schema's entry in generated/validators/reference.js. */
+/** A named schema's entry in packages/runtime/generated/validators/reference.js. */
 const entryOf = (name: string) => (referenceData as unknown as Record<string, LinkedData>)[name]!;
 /** The reference checker on the resource of that name. */
 const checkReference = (resource: string, mode: Mode, value: unknown): ReferenceResult => checkSchema(entryOf(resource), mode, value);

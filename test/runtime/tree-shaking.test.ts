@@ -33,7 +33,7 @@ async function bundle(app: string): Promise<{ text: string; kept: string[] }> {
   return { text: result.outputFiles[0]!.text, kept };
 }
 
-/** The names of the schemas `root` reaches, itself included, by the links of generated/validators/reference.js. */
+/** The names of the schemas `root` reaches, itself included, by the links of packages/runtime/generated/validators/reference.js. */
 function closure(root: string): Set<string> {
   const entries = referenceData as unknown as Record<string, LinkedData>;
   const names = new Set<string>();

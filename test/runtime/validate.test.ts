@@ -1,4 +1,4 @@
-// The validation API as users call it (runtime/index.ts): results, issues, modes, normalization of snake_case keys
+// The validation API as users call it (packages/runtime/src/index.ts): results, issues, modes, normalization of snake_case keys
 // and integer enums, is/assert/normalize and the Standard Schema face. Each row is [name, { given, want }].
 import { describe, expect, it } from "vitest";
 import { METHODS } from "../../packages/runtime/generated/types.ts";

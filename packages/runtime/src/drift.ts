@@ -1,4 +1,4 @@
-// Drift as the lenient reference checker (reference/) and the ajv lenient validators (generated/validators/lenient.js)
+// Drift as the lenient reference checker (reference/) and the ajv lenient validators (packages/runtime/generated/validators/lenient.js)
 // record it — flat quadruples of kind "f" | "e", instance path, value, and the resource holding the field or the enum
 // holding the value — read as the runtime reports it. The fast-path checkers record the same drift already in this
 // form; the differential test holds the two to each other through these functions.

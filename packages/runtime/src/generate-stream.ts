@@ -1,4 +1,4 @@
-// streamGenerateContent bodies end to end: the stream parser (runtime/stream/) with each chunk validated as a
+// streamGenerateContent bodies end to end: the stream parser (packages/runtime/src/stream/) with each chunk validated as a
 // GenerateContentResponse, and the chunks folded into one response while they arrive. Memory stays constant apart
 // from the aggregate itself: no chunk is kept after it has been folded in.
 import type { GenerateContentResponse } from "../generated/types.ts";

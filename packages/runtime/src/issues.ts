@@ -1,5 +1,5 @@
 // From ajv's errors to the library's issues: a stable code, a sentence, expected vs received, the spec field that
-// decides, and the pointer as the input spelled it. ajv knows the schema; the model (generated/model.ts) knows the
+// decides, and the pointer as the input spelled it. ajv knows the schema; the model (packages/runtime/generated/model.ts) knows the
 // spec, so the message can say "int64 as a decimal string" instead of "must match pattern ^-?[0-9]{1,19}$".
 import type { ErrorObject } from "./reference/index.ts";
 import type { Issue, IssueCode } from "./result.ts";
@@ -110,7 +110,7 @@ export interface IssueContext {
   toOriginal: (pointer: string) => string;
 }
 
-/** JSON Schema's oneof encoding (generator/generate/schemas/emit.ts): a present member forbids the others. */
+/** JSON Schema's oneof encoding (packages/tools/src/generate/schemas/emit.ts): a present member forbids the others. */
 export const ONEOF_PATH = /\/dependentSchemas\/[^/]+\/properties\/[^/]+\/false schema$/;
 
 export function issueFromError(error: ErrorObject, ctx: IssueContext): Issue {

@@ -1,5 +1,5 @@
-// Generated data the runtime looks up by name — the validator schemas (generated/validators/reference.js) and the
-// model (generated/model.ts) — comes as one export per name, each with the entries it refers to, so that a bundle
+// Generated data the runtime looks up by name — the validator schemas (packages/runtime/generated/validators/reference.js) and the
+// model (packages/runtime/generated/model.ts) — comes as one export per name, each with the entries it refers to, so that a bundle
 // carries only the entries its validators reach. A registry holds the entries included so far: including one includes
 // all it reaches, before anything is looked up; an entry's JSON text is parsed, and prepared, when first read.
 

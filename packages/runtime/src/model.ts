@@ -1,4 +1,4 @@
-// Lookups over the model (generated/model.ts) that the validation runtime needs: a field by its JSON or proto name,
+// Lookups over the model (packages/runtime/generated/model.ts) that the validation runtime needs: a field by its JSON or proto name,
 // and where a JSON Pointer lands in the spec (which resource, which field; inside a google.protobuf.Any, the message
 // its "@type" names). They know the resources and enums included so far: a validator includes its resource's entry,
 // which brings every resource and enum that resource reaches (linked.ts). Built lazily, per resource, on first use.
@@ -9,7 +9,7 @@ export type { EnumModel, FieldModel, ResourceModel };
 
 const models = /* @__PURE__ */ new LinkedRegistry((data) => data as ResourceModel | EnumModel);
 
-/** Makes `root` (a resource's entry in generated/model.ts) and everything it reaches known to the lookups here. */
+/** Makes `root` (a resource's entry in packages/runtime/generated/model.ts) and everything it reaches known to the lookups here. */
 export function includeModel(root: LinkedData): void {
   models.include(root);
 }

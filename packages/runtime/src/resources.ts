@@ -1,4 +1,4 @@
-// What validating one resource takes, and the resources by name. generated/validate.ts hands each validator its own
+// What validating one resource takes, and the resources by name. packages/runtime/generated/validate.ts hands each validator its own
 // resource's parts by name in the source, so a bundle carries only the resources it validates. Looking a resource up
 // by a name known only at run time (validateResource, the CLI) reaches every resource's parts instead: only bundles
 // that call resourceByName carry them all.
@@ -11,7 +11,7 @@ import { includeModel, resourceModel } from "./model.ts";
 import type { Mode } from "./result.ts";
 
 /**
- * A fast-path checker (generated/validators/fast.js), one for both modes: 0 invalid, 1 valid, 2 valid with drift
+ * A fast-path checker (packages/runtime/generated/validators/fast.js), one for both modes: 0 invalid, 1 valid, 2 valid with drift
  * (lenient-valid, strict-invalid), 3 spelled otherwise.
  */
 export type FastCheck = (value: unknown) => 0 | 1 | 2 | 3;
@@ -21,9 +21,9 @@ export interface ResourceDefinition {
   /** The default mode: strict for what users send (request bodies), lenient for what the API returns. */
   readonly mode: Mode;
   readonly fast: FastCheck;
-  /** Its validator schema (generated/validators/reference.js), linked to every schema it reaches. */
+  /** Its validator schema (packages/runtime/generated/validators/reference.js), linked to every schema it reaches. */
   readonly schema: LinkedData;
-  /** Its model (generated/model.ts), linked to every resource and enum it reaches. */
+  /** Its model (packages/runtime/generated/model.ts), linked to every resource and enum it reaches. */
   readonly model: LinkedData;
 }
 

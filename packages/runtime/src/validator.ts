@@ -1,11 +1,11 @@
 // The validation API behind every `validate<Name>` / `assert<Name>` / `is<Name>` / `normalize<Name>`.
 //
-// First, a generated fast-path checker (generated/validators/fast.js) gives the verdict: valid, valid with drift
+// First, a generated fast-path checker (packages/runtime/generated/validators/fast.js) gives the verdict: valid, valid with drift
 // (lenient mode; the drift recorded as it is reported), spelled otherwise (lenient mode: a snake_case key, an enum
 // name in another case), or invalid. Valid data returns at once, with its drift.
 //
 // Otherwise the value is normalized (see normalize.ts) and checked by the reference checker (reference/: ajv's errors,
-// as the ajv validators generated/validators/strict.js and lenient.js give them, without loading them), which builds
+// as the ajv validators packages/runtime/generated/validators/strict.js and lenient.js give them, without loading them), which builds
 // the issues; issues and drift then point at the keys as the input spelled them. Only a value nested too deeply for the
 // fast path goes to the reference as it is first.
 //
@@ -190,7 +190,7 @@ export interface ResourceValidator<Strict, Lenient, Default> extends StandardSch
   readonly normalize: NormalizeFn<Lenient>;
 }
 
-/** The validator of one resource (generated/validate.ts creates one per resource from its definition). */
+/** The validator of one resource (packages/runtime/generated/validate.ts creates one per resource from its definition). */
 export function createValidator<Strict, Lenient, Default>(definition: ResourceDefinition): ResourceValidator<Strict, Lenient, Default> {
   const { name, mode, fast } = definition;
   const run = (value: unknown, m: Mode) => validateWith(definition, value, m, fast);
@@ -221,7 +221,7 @@ export function createValidator<Strict, Lenient, Default>(definition: ResourceDe
 }
 
 /**
- * `validator[part]` as a call, which generated/validate.ts marks pure: a bundler drops it when its result is unused,
+ * `validator[part]` as a call, which packages/runtime/generated/validate.ts marks pure: a bundler drops it when its result is unused,
  * where it must keep a plain property read (a getter could run) and with it every resource's validator.
  */
 export function pick<V, K extends keyof V>(validator: V, part: K): V[K] {

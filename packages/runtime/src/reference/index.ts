@@ -1,4 +1,4 @@
-// The reference checker: the errors the ajv standalone validators (generated/validators/strict.js, lenient.js) give,
+// The reference checker: the errors the ajv standalone validators (packages/runtime/generated/validators/strict.js, lenient.js) give,
 // computed by interpreting their schemas (./schema.ts, ./check.ts) instead of importing 1.5 MiB of generated code at
 // start-up. The runtime reaches it only to build issues (invalid data, data to normalize, data too deep for the fast
 // path); test/runtime/reference.test.ts holds it to the ajv modules, error for error and drift record for record.
@@ -24,7 +24,7 @@ export interface ReferenceResult {
 export const driftSink: unknown[] = [];
 
 /**
- * Checks `value` against `root` (a resource's schema in generated/validators/reference.js) in `mode`. Throws a
+ * Checks `value` against `root` (a resource's schema in packages/runtime/generated/validators/reference.js) in `mode`. Throws a
  * RangeError when the value is too deep.
  */
 export function checkReference(root: LinkedData, mode: ReferenceMode, value: unknown): ReferenceResult {

@@ -1,4 +1,4 @@
-// The validator schemas (generated/validators/reference.js: the lenient ones, one JSON text per named schema) read into
+// The validator schemas (packages/runtime/generated/validators/reference.js: the lenient ones, one JSON text per named schema) read into
 // typed nodes, one kind per shape the schemas use, so the checker (./check.ts) dispatches on the kind instead of
 // re-reading keywords. Only the keyword set of packages/tools/src/generate/validators/fast.ts is known; anything else
 // throws here, naming the schema, so a schema change that needs a new keyword cannot be checked silently wrong.
@@ -49,7 +49,7 @@ type Raw = Record<string, unknown>;
 
 const schemas = /* @__PURE__ */ new LinkedRegistry((schema, name) => read(schema, name, `${name}.json`));
 
-/** Makes `root` (a schema of generated/validators/reference.js) and every schema it reaches known to named(). */
+/** Makes `root` (a schema of packages/runtime/generated/validators/reference.js) and every schema it reaches known to named(). */
 export function includeSchemas(root: LinkedData): void {
   schemas.include(root);
 }

@@ -1,5 +1,5 @@
 // What every emitter receives and returns. An emitter is a pure function of the IR: it returns file contents by
-// path relative to generated/, and the pipeline adds headers, formats, checks and writes.
+// path relative to packages/runtime/generated/, and the pipeline adds headers, formats, checks and writes.
 import type { SpecIR } from "../spec/model.ts";
 
 export interface GenerateContext {

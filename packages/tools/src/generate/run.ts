@@ -1,4 +1,4 @@
-// `gemini-typekit generate`: spec → IR → one emitter per output → generated/. Deterministic, checked, atomic.
+// `gemini-typekit generate`: spec → IR → one emitter per output → packages/runtime/generated/. Deterministic, checked, atomic.
 import { readFile } from "node:fs/promises";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";

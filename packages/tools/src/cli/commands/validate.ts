@@ -1,5 +1,5 @@
 // `gemini-typekit validate <Resource> [files… | -]`: checks payloads against a resource with the validation library
-// (runtime/), the same code users import. A file may hold one JSON value, or a stream of them — SSE (alt=sse), a
+// (packages/runtime/src/), the same code users import. A file may hold one JSON value, or a stream of them — SSE (alt=sse), a
 // JSON array (streamGenerateContent without alt=sse) or NDJSON — and each chunk is validated. Every problem is
 // listed with its file, chunk (index and byte offset) and JSON Pointer; lenient mode's drift is listed too but
 // does not fail the run.

@@ -1,5 +1,5 @@
-// generated/validate.ts: the per-resource validation API — `validate<Name>`, `assert<Name>`, `is<Name>`,
-// `normalize<Name>` and the `validators` table — typed by generated/types.ts and implemented by
+// packages/runtime/generated/validate.ts: the per-resource validation API — `validate<Name>`, `assert<Name>`, `is<Name>`,
+// `normalize<Name>` and the `validators` table — typed by packages/runtime/generated/types.ts and implemented by
 // packages/runtime/src/validator.ts. Each resource's three types (strict-valid, lenient-valid, default mode) follow from
 // its side of the wire:
 //   response side: one type, enums already open;

@@ -1,4 +1,4 @@
-// generated/model.ts: the spec as compact runtime data for the validation library (packages/runtime/src/). The
+// packages/runtime/generated/model.ts: the spec as compact runtime data for the validation library (packages/runtime/src/). The
 // validators know the schemas; this data knows what they do not: the proto (snake_case) name of every field, the proto
 // number of every enum value, which fields hold enums, which resources they refer to, the oneofs, and which side of the
 // wire each resource is on (the default validation mode follows from it). One export per resource and enum, linked to
@@ -11,7 +11,7 @@ import { linkedExports, type LinkedEntry } from "../linked.ts";
 
 export const MODEL_PATH = "model.ts";
 
-/** The declarations the data is typed by; emitted verbatim so generated/model.ts imports nothing. */
+/** The declarations the data is typed by; emitted verbatim so packages/runtime/generated/model.ts imports nothing. */
 const DECLARATIONS = `/** A field as the validation runtime needs it. */
 export interface FieldModel {
   /** Wire type: a scalar type of the spec, "enum" or "ref". */

@@ -1,4 +1,4 @@
-// JSON Schemas (2020-12) from the IR: one file per resource, enum and any type under generated/schemas/, each with an
+// JSON Schemas (2020-12) from the IR: one file per resource, enum and any type under packages/runtime/generated/schemas/, each with an
 // $id and $refs to the others, plus bundle.json with all of them under $defs.
 // Two modes: "strict" (published) rejects unknown fields and enum values; "lenient" (used to build the lenient
 // validators) accepts them. Formats, oneofs and required fields are checked in both.

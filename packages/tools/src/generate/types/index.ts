@@ -1,4 +1,4 @@
-// The TypeScript types emitter: generated/types.ts, one self-contained module (no imports) with
+// The TypeScript types emitter: packages/runtime/generated/types.ts, one self-contained module (no imports) with
 //
 // - Resources: one declaration per resource with JSDoc from the IR (description, "Required.", "Output only.", …,
 //   the JSON wire format where the TS type does not tell it, e.g. "Int64 as a decimal string.", @deprecated).

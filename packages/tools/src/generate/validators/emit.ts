@@ -1,7 +1,7 @@
 // Precompiled validators: ajv standalone code for every resource, strict and lenient, so importing them compiles
 // nothing at start-up. Generated code needs nothing at run time but what ajv's standalone output imports (today:
 // nothing: no schema uses keywords that need ajv's runtime helpers, and our own keywords emit inline code), and never
-// imports generator/. They are built from validatorSchemas() (./schema.ts): the published schemas without
+// imports packages/tools/src/. They are built from validatorSchemas() (./schema.ts): the published schemas without
 // annotations, with the keywords of ./keywords.ts. The lenient module also exports `driftSink`, where its validators
 // record unknown fields and enum values while they check (kind, instance path, value, resource or enum — four
 // entries per record).

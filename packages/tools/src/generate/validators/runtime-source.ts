@@ -1,4 +1,4 @@
-// The hand-written part of generated/validators: strict and lenient checking on top of the standalone
+// The hand-written part of packages/runtime/generated/validators: strict and lenient checking on top of the standalone
 // validators, with lenient mode's drift (unknown fields and enum values, recorded by the lenient validators in their
 // drift sink while they check) reported. It is emitted verbatim; it
 // imports only the generated modules beside it and ajv's types.

@@ -1,4 +1,4 @@
-// The schemas the precompiled validators are built from: the published ones (generated/schemas/) with
+// The schemas the precompiled validators are built from: the published ones (packages/runtime/generated/schemas/) with
 //   - annotations dropped (descriptions, titles, …): the standalone modules embed every schema they compile, and
 //     nothing at run time reads these;
 //   - bytes fields checked by x-gemini-bytes instead of their pattern (see ./keywords.ts);
@@ -49,7 +49,7 @@ function openForDrift(strict: Json, named = false): Json {
   return out;
 }
 
-/** Every schema a mode's validators are compiled from, keyed by name (ids as in generated/schemas/). */
+/** Every schema a mode's validators are compiled from, keyed by name (ids as in packages/runtime/generated/schemas/). */
 export function validatorSchemas(ir: SpecIR, mode: SchemaMode): Map<string, Json> {
   const out = new Map<string, Json>();
   // Lenient validators are strict ones that record instead of rejecting: built from the strict schemas, with the
