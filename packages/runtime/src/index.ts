@@ -3,7 +3,8 @@
 // (their enum constants, METHODS and isKnown are values: import them from "@gemini-typekit/runtime/types").
 export type * from "../generated/types.ts";
 export * from "../generated/validate.ts";
-export { createValidator, defaultMode, normalizeAs, validateResource, type ResourceValidator, type ValidateOptions } from "./validator.ts";
+// createValidator stays internal: its definitions are generated data (generated/validate.ts makes every validator).
+export { defaultMode, normalizeAs, validateResource, type ResourceValidator, type ValidateOptions } from "./validator.ts";
 export { ValidationError, formatIssue, type Drift, type DriftKind, type Issue, type IssueCode, type Mode, type ValidationResult } from "./result.ts";
 export type { StandardSchemaV1 } from "./standard-schema.ts";
 export type { Open } from "./open.ts";
