@@ -3,6 +3,7 @@
 // implemented (it needs what every in-place subschema evaluated): an array it constrains is reported as not checked.
 import type { Keyword } from "./keywords.ts";
 import { equal } from "./equal.ts";
+import { sizeLimit } from "./size-limits.ts";
 import { isTypeName, TYPES, type TypeName } from "./type.ts";
 import { acceptsAll, isObject, report, run, verdictOf, type Check, type Messages, type Node, type Rule } from "./types.ts";
 
@@ -16,20 +17,8 @@ function eachItem(node: Node, from: number): Check {
   };
 }
 
-function count(keyword: "minItems" | "maxItems"): Rule<Keyword> {
-  return {
-    kind: "assert",
-    prepare(value, scope) {
-      if (typeof value !== "number") return scope.invalid(keyword, "a number");
-      const limit = value;
-      const path = scope.path(keyword);
-      const holds = keyword === "minItems" ? (n: number) => n >= limit : (n: number) => n <= limit;
-      return (v, at, out) => {
-        if (Array.isArray(v) && !holds(v.length)) report(out, keyword, at, path, { limit });
-      };
-    },
-  };
-}
+/** An array's length for minItems and maxItems; undefined for other values. */
+const itemCount = (v: unknown) => (Array.isArray(v) ? v.length : undefined);
 
 /** The types `items` allows when they are all scalars (no object, no array), with `nullable`'s "null". */
 function scalarItemTypes(items: unknown): TypeName[] | undefined {
@@ -47,8 +36,8 @@ const bound = (value: unknown, fallback: number | undefined, keyword: string, in
   value === undefined ? fallback : typeof value === "number" && value >= 0 ? value : invalid(keyword, "a number from 0");
 
 export const arrayRules: { [K in ArrayKeyword]: Rule<Keyword> } = {
-  maxItems: count("maxItems"),
-  minItems: count("minItems"),
+  maxItems: sizeLimit("maxItems", itemCount),
+  minItems: sizeLimit("minItems", itemCount),
   contains: {
     kind: "assert",
     holds: "schema",

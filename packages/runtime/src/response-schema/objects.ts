@@ -4,6 +4,7 @@
 // `constructor` or `__proto__` does not find them on every object. `unevaluatedProperties` is not implemented: an
 // object it constrains is reported as not checked.
 import type { Keyword } from "./keywords.ts";
+import { sizeLimit } from "./size-limits.ts";
 import { compilePattern } from "./strings.ts";
 import { acceptsAll, escapeSegment, hasProperty, isObject, report, run, verdictOf, type Check, type Messages, type Node, type Rule, type Scope } from "./types.ts";
 
@@ -28,20 +29,8 @@ function schemaMap(keyword: string, value: unknown, scope: Scope): Map<string, N
   return new Map(Object.keys(value).map((name) => [name, scope.below(value[name], keyword, name)]));
 }
 
-function count(keyword: "minProperties" | "maxProperties"): Rule<Keyword> {
-  return {
-    kind: "assert",
-    prepare(value, scope) {
-      if (typeof value !== "number") return scope.invalid(keyword, "a number");
-      const limit = value;
-      const path = scope.path(keyword);
-      const holds = keyword === "minProperties" ? (n: number) => n >= limit : (n: number) => n <= limit;
-      return (v, at, out) => {
-        if (isObject(v) && !holds(Object.keys(v).length)) report(out, keyword, at, path, { limit });
-      };
-    },
-  };
-}
+/** An object's number of properties for minProperties and maxProperties; undefined for other values. */
+const propertyCount = (v: unknown) => (isObject(v) ? Object.keys(v).length : undefined);
 
 const isNames = (value: unknown): value is string[] => Array.isArray(value) && value.every((name) => typeof name === "string");
 
@@ -62,8 +51,8 @@ function schemaWith(property: string, node: Node): Check {
 }
 
 export const objectRules: { [K in ObjectKeyword]: Rule<Keyword> } = {
-  maxProperties: count("maxProperties"),
-  minProperties: count("minProperties"),
+  maxProperties: sizeLimit("maxProperties", propertyCount),
+  minProperties: sizeLimit("minProperties", propertyCount),
   required: {
     kind: "assert",
     prepare(value, scope) {

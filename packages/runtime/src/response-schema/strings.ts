@@ -1,6 +1,7 @@
 // Lengths and patterns of strings: `minLength`, `maxLength` (in code points, as JSON Schema counts them: an emoji is
 // one character) and `pattern` (an ECMAScript regular expression with the `u` flag, unanchored).
 import type { Keyword } from "./keywords.ts";
+import { sizeLimit } from "./size-limits.ts";
 import { report, type Messages, type Rule } from "./types.ts";
 
 export type StringKeyword = "minLength" | "maxLength" | "pattern";
@@ -18,20 +19,8 @@ export function codePoints(s: string): number {
   return n;
 }
 
-function length(keyword: "minLength" | "maxLength"): Rule<Keyword> {
-  return {
-    kind: "assert",
-    prepare(value, scope) {
-      if (typeof value !== "number") return scope.invalid(keyword, "a number");
-      const limit = value;
-      const path = scope.path(keyword);
-      const holds = keyword === "minLength" ? (n: number) => n >= limit : (n: number) => n <= limit;
-      return (v, at, out) => {
-        if (typeof v === "string" && !holds(codePoints(v))) report(out, keyword, at, path, { limit });
-      };
-    },
-  };
-}
+/** A string's length for minLength and maxLength; undefined for other values. */
+const lengthOf = (v: unknown) => (typeof v === "string" ? codePoints(v) : undefined);
 
 /** A schema's regular expression (`pattern`, `patternProperties`), or a refusal of the schema. */
 export function compilePattern(source: unknown, where: string): RegExp {
@@ -44,8 +33,8 @@ export function compilePattern(source: unknown, where: string): RegExp {
 }
 
 export const stringRules: { [K in StringKeyword]: Rule<Keyword> } = {
-  maxLength: length("maxLength"),
-  minLength: length("minLength"),
+  maxLength: sizeLimit("maxLength", lengthOf),
+  minLength: sizeLimit("minLength", lengthOf),
   pattern: {
     kind: "assert",
     prepare(value, scope) {
