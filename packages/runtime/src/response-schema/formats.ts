@@ -1,10 +1,12 @@
 // `format`, written here from the specifications it names. Three outcomes for a format name:
-// - checked: the formats Gemini documents for responseJsonSchema (`date-time`, `date`, `time`: RFC 3339 section 5.6)
-//   and a few with a short, exact definition (`duration`, `uuid`, `ipv4`, OpenAPI's `byte`, `int32`, `int64`);
-// - not enforced: every other format JSON Schema 2020-12 defines (`email`, `hostname`, `ipv6`, `uri`, `iri`,
-//   `uri-template`, `json-pointer`, `regex`, the `idn-` ones…) and the extra names ajv-formats checked (`url`,
-//   `iso-date-time`…). A string it applies to is reported as not checked (the error keyword `unenforced`, as for
-//   formatMinimum and its kin below), so a value is never called valid for a format nobody looked at;
+// - checked: the formats Gemini documents for responseJsonSchema (`date-time`, `date`, `time`: RFC 3339 section 5.6),
+//   those zod and pydantic write into schemas (`email`: RFC 5321's Mailbox; `hostname`: RFC 1123; `ipv4`; `ipv6`: RFC
+//   4291; `uri`, `uri-reference`: RFC 3986; `uuid`), and a few with a short, exact definition (`duration`, OpenAPI's
+//   `byte`, `int32`, `int64`). hosts.ts and uris.ts hold the host, mailbox and URI grammars;
+// - not enforced: every other format JSON Schema 2020-12 defines (`iri`, `uri-template`, `json-pointer`, `regex`, the
+//   `idn-` ones…) and the extra names ajv-formats checked (`url`, `iso-date-time`…). A string it applies to is
+//   reported as not checked (the error keyword `unenforced`, as for formatMinimum and its kin below), so a value is
+//   never called valid for a format nobody looked at;
 // - annotation: the names that constrain nothing a JSON value can show (`float`, `double`: any number is one as far
 //   as JSON goes; `password`, `binary`; Gemini's `enum`, which the `enum` keyword next to it checks), and names in
 //   neither list, which JSON Schema makes annotations.
@@ -21,8 +23,25 @@
 //   (ISO 8601's; the grammar's nesting, read literally, would refuse `P1Y1D` and `PT1H5S`).
 // - uuid is RFC 4122's textual form only (no `urn:uuid:` prefix), any version, either case.
 // - int64 is a whole number from -2^63 to 2^63: 2^63 - 1 written in JSON reads as the double 2^63.
+// - email is RFC 5321's Mailbox in ASCII (UTF-8 addresses are idn-email's): a dot-string or a quoted string, `@`, and
+//   a domain or an address literal. The domain is LDH labels of 1–63 characters, 253 in all (the DNS's limits); one
+//   label is enough (`joe@localhost`), and all-digit labels are allowed (RFC 5321's grammar has them). An address
+//   literal is an IPv4 address (leading zeros allowed, as its Snum has them) or `IPv6:` and an IPv6 address whose
+//   `::` stands for two groups or more; RFC 5321's general address literal is refused, its tag having to be one IANA
+//   registered, and IPv6 is the only one. The local part's length is not limited: RFC 5321's 64 octets are what a
+//   server must accept, not what an address may be.
+// - hostname is LDH labels as for email, without a trailing dot (RFC 1123's grammar has none), and not ending in an
+//   all-digit label: RFC 1123 says the highest-level label is never all digits, so that no host name reads as an
+//   IPv4 address. Punycode labels (`xn--…`) are LDH labels and pass as they are, without being decoded.
+// - ipv6 has no zone id (`%eth0`) nor prefix length: RFC 4291's text forms have neither. Its dotted quad, as ipv4,
+//   has no leading zeros (RFC 3986's dec-octet).
+// - uri and uri-reference are RFC 3986's grammar in ASCII (other characters are iri's), percent-encodings with two
+//   hex digits, an IP literal in brackets holding an IPv6 address or an IPvFuture (`v1.x`), no zone id; a host
+//   without brackets is a reg-name, so `999.1.1.1` is a host. A port is any digits (no limit in RFC 3986).
+import { isEmail, isHostname, isIpv4, isIpv6 } from "./hosts.ts";
 import type { Keyword } from "./keywords.ts";
 import { hasOwn, report, type Messages, type Rule } from "./types.ts";
+import { isUri, isUriReference } from "./uris.ts";
 
 export type FormatKeyword = "format" | "formatMinimum" | "formatMaximum" | "formatExclusiveMinimum" | "formatExclusiveMaximum";
 
@@ -158,7 +177,7 @@ function isDuration(s: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// uuid, ipv4, byte.
+// uuid, byte.
 
 /** An ASCII hex digit, either case (RFC 4122: "case insensitive on input"). */
 const isHexAt = (s: string, i: number): boolean => {
@@ -173,19 +192,6 @@ function isUuid(s: string): boolean {
   if (s.length !== UUID_LENGTH) return false;
   for (let i = 0; i < UUID_LENGTH; i++) if (UUID_HYPHENS.includes(i) ? s[i] !== "-" : !isHexAt(s, i)) return false;
   return true;
-}
-
-/** A dotted quad: four decimal numbers 0–255, written without leading zeros, joined by `.`. */
-function isIpv4(s: string): boolean {
-  const parts = s.split(".");
-  return (
-    parts.length === 4 &&
-    parts.every((part) => {
-      if (part.length < 1 || part.length > 3 || (part.length > 1 && part[0] === "0")) return false;
-      const value = digitsAt(part, 0, part.length);
-      return value >= 0 && value <= 255;
-    })
-  );
 }
 
 /** RFC 4648 section 4: groups of four characters of the base 64 alphabet, the last group padded with one or two `=`. */
@@ -211,17 +217,17 @@ const FORMATS: Record<string, Format> = {
   duration: string(isDuration),
   uuid: string(isUuid),
   ipv4: string(isIpv4),
+  ipv6: string(isIpv6),
+  hostname: string(isHostname),
+  email: string(isEmail),
+  uri: string(isUri),
+  "uri-reference": string(isUriReference),
   byte: string(isBase64),
   int32: number((n) => Number.isInteger(n) && n >= INT32_MIN && n <= INT32_MAX),
   int64: number((n) => Number.isInteger(n) && n >= -INT64_LIMIT && n <= INT64_LIMIT),
   // JSON Schema 2020-12 section 7.3.
-  email: unchecked,
   "idn-email": unchecked,
-  hostname: unchecked,
   "idn-hostname": unchecked,
-  ipv6: unchecked,
-  uri: unchecked,
-  "uri-reference": unchecked,
   iri: unchecked,
   "iri-reference": unchecked,
   "uri-template": unchecked,
