@@ -13,6 +13,15 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - lineStart + 1 };
 }
 
+/**
+ * Where JSON.parse failed when its message gives no position: V8 leaves it out for a text whose first character
+ * cannot start a JSON value (`hello`, `<html>`); otherwise the text ended too early.
+ */
+function offsetWithoutPosition(text: string): number {
+  const first = /\S/.exec(text);
+  return first && !/[[{"\-0-9tfn]/.test(first[0]) ? first.index : text.length;
+}
+
 export type ParseResult = { ok: true; value: unknown } | { ok: false; diagnostic: Diagnostic };
 
 export function parseJsonText(text: string, file: string): ParseResult {
@@ -21,7 +30,7 @@ export function parseJsonText(text: string, file: string): ParseResult {
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const match = /position (\d+)/.exec(message);
-    const offset = match ? Number(match[1]) : text.length;
+    const offset = match ? Number(match[1]) : offsetWithoutPosition(text);
     const { line, column } = lineColumn(text, offset);
     return { ok: false, diagnostic: error("json.syntax", `not valid JSON: ${message}`, { file, line, column }) };
   }

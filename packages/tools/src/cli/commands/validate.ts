@@ -22,20 +22,29 @@ export interface FileResult {
   drift: (Drift & { chunk?: number; offset?: number })[];
 }
 
-/** The framing a stream's first bytes announce: `[` a JSON array, `{` NDJSON, anything else SSE. */
-function streamFraming(head: string): Exclude<Framing, "json"> {
+/** A first line an SSE stream can start with: a field (`data:`, `event:`, `id:`, `retry:`) or a comment (`:`). */
+const SSE_LINE = /^(?:data|event|id|retry)?:/;
+
+/**
+ * The framing a stream's first bytes announce: `[` a JSON array, `{` NDJSON, an SSE field or comment line SSE;
+ * anything else (nothing at all, text, an HTML page) is no stream.
+ */
+function streamFraming(head: string): Exclude<Framing, "json"> | undefined {
   const first = /\S/.exec(head)?.[0];
-  return first === "[" ? "json-array" : first === "{" ? "ndjson" : "sse";
+  if (first === "[") return "json-array";
+  if (first === "{") return "ndjson";
+  return SSE_LINE.test(head.trimStart()) ? "sse" : undefined;
 }
 
 /**
  * What a whole text holds. A resource is always a JSON object, so a text that parses as one object is one value;
  * otherwise it is a stream, unless it starts like one object and its first line does not parse either (then it is
- * a broken JSON value, reported with its line and column).
+ * a broken JSON value, reported with its line and column). A text that is no stream is read as one JSON value, so
+ * that whatever it is gets its issue.
  */
 function sniff(text: string): Framing {
   const framing = streamFraming(text);
-  if (framing !== "ndjson") return framing;
+  if (framing !== "ndjson") return framing ?? "json";
   try {
     JSON.parse(text);
     return "json";
@@ -47,6 +56,16 @@ function sniff(text: string): Framing {
       return "json";
     }
   }
+}
+
+/** Why a text that is not JSON is not: said in terms of what it most likely is. Undefined when it may be JSON. */
+function notJson(text: string): string | undefined {
+  const start = text.trimStart();
+  if (text.length === 0) return "the input is empty: no JSON value";
+  if (start.length === 0) return "the input holds only white space: no JSON value";
+  if (/^<(?:!doctype\s+html|html|head|body)\b/i.test(start)) return "this is an HTML page, not JSON (a proxy or gateway error?)";
+  if (start.startsWith("<")) return "this is markup (HTML or XML), not JSON";
+  return undefined;
 }
 
 /** The first bytes of a file, enough to see which framing it has. */
@@ -73,9 +92,15 @@ async function validateFile(io: CliIo, resource: string, path: string, options: 
   try {
     if (path === "-") {
       input = await (io.stdin ?? (async () => ""))();
-      result.framing = options.stream ? streamFraming(input) : sniff(input);
+      result.framing = sniff(input);
     } else if (options.stream) {
-      result.framing = streamFraming(await head(inCwd(io, path)));
+      const start = await head(inCwd(io, path));
+      const framing = streamFraming(start);
+      if (framing === undefined) {
+        fail({ pointer: "", code: "stream-framing", message: `not a stream (SSE, JSON array or NDJSON): ${notJson(start) ?? `it starts with ${JSON.stringify(start.trimStart().slice(0, 20))}`} (byte 0, line 1, column 1)` });
+        return result;
+      }
+      result.framing = framing;
       input = createReadStream(inCwd(io, path));
     } else {
       input = await readFile(inCwd(io, path), "utf8");
@@ -86,7 +111,13 @@ async function validateFile(io: CliIo, resource: string, path: string, options: 
     return result;
   }
   if (result.framing === "json") {
-    const parsed = parseJsonText(input as string, file);
+    const text = input as string;
+    const unlike = notJson(text);
+    if (unlike !== undefined) {
+      fail({ pointer: "", code: "invalid-json", message: `${unlike} (byte 0, line 1, column 1)` });
+      return result;
+    }
+    const parsed = parseJsonText(text, file);
     if (!parsed.ok) {
       const { line, column } = parsed.diagnostic.location;
       fail({ pointer: "", code: "invalid-json", message: `${parsed.diagnostic.message}${line ? ` (line ${line}, column ${column})` : ""}` });
@@ -119,6 +150,8 @@ async function validateFile(io: CliIo, resource: string, path: string, options: 
     if (!(e instanceof StreamError)) throw e;
     e.issues.forEach(fail);
   }
+  // A stream with no chunk carried no response at all.
+  if (result.chunks === 0 && result.ok) fail({ pointer: "", code: "stream-framing", message: `the ${result.framing} stream holds no chunk: no response in it` });
   return result;
 }
 
