@@ -42,3 +42,21 @@ describe("streamGenerateContent end to end", () => {
     expect(result.issues).toEqual([expect.objectContaining({ code: "stream-consistency", chunk: 1 })]);
   });
 });
+
+describe("a body with no chunk carried no response", () => {
+  it.each([
+    ["an empty body", ""],
+    ["white space", " \n\n"],
+    ["SSE with only a comment", ": keep-alive\n\n"],
+    ["an empty JSON array", "[]"],
+  ])("%s: parse and aggregate end with a StreamError", async (_name, body) => {
+    const parse = async () => {
+      for await (const _chunk of parseGenerateContentStream(body)) void _chunk;
+    };
+    for (const attempt of [parse, () => aggregateGenerateContentStream(body)]) {
+      const error = await attempt().then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(StreamError);
+      expect((error as StreamError).issues).toEqual([expect.objectContaining({ code: "stream-framing", chunk: 0, offset: 0 })]);
+    }
+  });
+});

@@ -4,7 +4,8 @@
 import type { GenerateContentResponse } from "../generated/types.ts";
 import { validateGenerateContentResponse } from "../generated/validate.ts";
 import type { Drift, Issue, Mode } from "./result.ts";
-import { Aggregator, parseStream, type Framing, type StreamChunk, type StreamInput } from "./stream/index.ts";
+import { Aggregator, parseStream, StreamError, type Framing, type StreamChunk, type StreamInput } from "./stream/index.ts";
+import { streamIssue } from "./stream/errors.ts";
 
 export interface GenerateStreamOptions {
   /** Default `auto`: `[` → JSON array, `{` → NDJSON, otherwise SSE. */
@@ -13,10 +14,18 @@ export interface GenerateStreamOptions {
   mode?: Mode;
 }
 
-/** The validated chunks of a streamGenerateContent body. A bad chunk ends it with a StreamError (chunk + byte offset). */
-export function parseGenerateContentStream(input: StreamInput, options: GenerateStreamOptions = {}): AsyncGenerator<StreamChunk<GenerateContentResponse>> {
+/**
+ * The validated chunks of a streamGenerateContent body. A bad chunk ends it with a StreamError (chunk + byte offset),
+ * and so does a body with no chunk at all (empty, or SSE without a data event): it carried no response.
+ */
+export async function* parseGenerateContentStream(input: StreamInput, options: GenerateStreamOptions = {}): AsyncGenerator<StreamChunk<GenerateContentResponse>> {
   const mode = options.mode ?? "lenient";
-  return parseStream(input, { framing: options.framing ?? "auto", validate: (value) => validateGenerateContentResponse(value, { mode }) });
+  let chunks = 0;
+  for await (const chunk of parseStream(input, { framing: options.framing ?? "auto", validate: (value) => validateGenerateContentResponse(value, { mode }) })) {
+    chunks++;
+    yield chunk;
+  }
+  if (chunks === 0) throw new StreamError(0, 0, [streamIssue("stream-framing", "the stream holds no chunk: no response in it")]);
 }
 
 export interface AggregatedStream {
