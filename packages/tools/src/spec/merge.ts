@@ -2,9 +2,13 @@
 // (not thrown) so one run reports them all, each pointing at the file and JSON Pointer to fix.
 import { error, warning, type Diagnostic, type Location } from "../diagnostics.ts";
 import { pointer } from "../util/json-pointer.ts";
+import { computeDirections } from "../generate/types/direction.ts";
 import type { SourceMap } from "./files.ts";
 import type {
   AnyTypeIR,
+  Corrections,
+  CorrectionIR,
+  Evidence,
   EnumIR,
   EnumValueIR,
   FieldIR,
@@ -57,12 +61,92 @@ interface WorkingField {
   at: Location;
 }
 
+interface WorkingResource {
+  resource: ImportedResource;
+  added: boolean;
+  fields: Map<string, WorkingField>;
+  file: string;
+}
+
+/** Evidence that lists more example files than it says it was seen in cannot be right. */
+function checkEvidence(evidence: Evidence | undefined, at: Location, diagnostics: Diagnostic[]): void {
+  if (evidence && new Set(evidence.examples.map((e) => e.file)).size > evidence.seenIn)
+    diagnostics.push(error("spec.evidence-count", `seenIn is ${evidence.seenIn}, but the examples name more files than that`, { ...at, pointer: `${at.pointer}/evidence/seenIn` }));
+}
+
+/**
+ * Fields real traffic shows and upstream lacks. Once upstream defines the field itself the addition is stale: a
+ * warning, and upstream's definition stands, so an upstream catch-up never breaks loading.
+ */
+function addFields(corrections: Corrections, working: Map<string, WorkingResource>, sources: SourceMap, diagnostics: Diagnostic[], applied: Map<string, CorrectionIR>): void {
+  (corrections.addedFields ?? []).forEach((c, i) => {
+    const at: Location = { file: sources.corrections, pointer: pointer("addedFields", i) };
+    checkEvidence(c.evidence, at, diagnostics);
+    const [res, j] = c.field.split(".") as [string, string];
+    const w = working.get(res);
+    if (!w) {
+      diagnostics.push(warning("spec.stale-correction", `no resource "${res}"; the added field ${c.field} is ignored`, { ...at, pointer: `${at.pointer}/field` }));
+      return;
+    }
+    if (w.fields.has(j)) {
+      diagnostics.push(warning("spec.stale-correction", `upstream now defines ${c.field}; the added field is ignored (upstream's definition stands)`, { ...at, pointer: `${at.pointer}/field` }));
+      return;
+    }
+    w.fields.set(j, { field: { ...c.definition }, at: { ...at, pointer: `${at.pointer}/definition` } });
+    applied.set(c.field, { kind: "addedField", target: c.field, reason: c.reason, evidence: c.evidence });
+  });
+}
+
+/** "Required." relaxed where real traffic omits the field; stale (a warning) once upstream no longer requires it. */
+function relaxRequired(corrections: Corrections, working: Map<string, WorkingResource>, sources: SourceMap, diagnostics: Diagnostic[], applied: Map<string, CorrectionIR>): void {
+  (corrections.relaxedRequired ?? []).forEach((c, i) => {
+    const at: Location = { file: sources.corrections, pointer: pointer("relaxedRequired", i) };
+    checkEvidence(c.evidence, at, diagnostics);
+    const [res, j] = c.field.split(".") as [string, string];
+    const wf = working.get(res)?.fields.get(j);
+    if (!wf) {
+      diagnostics.push(warning("spec.stale-correction", `"${c.field}" is not a field of the spec; nothing to relax`, { ...at, pointer: `${at.pointer}/field` }));
+      return;
+    }
+    if (!wf.field.required) {
+      diagnostics.push(warning("spec.stale-correction", `upstream no longer marks ${c.field} required; the correction does nothing`, { ...at, pointer: `${at.pointer}/field` }));
+      return;
+    }
+    delete wf.field.required;
+    applied.set(c.field, { kind: "relaxedRequired", target: c.field, reason: c.reason, evidence: c.evidence, scope: c.scope });
+  });
+}
+
+/**
+ * A "responses" relaxation is only expressible on a resource that travels in responses alone: there the field is
+ * simply optional. A resource sent in requests too would need separate request and response schemas and checkers,
+ * which the generator does not make, so such a correction is an error rather than a silent loosening of requests.
+ */
+function checkResponseScopes(ir: SpecIR, corrections: Corrections, sources: SourceMap, diagnostics: Diagnostic[]): void {
+  const relaxations = (corrections.relaxedRequired ?? []).map((c, i) => ({ c, i })).filter(({ c }) => c.scope === "responses");
+  if (relaxations.length === 0) return;
+  const { side } = computeDirections(ir);
+  for (const { c, i } of relaxations) {
+    const res = c.field.split(".")[0]!;
+    const s = side.get(res);
+    if (s === undefined || s === "response") continue;
+    const why =
+      s === "both"
+        ? `${res} is sent in requests and returned in responses; the generated types, schemas and validators are one per resource, so relaxing it for responses alone would relax requests too. Use scope "everywhere" if requests may omit it as well`
+        : `${res} is only sent in requests; no response carries it`;
+    diagnostics.push(error("spec.unsupported-correction", `scope "responses" for ${c.field}: ${why}`, { file: sources.corrections, pointer: `${pointer("relaxedRequired", i)}/scope` }));
+  }
+}
+
 export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: SourceMap = emptySources()): { ir: SpecIR; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const publicNames = publicNameMap(imported, overlay, sources, diagnostics);
 
   // 1. Resources as the merge works on them: public name → upstream resource (+ added ones).
-  const working = new Map<string, { resource: ImportedResource; added: boolean; fields: Map<string, WorkingField>; file: string }>();
+  const working = new Map<string, WorkingResource>();
+  const applied: CorrectionIR[] = [];
+  /** Field path → the correction that added or relaxed it. */
+  const fieldCorrections = new Map<string, CorrectionIR>();
   for (const [upstream, resource] of Object.entries(imported.resources)) {
     const file = sources.importedResource.get(upstream) ?? `spec/imported/resources/${upstream}.json`;
     const fields = new Map(Object.entries(resource.fields).map(([j, f]) => [j, { field: { ...f }, at: { file, pointer: pointer("fields", j) } }]));
@@ -78,7 +162,10 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
     const resource: ImportedResource = { name, fields: added.fields };
     if (added.protoMessage) resource.protoMessage = added.protoMessage;
     working.set(name, { resource, added: true, fields, file: sources.corrections });
+    checkEvidence(added.evidence, at, diagnostics);
+    applied.push({ kind: "addedResource", target: name, reason: added.reason, ...(added.evidence ? { evidence: added.evidence } : {}) });
   }
+  addFields(overlay.corrections, working, sources, diagnostics, fieldCorrections);
 
   const lookupField = (path: string, at: Location) => {
     const [res, field] = path.split(".") as [string, string];
@@ -106,6 +193,9 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
     if (c.type.values !== undefined) f.values = c.type.values;
     wf.at = { ...at, pointer: `${at.pointer}/type` };
   });
+
+  relaxRequired(overlay.corrections, working, sources, diagnostics, fieldCorrections);
+  applied.push(...fieldCorrections.values());
 
   // 3. References resolve to resources (by public name), any fields to any types.
   const anyTypeNames = new Set(Object.keys(overlay.corrections.anyTypes ?? {}));
@@ -155,6 +245,14 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
       enums.set(name, { name, description: "", values: [], usedBy: [path], named: false });
       diagnostics.push(warning("spec.unnamed-enum", `enum of ${path} has no name in spec/overlay/enums; called ${name} for now`, wf.at));
     }
+  const addedValues = new Map<string, { c: NonNullable<Corrections["addedEnumValues"]>[number]; i: number }[]>();
+  (overlay.corrections.addedEnumValues ?? []).forEach((c, i) => {
+    if (!enums.has(c.enum)) {
+      diagnostics.push(warning("spec.stale-correction", `no enum "${c.enum}"; the added value ${c.value} is ignored`, { file: sources.corrections, pointer: `${pointer("addedEnumValues", i)}/enum` }));
+      return;
+    }
+    addedValues.set(c.enum, [...(addedValues.get(c.enum) ?? []), { c, i }]);
+  });
   for (const e of enums.values()) {
     const oe = overlay.enums[e.name];
     const file = sources.overlayEnum.get(e.name) ?? `spec/overlay/enums/${e.name}.json`;
@@ -177,6 +275,17 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
         diagnostics.push(warning("spec.enum-value-sets-differ", `${path} allows fewer values than enum ${e.name} as a whole`, { file }));
     }
     if (protoEnums.size === 1) e.protoEnum = [...protoEnums][0]!;
+    for (const { c, i } of addedValues.get(e.name) ?? []) {
+      const at: Location = { file: sources.corrections, pointer: pointer("addedEnumValues", i) };
+      checkEvidence(c.evidence, at, diagnostics);
+      if (values.has(c.value)) {
+        diagnostics.push(warning("spec.stale-correction", `upstream now lists ${e.name}.${c.value}; the added value is ignored`, { ...at, pointer: `${at.pointer}/value` }));
+        continue;
+      }
+      const correction: CorrectionIR = { kind: "addedEnumValue", target: `${e.name}.${c.value}`, reason: c.reason, evidence: c.evidence };
+      values.set(c.value, { name: c.value, deprecated: false, description: "", corrected: correction });
+      applied.push(correction);
+    }
     for (const [v, text] of Object.entries(oe?.values ?? {})) {
       const value = values.get(v);
       if (value) value.description = text;
@@ -293,6 +402,8 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
       if (aliasOf) ir.aliasOf = aliasOf;
       const union = fieldUnion.get(j);
       if (union) ir.union = union;
+      const corrected = fieldCorrections.get(path);
+      if (corrected) ir.corrected = corrected;
       fields.push(ir);
     }
     for (const j of Object.keys(ov?.fields ?? {}))
@@ -333,5 +444,7 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
     if (!methods.has(id)) diagnostics.push(warning("spec.stale-description", `no method "${id}" any more`, { file: sources.overlayMethods, pointer: pointer(id) }));
 
   const sortedEnums = new Map([...enums].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { ir: { service: imported.service, resources, enums: sortedEnums, methods, anyTypes, publicNames }, diagnostics };
+  const ir: SpecIR = { service: imported.service, resources, enums: sortedEnums, methods, anyTypes, publicNames, corrections: applied };
+  checkResponseScopes(ir, overlay.corrections, sources, diagnostics);
+  return { ir, diagnostics };
 }

@@ -144,13 +144,39 @@ export interface FieldTypeOverride {
   values?: ImportedEnumValue[];
 }
 
+/** One place a correction shows: a corpus file, the stream chunk when it is one, and the JSON Pointer in that body. */
+export interface EvidenceExample {
+  file: string;
+  chunk?: number;
+  pointer: string;
+}
+
+/**
+ * What a correction rests on: `source` names where the example files live (for the shared corpus,
+ * "shared/fixtures/real", paths relative to it), `seenIn` how many files show it, `examples` up to five of them.
+ */
+export interface Evidence {
+  source: string;
+  seenIn: number;
+  examples: EvidenceExample[];
+}
+
+/** Where a relaxed "Required." no longer applies: in responses only, or on both sides of the wire. */
+export type RelaxedScope = "responses" | "everywhere";
+
 export interface Corrections {
   /** Upstream schema names that the spec publishes under a stable name. */
   renames?: { upstream: string; name: string; reason: string }[];
   /** Field types the spec corrects; `upstream` is what upstream says, so a later upstream fix is noticed. */
   fieldTypes?: { field: string; upstream: FieldTypeOverride; type: FieldTypeOverride; reason: string }[];
   /** Resources upstream lacks but the API uses (e.g. the target of a dangling $ref). */
-  addedResources?: Record<string, { reason: string; protoMessage?: string; fields: Record<string, ImportedField> }>;
+  addedResources?: Record<string, { reason: string; protoMessage?: string; fields: Record<string, ImportedField>; evidence?: Evidence }>;
+  /** Fields the API sends or accepts that upstream lacks, as "Resource.field" with the imported field format. */
+  addedFields?: { field: string; definition: ImportedField; reason: string; evidence: Evidence }[];
+  /** Fields upstream calls required that real traffic leaves out: in responses only, or everywhere. */
+  relaxedRequired?: { field: string; scope: RelaxedScope; reason: string; evidence: Evidence }[];
+  /** Values a named enum takes on the wire that upstream does not list. */
+  addedEnumValues?: { enum: string; value: string; reason: string; evidence: Evidence }[];
   /**
    * Any types: for fields of type "any" (google.protobuf.Any), the messages they are known to carry, by type URL
    * (e.g. "type.googleapis.com/google.rpc.ErrorInfo" → the resource ErrorInfo). Other URLs stay allowed.
@@ -170,6 +196,19 @@ export interface Overlay {
 }
 
 // ---------------------------------------------------------------- intermediate representation
+
+/** The kinds of correction that rest on evidence from real traffic (see Corrections). */
+export type CorrectionKind = "addedResource" | "addedField" | "relaxedRequired" | "addedEnumValue";
+
+/** A correction as applied: what it changed ("Resource", "Resource.field" or "Enum.VALUE"), why, on what evidence. */
+export interface CorrectionIR {
+  kind: CorrectionKind;
+  target: string;
+  reason: string;
+  evidence?: Evidence;
+  /** For relaxedRequired. */
+  scope?: RelaxedScope;
+}
 
 export interface FieldIR {
   jsonName: string;
@@ -196,6 +235,8 @@ export interface FieldIR {
    * (e.g. GenerateContentRequest.model, which clients put only in the URL): `required` is then false.
    */
   inPath?: true;
+  /** Set when a correction added the field or relaxed its "Required." (docs say so; stats count it). */
+  corrected?: CorrectionIR;
 }
 
 export interface UnionIR {
@@ -223,6 +264,8 @@ export interface EnumValueIR {
   number?: number;
   deprecated: boolean;
   description: string;
+  /** Set when a correction added the value (upstream does not list it). */
+  corrected?: CorrectionIR;
 }
 
 export interface EnumIR {
@@ -262,4 +305,6 @@ export interface SpecIR {
   anyTypes: Map<string, AnyTypeIR>;
   /** Upstream schema name → public name (identity unless renamed). */
   publicNames: Map<string, string>;
+  /** Every evidence-based correction applied, by kind: added resources, fields, relaxed fields, enum values (absent: none). */
+  corrections?: CorrectionIR[];
 }

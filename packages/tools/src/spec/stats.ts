@@ -2,7 +2,7 @@
 import type { Diagnostic } from "../diagnostics.ts";
 import type { DiscoveryDoc } from "../import/discovery.ts";
 import { readMethods, readSchemas } from "../import/discovery.ts";
-import type { SpecIR } from "./model.ts";
+import type { CorrectionKind, SpecIR } from "./model.ts";
 
 export interface Ratio {
   covered: number;
@@ -21,7 +21,18 @@ export interface SpecStats {
   methods: number;
   unnamedEnums: number;
   missingDescriptions: { resources: number; fields: number; enums: number; enumValues: number; methods: number; unions: number };
+  /** Evidence-based corrections of upstream: how many of each kind, and the distinct corpus files their examples name. */
+  corrections: { byKind: Record<CorrectionKind, number>; withoutEvidence: number; exampleFiles: number };
   coverage?: { schemas: Ratio; properties: Ratio; enumFields: Ratio; enumValues: Ratio; methods: Ratio };
+}
+
+const CORRECTION_KINDS: readonly CorrectionKind[] = ["addedResource", "addedField", "relaxedRequired", "addedEnumValue"];
+
+function correctionStats(ir: SpecIR): SpecStats["corrections"] {
+  const all = ir.corrections ?? [];
+  const byKind = Object.fromEntries(CORRECTION_KINDS.map((k) => [k, all.filter((c) => c.kind === k).length])) as Record<CorrectionKind, number>;
+  const files = new Set(all.flatMap((c) => (c.evidence ? c.evidence.examples.map((e) => `${c.evidence!.source}/${e.file}`) : [])));
+  return { byKind, withoutEvidence: all.filter((c) => !c.evidence).length, exampleFiles: files.size };
 }
 
 export function specStats(ir: SpecIR): SpecStats {
@@ -48,6 +59,7 @@ export function specStats(ir: SpecIR): SpecStats {
       methods: methods.filter((m) => !m.description).length,
       unions: unions.filter((u) => !u.description).length,
     },
+    corrections: correctionStats(ir),
   };
 }
 
@@ -96,6 +108,13 @@ export function coverage(ir: SpecIR, doc: DiscoveryDoc, file: string): { coverag
   };
 }
 
+function formatCorrections(c: SpecStats["corrections"]): string {
+  const k = c.byKind;
+  const total = Object.values(k).reduce((a, b) => a + b, 0);
+  const unproven = c.withoutEvidence ? `, ${c.withoutEvidence} without evidence` : "";
+  return `Corrections of upstream: ${total} (${k.addedResource} added resources, ${k.addedField} added fields, ${k.relaxedRequired} relaxed required fields, ${k.addedEnumValue} added enum values${unproven}); evidence from ${c.exampleFiles} example files`;
+}
+
 export function formatStats(s: SpecStats): string {
   const m = s.missingDescriptions;
   const lines = [
@@ -107,6 +126,7 @@ export function formatStats(s: SpecStats): string {
     `  unions       ${s.unions}`,
     `  methods      ${s.methods}`,
     `Without a description: ${m.resources} resources, ${m.fields} fields, ${m.enums} enums, ${m.enumValues} enum values, ${m.unions} unions, ${m.methods} methods`,
+    formatCorrections(s.corrections),
   ];
   if (s.coverage) {
     lines.push("Coverage of the document:");

@@ -51,9 +51,22 @@ export function wireFormatSentence(type: FieldType, container: "repeated" | "map
   return `${capitalize(format)}.`;
 }
 
+/** Says in one sentence that the spec departs from Google's Discovery document here, and on what ground. */
+function correctionSentence(field: FieldIR): string | undefined {
+  const c = field.corrected;
+  if (!c) return undefined;
+  if (c.kind === "addedField")
+    return field.outputOnly ? "Not in Google's Discovery document; seen in API responses." : "Not in Google's Discovery document; seen in requests the API accepted.";
+  if (c.kind === "relaxedRequired")
+    return c.scope === "responses" ? "Upstream marks it required; responses omit it." : "Upstream marks it required; the API accepts requests without it.";
+  return undefined;
+}
+
 export function fieldDoc(field: FieldIR): Doc {
   const flags = FLAG_SENTENCES.filter(([flag]) => field[flag]).map(([, sentence]) => sentence);
   if (field.inPath) flags.unshift("Required in the URL path; the body may leave it out.");
+  const corrected = correctionSentence(field);
+  if (corrected) flags.push(corrected);
   const container = field.repeated ? "repeated" : field.map ? "map" : "single";
   const wire = wireFormatSentence(field.type, container);
   const aliasNote = field.aliasOf
