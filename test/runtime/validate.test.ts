@@ -42,6 +42,7 @@ const CODE_SOURCES = {
   "invalid-type": "validator",
   "missing-required": "validator",
   "unknown-field": "validator",
+  "no-known-field": "validator",
   "unknown-enum-value": "validator",
   "invalid-format": "validator",
   "oneof-conflict": "validator",
@@ -53,6 +54,7 @@ const CODE_SOURCES = {
   truncated: "stream",
   "stream-framing": "stream",
   "stream-consistency": "stream",
+  "api-error": "stream",
 } as const satisfies Record<IssueCode, "validator" | "stream">;
 
 interface IssueRow {
@@ -77,10 +79,11 @@ const ISSUE_ROWS: [string, IssueRow][] = [
     },
   ],
   [
-    "invalid-type: null where an array belongs",
+    // A null field is unset (semantics.test.ts); a null element of a list is no field, and stays wrong.
+    "invalid-type: null as an element of a list",
     {
-      given: { resource: "GenerationConfig", value: { stopSequences: null } },
-      want: { pointer: "/stopSequences", code: "invalid-type", message: /null/, expected: "array (items: string)", received: "null", spec: "GenerationConfig.stopSequences" },
+      given: { resource: "GenerationConfig", value: { stopSequences: ["a", null] } },
+      want: { pointer: "/stopSequences/1", code: "invalid-type", message: /null/, expected: "string", received: "null", spec: "GenerationConfig.stopSequences" },
     },
   ],
   [
@@ -88,6 +91,27 @@ const ISSUE_ROWS: [string, IssueRow][] = [
     {
       given: { resource: "GenerationConfig", value: { stopSequences: 5 } },
       want: { pointer: "/stopSequences", code: "invalid-type", message: /number 5/, expected: "string", received: "number 5", spec: "GenerationConfig.stopSequences" },
+    },
+  ],
+  [
+    "invalid-type: one value where a list belongs, in a response (only what users send may do that)",
+    {
+      given: { resource: "GenerateContentResponse", value: { candidates: { index: 0 } } },
+      want: { pointer: "/candidates", code: "invalid-type", message: /object/, expected: "array (items: Candidate object)", received: "object", spec: "GenerateContentResponse.candidates" },
+    },
+  ],
+  [
+    "no-known-field: an object none of whose keys the resource knows (here an Interactions API body)",
+    {
+      given: { resource: "GenerateContentResponse", value: { id: "v1_abc", status: "completed", outputs: [{ type: "text", text: "hi" }], usage: {} } },
+      want: {
+        pointer: "",
+        code: "no-known-field",
+        message: /none of the keys \(id, status, outputs…\) is a field of GenerateContentResponse — is this another resource or API\?/,
+        expected: "GenerateContentResponse object",
+        received: "object (4 keys, none of them a field of GenerateContentResponse)",
+        spec: "GenerateContentResponse",
+      },
     },
   ],
   [
@@ -323,8 +347,8 @@ const RESULT_ROWS: [string, { given: { resource: Resource; value: unknown; mode?
   [
     "an unknown field holding anything, even an invalid-looking value, is drift: its contents are not checked",
     {
-      given: { resource: "Candidate", value: { nextGen: { finishReason: 12.5, text: 1 } } },
-      want: { ok: true, value: { nextGen: { finishReason: 12.5, text: 1 } }, drift: [{ path: "/nextGen", kind: "unknown-field", value: { finishReason: 12.5, text: 1 }, spec: "Candidate" }] },
+      given: { resource: "Candidate", value: { index: 0, nextGen: { finishReason: 12.5, text: 1 } } },
+      want: { ok: true, value: { index: 0, nextGen: { finishReason: 12.5, text: 1 } }, drift: [{ path: "/nextGen", kind: "unknown-field", value: { finishReason: 12.5, text: 1 }, spec: "Candidate" }] },
     },
   ],
 ];
@@ -359,7 +383,9 @@ describe("results and modes", () => {
   ] as const)("%s (%s side) defaults to %s, and an explicit mode wins", (name, side, mode) => {
     expect(MODEL.resources[name]!.side).toBe(side);
     expect(validators[name].defaultMode).toBe(mode);
-    const withUnknown = name.endsWith("Request") ? { contents: [], unknownThing: 1 } : name === "CachedContent" ? { model: "models/m", unknownThing: 1 } : { unknownThing: 1 };
+    // One known field beside the unknown one: an object of unknown fields only is no instance at all (no-known-field).
+    const known = { CountTokensRequest: { contents: [] }, GenerateContentRequest: { contents: [] }, CachedContent: { model: "models/m" }, GenerateContentResponse: { modelVersion: "m" }, Part: { text: "x" }, Content: { role: "user" } }[name];
+    const withUnknown = { ...known, unknownThing: 1 };
     expect(run(name, withUnknown).ok).toBe(mode === "lenient");
     expect(run(name, withUnknown, "strict").ok).toBe(false);
     expect(run(name, withUnknown, "lenient").ok).toBe(true);
@@ -651,7 +677,7 @@ describe("Standard Schema (validate<Name>['~standard'])", () => {
   });
 
   it("uses the resource's default mode (lenient for responses)", () => {
-    expect(validateGenerateContentResponse["~standard"].validate({ later: 1 })).toEqual({ value: { later: 1 } });
+    expect(validateGenerateContentResponse["~standard"].validate({ modelVersion: "m", later: 1 })).toEqual({ value: { modelVersion: "m", later: 1 } });
     expect(validateCountTokensRequest["~standard"].validate({ contents: [], later: 1 })).toEqual({
       issues: [{ message: "unknown-field: `later` is not a field of CountTokensRequest", path: ["later"] }],
     });
@@ -696,7 +722,7 @@ describe("normalize", () => {
     ["a camelCase response", { candidates: [{ finishReason: "STOP", content: { parts: [{ text: "x" }] } }] }],
     ["one with unknown fields", { candidates: [{ novel: { finish_reason: 1 } }], extra: [1, 2] }],
     ["one with unknown enum numbers", { candidates: [{ finishReason: 999 }] }],
-    ["one with values of the wrong type", { candidates: [7], usageMetadata: 3, promptFeedback: null }],
+    ["one with values of the wrong type", { candidates: [7], usageMetadata: 3, promptFeedback: [null] }],
   ])("returns the same object when nothing changes: %s", (_name, value) => {
     expect(normalizeGenerateContentResponse(deepFreeze(value))).toBe(value);
   });

@@ -37,11 +37,12 @@ function declaresError(resource: string): boolean {
 
 export function validateApiResponse<R extends ValidatedResourceName>(resource: R, body: unknown, options: ApiResponseOptions = {}): ApiResponseResult<Validated<R>> {
   const isError = options.httpStatus !== undefined ? options.httpStatus >= 400 : looksLikeError(resource, body);
-  const mode = options.mode ? { mode: options.mode } : undefined;
+  // What the API sends: one value where a list belongs is invalid there (only requests may be written that way).
+  const check = { ...(options.mode ? { mode: options.mode } : {}), side: "response" as const };
   if (isError) {
-    const result = validators.ErrorResponse.validate(body, mode);
+    const result = validators.ErrorResponse.validate(body, check);
     return result.ok ? { ok: true, kind: "error", error: result.value as ErrorResponse, drift: result.drift } : { ok: false, kind: "error", issues: result.issues };
   }
-  const result = (validators[resource] as ResourceValidator<unknown, unknown, unknown>).validate(body, mode);
+  const result = (validators[resource] as ResourceValidator<unknown, unknown, unknown>).validate(body, check);
   return result.ok ? { ok: true, kind: "success", value: result.value as Validated<R>, drift: result.drift } : { ok: false, kind: "success", issues: result.issues };
 }

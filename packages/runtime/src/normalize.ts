@@ -6,12 +6,28 @@
 //   - enum names in another case (`"type": "object"`, `"mode": "auto"`, as Google's own REST examples write them)
 //     become the spec's name, when exactly one value matches;
 //   - a single value given for a repeated field (`"parts": {"text": "hi"}`, as Google's own REST examples write
-//     it) becomes a list of one, which is how the API reads it.
+//     it) becomes a list of one, which is how the API reads it — only in what users send (side "request"): the API
+//     itself never answers that way, so in a response it stays as it is and is reported;
+//   - a field set to `null` is dropped: the protobuf JSON mapping reads null as "not set" for every field (clients
+//     send `"description": null` and get a 200), except where null is itself a value — google.protobuf.Value fields
+//     and the free-form JSON inside Struct fields, which is never walked into. A null element of a list or map is
+//     not a field and stays (the checker reports it).
 // Copy on write: a value that needs nothing comes back as the same object, and no input is ever mutated. Key order
 // is kept (a renamed key stays where it was), unknown fields and their contents are kept untouched, and free-form
 // JSON (Struct and Value fields such as function call arguments or a response schema) is never walked into.
 import type { Issue } from "./result.ts";
-import { encodeSegment, enumModel, enumNumbers, fieldFor, splitPointer, type FieldModel } from "./model.ts";
+import { encodeSegment, enumModel, enumNumbers, fieldFor, resourceModel, splitPointer, type FieldModel } from "./model.ts";
+
+/** Which side of the wire a value travels: sent by users ("request") or returned by the API ("response"). */
+export type WireSide = "request" | "response";
+
+/** The side a resource is validated as by default: its own, with resources on both sides read as what users send. */
+export function defaultSide(resource: string): WireSide {
+  return resourceModel(resource)?.side === "response" ? "response" : "request";
+}
+
+/** Whether a field's value means "not set": null, unless the field holds any JSON value (google.protobuf.Value). */
+export const isUnset = (field: FieldModel, value: unknown): boolean => value === null && field.type !== "value";
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -49,6 +65,9 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
 }
 
 class Walker {
+  /** Whether a single value stands for a list of one (only in what users send). */
+  constructor(private readonly wrapSingles: boolean) {}
+
   readonly unknownEnumNumbers = new Map<string, { enumName: string; spec: string }>();
   readonly conflicts: Issue[] = [];
 
@@ -62,8 +81,17 @@ class Walker {
         if (out) setOwn(out, key, obj[key]);
         continue;
       }
+      const value = obj[key];
+      if (isUnset(named.field, value)) {
+        // Not set: dropped. The keys before it are copied now, as for a renamed key.
+        if (!out) {
+          out = {};
+          for (let j = 0; j < i; j++) setOwn(out, keys[j]!, obj[keys[j]!]);
+        }
+        continue;
+      }
       const renamed = named.jsonName !== key;
-      if (renamed && hasOwn.call(obj, named.jsonName)) {
+      if (renamed && hasOwn.call(obj, named.jsonName) && !isUnset(named.field, obj[named.jsonName])) {
         this.conflicts.push({
           pointer: `${originalPath}/${encodeSegment(key)}`,
           code: "duplicate-field",
@@ -73,7 +101,6 @@ class Walker {
         if (out) setOwn(out, key, obj[key]);
         continue;
       }
-      const value = obj[key];
       const next = this.field(resource, named.jsonName, named.field, value, `${path}/${encodeSegment(named.jsonName)}`, `${originalPath}/${encodeSegment(key)}`);
       if (!out && (renamed || next !== value)) {
         out = {};
@@ -85,7 +112,7 @@ class Walker {
   }
 
   field(owner: string, name: string, field: FieldModel, value: unknown, path: string, originalPath: string): unknown {
-    if (field.repeated && !Array.isArray(value) && value !== null && value !== undefined) {
+    if (this.wrapSingles && field.repeated && !Array.isArray(value) && value !== null && value !== undefined) {
       // One value where a list belongs: the API reads it as a list of one (its own docs send `"parts": {…}`).
       return [this.element(owner, name, field, value, `${path}/0`, originalPath)];
     }
@@ -132,11 +159,11 @@ class Walker {
 }
 
 /**
- * Normalizes `value` as an instance of `resource` (see the module comment), whose model must be included (model.ts).
- * Throws RangeError on absurd nesting.
+ * Normalizes `value` as an instance of `resource` (see the module comment), whose model must be included (model.ts),
+ * as a value travelling on `side` (by default the resource's own). Throws RangeError on absurd nesting.
  */
-export function normalizeResource(resource: string, value: unknown): Normalized {
-  const walker = new Walker();
+export function normalizeResource(resource: string, value: unknown, side: WireSide = defaultSide(resource)): Normalized {
+  const walker = new Walker(side === "request");
   const out = isPlainObject(value) ? walker.object(resource, value, "", "") : value;
   return { value: out, unknownEnumNumbers: walker.unknownEnumNumbers, conflicts: walker.conflicts };
 }
@@ -165,7 +192,8 @@ export function originalPointer(resource: string, original: unknown, normalizedP
     } else if (current) {
       const named = fieldFor(current, segment);
       const proto = named?.field.proto;
-      if (proto && isPlainObject(node) && !hasOwn.call(node, segment) && hasOwn.call(node, proto)) key = proto;
+      // The proto spelling is the one kept when the JSON name is absent or only null (dropped as not set).
+      if (proto && isPlainObject(node) && (!hasOwn.call(node, segment) || isUnset(named.field, node[segment])) && hasOwn.call(node, proto)) key = proto;
       if (named && (named.field.repeated || named.field.map)) container = named.field;
       else if (named?.field.type === "ref") next = named.field.ref;
     }

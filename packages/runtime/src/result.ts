@@ -6,6 +6,8 @@ export type IssueCode =
   | "invalid-type"
   | "missing-required"
   | "unknown-field"
+  /** A non-empty object none of whose keys is a field of the resource: likely another resource or API. */
+  | "no-known-field"
   | "unknown-enum-value"
   | "invalid-format"
   | "oneof-conflict"
@@ -16,7 +18,9 @@ export type IssueCode =
   | "invalid-json"
   | "truncated"
   | "stream-framing"
-  | "stream-consistency";
+  | "stream-consistency"
+  /** The API's error envelope (`{"error": …}`) where a response or stream chunk belongs. */
+  | "api-error";
 
 export interface Issue {
   /** JSON Pointer of the offending value, with the keys as the input spelled them (snake_case stays snake_case). */

@@ -4,6 +4,9 @@
 // (lenient mode; the drift recorded as it is reported), spelled otherwise (lenient mode: a snake_case key, an enum
 // name in another case), or invalid. Valid data returns at once, with its drift.
 //
+// Anything else is first asked whether it is an instance of the resource at all (no-known-field.ts): a non-empty
+// object none of whose keys the resource knows is one issue, in both modes, not a pass with every key as drift.
+//
 // Otherwise the value is normalized (see normalize.ts) and checked by the reference checker (reference/: ajv's errors,
 // as the ajv validators packages/runtime/generated/validators/strict.js and lenient.js give them, without loading them), which builds
 // the issues; issues and drift then point at the keys as the input spelled them. Only a value nested too deeply for the
@@ -15,7 +18,8 @@ import { checkReference, driftSink, type ErrorObject } from "./reference/index.t
 import { drift as fastDrift } from "../generated/validators/fast.js";
 import { driftFromSink, identity, NO_PATHS, sinkHasOtherSpellings } from "./drift.ts";
 import { includeModel } from "./model.ts";
-import { normalizeResource, originalPointer } from "./normalize.ts";
+import { defaultSide, normalizeResource, originalPointer, type WireSide } from "./normalize.ts";
+import { noKnownField } from "./no-known-field.ts";
 import { errorPointer, issuesFromErrors, valueAt, type IssueContext } from "./issues.ts";
 import { resourceByName, type FastCheck, type ResourceDefinition } from "./resources.ts";
 import { ValidationError, type Drift, type Issue, type Mode, type ValidationResult } from "./result.ts";
@@ -28,6 +32,12 @@ const NO_DRIFT: Drift[] = [];
 export interface ValidateOptions {
   /** Default: "strict" for resources users send (request bodies), "lenient" for those the API returns. */
   mode?: Mode;
+  /**
+   * Which side of the wire the value travels. Only what users send may give one value where a list belongs (the API
+   * reads it as a list of one); a response that does is invalid. Default: the resource's side, "request" for
+   * resources on both sides.
+   */
+  side?: WireSide;
 }
 
 /** The default mode of a resource: strict for what users send (request bodies), lenient for what the API returns. */
@@ -35,15 +45,18 @@ export function defaultMode(resource: string): Mode {
   return resourceByName(resource)?.mode ?? "lenient";
 }
 
-/** Validates `value` as an instance of `resource`. Never throws, whatever JSON value it is given. */
-export function validateResource(resource: string, value: unknown, mode: Mode = defaultMode(resource)): ValidationResult<unknown> {
+/**
+ * Validates `value` as an instance of `resource`, on `side` (default: the resource's; see ValidateOptions). Never
+ * throws, whatever JSON value it is given.
+ */
+export function validateResource(resource: string, value: unknown, mode: Mode = defaultMode(resource), side?: WireSide): ValidationResult<unknown> {
   const definition = resourceByName(resource);
   if (!definition) throw new TypeError(`gemini-typekit: no resource named ${JSON.stringify(resource)}`);
-  return validateWith(definition, value, mode, definition.fast);
+  return validateWith(definition, value, mode, side, definition.fast);
 }
 
 /** validateResource with the resource's checker already at hand (createValidator binds it once). */
-function validateWith(definition: ResourceDefinition, value: unknown, mode: Mode, fast: FastCheck): ValidationResult<unknown> {
+function validateWith(definition: ResourceDefinition, value: unknown, mode: Mode, side: WireSide | undefined, fast: FastCheck): ValidationResult<unknown> {
   let verdict = -1;
   try {
     verdict = fast(value);
@@ -51,21 +64,24 @@ function validateWith(definition: ResourceDefinition, value: unknown, mode: Mode
     // nested too deeply for the fast path: the reference decides
   }
   if (verdict === 1) return { ok: true, value, drift: NO_DRIFT };
-  if (verdict === 2 && mode === "lenient") return { ok: true, value, drift: fastDrift };
-  return byReference(definition, value, mode, verdict);
+  return byReference(definition, value, mode, side, verdict);
 }
 
 /** Everything the fast path does not settle (kept apart so that the fast path stays small enough to inline). */
-function byReference(definition: ResourceDefinition, value: unknown, mode: Mode, verdict: number): ValidationResult<unknown> {
+function byReference(definition: ResourceDefinition, value: unknown, mode: Mode, side: WireSide | undefined, verdict: number): ValidationResult<unknown> {
   const resource = definition.name;
   includeModel(definition.model);
+  const foreign = noKnownField(resource, value);
+  if (foreign) return { ok: false, issues: [foreign] };
+  // Valid with drift, and a known key among the root's: the fast path's drift is the answer in lenient mode.
+  if (verdict === 2 && mode === "lenient") return { ok: true, value, drift: fastDrift };
   try {
     SINK.length = 0;
     if (verdict === -1 && checkReference(definition.schema, mode, value).valid) {
       if (SINK.length === 0) return { ok: true, value, drift: NO_DRIFT };
       if (!sinkHasOtherSpellings(SINK)) return { ok: true, value, drift: driftFromSink(SINK, resource, value, identity, NO_PATHS) };
     }
-    return slowPath(definition, value, mode);
+    return slowPath(definition, value, mode, side ?? defaultSide(resource));
   } catch (error) {
     if (error instanceof RangeError) {
       return { ok: false, issues: [{ pointer: "", code: "too-deep", message: `the value is nested too deeply to check (${error.message})`, spec: resource }] };
@@ -76,9 +92,9 @@ function byReference(definition: ResourceDefinition, value: unknown, mode: Mode,
   }
 }
 
-function slowPath(definition: ResourceDefinition, input: unknown, mode: Mode): ValidationResult<unknown> {
+function slowPath(definition: ResourceDefinition, input: unknown, mode: Mode, side: WireSide): ValidationResult<unknown> {
   const resource = definition.name;
-  const normalized = normalizeResource(resource, input);
+  const normalized = normalizeResource(resource, input, side);
   const value = normalized.value;
   SINK.length = 0;
   const { errors } = checkReference(definition.schema, mode, value);
@@ -127,7 +143,7 @@ function slowPath(definition: ResourceDefinition, input: unknown, mode: Mode): V
 }
 
 /**
- * Normalizes without validating (see normalize.ts). Never throws: values it cannot walk (not objects, or nested too
+ * Normalizes without validating (see normalize.ts), as a value of the resource's own side. Never throws: values it cannot walk (not objects, or nested too
  * deeply for the call stack) come back unchanged, and so does everything given a name no resource has.
  */
 export function normalizeAs(resource: string, value: unknown): unknown {
@@ -149,23 +165,23 @@ function normalizeWith(definition: ResourceDefinition, value: unknown): unknown 
 
 /** A validate function that is also a Standard Schema. */
 export interface ValidateFn<Strict, Lenient, Default> extends StandardSchemaV1<unknown, Default> {
-  (value: unknown, options: { mode: "strict" }): ValidationResult<Strict>;
-  (value: unknown, options: { mode: "lenient" }): ValidationResult<Lenient>;
-  (value: unknown, options?: { mode?: undefined }): ValidationResult<Default>;
+  (value: unknown, options: { mode: "strict"; side?: WireSide }): ValidationResult<Strict>;
+  (value: unknown, options: { mode: "lenient"; side?: WireSide }): ValidationResult<Lenient>;
+  (value: unknown, options?: { mode?: undefined; side?: WireSide }): ValidationResult<Default>;
   (value: unknown, options?: ValidateOptions): ValidationResult<Strict | Lenient>;
 }
 
 export interface AssertFn<Strict, Lenient, Default> {
-  (value: unknown, options: { mode: "strict" }): Strict;
-  (value: unknown, options: { mode: "lenient" }): Lenient;
-  (value: unknown, options?: { mode?: undefined }): Default;
+  (value: unknown, options: { mode: "strict"; side?: WireSide }): Strict;
+  (value: unknown, options: { mode: "lenient"; side?: WireSide }): Lenient;
+  (value: unknown, options?: { mode?: undefined; side?: WireSide }): Default;
   (value: unknown, options?: ValidateOptions): Strict | Lenient;
 }
 
 export interface IsFn<Strict, Lenient, Default> {
-  (value: unknown, options: { mode: "strict" }): value is Strict;
-  (value: unknown, options: { mode: "lenient" }): value is Lenient;
-  (value: unknown, options?: { mode?: undefined }): value is Default;
+  (value: unknown, options: { mode: "strict"; side?: WireSide }): value is Strict;
+  (value: unknown, options: { mode: "lenient"; side?: WireSide }): value is Lenient;
+  (value: unknown, options?: { mode?: undefined; side?: WireSide }): value is Default;
   (value: unknown, options?: ValidateOptions): value is Strict | Lenient;
 }
 
@@ -186,34 +202,34 @@ export interface ResourceValidator<Strict, Lenient, Default> extends StandardSch
   readonly assert: AssertFn<Strict, Lenient, Default>;
   /** True when the value is valid as it is (no normalization needed): a type guard. */
   readonly is: IsFn<Strict, Lenient, Default>;
-  /** snake_case keys → JSON names, integer enums → names; no validation, input never mutated. */
+  /** snake_case keys → JSON names, integer enums → names, null fields dropped; no validation, input never mutated. */
   readonly normalize: NormalizeFn<Lenient>;
 }
 
 /** The validator of one resource (packages/runtime/generated/validate.ts creates one per resource from its definition). */
 export function createValidator<Strict, Lenient, Default>(definition: ResourceDefinition): ResourceValidator<Strict, Lenient, Default> {
   const { name, mode, fast } = definition;
-  const run = (value: unknown, m: Mode) => validateWith(definition, value, m, fast);
+  const run = (value: unknown, options?: ValidateOptions) => validateWith(definition, value, options?.mode ?? mode, options?.side, fast);
   const standard: StandardSchemaV1<unknown, Default>["~standard"] = {
     version: 1,
     vendor: "gemini-typekit",
     validate(value: unknown): StandardResult<Default> {
-      const result = run(value, mode);
+      const result = run(value);
       return result.ok
         ? { value: result.value as Default }
         : { issues: result.issues.map((i) => ({ message: `${i.code}: ${i.message}`, path: pointerToPath(i.pointer) })) };
     },
   };
-  const validate = Object.assign((value: unknown, options?: ValidateOptions) => run(value, options?.mode ?? mode), {
+  const validate = Object.assign((value: unknown, options?: ValidateOptions) => run(value, options), {
     "~standard": standard,
   }) as ValidateFn<Strict, Lenient, Default>;
   const assert = ((value: unknown, options?: ValidateOptions) => {
-    const result = run(value, options?.mode ?? mode);
+    const result = run(value, options);
     if (!result.ok) throw new ValidationError(result.issues, name);
     return result.value;
   }) as AssertFn<Strict, Lenient, Default>;
   const is = ((value: unknown, options?: ValidateOptions) => {
-    const result = run(value, options?.mode ?? mode);
+    const result = run(value, options);
     return result.ok && result.value === value;
   }) as IsFn<Strict, Lenient, Default>;
   const normalize = ((value: unknown) => normalizeWith(definition, value)) as NormalizeFn<Lenient>;
