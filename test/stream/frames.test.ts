@@ -38,7 +38,16 @@ const rows: [string, Row][] = [
     { given: { body: "data: 1\n\ndata: 2\n", framing: "sse" }, want: { frames: [[6, "1"], [15, "2", false]] } },
   ],
   ["SSE last line without any line break", { given: { body: "data: 1\r\n\r\ndata: 2", framing: "sse" }, want: { frames: [[6, "1"], [17, "2", false]] } }],
-  ["SSE empty body", { given: { body: "", framing: "sse" }, want: { frames: [] } }],
+  ["SSE empty body: no chunk", { given: { body: "", framing: "sse" }, want: { frames: [], error: { chunk: 0, offset: 0, codes: ["stream-framing"] } } }],
+  ["SSE `data: [DONE]` ends the stream and is no frame", { given: { body: "data: 1\n\ndata: [DONE]\n\n", framing: "sse" }, want: { frames: [[6, "1"]] } }],
+  ["SSE `data: [DONE]` without its blank line", { given: { body: "data: 1\r\n\r\ndata: [DONE]", framing: "sse" }, want: { frames: [[6, "1"]] } }],
+  ["SSE comments after `data: [DONE]`", { given: { body: "data: 1\n\ndata: [DONE]\n\n: bye\n\n", framing: "sse" }, want: { frames: [[6, "1"]] } }],
+  [
+    "SSE: an event after `data: [DONE]`",
+    { given: { body: "data: 1\n\ndata: [DONE]\n\ndata: 2\n\n", framing: "sse" }, want: { frames: [[6, "1"]], error: { chunk: 1, offset: 29, codes: ["stream-framing"] } } },
+  ],
+  ["SSE: only `data: [DONE]`: no chunk", { given: { body: "data: [DONE]\n\n", framing: "sse" }, want: { frames: [], error: { chunk: 0, offset: 0, codes: ["stream-framing"] } } }],
+  ["SSE: `[DONE]` inside JSON text is data", { given: { body: 'data: "[DONE]"\n\n', framing: "sse" }, want: { frames: [[6, '"[DONE]"']] } }],
   // JSON array
   ["JSON array", { given: { body: '[{"a":1},\n{"b":[2,"]}"]}]', framing: "json-array" }, want: { frames: [[1, '{"a":1}'], [10, '{"b":[2,"]}"]}']] } }],
   [
@@ -51,7 +60,8 @@ const rows: [string, Row][] = [
   ],
   ["JSON array of scalars and strings", { given: { body: '[1, "x,]\\"", true,null ]', framing: "json-array" }, want: { frames: [[1, "1"], [4, '"x,]\\""'], [13, "true"], [18, "null"]] } }],
   ["JSON array offsets count UTF-8 bytes", { given: { body: '[{"t":"é"},{"t":"😀"}]', framing: "json-array" }, want: { frames: [[1, '{"t":"é"}'], [12, '{"t":"😀"}']] } }],
-  ["empty JSON array", { given: { body: " [ ]\n", framing: "json-array" }, want: { frames: [] } }],
+  ["empty JSON array: no chunk", { given: { body: " [ ]\n", framing: "json-array" }, want: { frames: [], error: { chunk: 0, offset: 0, codes: ["stream-framing"] } } }],
+  ["a lone `[`", { given: { body: "[", framing: "json-array" }, want: { frames: [], error: { chunk: 0, offset: 1, codes: ["truncated"] } } }],
   ["JSON array with a byte-order mark", { given: { body: "\uFEFF[{}]", framing: "json-array" }, want: { frames: [[4, "{}"]] } }],
   // NDJSON
   [
@@ -60,10 +70,23 @@ const rows: [string, Row][] = [
   ],
   ["NDJSON last line without a newline is marked incomplete", { given: { body: '{"a":1}\n{"b":2}', framing: "ndjson" }, want: { frames: [[0, '{"a":1}'], [8, '{"b":2}', false]] } }],
   ["NDJSON: a lone CR is whitespace, not a line break", { given: { body: '{"a":\r1}\n', framing: "ndjson" }, want: { frames: [[0, '{"a":\r1}']] } }],
+  [
+    "NDJSON whose first line is no whole value: one pretty-printed value, one frame",
+    { given: { body: '{\r\n  "error": {"code": 400}\n}\n', framing: "ndjson" }, want: { frames: [[0, '{\n  "error": {"code": 400}\n}', false]] } },
+  ],
+  ["NDJSON cut inside its first line", { given: { body: '{"a":', framing: "ndjson" }, want: { frames: [[0, '{"a":', false]] } }],
   // framing errors
   [
-    "SSE: a JSON body outside any data field (an error sent mid-stream)",
-    { given: { body: 'data: 1\n\n{\n  "error": {}\n}\n', framing: "sse" }, want: { frames: [[6, "1"]], error: { chunk: 1, offset: 9, codes: ["stream-framing"] } } },
+    "SSE: an error body outside any data field (an error sent mid-stream) is the API's error",
+    { given: { body: 'data: 1\n\n{\n  "error": {"code": 499}\n}\n', framing: "sse" }, want: { frames: [[6, "1"]], error: { chunk: 1, offset: 9, codes: ["api-error"] } } },
+  ],
+  [
+    "SSE: another JSON body outside any data field",
+    { given: { body: 'data: 1\n\n{\n  "candidates": []\n}\n', framing: "sse" }, want: { frames: [[6, "1"]], error: { chunk: 1, offset: 9, codes: ["stream-framing"] } } },
+  ],
+  [
+    "SSE: an HTML page after an event",
+    { given: { body: "data: 1\n\n<html><body>502 Bad Gateway</body></html>\n", framing: "sse" }, want: { frames: [[6, "1"]], error: { chunk: 1, offset: 9, codes: ["stream-framing"] } } },
   ],
   ["JSON array: text after `]`", { given: { body: '[{"a":1}] x', framing: "json-array" }, want: { frames: [[1, '{"a":1}']], error: { chunk: 1, offset: 10, codes: ["stream-framing"] } } }],
   ["JSON array: missing comma", { given: { body: '[{"a":1} {"b":2}]', framing: "json-array" }, want: { frames: [[1, '{"a":1}']], error: { chunk: 1, offset: 9, codes: ["stream-framing"] } } }],
@@ -133,10 +156,29 @@ describe("framing: auto", () => {
     ["json-array", '  \r\n[{"a":1}]', [[5, '{"a":1}']]],
     ["ndjson", '\n{"a":1}\n', [[1, '{"a":1}']]],
     ["sse", "\n: hi\ndata: 1\n\n", [[12, "1"]]],
-    ["nothing but whitespace", " \n\t ", []],
   ] as const)("sniffs %s", async (_name, body, frames) => {
     const { items } = await drain(readFrames(body));
     expect(items.map(rowOf)).toEqual(frames);
+  });
+
+  // What is no stream ends at once, saying what it looks like, wherever the feed splits its first line.
+  it.each([
+    ["nothing at all", "", 0, /no chunk: the input is empty/],
+    ["nothing but whitespace", " \n\t ", 0, /no chunk: the input holds only white space/],
+    ["an HTML page", "\n<!DOCTYPE html>\n<html><body>502</body></html>", 1, /not a stream .*HTML page.*proxy or gateway/],
+    ["plain text", "upstream connect error or disconnect/reset before headers", 0, /not a stream .*plain text.*"upstream connect error or disc…"/],
+    ["a JSON null", "null", 0, /not a stream .*JSON null/],
+    ["a JSON number", " 42\n", 1, /not a stream .*JSON number/],
+    ["a JSON string", '"data: x"', 0, /not a stream .*JSON string/],
+    ["a field name that is no SSE field", "dat\n\n", 0, /not a stream .*plain text/],
+  ])("%s", async (_name, body, offset, message) => {
+    for (const [, feed] of FEEDS) {
+      const input = feed(body);
+      if (input === undefined) continue;
+      const { items, error } = await drain(readFrames(input));
+      expect({ items, error }).toEqual({ items: [], error: { chunk: 0, offset, codes: ["stream-framing"] } });
+    }
+    await expect(readFrames(body).next()).rejects.toThrow(message);
   });
 });
 

@@ -15,8 +15,10 @@ if (!hasCorpus) console.warn(`[gemini-typekit tests] ${CORPUS_DIR} is absent: th
 
 /** Streams that must fail, and how: these are SDK negative tests. */
 const EXPECTED_FAILURES: Record<string, Failure & { at: string }> = {
-  // Two events, then a pretty-printed error object written into the event stream without `data:`.
-  "vertex/stream/firebase-sdk-test-data-streaming-failure-error-mid-stream.sse": { chunk: 2, offset: 1159, codes: ["stream-framing"], at: "{" },
+  // Two events, then a pretty-printed error object written into the event stream without `data:`: the API's error.
+  "vertex/stream/firebase-sdk-test-data-streaming-failure-error-mid-stream.sse": { chunk: 2, offset: 1159, codes: ["api-error"], at: "{" },
+  // A call that failed (HTTP 404) with its error sent as the stream's one event.
+  "stream/js-genai-Chats_Tests_sendMessage_Send_message_stream_with_error-i0.sse": { chunk: 0, offset: 6, codes: ["api-error"], at: "{" },
 };
 
 function isStream(entry: CorpusEntry): boolean {

@@ -4,8 +4,7 @@
 import type { GenerateContentResponse } from "../generated/types.ts";
 import { validateGenerateContentResponse } from "../generated/validate.ts";
 import type { Drift, Issue, Mode } from "./result.ts";
-import { Aggregator, parseStream, StreamError, type Framing, type StreamChunk, type StreamInput } from "./stream/index.ts";
-import { streamIssue } from "./stream/errors.ts";
+import { Aggregator, parseStream, type Framing, type StreamChunk, type StreamInput } from "./stream/index.ts";
 
 export interface GenerateStreamOptions {
   /** Default `auto`: `[` → JSON array, `{` → NDJSON, otherwise SSE. */
@@ -16,16 +15,13 @@ export interface GenerateStreamOptions {
 
 /**
  * The validated chunks of a streamGenerateContent body. A bad chunk ends it with a StreamError (chunk + byte offset),
- * and so does a body with no chunk at all (empty, or SSE without a data event): it carried no response.
+ * and so do a body with no chunk at all (empty, or SSE without a data event: it carried no response) and a body that
+ * is no stream (an HTML page, text: the StreamError says what it looks like). An error the API sent in place of a
+ * chunk ends it with an ApiStreamError (a StreamError carrying the validated `error`: code, status, message, details).
  */
 export async function* parseGenerateContentStream(input: StreamInput, options: GenerateStreamOptions = {}): AsyncGenerator<StreamChunk<GenerateContentResponse>> {
   const mode = options.mode ?? "lenient";
-  let chunks = 0;
-  for await (const chunk of parseStream(input, { framing: options.framing ?? "auto", validate: (value) => validateGenerateContentResponse(value, { mode }) })) {
-    chunks++;
-    yield chunk;
-  }
-  if (chunks === 0) throw new StreamError(0, 0, [streamIssue("stream-framing", "the stream holds no chunk: no response in it")]);
+  yield* parseStream(input, { framing: options.framing ?? "auto", validate: (value) => validateGenerateContentResponse(value, { mode }) });
 }
 
 export interface AggregatedStream {
@@ -38,7 +34,7 @@ export interface AggregatedStream {
   issues: Issue[];
 }
 
-/** Parses, validates and aggregates a whole stream. Throws the StreamError of the first bad chunk. */
+/** Parses, validates and aggregates a whole stream. Throws the StreamError (or ApiStreamError) of the first bad chunk. */
 export async function aggregateGenerateContentStream(input: StreamInput, options: GenerateStreamOptions = {}): Promise<AggregatedStream> {
   const aggregator = new Aggregator();
   const drift: AggregatedStream["drift"] = [];

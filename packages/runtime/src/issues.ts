@@ -4,6 +4,7 @@
 import type { ErrorObject } from "./reference/index.ts";
 import type { Issue, IssueCode } from "./result.ts";
 import { encodeSegment, enumValueCount, locate, resourceModel, specName, splitPointer, type FieldModel, type SpecPlace } from "./model.ts";
+import { stringHint } from "./stream/looks-like.ts";
 
 /** How each wire type travels in JSON, for "expected" texts. */
 const WIRE: Record<string, string> = {
@@ -161,6 +162,9 @@ export function issueFromError(error: ErrorObject, ctx: IssueContext): Issue {
               : `${describeValue(received)} is not allowed here (${e.message ?? e.keyword})`;
       issue.expected = expectedAt(place);
       issue.received = describeValue(received);
+      // A whole body given as a string is usually its unparsed text, or a page some proxy sent instead.
+      const hint = code === "invalid-type" && pointer === "" && typeof received === "string" ? stringHint(received) : undefined;
+      if (hint) issue.message += ` — ${hint}`;
     }
   }
   issue.pointer = ctx.toOriginal(issue.pointer);

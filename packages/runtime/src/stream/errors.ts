@@ -13,9 +13,23 @@ export class FrameFault extends Error {
     readonly code: IssueCode,
     readonly offset: number,
     message: string,
+    /** The input ends inside the chunk that starts at `offset`: the sentence then names that chunk. */
+    readonly cutChunk = false,
+    /** Text the framing could not place (a JSON body written into an SSE stream): it may be the API's error. */
+    readonly stray?: string,
   ) {
     super(message);
   }
+
+  /** The issue's sentence, once the index of the chunk the fault spoils is known. */
+  sentence(chunk: number): string {
+    return this.cutChunk ? endsInside(chunk, this.offset, this.message) : this.message;
+  }
+}
+
+/** "the stream ends inside chunk 2, which starts at byte 120 (…)": what a cut-off input says. */
+export function endsInside(chunk: number, offset: number, why?: string): string {
+  return `the stream ends inside chunk ${chunk}, which starts at byte ${offset}${why ? ` (${why})` : ""}`;
 }
 
 /**

@@ -9,7 +9,8 @@ export interface RawFrame {
   text: string;
   /**
    * False when the input ended inside this frame, before the framing's terminator (the blank line after an SSE
-   * event, the newline after an NDJSON line): the text may be cut short. JSON-array frames are always complete.
+   * event, the newline after an NDJSON line; a body read whole has none): the text may be cut short. JSON-array
+   * frames are always complete.
    */
   complete: boolean;
 }

@@ -4,4 +4,6 @@ export { readFrames, type Frame, type Framing, type ReadFramesOptions } from "./
 export { parseStream, type ParseStreamOptions, type StreamChunk } from "./parse.ts";
 export { Aggregator, aggregateResponses, type Aggregate, type ChunkPlace } from "./aggregate.ts";
 export { StreamError } from "./errors.ts";
+export { ApiStreamError, apiErrorIssue } from "./api-error.ts";
+export { looksLike } from "./looks-like.ts";
 export type { ReadableStreamLike, StreamInput } from "./input.ts";

@@ -99,7 +99,8 @@ class IncrementalDecoder {
       const at = Math.max(invalidUtf8At(all), 0);
       const offset = this.emitted + at;
       const piece = this.emit(new TextDecoder("utf-8", { ignoreBOM: true }).decode(all.subarray(0, at)));
-      return { piece, fault: new FrameFault("stream-framing", offset, "the input is not valid UTF-8 here") };
+      const bad = all[at] ?? 0;
+      return { piece, fault: new FrameFault("stream-framing", offset, `the input is not valid UTF-8 here (byte 0x${bad.toString(16).toUpperCase().padStart(2, "0")})`) };
     }
     const piece = this.emit(text);
     const heldCount = this.held.length + chunk.length - (piece ? piece.end - piece.offset : 0);

@@ -90,11 +90,11 @@ export class JsonArrayFramer implements Framer {
       case "closed":
         return [];
       case "element":
-        throw new FrameFault("truncated", this.elementStart, "the input ends inside this array element");
+        throw new FrameFault("truncated", this.elementStart, "", true);
       case "open":
         throw new FrameFault("truncated", offset, "the input ends before the JSON array starts");
       default:
-        throw new FrameFault("truncated", offset, "the input ends before the array's closing `]`");
+        throw new FrameFault("truncated", offset, `the input ends before the array's closing \`]\`${this.empty ? ", with no chunk in it" : ""}`);
     }
   }
 
