@@ -61,21 +61,47 @@ async function check(args: { spec: string | undefined; json: boolean }, io: CliI
 const specOption = (y: Argv) =>
   y.option("spec", { type: "string", describe: SPEC_OPTION_HELP }).option("json", { type: "boolean", default: false, describe: "Print as JSON" });
 
+async function learn(args: { spec: string | undefined; json: boolean; inputs: string[]; manifest?: string; write: boolean }, io: CliIo): Promise<number> {
+  const { learn: run } = await import("../../learn/run.ts");
+  return run(
+    { positionals: args.inputs, ...(args.manifest !== undefined ? { manifest: args.manifest } : {}), specDir: specDir(io, args.spec), write: args.write, json: args.json },
+    io,
+    (d) => printDiagnostics(io, d),
+  );
+}
+
+/** Options that belong to one action only: named with another, they are a usage error. */
+function misplaced(args: { action: string; against?: string; manifest?: string; write: boolean; inputs: string[] }): string | undefined {
+  if (args.against !== undefined && args.action !== "stats") return "--against only goes with `spec stats`";
+  if (args.action === "learn") return undefined;
+  if (args.manifest !== undefined || args.write) return `--${args.manifest !== undefined ? "manifest" : "write"} only goes with \`spec learn\``;
+  if (args.inputs.length > 0) return `\`spec ${args.action}\` takes no files: ${args.inputs.join(" ")}`;
+  return undefined;
+}
+
 export const specCommand = defineCommand({
-  command: "spec <action>",
-  describe: "Inspect the spec: `spec stats` counts and coverage, `spec check` validation",
+  command: "spec <action> [inputs..]",
+  describe: "Inspect the spec: `spec stats` counts and coverage, `spec check` validation, `spec learn` corrections from payloads",
   builder: (y) =>
     specOption(y)
-      .positional("action", { choices: ["stats", "check"] as const, demandOption: true, describe: "stats | check" })
+      .positional("action", { choices: ["stats", "check", "learn"] as const, demandOption: true, describe: "stats | check | learn" })
+      .positional("inputs", { type: "string", array: true, describe: "learn: a resource, then payload files or folders (.json, .jsonl, .sse)" })
       .option("against", { type: "string", describe: "stats: a Discovery document to measure coverage of" })
+      .option("manifest", { type: "string", describe: "learn: a manifest.jsonl whose lines (file, uri, method, role, status) place each payload" })
+      .option("write", { type: "boolean", default: false, describe: "learn: add the proposed corrections to spec/overlay/corrections.json" })
       .example("$0 spec stats --against ../shared/upstream/discovery/generativelanguage.v1beta.20260325.json", "")
-      .example("$0 spec check", ""),
+      .example("$0 spec check", "")
+      .example("$0 spec learn GenerateContentResponse recordings/", "")
+      .example("$0 spec learn --manifest ../shared/fixtures/real/manifest.jsonl --write", ""),
   run: async (args, io) => {
-    if (args.action === "stats") return stats({ spec: args.spec, json: args.json, ...(args.against ? { against: args.against } : {}) }, io);
-    if (args.against) {
-      io.stderr("--against only goes with `spec stats`\n");
+    const inputs = (args.inputs ?? []).map(String);
+    const wrong = misplaced({ ...args, inputs });
+    if (wrong) {
+      io.stderr(`${wrong}\n`);
       return EXIT_USAGE;
     }
+    if (args.action === "stats") return stats({ spec: args.spec, json: args.json, ...(args.against ? { against: args.against } : {}) }, io);
+    if (args.action === "learn") return learn({ spec: args.spec, json: args.json, inputs, write: args.write, ...(args.manifest !== undefined ? { manifest: args.manifest } : {}) }, io);
     return check(args, io);
   },
 });

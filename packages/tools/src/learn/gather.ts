@@ -1,0 +1,180 @@
+// Reading payloads and collecting what the spec does not explain in them. Each body is checked by the runtime in
+// strict mode: there unknown fields and enum values are issues beside every other (lenient mode would stop at the
+// first issue-level problem, a missing field, and drop the drift of that body). Each issue is then sorted by what
+// would explain it: a field to add, an enum value to add, a "Required." to relax; nulls are listed apart (the
+// runtime takes them as unset fields); whatever no overlay correction can explain stays "unexplained".
+import type { Issue } from "@gemini-typekit/runtime";
+import type { SpecIR } from "../spec/model.ts";
+import { parsePointer } from "../util/json-pointer.ts";
+import { readBodies, type Body } from "./bodies.ts";
+import type { Inputs, PayloadFile } from "./inputs.ts";
+import { ERROR_RESOURCE, type Side } from "./placement.ts";
+import type { Problem } from "./problems.ts";
+import { fieldAt, fieldByKey, nullFields } from "./spec-view.ts";
+
+/** Where something shows: the file as evidence names it, the stream chunk, the JSON Pointer in that body. */
+export interface Place {
+  file: string;
+  chunk?: number;
+  pointer: string;
+}
+
+export interface Sighting {
+  place: Place;
+  side: Side | undefined;
+}
+
+export interface UnknownField {
+  resource: string;
+  /** The key as the payload spelled it. */
+  key: string;
+  sightings: (Sighting & { value: unknown })[];
+}
+
+export interface UnknownEnumValue {
+  enumName: string;
+  value: string;
+  /** The field where it was seen, `Resource.field`. */
+  field: string;
+  sightings: Sighting[];
+}
+
+/** A finding that names a spec field (`Resource.field`) and where it shows. */
+export interface FieldFinding {
+  field: string;
+  sightings: Sighting[];
+  /** For things the spec explains already: the kind of correction that would have, had it not. */
+  kind?: "addedField" | "addedEnumValue" | "relaxedRequired";
+}
+
+export interface Unexplained {
+  code: string;
+  spec?: string;
+  /** The first message the runtime gave. */
+  message: string;
+  sightings: Sighting[];
+}
+
+export interface Gathered {
+  files: number;
+  bodies: number;
+  unknownFields: Map<string, UnknownField>;
+  unknownEnumValues: Map<string, UnknownEnumValue>;
+  missingRequired: Map<string, FieldFinding>;
+  nulls: Map<string, FieldFinding>;
+  unexplained: Map<string, Unexplained>;
+  /** Things the spec given already explains but the generated validators do not: `generate` has not run since. */
+  explainedBySpec: Map<string, FieldFinding>;
+  problems: Problem[];
+}
+
+/** Enum values a correction can add: the names a proto enum can have. */
+export const ENUM_VALUE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** A stream chunk holding only `error` is the error the stream ended with. */
+const isErrorEnvelope = (v: unknown) => isObject(v) && Object.keys(v).length === 1 && "error" in v;
+
+function valueAt(value: unknown, pointer: string): unknown {
+  let at = value;
+  for (const segment of parsePointer(pointer)) {
+    if (Array.isArray(at)) at = at[Number(segment)];
+    else if (isObject(at)) at = Object.prototype.hasOwnProperty.call(at, segment) ? at[segment] : undefined;
+    else return undefined;
+  }
+  return at;
+}
+
+function remember<T extends { sightings: Sighting[] }>(map: Map<string, T>, key: string, make: () => T, sighting: T["sightings"][number]): void {
+  let entry = map.get(key);
+  if (!entry) map.set(key, (entry = make()));
+  entry.sightings.push(sighting);
+}
+
+export class Gatherer {
+  readonly result: Gathered = {
+    files: 0,
+    bodies: 0,
+    unknownFields: new Map(),
+    unknownEnumValues: new Map(),
+    missingRequired: new Map(),
+    nulls: new Map(),
+    unexplained: new Map(),
+    explainedBySpec: new Map(),
+    problems: [],
+  };
+
+  constructor(
+    private readonly ir: SpecIR,
+    private readonly knownToRuntime: (resource: string) => boolean,
+  ) {}
+
+  async gather(inputs: Inputs): Promise<Gathered> {
+    this.result.problems.push(...inputs.problems);
+    for (const file of inputs.files) await this.readFile(file);
+    return this.result;
+  }
+
+  private async readFile(file: PayloadFile): Promise<void> {
+    this.result.files++;
+    const { bodies, problems } = await readBodies(file);
+    this.result.problems.push(...problems);
+    for (const body of bodies) {
+      const resource = body.chunk !== undefined && file.resource !== ERROR_RESOURCE && isErrorEnvelope(body.value) ? ERROR_RESOURCE : file.resource;
+      if (!this.knownToRuntime(resource)) {
+        this.result.problems.push({ file: file.name, code: "unplaced", message: `the generated validators have no resource ${resource}: run generate` });
+        return;
+      }
+      this.result.bodies++;
+      await this.checkBody(file, body, resource);
+    }
+  }
+
+  private async checkBody(file: PayloadFile, body: Body, resource: string): Promise<void> {
+    const { validateResource } = await import("@gemini-typekit/runtime");
+    const at = (pointer: string): Sighting => ({ place: { file: file.name, ...(body.chunk !== undefined ? { chunk: body.chunk } : {}), pointer }, side: file.side });
+    const nullPointers = new Set<string>();
+    for (const n of nullFields(this.ir, resource, body.value)) {
+      nullPointers.add(n.pointer);
+      remember(this.result.nulls, n.field, () => ({ field: n.field, sightings: [] }), at(n.pointer));
+    }
+    const outcome = validateResource(resource, body.value, "strict");
+    if (outcome.ok) return;
+    for (const issue of outcome.issues) {
+      if (nullPointers.has(issue.pointer)) continue; // listed as a null field above
+      this.sort(issue, valueAt(body.value, issue.pointer), at(issue.pointer));
+    }
+  }
+
+  /** Files an issue under what would explain it. */
+  private sort(issue: Issue, value: unknown, sighting: Sighting): void {
+    const r = this.result;
+    if (issue.code === "unknown-field" && issue.spec && value !== undefined) {
+      const resource = this.ir.resources.get(issue.spec);
+      const key = parsePointer(issue.pointer).at(-1) ?? "";
+      if (resource) {
+        const known = fieldByKey(resource, key);
+        const target = `${resource.name}.${known?.jsonName}`;
+        if (known) return remember(r.explainedBySpec, target, () => ({ field: target, kind: "addedField" as const, sightings: [] }), sighting);
+        return remember(r.unknownFields, `${resource.name}.${key}`, () => ({ resource: resource.name, key, sightings: [] }), { ...sighting, value });
+      }
+    }
+    if (issue.code === "unknown-enum-value" && issue.spec && typeof value === "string" && ENUM_VALUE_NAME.test(value)) {
+      const found = fieldAt(this.ir, issue.spec);
+      const e = found?.field.type === "enum" && found.field.ref ? this.ir.enums.get(found.field.ref) : undefined;
+      if (e) {
+        const target = `${e.name}.${value}`;
+        if (e.values.some((v) => v.name === value)) return remember(r.explainedBySpec, target, () => ({ field: target, kind: "addedEnumValue" as const, sightings: [] }), sighting);
+        return remember(r.unknownEnumValues, target, () => ({ enumName: e.name, value, field: issue.spec!, sightings: [] }), sighting);
+      }
+    }
+    if (issue.code === "missing-required" && issue.spec) {
+      const found = fieldAt(this.ir, issue.spec);
+      if (found && !found.field.required) return remember(r.explainedBySpec, issue.spec, () => ({ field: issue.spec!, kind: "relaxedRequired" as const, sightings: [] }), sighting);
+      if (found) return remember(r.missingRequired, issue.spec, () => ({ field: issue.spec!, sightings: [] }), sighting);
+    }
+    const key = `${issue.code} ${issue.spec ?? ""}`;
+    remember(r.unexplained, key, () => ({ code: issue.code, ...(issue.spec ? { spec: issue.spec } : {}), message: issue.message, sightings: [] }), sighting);
+  }
+}
