@@ -1,7 +1,7 @@
 // Mutation tests: every real payload of the corpus (../shared/fixtures/real), changed once at each site the model
 // finds in it (see mutations.ts), must be rejected with exactly one new issue, of the right code, at the right
 // pointer: a wrong type, a bogus enum value (strict mode; lenient mode takes it as drift), a second member of a
-// oneof, a malformed int64, timestamp, duration or base64 string. Sites that repeat along an array are mutated once
+// oneof, a malformed int64, timestamp, duration or base64 string, one value for a list in a response. Sites that repeat along an array are mutated once
 // per payload. The counts per kind are printed once.
 import { describe, expect, it } from "vitest";
 import { validateResource } from "../../packages/runtime/src/validator.ts";
@@ -39,6 +39,12 @@ describe("mutations.ts itself", () => {
     });
     expect(byKind("Part", part)["oneof-second-member"]).toEqual([expect.stringMatching(/^\/\w+ oneof-conflict lenient$/)]);
     expect(byKind("Content", { parts: [{ inline_data: { mime_type: "a/b", data: "AA==" } }] })["bad-base64"]).toEqual(["/parts/0/inline_data/data invalid-format lenient"]);
+    // One value for a list is wrong only in a response-side root (Content is on both sides, read as sent by users).
+    expect(byKind("GenerateContentResponse", { candidates: [{ safety_ratings: [{ category: "HARM_CATEGORY_HATE_SPEECH" }] }] })["single-for-list"]).toEqual([
+      "/candidates/0/safety_ratings invalid-type lenient",
+      "/candidates invalid-type lenient",
+    ]);
+    expect(byKind("Content", { parts: [{ text: "x" }] })["single-for-list"]).toBeUndefined();
   });
 });
 

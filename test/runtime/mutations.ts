@@ -1,7 +1,8 @@
 // Single mutations of real payloads, at sites found by walking each payload through the model (packages/runtime/generated/model.ts):
 // every field present whose wire type has a way to be wrong gets each such mutation, so coverage follows the spec
 // rather than a hand-picked list. Each mutation says which issue it must cause: its code and its pointer, spelled
-// as the payload spells its keys (snake_case stays snake_case).
+// as the payload spells its keys (snake_case stays snake_case). In what the API returns (a response-side root), a
+// list given as its first element alone is wrong too: only what users send may be written that way.
 import { fieldFor, resourceModel, type FieldModel } from "../../packages/runtime/src/model.ts";
 import { validateResource } from "../../packages/runtime/src/validator.ts";
 import type { IssueCode, Mode } from "../../packages/runtime/src/result.ts";
@@ -10,7 +11,7 @@ import { seg, wholeModel } from "./helpers.ts";
 // The walk looks any resource's fields up in the runtime's lookups: every one must be included.
 wholeModel();
 
-export const MUTATION_KINDS = ["wrong-type", "bogus-enum", "oneof-second-member", "bad-int64", "bad-timestamp", "bad-duration", "bad-base64"] as const;
+export const MUTATION_KINDS = ["wrong-type", "bogus-enum", "oneof-second-member", "bad-int64", "bad-timestamp", "bad-duration", "bad-base64", "single-for-list"] as const;
 export type MutationKind = (typeof MUTATION_KINDS)[number];
 
 export interface Mutation {
@@ -99,6 +100,9 @@ export function mutationsOf(resource: string, root: unknown): Mutation[] {
     // value (any JSON), any (google.protobuf.Any): nothing is wrong-typed there.
   };
 
+  // The root's side decides whether a single value for a list is read as a list of one (request) or wrong (response).
+  const response = resourceModel(resource)?.side === "response";
+
   const visitObject = (resource: string, obj: Json, path: (string | number)[]) => {
     const model = resourceModel(resource);
     if (!model) return;
@@ -114,7 +118,9 @@ export function mutationsOf(resource: string, root: unknown): Mutation[] {
       const field = model.fields[jsonName]!;
       const value = obj[key];
       if (field.repeated) {
-        if (Array.isArray(value)) value.forEach((item, i) => visitValue(resource, jsonName, field, item, [...path, key, i]));
+        if (!Array.isArray(value)) continue;
+        value.forEach((item, i) => visitValue(resource, jsonName, field, item, [...path, key, i]));
+        if (response && value.length > 0) add("single-for-list", `${resource}.${jsonName}`, [...path, key], "invalid-type", "lenient", (old) => (old as unknown[])[0]);
       } else if (field.map) {
         if (isObject(value)) for (const k of Object.keys(value)) visitValue(resource, jsonName, field, value[k], [...path, key, k]);
       } else visitValue(resource, jsonName, field, value, path.concat(key));
