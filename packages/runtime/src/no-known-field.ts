@@ -9,14 +9,16 @@ import { fieldFor } from "./model.ts";
 /** How many keys the message quotes before "…" (the pointer is the root; the input has them all). */
 const QUOTED_KEYS = 3;
 
+const hasOwn = Object.prototype.hasOwnProperty;
 const shortKey = (key: string) => (key.length > 40 ? `${key.slice(0, 40)}…` : key);
 
 /** The no-known-field issue for `value` as an instance of `resource` (whose model is included), if it applies. */
 export function noKnownField(resource: string, value: unknown): Issue | undefined {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
+  // Usually the first key is known: no key list is made until none is.
+  for (const key in value) if (hasOwn.call(value, key) && fieldFor(resource, key)) return undefined;
   const keys = Object.keys(value);
   if (keys.length === 0) return undefined;
-  for (const key of keys) if (fieldFor(resource, key)) return undefined;
   const quoted = keys.slice(0, QUOTED_KEYS).map(shortKey).join(", ") + (keys.length > QUOTED_KEYS ? "…" : "");
   return {
     pointer: "",
