@@ -10,7 +10,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { METHODS } from "../../packages/runtime/generated/types.ts";
 import { validators } from "../../packages/runtime/generated/validate.ts";
+import { fieldFor, splitPointer, type NamedField } from "../../packages/runtime/src/model.ts";
 import { CORPUS_DIR, bodiesOf } from "../support/corpus.ts";
+import { seg } from "./helpers.ts";
 
 export { CORPUS_DIR };
 export const hasCorpus = existsSync(join(CORPUS_DIR, "manifest.jsonl"));
@@ -23,6 +25,8 @@ export interface ManifestEntry {
   method?: string;
   status?: number;
   note?: string;
+  /** How the source stored it: recorded traffic, a notebook's output, or "curated-mock" (an SDK's hand-made test data). */
+  provenance?: string;
 }
 
 export type Placement =
@@ -197,3 +201,31 @@ export function loadCorpus(): CorpusPayload[] {
 
 /** True when the generated validators know a resource (ErrorResponse arrives with another change). */
 export const hasResource = (name: string) => Object.prototype.hasOwnProperty.call(validators, name);
+
+/** The pointer into the normalized value for a pointer into the input (renamed keys, single values read as lists). */
+export function normalizedPointer(resource: string, input: unknown, pointer: string): string {
+  let current: string | undefined = resource;
+  let node = input;
+  let out = "";
+  const segments = splitPointer(pointer);
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!;
+    const named: NamedField | undefined = current ? fieldFor(current, segment) : undefined;
+    out += `/${seg(named ? named.jsonName : segment)}`;
+    node = (node as Record<string, unknown>)?.[segment];
+    current = undefined;
+    if (!named) continue;
+    if (i + 1 === segments.length) break; // the pointer names the field itself
+    if (named.field.repeated) {
+      if (Array.isArray(node)) {
+        out += `/${segments[++i]!}`;
+        node = node[Number(segments[i])];
+      } else out += "/0"; // a single value read as a list of one
+    } else if (named.field.map) {
+      out += `/${seg(segments[++i]!)}`;
+      node = (node as Record<string, unknown>)?.[segments[i]!];
+    }
+    if (named.field.type === "ref") current = named.field.ref;
+  }
+  return out;
+}

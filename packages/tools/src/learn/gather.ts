@@ -76,6 +76,11 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 /** A stream chunk holding only `error` is the error the stream ended with. */
 const isErrorEnvelope = (v: unknown) => isObject(v) && Object.keys(v).length === 1 && "error" in v;
 
+/** The resource a body is checked as: its file's, except for the error a stream ends with. */
+export function bodyResource(file: PayloadFile, body: Body): string {
+  return body.chunk !== undefined && file.resource !== ERROR_RESOURCE && isErrorEnvelope(body.value) ? ERROR_RESOURCE : file.resource;
+}
+
 function valueAt(value: unknown, pointer: string): unknown {
   let at = value;
   for (const segment of parsePointer(pointer)) {
@@ -121,7 +126,7 @@ export class Gatherer {
     const { bodies, problems } = await readBodies(file);
     this.result.problems.push(...problems);
     for (const body of bodies) {
-      const resource = body.chunk !== undefined && file.resource !== ERROR_RESOURCE && isErrorEnvelope(body.value) ? ERROR_RESOURCE : file.resource;
+      const resource = bodyResource(file, body);
       if (!this.knownToRuntime(resource)) {
         this.result.problems.push({ file: file.name, code: "unplaced", message: `the generated validators have no resource ${resource}: run generate` });
         return;

@@ -119,14 +119,13 @@ export class Inferrer {
   }
 
   private fromShape(owner: string, names: { jsonName: string; protoName: string }, shape: Shape, outputOnly: boolean): ImportedField {
-    const definition: ImportedField = { protoName: names.protoName, type: "value" };
     const kinds = new Set([...shape.kinds].filter((k) => k !== "null"));
-    let element = shape;
-    if (kinds.size === 1 && kinds.has("array")) {
-      definition.repeated = true;
-      element = shape.elements ?? emptyShape();
-    }
-    Object.assign(definition, this.elementType(owner, names.jsonName, element, outputOnly));
+    const repeated = kinds.size === 1 && kinds.has("array");
+    const { type, ref } = this.elementType(owner, names.jsonName, repeated ? (shape.elements ?? emptyShape()) : shape, outputOnly);
+    // The keys in the order the imported files have them.
+    const definition: ImportedField = { protoName: names.protoName, type };
+    if (ref !== undefined) definition.ref = ref;
+    if (repeated) definition.repeated = true;
     if (outputOnly) definition.outputOnly = true;
     return definition;
   }

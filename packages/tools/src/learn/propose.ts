@@ -131,7 +131,7 @@ export function propose(ir: SpecIR, gathered: Gathered, source: string, sides: R
     const scope: RelaxedScope = onlyInResponses(m.sightings) && sides.get(resource) === "response" ? "responses" : "everywhere";
     const ev = evidence(m.sightings);
     corrections.relaxedRequired.push({ field: m.field, scope, reason: proposedReason(ev.seenIn), evidence: ev });
-    findings.push(finding("relaxedRequired", m.field, m.sightings, { note: `absent; relaxed in ${scope}` }));
+    findings.push(finding("relaxedRequired", m.field, m.sightings, { note: `left out; relax "Required." ${scope === "responses" ? "in responses" : "everywhere"}` }));
   }
 
   const listed = (kind: FindingKind, map: Map<string, FieldFinding>, note: string) => {

@@ -45,6 +45,7 @@ export function formatReport({ source, gathered, proposals }: Summary): string {
       for (const [name, r] of resources) lines.push(`  new resource ${name}: ${Object.entries(r.fields).map(([k, d]) => `${k} ${d.repeated ? "repeated " : ""}${d.type === "ref" ? d.ref : d.type}`).join(", ")}`);
     }
   }
+  if (proposals.findings.length === 0 && gathered.problems.length === 0) lines.push("The spec explains every payload: nothing to propose.");
   if (gathered.problems.length > 0) {
     lines.push("", `Files not read or not placed: ${gathered.problems.length}`);
     for (const group of groupProblems(gathered.problems)) {

@@ -1,6 +1,7 @@
 // `gemini-typekit spec learn`: read payloads, gather what the spec does not explain, propose the overlay
 // corrections that would, and (with --write) add them to the spec for review. Exit codes are a linter's: 0 when the
 // spec explains every payload, 1 when it does not (proposals, unexplained issues, files not read), 2 for usage errors.
+import { relative } from "node:path";
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from "../cli/command.ts";
 import type { Diagnostic } from "../diagnostics.ts";
 import { Gatherer } from "./gather.ts";
@@ -56,7 +57,7 @@ export async function learn(options: LearnOptions, io: CliIo, printDiagnostics: 
   if (options.json) io.stdout(reportJson(summary, written ? { written: { ok: written.ok, added: written.added, updated: written.updated } } : {}));
   else {
     io.stdout(formatReport(summary));
-    if (written?.ok) io.stdout(`\nWrote ${written.added} new and ${written.updated} updated corrections to ${written.file}: review them, describe them in your own words, then run generate.\n`);
+    if (written?.ok) io.stdout(`\nWrote ${written.added} new and ${written.updated} updated corrections to ${relative(io.cwd, written.file)}: review them, describe them in your own words, then run generate.\n`);
     else if (!written && hasCorrections(proposals.corrections)) io.stdout("\nRun with --write to add these corrections to spec/overlay/corrections.json for review.\n");
   }
   if (written && !written.ok) return EXIT_INVALID;
