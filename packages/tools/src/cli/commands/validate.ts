@@ -1,16 +1,21 @@
 // `gemini-typekit validate <Resource> [files… | -]`: checks payloads against a resource with the validation library
 // (packages/runtime/src/), the same code users import. A file may hold one JSON value, or a stream of them — SSE (alt=sse), a
 // JSON array (streamGenerateContent without alt=sse) or NDJSON — and each chunk is validated. Every problem is
-// listed with its file, chunk (index and byte offset) and JSON Pointer; lenient mode's drift is listed too but
-// does not fail the run.
+// listed with its file, chunk (index and byte offset, line and column) and JSON Pointer; lenient mode's drift is
+// listed too but does not fail the run. Nothing that is not a response passes: an empty or blank body, an HTML page,
+// text, a JSON scalar, bytes that are not UTF-8, a stream with no chunk or cut inside one, and the API's error
+// envelope (reported as the error it is, unless the resource is the envelope itself) each get a located issue.
 import { createReadStream } from "node:fs";
 import { open, readFile } from "node:fs/promises";
 import { defineCommand, EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from "../command.ts";
-import { parseJsonText } from "../../util/json-text.ts";
+import { byteOffset, decodeUtf8, lineColumnsAt, parseJsonText } from "../../util/json-text.ts";
 import { inCwd } from "./shared.ts";
-import type { Drift, Issue, Mode } from "@gemini-typekit/runtime";
+import type { Drift, Issue, Mode, ValidatedResourceName } from "@gemini-typekit/runtime";
 
 type Framing = "json" | "sse" | "json-array" | "ndjson";
+
+/** An issue as the CLI reports it: with line and column when it has a byte offset in the file. */
+export type LocatedIssue = Issue & { line?: number; column?: number };
 
 export interface FileResult {
   file: string;
@@ -18,7 +23,7 @@ export interface FileResult {
   /** Values checked: 1 for plain JSON, the chunk count for a stream. */
   chunks: number;
   ok: boolean;
-  issues: Issue[];
+  issues: LocatedIssue[];
   drift: (Drift & { chunk?: number; offset?: number })[];
 }
 
@@ -58,16 +63,6 @@ function sniff(text: string): Framing {
   }
 }
 
-/** Why a text that is not JSON is not: said in terms of what it most likely is. Undefined when it may be JSON. */
-function notJson(text: string): string | undefined {
-  const start = text.trimStart();
-  if (text.length === 0) return "the input is empty: no JSON value";
-  if (start.length === 0) return "the input holds only white space: no JSON value";
-  if (/^<(?:!doctype\s+html|html|head|body)\b/i.test(start)) return "this is an HTML page, not JSON (a proxy or gateway error?)";
-  if (start.startsWith("<")) return "this is markup (HTML or XML), not JSON";
-  return undefined;
-}
-
 /** The first bytes of a file, enough to see which framing it has. */
 async function head(path: string): Promise<string> {
   const handle = await open(path, "r");
@@ -79,85 +74,112 @@ async function head(path: string): Promise<string> {
   }
 }
 
-async function validateFile(io: CliIo, resource: string, path: string, options: { mode: Mode; stream: boolean }): Promise<FileResult> {
-  const { validateResource } = await import("@gemini-typekit/runtime");
-  const file = path === "-" ? "<stdin>" : path;
-  const result: FileResult = { file, framing: "json", chunks: 0, ok: true, issues: [], drift: [] };
-  const fail = (issue: Issue) => {
-    result.ok = false;
-    result.issues.push(issue);
-  };
-  // Files read as streams are never held whole: they are read chunk by chunk, after a peek at their first bytes.
-  let input: string | NodeJS.ReadableStream;
+/** What a file holds, read whole (text) or to be streamed (a path), or why it could not be read. */
+type Source = { kind: "text"; text: string; bytes: Uint8Array } | { kind: "stream"; path: string; head: string } | { kind: "failed"; issue: Issue; bytes?: Uint8Array };
+
+async function readSource(io: CliIo, path: string, stream: boolean): Promise<Source> {
   try {
     if (path === "-") {
-      input = await (io.stdin ?? (async () => ""))();
-      result.framing = sniff(input);
-    } else if (options.stream) {
-      const start = await head(inCwd(io, path));
-      const framing = streamFraming(start);
-      if (framing === undefined) {
-        fail({ pointer: "", code: "stream-framing", message: `not a stream (SSE, JSON array or NDJSON): ${notJson(start) ?? `it starts with ${JSON.stringify(start.trimStart().slice(0, 20))}`} (byte 0, line 1, column 1)` });
-        return result;
-      }
-      result.framing = framing;
-      input = createReadStream(inCwd(io, path));
-    } else {
-      input = await readFile(inCwd(io, path), "utf8");
-      result.framing = sniff(input);
+      const text = await (io.stdin ?? (async () => ""))();
+      return { kind: "text", text, bytes: Buffer.from(text, "utf8") };
     }
+    if (stream) return { kind: "stream", path: inCwd(io, path), head: await head(inCwd(io, path)) };
+    const bytes = await readFile(inCwd(io, path));
+    const decoded = decodeUtf8(bytes);
+    if (decoded.ok) return { kind: "text", text: decoded.text, bytes };
+    const byte = `0x${decoded.byte.toString(16).toUpperCase().padStart(2, "0")}`;
+    return { kind: "failed", issue: { pointer: "", code: "invalid-json", message: `the input is not valid UTF-8 here (byte ${byte})`, offset: decoded.offset }, bytes };
   } catch (e) {
-    fail({ pointer: "", code: "invalid-value", message: `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}` });
-    return result;
+    return { kind: "failed", issue: { pointer: "", code: "invalid-value", message: `cannot read ${path === "-" ? "<stdin>" : path}: ${e instanceof Error ? e.message : String(e)}` } };
   }
-  if (result.framing === "json") {
-    const text = input as string;
-    const unlike = notJson(text);
-    if (unlike !== undefined) {
-      fail({ pointer: "", code: "invalid-json", message: `${unlike} (byte 0, line 1, column 1)` });
-      return result;
-    }
-    const parsed = parseJsonText(text, file);
-    if (!parsed.ok) {
-      const { line, column } = parsed.diagnostic.location;
-      fail({ pointer: "", code: "invalid-json", message: `${parsed.diagnostic.message}${line ? ` (line ${line}, column ${column})` : ""}` });
-      return result;
-    }
-    result.chunks = 1;
-    const outcome = validateResource(resource, parsed.value, options.mode);
-    if (outcome.ok) result.drift.push(...outcome.drift);
-    else outcome.issues.forEach(fail);
-    return result;
+}
+
+async function validateFile(io: CliIo, resource: ValidatedResourceName, path: string, options: { mode: Mode; stream: boolean }): Promise<FileResult> {
+  const file = path === "-" ? "<stdin>" : path;
+  const result: FileResult = { file, framing: "json", chunks: 0, ok: true, issues: [], drift: [] };
+  const source = await readSource(io, path, options.stream);
+  if (source.kind === "failed") {
+    addIssues(result, [source.issue]);
+  } else if (source.kind === "stream") {
+    // Files read as streams are never held whole: read chunk by chunk, after a peek at their first bytes.
+    result.framing = streamFraming(source.head) ?? "json";
+    await checkStream(result, createReadStream(source.path), "auto", resource, options.mode);
+  } else {
+    result.framing = sniff(source.text);
+    if (result.framing === "json") await checkJson(result, source.text, resource, options.mode);
+    else await checkStream(result, source.text, result.framing, resource, options.mode);
   }
-  // Every chunk is checked (a bad chunk does not hide the ones after it); broken framing ends the file.
-  const { readFrames, StreamError } = await import("@gemini-typekit/runtime");
-  try {
-    for await (const frame of readFrames(input as AsyncIterable<Uint8Array> | string, { framing: result.framing })) {
-      result.chunks++;
-      const at = { chunk: frame.index, offset: frame.offset };
-      let value: unknown;
-      try {
-        value = JSON.parse(frame.text);
-      } catch (e) {
-        fail({ pointer: "", code: frame.complete ? "invalid-json" : "truncated", message: `the chunk is not JSON: ${(e as Error).message}`, ...at });
-        continue;
-      }
-      const outcome = validateResource(resource, value, options.mode);
-      if (outcome.ok) result.drift.push(...outcome.drift.map((d) => ({ ...d, ...at })));
-      else outcome.issues.forEach((issue) => fail({ ...issue, ...at }));
-    }
-  } catch (e) {
-    if (!(e instanceof StreamError)) throw e;
-    e.issues.forEach(fail);
-  }
-  // A stream with no chunk carried no response at all.
-  if (result.chunks === 0 && result.ok) fail({ pointer: "", code: "stream-framing", message: `the ${result.framing} stream holds no chunk: no response in it` });
+  await locateLines(result, source);
   return result;
 }
 
-function where(file: string, item: { chunk?: number; offset?: number }, pointer: string): string {
-  const chunk = item.chunk !== undefined ? ` chunk ${item.chunk} (byte ${item.offset ?? 0})` : "";
-  return `${file}:${chunk} ${pointer || "/"}`;
+function addIssues(result: FileResult, issues: readonly Issue[], at: { chunk?: number; offset?: number } = {}): void {
+  if (issues.length === 0) return;
+  result.ok = false;
+  for (const issue of issues) result.issues.push({ ...issue, ...at });
+}
+
+/** One JSON value: a syntax error located by byte, line and column, saying what the text looks like. */
+async function checkJson(result: FileResult, text: string, resource: ValidatedResourceName, mode: Mode): Promise<void> {
+  const parsed = parseJsonText(text, result.file);
+  if (!parsed.ok) {
+    const { looksLike } = await import("@gemini-typekit/runtime");
+    // Broken JSON gets the parser's word; anything else is better named for what it is.
+    const opensJson = /^\s*[{["]/.test(text);
+    // JSON that stops where the text does was cut short; JSON that breaks before its end was written wrong.
+    const cut = opensJson && parsed.index >= text.trimEnd().length;
+    const message = cut ? `the input ends inside the JSON value (${parsed.diagnostic.message})` : opensJson ? parsed.diagnostic.message : looksLike(text);
+    addIssues(result, [{ pointer: "", code: cut ? "truncated" : "invalid-json", message, offset: byteOffset(text, parsed.index) }]);
+    return;
+  }
+  result.chunks = 1;
+  await checkValue(result, parsed.value, resource, mode);
+}
+
+/** Each chunk of a stream; a bad chunk does not hide the ones after it, broken framing ends the file. */
+async function checkStream(result: FileResult, input: string | AsyncIterable<Uint8Array>, framing: Exclude<Framing, "json"> | "auto", resource: ValidatedResourceName, mode: Mode): Promise<void> {
+  const { parseStream, StreamError } = await import("@gemini-typekit/runtime");
+  // Every chunk is accepted here and checked below, so that error envelopes are judged per resource (validateApiResponse).
+  const accept = (value: unknown) => ({ ok: true as const, value, drift: [] });
+  try {
+    for await (const chunk of parseStream(input, { framing, validate: accept, errorResponse: false })) {
+      result.chunks++;
+      await checkValue(result, chunk.value, resource, mode, { chunk: chunk.index, offset: chunk.offset });
+    }
+  } catch (e) {
+    if (!(e instanceof StreamError)) throw e;
+    addIssues(result, e.issues);
+  }
+}
+
+/** A value as a response of `resource`, or as the API's error envelope when that is what it is. */
+async function checkValue(result: FileResult, value: unknown, resource: ValidatedResourceName, mode: Mode, at: { chunk?: number; offset?: number } = {}): Promise<void> {
+  const { apiErrorIssue, validateApiResponse } = await import("@gemini-typekit/runtime");
+  const outcome = validateApiResponse(resource, value, { mode });
+  if (!outcome.ok) {
+    const lead: Issue[] = outcome.kind === "error" ? [{ pointer: "/error", code: "api-error", message: "the body is the API's error envelope, and not a valid ErrorResponse", spec: "ErrorResponse" }] : [];
+    addIssues(result, [...lead, ...outcome.issues], at);
+  } else if (outcome.kind === "error") addIssues(result, [apiErrorIssue(outcome.error.error)], at);
+  else result.drift.push(...outcome.drift.map((d) => ({ ...d, ...at })));
+}
+
+/** Line and column of every issue that has a byte offset, from the bytes read (or the file, read again). */
+async function locateLines(result: FileResult, source: Source): Promise<void> {
+  const offsets = result.issues.flatMap((i) => (i.offset === undefined ? [] : [i.offset]));
+  if (offsets.length === 0) return;
+  const bytes = source.kind === "stream" ? createReadStream(source.path) : source.bytes;
+  if (!bytes) return;
+  const found = await lineColumnsAt(bytes, offsets);
+  for (const issue of result.issues) {
+    const place = issue.offset === undefined ? undefined : found.get(issue.offset);
+    if (place) Object.assign(issue, place);
+  }
+}
+
+function where(file: string, item: { chunk?: number; offset?: number; line?: number; column?: number }, pointer: string): string {
+  const lineColumn = item.line !== undefined ? `, line ${item.line}, column ${item.column}` : "";
+  const place = item.chunk !== undefined ? ` chunk ${item.chunk} (byte ${item.offset ?? 0}${lineColumn})` : item.offset !== undefined ? ` byte ${item.offset}${lineColumn}` : "";
+  return `${file}:${place} ${pointer || "/"}`;
 }
 
 function printHuman(io: CliIo, results: FileResult[]): void {
@@ -197,7 +219,8 @@ export const validateCommand = defineCommand({
     const inputs = files.length > 0 ? files : ["-"];
     const mode: Mode = args.strict ? "strict" : "lenient";
     const results: FileResult[] = [];
-    for (const path of inputs) results.push(await validateFile(io, args.resource, path, { mode, stream: args.stream }));
+    const resource = args.resource as ValidatedResourceName;
+    for (const path of inputs) results.push(await validateFile(io, resource, path, { mode, stream: args.stream }));
     const ok = results.every((r) => r.ok);
     if (args.json) io.stdout(`${JSON.stringify({ ok, resource: args.resource, mode, results }, null, 2)}\n`);
     else printHuman(io, results);
