@@ -26,15 +26,6 @@ import { wholeModel } from "./helpers.ts";
 /** Every resource and enum (all of them included in the runtime's lookups, which these tests call directly). */
 const MODEL = wholeModel();
 
-/**
- * Whether the runtime reads a JSON null as an unset field (proto3 JSON's rule), a normalization that arrives with
- * another change: until then a null where a string belongs is an invalid-type issue. Probed, so the tests hold on
- * either side of that change.
- */
-const READS_NULL_AS_UNSET = validateResource("FunctionDeclaration", { name: "f", description: null }, "strict").ok;
-/** Whether an object with none of a resource's fields fails even in lenient mode (the no-known-field issue). */
-const REJECTS_NO_KNOWN_FIELD = !validateResource("GenerateContentResponse", { this: "is no response" }, "lenient").ok;
-
 interface KnownGap {
   /** spec: the spec is wrong; wire: the API reads JSON more loosely than the spec's form; vertex: Vertex AI differs; negative-test: an SDK's deliberately broken payload. */
   kind: "spec" | "wire" | "vertex" | "negative-test";
@@ -46,23 +37,9 @@ interface KnownGap {
   fix: string;
   /** Every file it explains (each must still show it). */
   files: string[];
-  /** False when the runtime has closed the gap another way (its files must then pass). */
-  open?: boolean;
 }
 
-/** Requests the API answered 200 whose function declarations have `"description": null`. */
-const NULL_DESCRIPTION_FILES = ["request/llm-gemini-test_tools-i0.json", "request/llm-gemini-test_tools-i1.json", "request/llm-gemini-hist-test_tools-i1.json", "request/llm-gemini-hist-test_stream_events_tool_calls.json"];
-
-const ALL_KNOWN_GAPS: KnownGap[] = [
-  {
-    kind: "wire",
-    spec: "FunctionDeclaration.description",
-    code: "invalid-type",
-    reason: "llm-gemini sends `\"description\": null`; proto3 JSON reads null as the field's default (unset), and the API answered 200",
-    fix: "runtime: read null as unset (a normalization); the description itself is optional since the relaxedRequired correction",
-    files: NULL_DESCRIPTION_FILES,
-    open: !READS_NULL_AS_UNSET,
-  },
+const KNOWN_GAPS: KnownGap[] = [
   {
     kind: "vertex",
     spec: "FunctionCall.name",
@@ -90,12 +67,7 @@ const ALL_KNOWN_GAPS: KnownGap[] = [
   ),
 ];
 
-const KNOWN_GAPS = ALL_KNOWN_GAPS.filter((g) => g.open !== false);
-
-/**
- * SDK negative tests whose payload is no response at all. Lenient mode accepts it as unknown fields only (drift), or,
- * once the runtime rejects an object with no known key, fails it in both modes with no-known-field.
- */
+/** SDK negative tests whose payload is no response at all: no key is a field of the resource (no-known-field, in both modes). */
 const NOT_A_RESPONSE = ["stream/generative-ai-swift-streaming-failure-invalid-json.sse", "vertex/stream/firebase-sdk-test-data-streaming-failure-invalid-json.sse", "vertex/other/firebase-sdk-test-data-unary-failure-invalid-response.json"];
 
 interface StrictException {
@@ -153,7 +125,7 @@ const STRICT_EXCEPTIONS: StrictException[] = [
   {
     file: "stream/generative-ai-swift-streaming-failure-invalid-json.sse",
     provenance: "curated-mock",
-    shows: ["GenerateContentResponse unknown-field", "GenerateContentResponse no-known-field"],
+    shows: ["GenerateContentResponse no-known-field"],
     reason: "an SDK negative test: the chunk is `{\"this\": …}`, no response at all (manifest note: deliberately invalid response shape)",
     notSpec: NOT_API_OUTPUT,
   },
@@ -290,7 +262,7 @@ describe.skipIf(!hasCorpus)("real corpus: lenient and strict conformance, drift,
       if (r.result.ok) continue;
       for (const issue of r.result.issues as Issue[]) {
         // Checked by the NOT_A_RESPONSE test below.
-        if (NOT_A_RESPONSE.includes(r.payload.file) && (issue.code as string) === "no-known-field") continue;
+        if (NOT_A_RESPONSE.includes(r.payload.file) && issue.code === "no-known-field") continue;
         const gap = KNOWN_GAPS.find((g) => g.spec === issue.spec && g.code === issue.code && g.files.includes(r.payload.file));
         if (gap) shown.get(gap)!.add(r.payload.file);
         else unexplained.push(`${r.payload.file}#${r.chunk} as ${r.resource}: ${issue.pointer} ${issue.code} (${issue.spec}) ${issue.message}`);
@@ -315,15 +287,17 @@ describe.skipIf(!hasCorpus)("real corpus: lenient and strict conformance, drift,
     expect(pending).toEqual([]);
   });
 
-  it("SDK negative tests that are no response at all fail strict mode, and lenient mode too once it rejects objects with no known field", () => {
+  it("SDK negative tests that are no response at all fail with no-known-field, in lenient and strict mode", () => {
     for (const file of NOT_A_RESPONSE) {
       const rs = results.filter((r) => r.payload.file === file);
       expect([file, rs.length > 0]).toEqual([file, true]);
-      if (REJECTS_NO_KNOWN_FIELD) {
-        const codes = rs.flatMap((r) => (r.result.ok ? ["ok"] : r.result.issues.map((i) => i.code as string)));
-        expect([file, [...new Set(codes)]]).toEqual([file, ["no-known-field"]]);
-      } else expect([file, rs.every((r) => r.result.ok && r.result.drift.length > 0)]).toEqual([file, true]);
-      expect([file, rs.some((r) => validateResource(r.resource, r.value, "strict").ok)]).toEqual([file, false]);
+      for (const mode of ["lenient", "strict"] as const) {
+        const codes = rs.flatMap((r) => {
+          const result = mode === "lenient" ? r.result : validateResource(r.resource, r.value, "strict");
+          return result.ok ? ["ok"] : result.issues.map((i) => i.code);
+        });
+        expect([file, mode, [...new Set(codes)]]).toEqual([file, mode, ["no-known-field"]]);
+      }
     }
   });
 
