@@ -3,6 +3,7 @@
 // give and what it must change. Stale corrections (upstream caught up) are warnings, so loading goes on.
 import { describe, expect, it } from "vitest";
 import { mergeSpec } from "../../packages/tools/src/spec/merge.ts";
+import { formatStats, specStats } from "../../packages/tools/src/spec/stats.ts";
 import type { Corrections, Evidence, ImportedField, ImportedSpec, MethodSpec, Overlay, SpecIR } from "../../packages/tools/src/spec/model.ts";
 
 const method = (id: string, request: string | undefined, response: string): MethodSpec => ({
@@ -220,5 +221,25 @@ describe("evidence-based corrections merge into the IR", () => {
     expect(diagnostics.map((d) => ({ code: d.code, severity: d.severity, pointer: d.location.pointer }))).toEqual(want.diagnostics);
     for (const d of diagnostics) expect(d.location.file).toBe("spec/overlay/corrections.json");
     want.ir?.(ir);
+  });
+});
+
+describe("spec stats counts the corrections", () => {
+  it("by kind, with those lacking evidence and the distinct example files", () => {
+    const corrections: Corrections = {
+      addedResources: { Plain: { reason: REASON, fields: {} }, TokenCount: { reason: REASON, fields: {}, evidence: evidence(2) } },
+      addedFields: [{ field: "Usage.tier", definition: TIER, reason: REASON, evidence: evidence(1) }],
+      relaxedRequired: [{ field: "Model.baseModelId", scope: "responses", reason: REASON, evidence: { source: "shared/fixtures/real", seenIn: 1, examples: [{ file: "other/models.json", pointer: "/models/0/baseModelId" }] } }],
+      addedEnumValues: [{ enum: "FinishReason", value: "NEW_REASON", reason: REASON, evidence: evidence(1) }],
+    };
+    const overlay: Overlay = { resources: {}, enums: { FinishReason: { usedBy: ["Res.finishReason"] }, Tier: { usedBy: ["Usage.tier"] } }, methods: {}, corrections };
+    const { ir, diagnostics } = mergeSpec(IMPORTED, overlay);
+    expect(diagnostics).toEqual([]);
+    const stats = specStats(ir);
+    // example-0 and example-1 of the evidence helper, plus other/models.json.
+    expect(stats.corrections).toEqual({ byKind: { addedResource: 2, addedField: 1, relaxedRequired: 1, addedEnumValue: 1 }, withoutEvidence: 1, exampleFiles: 3 });
+    expect(formatStats(stats)).toContain(
+      "Corrections of upstream: 5 (2 added resources, 1 added fields, 1 relaxed required fields, 1 added enum values, 1 without evidence); evidence from 3 example files",
+    );
   });
 });
