@@ -176,7 +176,7 @@ describe("the generateContent stream functions and the aggregator", () => {
 
 describe("the CLI's framing sniffer (validate)", () => {
   const dir = tempDir("gtk-validate-property-");
-  async function validate(text: string, flags: string[]): Promise<{ code: number; stdout: string }> {
+  async function validate(text: string, flags: readonly string[]): Promise<{ code: number; stdout: string }> {
     let stdout = "";
     const io: CliIo = { stdout: (t) => void (stdout += t), stderr: () => undefined, cwd: dir, stdin: async () => text };
     const code = await main(["validate", "GenerateContentResponse", "-", "--json", ...flags], io);
