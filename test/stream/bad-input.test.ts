@@ -1,9 +1,18 @@
-// Bad input never passes the library's stream functions: every body below that carries no (whole) response ends
+// Bad input never passes the library. Every body below that carries no (whole) response ends
 // parseGenerateContentStream and aggregateGenerateContentStream with a located StreamError that says what the body
-// looks like, after every good chunk before it was delivered. Each row runs through every feed (string, bytes, byte
-// by byte, web and Node streams), so no split of the input changes the answer.
+// looks like, after every good chunk before it was delivered; each row runs through every feed (string, bytes, byte
+// by byte, web and Node streams), so no split of the input changes the answer. Given as values instead, what is no
+// object gets a root issue from validate<Name> and validateApiResponse saying what it is.
 import { describe, expect, it } from "vitest";
-import { aggregateGenerateContentStream, ApiStreamError, parseGenerateContentStream, StreamError, type Framing } from "../../packages/runtime/src/index.ts";
+import {
+  aggregateGenerateContentStream,
+  ApiStreamError,
+  parseGenerateContentStream,
+  StreamError,
+  validateApiResponse,
+  validateGenerateContentResponse,
+  type Framing,
+} from "../../packages/runtime/src/index.ts";
 import { drain, FEEDS } from "./support.ts";
 
 const chunk = (text: string) => JSON.stringify({ candidates: [{ index: 0, content: { role: "model", parts: [{ text }] } }] });
@@ -149,4 +158,25 @@ describe("bad input never passes the stream functions", () => {
       });
     });
   }
+});
+
+// The same bodies handed to the unary functions as values: a located issue at the root, saying what the value is.
+const valueRows: [string, { given: unknown; want: RegExp }][] = [
+  ["a string holding an HTML page", { given: "<!DOCTYPE html><html><body>502</body></html>", want: /^string "<!DOCTYPE html>.*" where GenerateContentResponse object is expected — the string holds an HTML page \(a proxy or gateway error\?\)$/ }],
+  ["a string holding the body's JSON text", { given: '{"candidates": []}', want: /JSON text: parse it \(JSON\.parse\) before validating$/ }],
+  ["a string holding an event stream", { given: 'data: {"candidates": []}\n\n', want: /server-sent event stream: read it with parseGenerateContentStream$/ }],
+  ["another string", { given: "x", want: /^string "x" where GenerateContentResponse object is expected$/ }],
+  ["a number", { given: 404, want: /^number 404 where GenerateContentResponse object is expected$/ }],
+  ["null", { given: null, want: /^null where GenerateContentResponse object is expected$/ }],
+  ["an array (a stream's chunks, not yet aggregated)", { given: [{ candidates: [] }], want: /^array \(1 item\) where GenerateContentResponse object is expected$/ }],
+];
+
+describe("validateGenerateContentResponse and validateApiResponse given what is no object", () => {
+  it.each(valueRows)("%s", (_name, { given, want }) => {
+    for (const result of [validateGenerateContentResponse(given), validateApiResponse("GenerateContentResponse", given)]) {
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      expect(result.issues).toEqual([expect.objectContaining({ pointer: "", code: "invalid-type", message: expect.stringMatching(want), expected: "GenerateContentResponse object" })]);
+    }
+  });
 });
