@@ -115,7 +115,10 @@ export class Gatherer {
     private readonly knownToRuntime: (resource: string) => boolean,
   ) {}
 
+  private validate: typeof import("@gemini-typekit/runtime").validateResource | undefined;
+
   async gather(inputs: Inputs): Promise<Gathered> {
+    ({ validateResource: this.validate } = await import("@gemini-typekit/runtime"));
     this.result.problems.push(...inputs.problems);
     for (const file of inputs.files) await this.readFile(file);
     return this.result;
@@ -132,19 +135,18 @@ export class Gatherer {
         return;
       }
       this.result.bodies++;
-      await this.checkBody(file, body, resource);
+      this.checkBody(file, body, resource);
     }
   }
 
-  private async checkBody(file: PayloadFile, body: Body, resource: string): Promise<void> {
-    const { validateResource } = await import("@gemini-typekit/runtime");
+  private checkBody(file: PayloadFile, body: Body, resource: string): void {
     const at = (pointer: string): Sighting => ({ place: { file: file.name, ...(body.chunk !== undefined ? { chunk: body.chunk } : {}), pointer }, side: file.side });
     const nullPointers = new Set<string>();
     for (const n of nullFields(this.ir, resource, body.value)) {
       nullPointers.add(n.pointer);
       remember(this.result.nulls, n.field, () => ({ field: n.field, sightings: [] }), at(n.pointer));
     }
-    const outcome = validateResource(resource, body.value, "strict");
+    const outcome = this.validate!(resource, body.value, "strict");
     if (outcome.ok) return;
     for (const issue of outcome.issues) {
       if (nullPointers.has(issue.pointer)) continue; // listed as a null field above

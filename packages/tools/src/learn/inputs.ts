@@ -18,8 +18,6 @@ export interface PayloadFile {
   resource: string;
   /** The side of the wire; undefined when the resource is sent and received alike. */
   side: Side | undefined;
-  /** The manifest says it is a stream (a JSON array in a .json file is one either way). */
-  stream: boolean;
 }
 
 export interface Inputs {
@@ -87,7 +85,7 @@ export async function inputsFromPaths(cwd: string, resource: string, given: stri
   const side = sideOf(resource, sides);
   return {
     source: evidencePath(relative(cwd, root) || "."),
-    files: unique.map((path) => ({ path, name: evidencePath(relative(root, path)), resource, side, stream: false })),
+    files: unique.map((path) => ({ path, name: evidencePath(relative(root, path)), resource, side })),
     problems,
   };
 }
@@ -125,7 +123,7 @@ export async function inputsFromManifest(cwd: string, manifest: string, ir: Spec
       inputs.problems.push({ file: entry.file, code: "unplaced", message: placement.unplaced, origin: where(i + 1) });
       return;
     }
-    inputs.files.push({ path: resolve(root, entry.file), name: evidencePath(entry.file), resource: placement.resource, side: placement.side, stream: placement.stream });
+    inputs.files.push({ path: resolve(root, entry.file), name: evidencePath(entry.file), resource: placement.resource, side: placement.side });
   });
   return inputs;
 }

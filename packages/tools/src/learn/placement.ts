@@ -15,7 +15,7 @@ export interface ManifestEntry {
 
 export type Side = "request" | "response";
 
-export type Placement = { resource: string; side: Side; stream: boolean } | { unplaced: string };
+export type Placement = { resource: string; side: Side } | { unplaced: string };
 
 /** The resource every failed call answers with, whatever the method. */
 export const ERROR_RESOURCE = "ErrorResponse";
@@ -98,12 +98,12 @@ export class Placer {
   }
 
   place(entry: ManifestEntry): Placement {
+    // A stream is split into chunks by what the file holds; its side is the response's.
     const side: Side = entry.role === "request" ? "request" : "response";
-    const stream = entry.role === "stream";
     if (entry.resource !== undefined) {
-      return this.ir.resources.has(entry.resource) ? { resource: entry.resource, side, stream } : { unplaced: `the manifest names ${entry.resource}, which is no resource of the spec` };
+      return this.ir.resources.has(entry.resource) ? { resource: entry.resource, side } : { unplaced: `the manifest names ${entry.resource}, which is no resource of the spec` };
     }
-    if (side === "response" && (entry.status ?? 0) >= 400) return { resource: ERROR_RESOURCE, side, stream };
+    if (side === "response" && (entry.status ?? 0) >= 400) return { resource: ERROR_RESOURCE, side };
     if (entry.uri === undefined) return { unplaced: "the manifest line has no uri (nor a resource) to place it by" };
     const path = apiPath(entry.uri);
     if (typeof path !== "string") return path;
@@ -112,6 +112,6 @@ export class Placer {
     if (!method) return { unplaced: `no method of the spec matches ${verb ?? "any HTTP method"} ${path}` };
     const resource = side === "request" ? method.request : method.response;
     if (!resource) return { unplaced: `${method.id} has no ${side} body` };
-    return { resource, side, stream };
+    return { resource, side };
   }
 }
