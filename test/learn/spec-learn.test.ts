@@ -111,9 +111,10 @@ describe("spec learn: usage errors", () => {
     ["an unknown resource", { given: ["spec", "learn", "GenerateContentResponze", "input"], want: { code: 2, stderr: /No resource named "GenerateContentResponze"/ } }],
     ["--write with another action", { given: ["spec", "check", "--write"], want: { code: 2, stderr: /--write only goes with `spec learn`/ } }],
     ["files with another action", { given: ["spec", "stats", "input"], want: { code: 2, stderr: /`spec stats` takes no files: input/ } }],
+    ["--write without a spec of one's own (never the shipped one)", { given: ["spec", "learn", "GenerateContentResponse", "input", "--write"], want: { code: 2, stderr: /there is none at spec: name one with --spec/ } }],
   ];
   it.each(usage)("%s", async (_name, { given, want }) => {
-    const r = await run([...given, "--spec", SPEC_DIR], responses.dir);
+    const r = await run(given.includes("--write") && given.includes("learn") ? given : [...given, "--spec", SPEC_DIR], responses.dir);
     expect(r.code).toBe(want.code);
     expect(r.stderr).toMatch(want.stderr);
   });

@@ -1,9 +1,10 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type { Argv } from "yargs";
 import { defineCommand, EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from "../command.ts";
 import { parseJsonText } from "../../util/json-text.ts";
 import { error, hasErrors } from "../../diagnostics.ts";
-import { inCwd, printDiagnostics, SPEC_OPTION_HELP, specDir } from "./shared.ts";
+import { DEFAULT_SPEC_DIR, inCwd, printDiagnostics, SPEC_OPTION_HELP, specDir } from "./shared.ts";
 
 interface StatsArgs {
   spec: string | undefined;
@@ -62,9 +63,15 @@ const specOption = (y: Argv) =>
   y.option("spec", { type: "string", describe: SPEC_OPTION_HELP }).option("json", { type: "boolean", default: false, describe: "Print as JSON" });
 
 async function learn(args: { spec: string | undefined; json: boolean; inputs: string[]; manifest?: string; write: boolean }, io: CliIo): Promise<number> {
+  // Like import, --write changes only a spec the user has: ./spec or --spec, never the one shipped with the package.
+  const dir = args.write ? inCwd(io, args.spec ?? DEFAULT_SPEC_DIR) : specDir(io, args.spec);
+  if (args.write && !existsSync(dir)) {
+    io.stderr(`--write adds corrections to a spec directory, and there is none at ${args.spec ?? DEFAULT_SPEC_DIR}: name one with --spec\n`);
+    return EXIT_USAGE;
+  }
   const { learn: run } = await import("../../learn/run.ts");
   return run(
-    { positionals: args.inputs, ...(args.manifest !== undefined ? { manifest: args.manifest } : {}), specDir: specDir(io, args.spec), write: args.write, json: args.json },
+    { positionals: args.inputs, ...(args.manifest !== undefined ? { manifest: args.manifest } : {}), specDir: dir, write: args.write, json: args.json },
     io,
     (d) => printDiagnostics(io, d),
   );
