@@ -1,8 +1,9 @@
 // Combining the upstream sources into the imported layer: Discovery gives the shape, the protos give proto names,
-// oneofs and enum numbers, the OpenAPI export gives explicit required lists.
+// oneofs, enum numbers and the request fields bound to the URL path, the OpenAPI export gives explicit required lists.
 import type { ImportedResource, ImportedSpec, ImportedService } from "../spec/model.ts";
 import { snakeCase, type ProtoMessage, type ProtoSet } from "./protos.ts";
 import type { OpenApiFacts } from "./openapi.ts";
+import { addPathBoundFields } from "./path-fields.ts";
 
 /** Finds the proto message a Discovery schema came from: same simple name, most JSON field names in common. */
 export function matchMessage(resource: ImportedResource, protos: ProtoSet): ProtoMessage | undefined {
@@ -80,6 +81,8 @@ export function buildImported(
 ): ImportedSpec {
   if (protos) enrichWithProtos(resources, protos);
   if (openapi) enrichWithOpenApi(resources, openapi);
+  // After the OpenAPI flags, which describe the body as Discovery has it: a path-bound field is never required there.
+  addPathBoundFields(resources, methods, protos);
   fillProtoNames(resources);
   return { service, resources, methods };
 }

@@ -1,11 +1,12 @@
-// Reading the v1beta .proto files: oneofs, enum numbers, proto field names and json_name overrides.
-// Discovery documents have none of these. Each file is parsed on its own (imports are not followed), and types
+// Reading the v1beta .proto files: oneofs, enum numbers, proto field names, json_name overrides and each rpc's
+// HTTP rule. Discovery documents have none of these. Each file is parsed on its own (imports are not followed), and types
 // are resolved by name across all files of the package.
 import protobuf from "protobufjs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
 import { error, type Diagnostic } from "../diagnostics.ts";
+import { readHttpRule, type HttpBinding } from "./http-rule.ts";
 
 export interface ProtoField {
   name: string;
@@ -30,9 +31,20 @@ export interface ProtoEnum {
   values: { name: string; number: number; deprecated: boolean }[];
 }
 
+/** An rpc of a service, with how it is served over HTTP. */
+export interface ProtoRpc {
+  /** e.g. "google.ai.generativelanguage.v1beta.GenerativeService.BatchEmbedContents" */
+  fullName: string;
+  /** The request message's full name, resolved like a field type. */
+  requestType: string;
+  http: HttpBinding[];
+}
+
 export interface ProtoSet {
   messages: Map<string, ProtoMessage>;
   enums: Map<string, ProtoEnum>;
+  /** Every rpc of every service, in file order. */
+  rpcs: ProtoRpc[];
   sha256: string;
   file: string;
 }
@@ -68,6 +80,7 @@ export async function loadProtos(dir: string): Promise<{ protos?: ProtoSet; diag
   const messages = new Map<string, ProtoMessage>();
   const enums = new Map<string, ProtoEnum>();
   const rawFields: { msg: ProtoMessage; field: protobuf.Field }[] = [];
+  const rawRpcs: { scope: string; rpc: ProtoRpc }[] = [];
 
   for (const name of names) {
     const file = join(dir, name);
@@ -93,6 +106,12 @@ export async function loadProtos(dir: string): Promise<{ protos?: ProtoSet; diag
             msg.oneofs.push({ name: o.name, fields: [...o.oneof] });
           }
           messages.set(fullName, msg);
+        } else if (child instanceof protobuf.Service) {
+          const scope = child.fullName.replace(/^\./, "");
+          for (const m of child.methodsArray) {
+            const http = readHttpRule(m.parsedOptions as Record<string, unknown>[] | null | undefined);
+            rawRpcs.push({ scope, rpc: { fullName: `${scope}.${m.name}`, requestType: m.requestType, http } });
+          }
         } else if (child instanceof protobuf.Enum) {
           const fullName = child.fullName.replace(/^\./, "");
           const valuesOptions = (child as unknown as { valuesOptions?: Record<string, Record<string, unknown>> }).valuesOptions ?? {};
@@ -135,6 +154,7 @@ export async function loadProtos(dir: string): Promise<{ protos?: ProtoSet; diag
     if (oneof) pf.oneof = oneof.name;
     msg.fields.push(pf);
   }
+  const rpcs = rawRpcs.map(({ scope, rpc }) => ({ ...rpc, requestType: resolve(scope, rpc.requestType) }));
   if (diagnostics.length > 0) return { diagnostics };
-  return { protos: { messages, enums, sha256: hash.digest("hex"), file: dir }, diagnostics };
+  return { protos: { messages, enums, rpcs, sha256: hash.digest("hex"), file: dir }, diagnostics };
 }

@@ -26,7 +26,7 @@ function describeType(f: ImportedField): string {
   return f.repeated ? `${base}[]` : f.map ? `map<string, ${base}>` : base;
 }
 
-const FLAGS = ["required", "outputOnly", "inputOnly", "immutable", "deprecated"] as const;
+const FLAGS = ["required", "outputOnly", "inputOnly", "immutable", "deprecated", "inPath"] as const;
 
 function fieldChanges(a: ImportedField, b: ImportedField, publicName: (n: string) => string): string[] {
   const out: string[] = [];

@@ -402,6 +402,7 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
       if (aliasOf) ir.aliasOf = aliasOf;
       const union = fieldUnion.get(j);
       if (union) ir.union = union;
+      if (f.inPath) ir.inPath = true; // added by the importer from an HTTP rule; path-bound.ts keeps it optional
       const corrected = fieldCorrections.get(path);
       if (corrected) ir.corrected = corrected;
       fields.push(ir);

@@ -54,6 +54,11 @@ export interface ImportedField {
   inputOnly?: true;
   immutable?: true;
   deprecated?: true;
+  /**
+   * The field is bound to the URL path and Discovery leaves it out of the body schema; the importer adds it from
+   * the protos' HTTP rule (`body: "*"`). Never `required`: the body may carry it or leave it out.
+   */
+  inPath?: true;
 }
 
 export interface ImportedUnion {
@@ -231,8 +236,9 @@ export interface FieldIR {
   /** The union (oneof) this field belongs to. */
   union?: string;
   /**
-   * Set when upstream calls the field required but every method sending it also takes it as a path parameter
-   * (e.g. GenerateContentRequest.model, which clients put only in the URL): `required` is then false.
+   * Set when the field is also bound to the URL path: either upstream calls it required but every method sending
+   * it also takes it as a path parameter (e.g. GenerateContentRequest.model, which clients put only in the URL),
+   * or the importer added it as `inPath` (e.g. BatchEmbedContentsRequest.model). `required` is then false.
    */
   inPath?: true;
   /** Set when a correction added the field or relaxed its "Required." (docs say so; stats count it). */

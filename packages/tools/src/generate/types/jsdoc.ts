@@ -64,7 +64,7 @@ function correctionSentence(field: FieldIR): string | undefined {
 
 export function fieldDoc(field: FieldIR): Doc {
   const flags = FLAG_SENTENCES.filter(([flag]) => field[flag]).map(([, sentence]) => sentence);
-  if (field.inPath) flags.unshift("Required in the URL path; the body may leave it out.");
+  if (field.inPath) flags.unshift("Also in the URL path, where it is required; the body may carry it too or leave it out.");
   const corrected = correctionSentence(field);
   if (corrected) flags.push(corrected);
   const container = field.repeated ? "repeated" : field.map ? "map" : "single";
