@@ -110,12 +110,13 @@ export class Gatherer {
     problems: [],
   };
 
+  /** The runtime's validateResource, loaded when gathering starts. */
+  private validate: typeof import("@gemini-typekit/runtime").validateResource | undefined;
+
   constructor(
     private readonly ir: SpecIR,
     private readonly knownToRuntime: (resource: string) => boolean,
   ) {}
-
-  private validate: typeof import("@gemini-typekit/runtime").validateResource | undefined;
 
   async gather(inputs: Inputs): Promise<Gathered> {
     ({ validateResource: this.validate } = await import("@gemini-typekit/runtime"));
@@ -154,34 +155,47 @@ export class Gatherer {
     }
   }
 
-  /** Files an issue under what would explain it. */
+  /** Files an issue under what would explain it; what nothing would stays unexplained. */
   private sort(issue: Issue, value: unknown, sighting: Sighting): void {
-    const r = this.result;
-    if (issue.code === "unknown-field" && issue.spec && value !== undefined) {
-      const resource = this.ir.resources.get(issue.spec);
-      const key = parsePointer(issue.pointer).at(-1) ?? "";
-      if (resource) {
-        const known = fieldByKey(resource, key);
-        const target = `${resource.name}.${known?.jsonName}`;
-        if (known) return remember(r.explainedBySpec, target, () => ({ field: target, kind: "addedField" as const, sightings: [] }), sighting);
-        return remember(r.unknownFields, `${resource.name}.${key}`, () => ({ resource: resource.name, key, sightings: [] }), { ...sighting, value });
-      }
-    }
-    if (issue.code === "unknown-enum-value" && issue.spec && typeof value === "string" && ENUM_VALUE_NAME.test(value)) {
-      const found = fieldAt(this.ir, issue.spec);
-      const e = found?.field.type === "enum" && found.field.ref ? this.ir.enums.get(found.field.ref) : undefined;
-      if (e) {
-        const target = `${e.name}.${value}`;
-        if (e.values.some((v) => v.name === value)) return remember(r.explainedBySpec, target, () => ({ field: target, kind: "addedEnumValue" as const, sightings: [] }), sighting);
-        return remember(r.unknownEnumValues, target, () => ({ enumName: e.name, value, field: issue.spec!, sightings: [] }), sighting);
-      }
-    }
-    if (issue.code === "missing-required" && issue.spec) {
-      const found = fieldAt(this.ir, issue.spec);
-      if (found && !found.field.required) return remember(r.explainedBySpec, issue.spec, () => ({ field: issue.spec!, kind: "relaxedRequired" as const, sightings: [] }), sighting);
-      if (found) return remember(r.missingRequired, issue.spec, () => ({ field: issue.spec!, sightings: [] }), sighting);
-    }
+    const filed =
+      (issue.code === "unknown-field" && this.unknownField(issue, value, sighting)) ||
+      (issue.code === "unknown-enum-value" && this.unknownEnumValue(issue, value, sighting)) ||
+      (issue.code === "missing-required" && this.missingRequired(issue, sighting));
+    if (filed) return;
     const key = `${issue.code} ${issue.spec ?? ""}`;
-    remember(r.unexplained, key, () => ({ code: issue.code, ...(issue.spec ? { spec: issue.spec } : {}), message: issue.message, sightings: [] }), sighting);
+    remember(this.result.unexplained, key, () => ({ code: issue.code, ...(issue.spec ? { spec: issue.spec } : {}), message: issue.message, sightings: [] }), sighting);
+  }
+
+  /** An unknown field names its resource in `spec`; the spec given may know it (generate has not run since). */
+  private unknownField(issue: Issue, value: unknown, sighting: Sighting): boolean {
+    const resource = issue.spec ? this.ir.resources.get(issue.spec) : undefined;
+    if (!resource || value === undefined) return false;
+    const key = parsePointer(issue.pointer).at(-1) ?? "";
+    const known = fieldByKey(resource, key);
+    if (known) {
+      const target = `${resource.name}.${known.jsonName}`;
+      remember(this.result.explainedBySpec, target, () => ({ field: target, kind: "addedField" as const, sightings: [] }), sighting);
+    } else remember(this.result.unknownFields, `${resource.name}.${key}`, () => ({ resource: resource.name, key, sightings: [] }), { ...sighting, value });
+    return true;
+  }
+
+  /** An unknown enum value names its field in `spec`; only a name (not a number) can be added to the enum. */
+  private unknownEnumValue(issue: Issue, value: unknown, sighting: Sighting): boolean {
+    const found = issue.spec ? fieldAt(this.ir, issue.spec) : undefined;
+    const e = found?.field.type === "enum" && found.field.ref ? this.ir.enums.get(found.field.ref) : undefined;
+    if (!e || typeof value !== "string" || !ENUM_VALUE_NAME.test(value)) return false;
+    const target = `${e.name}.${value}`;
+    if (e.values.some((v) => v.name === value)) remember(this.result.explainedBySpec, target, () => ({ field: target, kind: "addedEnumValue" as const, sightings: [] }), sighting);
+    else remember(this.result.unknownEnumValues, target, () => ({ enumName: e.name, value, field: issue.spec!, sightings: [] }), sighting);
+    return true;
+  }
+
+  private missingRequired(issue: Issue, sighting: Sighting): boolean {
+    const path = issue.spec;
+    const found = path ? fieldAt(this.ir, path) : undefined;
+    if (!path || !found) return false;
+    if (found.field.required) remember(this.result.missingRequired, path, () => ({ field: path, sightings: [] }), sighting);
+    else remember(this.result.explainedBySpec, path, () => ({ field: path, kind: "relaxedRequired" as const, sightings: [] }), sighting);
+    return true;
   }
 }

@@ -3,7 +3,7 @@
 // added value, a missing required field a relaxed "Required.". Each carries its evidence: the folder, the number of
 // files, up to three of them with the place. What no correction explains is listed as a finding without one.
 import type { Evidence, ImportedField, RelaxedScope, SpecIR } from "../spec/model.ts";
-import type { FieldFinding, Gathered, Place, Sighting, UnknownField } from "./gather.ts";
+import type { FieldFinding, Gathered, Place, Sighting, UnknownEnumValue, UnknownField } from "./gather.ts";
 import { fieldNames, Inferrer, jsonTypeOf } from "./infer.ts";
 import type { WireSide } from "./spec-view.ts";
 
@@ -82,70 +82,100 @@ function typesSeen(sightings: UnknownField["sightings"]): Record<string, number>
 
 const describeType = (f: ImportedField) => `${f.repeated ? "repeated " : ""}${f.type === "ref" ? f.ref : f.type}${f.outputOnly ? ", output only" : ""}`;
 
+type FieldSightings = UnknownField["sightings"];
+
+/** Entries most-seen first, then by name: the order proposals are listed and written in. */
+function bySeenIn<T>(entries: Iterable<T>, sightings: (t: T) => readonly Sighting[], name: (t: T) => string): T[] {
+  return [...entries].sort((a, b) => filesOf(sightings(b)) - filesOf(sightings(a)) || compare(name(a), name(b)));
+}
+
+class Proposer {
+  readonly corrections: LearnedCorrections = { addedResources: {}, addedFields: [], relaxedRequired: [], addedEnumValues: [] };
+  readonly findings: Finding[] = [];
+
+  constructor(
+    private readonly ir: SpecIR,
+    private readonly source: string,
+    private readonly sides: ReadonlyMap<string, WireSide>,
+  ) {}
+
+  evidence(sightings: readonly Sighting[]): Evidence {
+    return { source: this.source, seenIn: filesOf(sightings), examples: examples(sightings) };
+  }
+
+  /** Unknown fields, the snake_case and lowerCamel spellings of one field together; keys no field can have apart. */
+  private fieldsByName(unknown: Iterable<UnknownField>): Map<string, { resource: string; names: { jsonName: string; protoName: string }; sightings: FieldSightings }> {
+    const fields = new Map<string, { resource: string; names: { jsonName: string; protoName: string }; sightings: FieldSightings }>();
+    for (const u of unknown) {
+      const names = fieldNames(u.key);
+      const clash = names && this.ir.resources.get(u.resource)?.fields.find((f) => f.jsonName === names.jsonName);
+      if (!names || clash) {
+        const note = clash ? `\`${u.key}\` reads as field ${clash.jsonName}, whose proto name is ${clash.protoName}` : `\`${u.key}\` cannot be a field's JSON or proto name`;
+        this.findings.push(finding("unexplained", `unknown-field ${u.resource}.${u.key}`, u.sightings, { note }));
+        continue;
+      }
+      const target = `${u.resource}.${names.jsonName}`;
+      const seen = fields.get(target);
+      if (seen) seen.sightings.push(...u.sightings);
+      // The proto name a snake_case key shows beats the one derived from a lowerCamel key.
+      if (!seen || u.key === names.protoName) fields.set(target, { resource: u.resource, names, sightings: seen?.sightings ?? [...u.sightings] });
+    }
+    return fields;
+  }
+
+  addedFields(unknown: Iterable<UnknownField>): void {
+    const inferrer = new Inferrer((name) => this.ir.resources.has(name) || this.ir.enums.has(name) || this.ir.anyTypes.has(name));
+    for (const [target, f] of bySeenIn(this.fieldsByName(unknown), ([, f]) => f.sightings, ([t]) => t)) {
+      const before = new Set(inferrer.resources.keys());
+      const definition = inferrer.field(f.resource, f.names, f.sightings.map((s) => s.value), onlyInResponses(f.sightings));
+      const ev = this.evidence(f.sightings);
+      // The resources made for this field's objects share its evidence.
+      for (const [name, resource] of inferrer.resources) {
+        if (!before.has(name)) this.corrections.addedResources[name] = { reason: proposedReason(ev.seenIn), fields: resource.fields, evidence: ev };
+      }
+      this.corrections.addedFields.push({ field: target, definition, reason: proposedReason(ev.seenIn), evidence: ev });
+      this.findings.push(finding("addedField", target, f.sightings, { types: typesSeen(f.sightings), note: describeType(definition) }));
+    }
+  }
+
+  addedEnumValues(unknown: Iterable<UnknownEnumValue>): void {
+    for (const e of bySeenIn(unknown, (e) => e.sightings, (e) => `${e.enumName}.${e.value}`)) {
+      const ev = this.evidence(e.sightings);
+      this.corrections.addedEnumValues.push({ enum: e.enumName, value: e.value, reason: proposedReason(ev.seenIn), evidence: ev });
+      this.findings.push(finding("addedEnumValue", `${e.enumName}.${e.value}`, e.sightings, { note: `in ${e.field}` }));
+    }
+  }
+
+  relaxedRequired(missing: Iterable<FieldFinding>): void {
+    for (const m of bySeenIn(missing, (m) => m.sightings, (m) => m.field)) {
+      const resource = m.field.slice(0, m.field.indexOf("."));
+      // "responses" only where the merge accepts it: a resource no request carries, seen only in responses.
+      const scope: RelaxedScope = onlyInResponses(m.sightings) && this.sides.get(resource) === "response" ? "responses" : "everywhere";
+      const ev = this.evidence(m.sightings);
+      this.corrections.relaxedRequired.push({ field: m.field, scope, reason: proposedReason(ev.seenIn), evidence: ev });
+      this.findings.push(finding("relaxedRequired", m.field, m.sightings, { note: `left out; relax "Required." ${scope === "responses" ? "in responses" : "everywhere"}` }));
+    }
+  }
+
+  /** Findings no correction comes with: nulls, issues nothing explains, what only generate has to catch up with. */
+  listed(kind: FindingKind, entries: Iterable<{ target: string; sightings: Sighting[]; note: string }>): void {
+    for (const n of bySeenIn(entries, (n) => n.sightings, (n) => n.target)) this.findings.push(finding(kind, n.target, n.sightings, { note: n.note }));
+  }
+}
+
 export function propose(ir: SpecIR, gathered: Gathered, source: string, sides: ReadonlyMap<string, WireSide>): Proposals {
-  const corrections: LearnedCorrections = { addedResources: {}, addedFields: [], relaxedRequired: [], addedEnumValues: [] };
-  const findings: Finding[] = [];
-  const evidence = (sightings: readonly Sighting[]): Evidence => ({ source, seenIn: filesOf(sightings), examples: examples(sightings) });
-  const bySeenIn = <T>(entries: Iterable<T>, sightings: (t: T) => readonly Sighting[], name: (t: T) => string) =>
-    [...entries].sort((a, b) => filesOf(sightings(b)) - filesOf(sightings(a)) || compare(name(a), name(b)));
-
-  // Unknown fields, the snake_case and lowerCamel spellings of one field together.
-  const fields = new Map<string, { resource: string; names: { jsonName: string; protoName: string }; sightings: UnknownField["sightings"] }>();
-  for (const u of gathered.unknownFields.values()) {
-    const names = fieldNames(u.key);
-    const clash = names && ir.resources.get(u.resource)?.fields.find((f) => f.jsonName === names.jsonName);
-    if (!names || clash) {
-      const note = clash ? `\`${u.key}\` reads as field ${clash.jsonName}, whose proto name is ${clash.protoName}` : `\`${u.key}\` cannot be a field's JSON or proto name`;
-      findings.push(finding("unexplained", `unknown-field ${u.resource}.${u.key}`, u.sightings, { note }));
-      continue;
-    }
-    const target = `${u.resource}.${names.jsonName}`;
-    const seen = fields.get(target);
-    if (seen) seen.sightings.push(...u.sightings);
-    // The proto name a snake_case key shows beats the one derived from a lowerCamel key.
-    if (!seen || u.key === names.protoName) fields.set(target, { resource: u.resource, names, sightings: seen?.sightings ?? [...u.sightings] });
-  }
-  const taken = (name: string) => ir.resources.has(name) || ir.enums.has(name) || ir.anyTypes.has(name);
-  const inferrer = new Inferrer(taken);
-  for (const [target, f] of bySeenIn(fields, ([, f]) => f.sightings, ([t]) => t)) {
-    const before = new Set(inferrer.resources.keys());
-    const values = f.sightings.map((s) => s.value);
-    const definition = inferrer.field(f.resource, f.names, values, onlyInResponses(f.sightings));
-    const ev = evidence(f.sightings);
-    for (const [name, resource] of inferrer.resources) {
-      if (!before.has(name)) corrections.addedResources[name] = { reason: proposedReason(ev.seenIn), fields: resource.fields, evidence: ev };
-    }
-    corrections.addedFields.push({ field: target, definition, reason: proposedReason(ev.seenIn), evidence: ev });
-    findings.push(finding("addedField", target, f.sightings, { types: typesSeen(f.sightings), note: describeType(definition) }));
-  }
-
-  for (const e of bySeenIn(gathered.unknownEnumValues.values(), (e) => e.sightings, (e) => `${e.enumName}.${e.value}`)) {
-    const ev = evidence(e.sightings);
-    corrections.addedEnumValues.push({ enum: e.enumName, value: e.value, reason: proposedReason(ev.seenIn), evidence: ev });
-    findings.push(finding("addedEnumValue", `${e.enumName}.${e.value}`, e.sightings, { note: `in ${e.field}` }));
-  }
-
-  for (const m of bySeenIn(gathered.missingRequired.values(), (m) => m.sightings, (m) => m.field)) {
-    const resource = m.field.slice(0, m.field.indexOf("."));
-    // "responses" only where the merge accepts it: a resource no request carries, seen only in responses.
-    const scope: RelaxedScope = onlyInResponses(m.sightings) && sides.get(resource) === "response" ? "responses" : "everywhere";
-    const ev = evidence(m.sightings);
-    corrections.relaxedRequired.push({ field: m.field, scope, reason: proposedReason(ev.seenIn), evidence: ev });
-    findings.push(finding("relaxedRequired", m.field, m.sightings, { note: `left out; relax "Required." ${scope === "responses" ? "in responses" : "everywhere"}` }));
-  }
-
-  const listed = (kind: FindingKind, map: Map<string, FieldFinding>, note: string) => {
-    for (const n of bySeenIn(map.values(), (n) => n.sightings, (n) => n.field)) findings.push(finding(kind, n.field, n.sightings, { note }));
-  };
-  listed("null", gathered.nulls, "null, taken as unset");
-  for (const u of bySeenIn(gathered.unexplained.values(), (u) => u.sightings, (u) => `${u.code} ${u.spec ?? ""}`)) {
-    findings.push(finding("unexplained", `${u.code}${u.spec ? ` ${u.spec}` : ""}`, u.sightings, { note: u.message }));
-  }
-  listed("explainedBySpec", gathered.explainedBySpec, "in the spec, not yet in the generated validators: run generate");
-  const evidenceUpdates = [...gathered.explainedBySpec.values()].flatMap((n) => (n.kind ? [{ kind: n.kind, target: n.field, evidence: evidence(n.sightings) }] : []));
+  const p = new Proposer(ir, source, sides);
+  p.addedFields(gathered.unknownFields.values());
+  p.addedEnumValues(gathered.unknownEnumValues.values());
+  p.relaxedRequired(gathered.missingRequired.values());
+  const noted = (map: Map<string, FieldFinding>, note: string) => [...map.values()].map((n) => ({ target: n.field, sightings: n.sightings, note }));
+  p.listed("null", noted(gathered.nulls, "null, taken as unset"));
+  p.listed("unexplained", [...gathered.unexplained.values()].map((u) => ({ target: `${u.code}${u.spec ? ` ${u.spec}` : ""}`, sightings: u.sightings, note: u.message })));
+  p.listed("explainedBySpec", noted(gathered.explainedBySpec, "in the spec, not yet in the generated validators: run generate"));
+  const evidenceUpdates = [...gathered.explainedBySpec.values()].flatMap((n) => (n.kind ? [{ kind: n.kind, target: n.field, evidence: p.evidence(n.sightings) }] : []));
   const order = (f: Finding) => FINDING_ORDER.indexOf(f.kind);
-  findings.sort((a, b) => order(a) - order(b) || b.seenIn - a.seenIn || compare(a.target, b.target));
-  return { corrections, findings, evidenceUpdates };
+  const findings = [...p.findings].sort((a, b) => order(a) - order(b) || b.seenIn - a.seenIn || compare(a.target, b.target));
+  return { corrections: p.corrections, findings, evidenceUpdates };
 }
 
 /** True when there is something to write. */
