@@ -1,4 +1,4 @@
-// `gemini-typekit spec learn` on the cases under test/fixtures/learn/<case>: each case's input/ (and case.json: the
+// `gemini-typekit spec learn` on the cases under test/learn/fixtures/<case>: each case's input/ (and case.json: the
 // arguments) against expected/ — the printed report, the --json report, the exit code, and the corrections --write
 // adds. UPDATE_FIXTURES=1 rewrites expected/. The --write rows work on a copy of spec/ and then prove the point of
 // the proposals: with the corrections written, every body of the case is strictly valid (the spec's strict JSON

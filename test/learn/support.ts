@@ -1,4 +1,4 @@
-// Helpers of the `spec learn` tests: running the CLI in-process, the fixture cases under test/fixtures/learn, and
+// Helpers of the `spec learn` tests: running the CLI in-process, the fixture cases under test/learn/fixtures, and
 // the strict check that decides whether a spec explains a payload (the spec's strict JSON Schemas compiled by ajv).
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -14,7 +14,8 @@ import type { FieldIR, SpecIR } from "../../packages/tools/src/spec/model.ts";
 import { PROJECT_ROOT } from "../support/shared.ts";
 
 export const SPEC_DIR = join(PROJECT_ROOT, "spec");
-export const CASES_DIR = join(PROJECT_ROOT, "test", "fixtures", "learn");
+// Not under test/fixtures/: that folder holds the curated API payloads its manifest lists, one by one.
+export const CASES_DIR = join(PROJECT_ROOT, "test", "learn", "fixtures");
 export const UPDATE = process.env["UPDATE_FIXTURES"] === "1";
 
 export async function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
