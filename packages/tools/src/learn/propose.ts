@@ -4,6 +4,7 @@
 // files, up to three of them with the place. What no correction explains is listed as a finding without one.
 import type { Evidence, ImportedField, RelaxedScope, SpecIR } from "../spec/model.ts";
 import type { FieldFinding, Gathered, Place, Sighting, UnknownEnumValue, UnknownField } from "./gather.ts";
+import { parsePointer } from "../util/json-pointer.ts";
 import { fieldNames, Inferrer, jsonTypeOf } from "./infer.ts";
 import type { WireSide } from "./spec-view.ts";
 
@@ -26,6 +27,8 @@ export interface Finding {
   examples: Place[];
   /** Added fields: each JSON type seen, with the number of files showing it. */
   types?: Record<string, number>;
+  /** Added fields: the keys the payloads spelled it with (lowerCamel, snake_case). */
+  keys?: string[];
   /** What is proposed or why nothing is: the inferred type, the scope, the runtime's message. */
   note?: string;
 }
@@ -134,7 +137,8 @@ class Proposer {
         if (!before.has(name)) this.corrections.addedResources[name] = { reason: proposedReason(ev.seenIn), fields: resource.fields, evidence: ev };
       }
       this.corrections.addedFields.push({ field: target, definition, reason: proposedReason(ev.seenIn), evidence: ev });
-      this.findings.push(finding("addedField", target, f.sightings, { types: typesSeen(f.sightings), note: describeType(definition) }));
+      const keys = [...new Set(f.sightings.map((s) => parsePointer(s.place.pointer).at(-1) ?? ""))].sort();
+      this.findings.push(finding("addedField", target, f.sightings, { types: typesSeen(f.sightings), keys, note: describeType(definition) }));
     }
   }
 

@@ -21,8 +21,9 @@ const MAX_LISTED = 3;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function formatFinding(f: Finding): string[] {
-  const types = f.types ? `; sent as ${Object.entries(f.types).map(([t, n]) => `${t} (${n})`).join(", ")}` : "";
-  const lines = [`  ${f.target}: ${f.note ?? ""} — seen in ${plural(f.seenIn, "file")}${types}`];
+  const keys = f.keys && f.keys.length > 1 ? `, keyed ${f.keys.join(" and ")}` : "";
+  const types = f.types ? `; JSON types: ${Object.entries(f.types).map(([t, n]) => `${t} (${n})`).join(", ")}` : "";
+  const lines = [`  ${f.target}: ${f.note ?? ""} — seen in ${plural(f.seenIn, "file")}${keys}${types}`];
   for (const p of f.examples) lines.push(`      ${formatPlace(p)}`);
   return lines;
 }
