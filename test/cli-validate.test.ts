@@ -6,7 +6,7 @@ import { main } from "../packages/tools/src/cli/main.ts";
 import type { CliIo } from "../packages/tools/src/cli/command.ts";
 import { tempDir, writeTree } from "./support/tmp.ts";
 
-async function run(args: string[], cwd: string, stdin = "") {
+async function run(args: string[], cwd: string, stdin: string | Uint8Array = "") {
   let stdout = "";
   let stderr = "";
   const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd, stdin: async () => stdin };
@@ -59,7 +59,7 @@ writeFileSync(join(dir, "bad-utf8.sse"), Uint8Array.from([...utf8(`data: ${chunk
 
 type Want = { code: number; out?: RegExp[]; notOut?: RegExp[] };
 
-const rows: [string, { given: string[]; stdin?: string; want: Want }][] = [
+const rows: [string, { given: string[]; stdin?: string | Uint8Array; want: Want }][] = [
   ["a valid JSON file", { given: ["GenerateContentResponse", "ok.json"], want: { code: 0, out: [/^ok\.json: valid$/m] } }],
   ["drift passes in lenient mode and is listed", { given: ["GenerateContentResponse", "drift.json"], want: { code: 0, out: [/drift unknown-enum-value: "BRAND_NEW_REASON"/, /\/candidates\/0\/newField: drift unknown-field/, /valid, 2 drift/] } }],
   ["drift fails in strict mode", { given: ["GenerateContentResponse", "drift.json", "--strict"], want: { code: 1, out: [/\/candidates\/0\/finishReason: unknown-enum-value/, /\/candidates\/0\/newField: unknown-field/] } }],
@@ -127,6 +127,8 @@ const rows: [string, { given: string[]; stdin?: string; want: Want }][] = [
   ["empty stdin is no response", { given: ["GenerateContentResponse", "-"], stdin: "", want: { code: 1, out: [/<stdin>: byte 0, line 1, column 1 \/: invalid-json: the input is empty/] } }],
   ["HTML on stdin", { given: ["GenerateContentResponse", "-"], stdin: "<html><body>Service Unavailable</body></html>", want: { code: 1, out: [/<stdin>: .*HTML page/] } }],
   ["an SSE error event on stdin", { given: ["GenerateContentResponse"], stdin: 'data: {"error": {"code": 404, "status": "NOT_FOUND", "message": "models/x is not found"}}\n\n', want: { code: 1, out: [/<stdin>: chunk 0 \(byte 6, line 1, column 7\) \/error: api-error: .*404 NOT_FOUND/] } }],
+  // main.ts hands standard input over as bytes, so invalid UTF-8 there is located like in a file
+  ["invalid UTF-8 on stdin", { given: ["GenerateContentResponse", "-"], stdin: new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]), want: { code: 1, out: [/<stdin>: byte 2, line 1, column 3 \/: invalid-json: the input is not valid UTF-8 here \(byte 0xFF\)/] } }],
   ["a missing file", { given: ["GenerateContentResponse", "nope.json"], want: { code: 1, out: [/cannot read nope\.json/] } }],
 ];
 

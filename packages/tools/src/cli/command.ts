@@ -10,7 +10,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
-  stdin?: () => Promise<string>;
+  /** Standard input, whole: bytes as they came (main.ts), or text (tests); bytes are decoded strictly where read. */
+  stdin?: () => Promise<string | Uint8Array>;
 }
 
 export interface CliCommand<A = Record<string, unknown>> {

@@ -11,7 +11,8 @@ export const defaultIo = (): CliIo => ({
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   cwd: process.cwd(),
-  stdin: async () => readFileSync(0, "utf8"),
+  // Bytes, not text: decoding here would replace invalid UTF-8 silently, and validate locates it instead.
+  stdin: async () => readFileSync(0),
 });
 
 export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {

@@ -5,13 +5,17 @@ import { parseJsonText } from "../../util/json-text.ts";
 import type { CliIo } from "../command.ts";
 import { inCwd } from "./shared.ts";
 
+/** Strict: a schema file with invalid UTF-8 is refused (as a read error) rather than read with replacement characters. */
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
 export async function readSchemaInput(io: CliIo, given: string): Promise<{ value?: unknown; file: string; diagnostics: Diagnostic[] }> {
   // yargs hands a lone "-" positional over as "".
   const path = given === "" ? "-" : given;
   const file = path === "-" ? "<stdin>" : path;
   let text: string;
   try {
-    text = path === "-" ? await (io.stdin ?? (async () => ""))() : await readFile(inCwd(io, path), "utf8");
+    const input = path === "-" ? await (io.stdin ?? (async () => ""))() : await readFile(inCwd(io, path));
+    text = typeof input === "string" ? input : UTF8.decode(input);
   } catch (e) {
     return { file, diagnostics: [error("io.read", `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`, { file })] };
   }

@@ -79,12 +79,10 @@ type Source = { kind: "text"; text: string; bytes: Uint8Array } | { kind: "strea
 
 async function readSource(io: CliIo, path: string, stream: boolean): Promise<Source> {
   try {
-    if (path === "-") {
-      const text = await (io.stdin ?? (async () => ""))();
-      return { kind: "text", text, bytes: Buffer.from(text, "utf8") };
-    }
-    if (stream) return { kind: "stream", path: inCwd(io, path), head: await head(inCwd(io, path)) };
-    const bytes = await readFile(inCwd(io, path));
+    if (stream && path !== "-") return { kind: "stream", path: inCwd(io, path), head: await head(inCwd(io, path)) };
+    const input = path === "-" ? await (io.stdin ?? (async () => ""))() : await readFile(inCwd(io, path));
+    if (typeof input === "string") return { kind: "text", text: input, bytes: Buffer.from(input, "utf8") };
+    const bytes = input;
     const decoded = decodeUtf8(bytes);
     if (decoded.ok) return { kind: "text", text: decoded.text, bytes };
     const byte = `0x${decoded.byte.toString(16).toUpperCase().padStart(2, "0")}`;
