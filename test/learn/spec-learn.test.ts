@@ -2,7 +2,7 @@
 // arguments) against expected/ — the printed report, the --json report, the exit code, and the corrections --write
 // adds. UPDATE_FIXTURES=1 rewrites expected/. The --write rows work on a copy of spec/ and then prove the point of
 // the proposals: with the corrections written, every body of the case is strictly valid (the spec's strict JSON
-// Schemas, compiled by ajv), where before at least one was not.
+// Schemas, compiled by ajv), where before at least one was not; and `generate` emits the written spec, added fields and all.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -90,6 +90,16 @@ describe("spec learn --write: the corrections make the payloads strictly valid",
     const { ir: irAfter, diagnostics } = await loadSpec(spec);
     expect(irAfter, JSON.stringify(diagnostics)).toBeDefined();
     expect(await invalidBodies(given, irAfter!)).toEqual([]);
+
+    // Then `generate` takes the written spec as it is: every output is emitted, and each added field is in the types.
+    const out = join(spec, "..", "generated");
+    const generated = await run(["generate", "--spec", spec, "--out", out], given.dir);
+    expect(generated.code, generated.stderr).toBe(0);
+    const types = readFileSync(join(out, "types.ts"), "utf8");
+    for (const added of after.addedFields ?? []) {
+      if ((before.addedFields ?? []).some((b) => b.field === added.field)) continue;
+      expect(types, `${added.field} in the generated types`).toMatch(new RegExp(`^\\s*${added.field.split(".")[1]}\\??:`, "m"));
+    }
 
     // Again: the spec now has every correction (the generated validators do not yet): nothing new is added, and
     // merging the same evidence into the entries written leaves the file as it was.
