@@ -1,26 +1,43 @@
-import { defineCommand, EXIT_INVALID, EXIT_OK } from "../command.ts";
+import { defineCommand, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from "../command.ts";
 import { hasErrors } from "../../diagnostics.ts";
+import { TARGET_DIALECT, TARGETS, type Target } from "../../schema/rules/rule.ts";
 import { printDiagnostics } from "./shared.ts";
 import { readSchemaInput } from "./schema-io.ts";
 
+/** --dialect's spelling of each dialect. */
+const DIALECT_OPTION = { json: "responseJsonSchema", openapi: "responseSchema" } as const;
+
+/** The target a bare schema is linted for: --target, else the one --dialect stands for; undefined when they disagree. */
+function chooseTarget(target: Target | undefined, dialect: keyof typeof DIALECT_OPTION | undefined): Target | undefined {
+  if (target === undefined) return DIALECT_OPTION[dialect ?? "json"];
+  return dialect === undefined || TARGET_DIALECT[target] === DIALECT_OPTION[dialect] ? target : undefined;
+}
+
 export const lintSchemaCommand = defineCommand({
   command: "lint-schema <schema>",
-  describe: "Check a response schema or GenerationConfig (JSON file, or - for stdin) against what Gemini accepts",
+  describe: "Check a schema or GenerationConfig (JSON file, or - for stdin) against what Gemini accepts",
   builder: (y) =>
     y
       .positional("schema", { type: "string", demandOption: true, describe: "JSON file, or - to read stdin" })
-      .option("dialect", { choices: ["json", "openapi"] as const, default: "json" as const, describe: "Dialect of a bare schema (a GenerationConfig says by its keys)" })
+      .option("target", { choices: TARGETS, describe: "The request field a bare schema is sent in (default: by --dialect); a GenerationConfig says by its keys" })
+      .option("dialect", { choices: ["json", "openapi"] as const, describe: "Dialect of a bare schema: json = responseJsonSchema target (default), openapi = responseSchema" })
       .option("json", { type: "boolean", default: false, describe: "Print the findings as JSON" })
       .example("$0 lint-schema zod-output.json", "")
+      .example("$0 lint-schema tool-params.json --target parameters", "")
       .example("cat config.json | $0 lint-schema - --json", ""),
   run: async (args, io) => {
+    const target = chooseTarget(args.target, args.dialect);
+    if (target === undefined) {
+      io.stderr(`--target ${args.target} is a ${TARGET_DIALECT[args.target!]} field; --dialect ${args.dialect} does not go with it (drop --dialect)\n`);
+      return EXIT_USAGE;
+    }
     const { lintSchema } = await import("../../schema/lint.ts");
     const input = await readSchemaInput(io, args.schema);
     if (input.value === undefined) {
       printDiagnostics(io, input.diagnostics);
       return EXIT_INVALID;
     }
-    const findings = lintSchema(input.value, { dialect: args.dialect === "openapi" ? "responseSchema" : "responseJsonSchema", file: input.file });
+    const findings = lintSchema(input.value, { target, file: input.file });
     if (args.json) io.stdout(`${JSON.stringify({ ok: !hasErrors(findings), findings }, null, 2)}\n`);
     else {
       printDiagnostics(io, findings);
