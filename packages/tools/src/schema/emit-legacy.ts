@@ -1,6 +1,8 @@
 // Schema IR → the legacy `responseSchema` dialect (Gemini's OpenAPI-subset `Schema`). It has no references, so
-// definitions are inlined; what it cannot express (tuples, open maps, numeric enums, recursion) is a located error.
-import { error, type Diagnostic } from "../diagnostics.ts";
+// definitions are inlined; what it cannot express (tuples, open maps, numeric enums, recursion) and what Gemini
+// rejects in it (empty enum strings) is a located error. A string format Gemini has refused there is left out, with a
+// warning.
+import { error, hasErrors, warning, type Diagnostic } from "../diagnostics.ts";
 import type { JsonObject } from "./json-schema-types.ts";
 import type { Meta, Node, NodeKind, Origin, SchemaDocument } from "./ir.ts";
 
@@ -30,10 +32,12 @@ const EMIT: Record<NodeKind, Emit> = {
   integer: () => ({ type: "INTEGER" }),
   boolean: () => ({ type: "BOOLEAN" }),
   null: () => ({ type: "NULL" }),
-  enum: (n: Extract<Node, { kind: "enum" }>, ctx) =>
-    n.type === "string"
-      ? { type: "STRING", format: "enum", enum: n.values }
-      : fail(ctx, "legacy.numeric-enum", "the legacy responseSchema allows only string enum values", n, "use responseJsonSchema, or string values"),
+  enum: (n: Extract<Node, { kind: "enum" }>, ctx) => {
+    if (n.type !== "string") return fail(ctx, "legacy.numeric-enum", "the legacy responseSchema allows only string enum values", n, "use responseJsonSchema, or string values");
+    // Gemini answers 400 "…enum[3]: cannot be empty" (github.com/Smana/runlore/pull/40).
+    if (n.values.includes("")) return fail(ctx, "legacy.empty-enum-value", "the legacy responseSchema rejects an empty string as an enum value", n, "leave the empty string out (make the property optional instead)");
+    return { type: "STRING", format: "enum", enum: n.values };
+  },
   object: (n: Extract<Node, { kind: "object" }>, ctx) => {
     if (n.additional) return fail(ctx, "legacy.additional-properties", "the legacy responseSchema cannot describe maps (additionalProperties)", n, "use responseJsonSchema");
     const out: JsonObject = { type: "OBJECT" };
@@ -77,12 +81,33 @@ function emit(n: Node, ctx: Ctx): JsonObject {
   if ((meta.title ?? title) !== undefined) out.title = meta.title ?? title!;
   if ((meta.description ?? description) !== undefined) out.description = meta.description ?? description!;
   Object.assign(out, rest);
-  for (const k of ["format", "minItems", "maxItems", "minimum", "maximum"] as const) if (meta[k] !== undefined) out[k] = meta[k];
+  if (meta.format !== undefined && keepFormat(n, meta.format, ctx)) out.format = meta.format;
+  for (const k of ["minItems", "maxItems", "minimum", "maximum"] as const) if (meta[k] !== undefined) out[k] = meta[k];
   return out;
+}
+
+/**
+ * String formats the legacy dialect takes. Gemini has answered 400 "format: only 'enum' and 'date-time' are supported
+ * for STRING type" (github.com/google-gemini/gemini-cli/issues/3178); Discovery now says other values are allowed but
+ * "most do not trigger any special functionality". Either way another format does nothing, so it is left out.
+ */
+export const LEGACY_STRING_FORMATS: readonly string[] = ["date-time"];
+
+function keepFormat(n: Node, format: string, ctx: Ctx): boolean {
+  if (n.kind !== "string" || LEGACY_STRING_FORMATS.includes(format)) return true;
+  ctx.diagnostics.push(
+    warning(
+      "legacy.format-dropped",
+      `format "${format}" is left out of the legacy responseSchema${at(n.origin)}: Gemini has rejected STRING formats other than enum and date-time there, and now ignores them`,
+      loc(n.origin),
+      "say the format in the description, or use responseJsonSchema",
+    ),
+  );
+  return false;
 }
 
 export function emitLegacy(doc: SchemaDocument): { schema?: JsonObject; diagnostics: Diagnostic[] } {
   const ctx: Ctx = { doc, diagnostics: [], stack: [] };
   const schema = emit(doc.root, ctx);
-  return ctx.diagnostics.length ? { diagnostics: ctx.diagnostics } : { schema, diagnostics: [] };
+  return hasErrors(ctx.diagnostics) ? { diagnostics: ctx.diagnostics } : { schema, diagnostics: ctx.diagnostics };
 }

@@ -48,5 +48,5 @@ export function toResponseSchema(source: TsSource, typeName: string, options: To
   const { doc, diagnostics } = toIr(source, typeName, options);
   if (!doc) return { diagnostics };
   const legacy = emitLegacy(doc);
-  return legacy.schema ? { schema: legacy.schema, diagnostics } : { diagnostics: [...diagnostics, ...legacy.diagnostics] };
+  return legacy.schema ? { schema: legacy.schema, diagnostics: [...diagnostics, ...legacy.diagnostics] } : { diagnostics: [...diagnostics, ...legacy.diagnostics] };
 }
