@@ -4,6 +4,7 @@ import { compile } from "json-schema-to-typescript";
 import type { Diagnostic } from "../diagnostics.ts";
 import { responseSchemaToJsonSchema } from "./convert-dialects.ts";
 import { isObject, LEGACY_TYPES, type Json, type JsonObject } from "./json-schema-types.ts";
+import { schemaFieldName } from "./rules/field-names.ts";
 
 export interface FromSchemaOptions {
   /** Name of the root type (default: the schema's title, else "Root"). */
@@ -17,13 +18,14 @@ export interface FromSchemaResult {
   diagnostics: Diagnostic[];
 }
 
-/** A legacy `Schema` names its types in upper case or uses `nullable`. */
+/** A legacy `Schema` names its types in upper case, uses `nullable`, or spells a field by its proto name (`any_of`). */
 export function looksLegacy(s: JsonObject): boolean {
   let legacy = false;
   const visit = (v: Json) => {
     if (Array.isArray(v)) v.forEach(visit);
     else if (isObject(v)) {
       if ((typeof v.type === "string" && (LEGACY_TYPES as readonly string[]).includes(v.type)) || v.nullable === true) legacy = true;
+      if (Object.keys(v).some((k) => schemaFieldName(k) !== k)) legacy = true;
       Object.values(v).forEach(visit);
     }
   };
