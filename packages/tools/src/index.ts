@@ -4,6 +4,7 @@
 // - the spec: loading, statistics, importing a new upstream Discovery document, generating types and validators.
 // Payload validation lives in the runtime package, @gemini-typekit/runtime.
 export * from "./schema/index.ts";
+export { lintRequest, type LintRequestOptions } from "./request/lint-request.ts";
 export { runGenerate, type GenerateOptions, type GenerateResult } from "./generate/run.ts";
 export { runImport, type ImportOptions, type ImportResult } from "./import/run.ts";
 export { loadSpec } from "./spec/load.ts";

@@ -5,7 +5,8 @@ import { specCommand } from "./spec.ts";
 import { generateCommand } from "./generate.ts";
 import { schemaCommands } from "./schema-commands.ts";
 import { validateCommand } from "./validate.ts";
+import { lintRequestCommand } from "./lint-request.ts";
 
 // Each module is typed by its own arguments; the table only needs the common shape.
-const table: unknown[] = [importCommand, specCommand, generateCommand, validateCommand, ...schemaCommands];
+const table: unknown[] = [importCommand, specCommand, generateCommand, validateCommand, ...schemaCommands, lintRequestCommand];
 export const commands = table as CliCommand<never>[];
