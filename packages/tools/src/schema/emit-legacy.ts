@@ -3,6 +3,8 @@
 // rejects in it (empty enum strings) is a located error. A string format Gemini has refused there is left out, with a
 // warning.
 import { error, hasErrors, warning, type Diagnostic } from "../diagnostics.ts";
+import { escapeSegment } from "../util/json-pointer.ts";
+import type { OriginMap } from "./emit-json-schema.ts";
 import type { JsonObject } from "./json-schema-types.ts";
 import type { Meta, Node, NodeKind, Origin, SchemaDocument } from "./ir.ts";
 
@@ -11,6 +13,20 @@ interface Ctx {
   diagnostics: Diagnostic[];
   /** Definitions being inlined, outermost first: meeting one again means recursion. */
   stack: string[];
+  /** Pointer of the node being emitted, and where emitted nodes came from. */
+  ptr: string;
+  origins?: OriginMap;
+}
+
+/** Emit `n` as the child of the current node at `segs`. */
+function emitAt(n: Node, ctx: Ctx, ...segs: (string | number)[]): JsonObject {
+  const saved = ctx.ptr;
+  ctx.ptr = saved + segs.map((s) => `/${escapeSegment(s)}`).join("");
+  try {
+    return emit(n, ctx);
+  } finally {
+    ctx.ptr = saved;
+  }
 }
 
 const loc = (o: Origin | undefined) => {
@@ -42,21 +58,21 @@ const EMIT: Record<NodeKind, Emit> = {
     if (n.additional) return fail(ctx, "legacy.additional-properties", "the legacy responseSchema cannot describe maps (additionalProperties)", n, "use responseJsonSchema");
     const out: JsonObject = { type: "OBJECT" };
     if (n.properties.length) {
-      out.properties = Object.fromEntries(n.properties.map((p) => [p.name, emit(p.node, ctx)]));
+      out.properties = Object.fromEntries(n.properties.map((p) => [p.name, emitAt(p.node, ctx, "properties", p.name)]));
       out.propertyOrdering = n.properties.map((p) => p.name);
       const required = n.properties.filter((p) => p.required).map((p) => p.name);
       if (required.length) out.required = required;
     }
     return out;
   },
-  array: (n: Extract<Node, { kind: "array" }>, ctx) => ({ type: "ARRAY", items: emit(n.items, ctx) }),
+  array: (n: Extract<Node, { kind: "array" }>, ctx) => ({ type: "ARRAY", items: emitAt(n.items, ctx, "items") }),
   tuple: (n: Extract<Node, { kind: "tuple" }>, ctx) =>
     fail(ctx, "legacy.tuple", "the legacy responseSchema cannot describe tuples (prefixItems)", n, "use responseJsonSchema, or an object with named fields"),
   union: (n: Extract<Node, { kind: "union" }>, ctx): JsonObject => {
     const rest = n.options.filter((o) => o.kind !== "null");
     const nullable = rest.length < n.options.length;
     if (rest.length === 1) return { ...emit(rest[0]!, ctx), ...(nullable ? { nullable: true } : {}) };
-    return { anyOf: n.options.map((o) => emit(o, ctx)) };
+    return { anyOf: n.options.map((o, i) => emitAt(o, ctx, "anyOf", i)) };
   },
   ref: (n: Extract<Node, { kind: "ref" }>, ctx) => {
     if (ctx.stack.includes(n.name)) {
@@ -73,6 +89,7 @@ const EMIT: Record<NodeKind, Emit> = {
 };
 
 function emit(n: Node, ctx: Ctx): JsonObject {
+  if (ctx.origins && n.origin && !ctx.origins.has(ctx.ptr)) ctx.origins.set(ctx.ptr, n.origin);
   const body = (EMIT[n.kind] as (n: Node, ctx: Ctx) => JsonObject)(n, ctx);
   const meta: Meta = n.meta;
   // An inlined definition brings its own title/description; the ones at the reference site win.
@@ -106,8 +123,9 @@ function keepFormat(n: Node, format: string, ctx: Ctx): boolean {
   return false;
 }
 
-export function emitLegacy(doc: SchemaDocument): { schema?: JsonObject; diagnostics: Diagnostic[] } {
-  const ctx: Ctx = { doc, diagnostics: [], stack: [] };
+/** The document as a legacy Schema; `origins`, when given, receives where each emitted node came from. */
+export function emitLegacy(doc: SchemaDocument, origins?: OriginMap): { schema?: JsonObject; diagnostics: Diagnostic[] } {
+  const ctx: Ctx = { doc, diagnostics: [], stack: [], ptr: "", ...(origins ? { origins } : {}) };
   const schema = emit(doc.root, ctx);
   return hasErrors(ctx.diagnostics) ? { diagnostics: ctx.diagnostics } : { schema, diagnostics: ctx.diagnostics };
 }

@@ -1,8 +1,10 @@
 // The TypeScript front door: find the named type in a file, Project or code text, convert it to IR, emit a dialect.
 import { error, type Diagnostic } from "../diagnostics.ts";
-import { emitJsonSchema } from "./emit-json-schema.ts";
+import { emitJsonSchema, type OriginMap } from "./emit-json-schema.ts";
 import { emitLegacy } from "./emit-legacy.ts";
 import type { JsonObject } from "./json-schema-types.ts";
+import { checked } from "./lint-emitted.ts";
+import type { Target } from "./rules/rule.ts";
 import { declarationToIr } from "./ts-to-ir.ts";
 import { declaredTypeNames, findDeclaration, loadSource, type TsSource } from "./ts-source.ts";
 import type { SchemaDocument } from "./ir.ts";
@@ -13,6 +15,11 @@ export interface ToSchemaOptions {
   /** Working directory for relative paths (default: process.cwd()). */
   cwd?: string;
 }
+
+/** Where the JSON Schema is sent; the emitted schema is linted for it. */
+export type JsonSchemaTarget = Extract<Target, "responseJsonSchema" | "parametersJsonSchema">;
+/** Where the legacy Schema is sent. */
+export type LegacyTarget = Extract<Target, "responseSchema" | "parameters" | "response">;
 
 export interface ToSchemaResult {
   /** Absent when any error was found: the converter never hands out a schema Gemini would reject. */
@@ -37,16 +44,19 @@ function toIr(source: TsSource, typeName: string, options: ToSchemaOptions): { d
   return result.doc && options.id ? { ...result, doc: { ...result.doc, id: options.id } } : result;
 }
 
-/** TypeScript type → JSON Schema for `responseJsonSchema`. */
-export function toResponseJsonSchema(source: TsSource, typeName: string, options: ToSchemaOptions = {}): ToSchemaResult {
-  const { doc, diagnostics } = toIr(source, typeName, options);
-  return doc ? { schema: emitJsonSchema(doc), diagnostics } : { diagnostics };
-}
-
-/** TypeScript type → legacy `responseSchema`. */
-export function toResponseSchema(source: TsSource, typeName: string, options: ToSchemaOptions = {}): ToSchemaResult {
+/** TypeScript type → JSON Schema for `responseJsonSchema` (or `parametersJsonSchema`). */
+export function toResponseJsonSchema(source: TsSource, typeName: string, options: ToSchemaOptions & { target?: JsonSchemaTarget } = {}): ToSchemaResult {
   const { doc, diagnostics } = toIr(source, typeName, options);
   if (!doc) return { diagnostics };
-  const legacy = emitLegacy(doc);
-  return legacy.schema ? { schema: legacy.schema, diagnostics: [...diagnostics, ...legacy.diagnostics] } : { diagnostics: [...diagnostics, ...legacy.diagnostics] };
+  const origins: OriginMap = new Map();
+  return checked(emitJsonSchema(doc, origins), diagnostics, options.target ?? "responseJsonSchema", origins);
+}
+
+/** TypeScript type → legacy `responseSchema` (or a function's `parameters` / `response`). */
+export function toResponseSchema(source: TsSource, typeName: string, options: ToSchemaOptions & { target?: LegacyTarget } = {}): ToSchemaResult {
+  const { doc, diagnostics } = toIr(source, typeName, options);
+  if (!doc) return { diagnostics };
+  const origins: OriginMap = new Map();
+  const legacy = emitLegacy(doc, origins);
+  return checked(legacy.schema, [...diagnostics, ...legacy.diagnostics], options.target ?? "responseSchema", origins);
 }
