@@ -39,9 +39,9 @@ const longEnum = (n: number) => Array.from({ length: n }, (_, i) => `v${i}`);
 
 const ROWS: [string, Row][] = [
   // legacy.enum-empty-value
-  ["legacy empty enum value fails", { rule: "legacy.enum-empty-value", target: "parameters", given: { type: "OBJECT", properties: { kind: { type: "STRING", format: "enum", enum: ["", "shell"] } } }, want: ["/properties/kind/enum/0"], evidence: "https://github.com/FMXExpress/PasClaw/pull/294" }],
+  ["legacy empty enum value fails", { rule: "legacy.enum-empty-value", target: "parameters", given: { type: "OBJECT", properties: { kind: { type: "STRING", format: "enum", enum: ["", "shell"] } } }, want: ["/properties/kind/enum/0"], evidence: "https://github.com/Smana/runlore/pull/40" }],
   ["legacy empty enum value under any_of fails with the proto spelling kept", { rule: "legacy.enum-empty-value", target: "responseSchema", given: { any_of: [{ type: "STRING", enum: ["a", ""] }, { type: "NULL" }] }, want: ["/any_of/0/enum/1"], evidence: "https://github.com/google-gemini/gemini-cli/issues/3401" }],
-  ["legacy non-empty enum values pass", { rule: "legacy.enum-empty-value", target: "parameters", given: { type: "OBJECT", properties: { kind: { type: "STRING", enum: ["shell", "prompt"] } } }, want: [], evidence: "https://github.com/FMXExpress/PasClaw/pull/294" }],
+  ["legacy non-empty enum values pass", { rule: "legacy.enum-empty-value", target: "parameters", given: { type: "OBJECT", properties: { kind: { type: "STRING", enum: ["shell", "prompt"] } } }, want: [], evidence: "https://github.com/Smana/runlore/pull/40" }],
   // legacy.enum-not-string
   ["legacy enum on INTEGER fails", { rule: "legacy.enum-not-string", target: "parameters", given: { type: "OBJECT", properties: { level: { type: "INTEGER", enum: ["1", "2"] } } }, want: ["/properties/level/enum"], evidence: "https://github.com/directus/directus/issues/27100" }],
   ["legacy enum without a type fails", { rule: "legacy.enum-not-string", target: "responseSchema", given: { type: "OBJECT", properties: { value: { enum: ["foo", "bar"] } } }, want: ["/properties/value/enum"], evidence: "https://github.com/vercel/ai/pull/12944" }],

@@ -7,8 +7,8 @@ import { targetsOf, type Evidence, type RuleDefinition } from "./rule.ts";
 /** Every legacy target is the same `Schema` message, so a rule Gemini applies to one holds for the others. */
 export const SAME_SCHEMA_MESSAGE: Evidence = {
   kind: "reference",
-  quote: 'GenerationConfig.responseSchema, FunctionDeclaration.parameters and FunctionDeclaration.response are each "$ref": "Schema"',
-  source: "../shared/upstream/discovery/generativelanguage.v1beta.20260325.json (schemas GenerationConfig, FunctionDeclaration)",
+  quote: '"$ref": "Schema"',
+  source: "../shared/upstream/discovery/generativelanguage.v1beta.20260325.json (GenerationConfig.responseSchema, FunctionDeclaration.parameters and FunctionDeclaration.response each say so)",
 };
 
 const LEGACY_TARGETS = targetsOf("responseSchema");
@@ -27,8 +27,8 @@ export const legacyEnumEmptyValue: RuleDefinition = {
   evidence: [
     {
       kind: "error-message",
-      message: "GenerateContentRequest.tools[0].function_declarations[15].parameters.properties[kind].enum[0]: cannot be empty",
-      source: "https://github.com/FMXExpress/PasClaw/pull/294",
+      message: "GenerateContentRequest.tools[0].function_declarations[5].parameters.properties[actions].items.properties[op].enum[3]: cannot be empty",
+      source: "https://github.com/Smana/runlore/pull/40",
     },
     {
       kind: "error-message",
