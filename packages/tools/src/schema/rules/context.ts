@@ -1,7 +1,7 @@
 // What every lint rule gets: the schema, every subschema with its JSON Pointer, the dialect and the target field.
 // In the legacy dialect a field may come under its JSON name or its proto name (the protobuf JSON mapping accepts
 // both); `get` reads either, so a rule names a field once and reports it under the key the input used.
-import type { Diagnostic, Location } from "../../diagnostics.ts";
+import type { Location } from "../../diagnostics.ts";
 import { escapeSegment } from "../../util/json-pointer.ts";
 import { isObject, type Json, type JsonObject } from "../json-schema-types.ts";
 import { spellingsOf } from "./field-names.ts";
@@ -33,14 +33,6 @@ export interface LintDocument {
   base: string;
   subschemas: Subschema[];
   file?: string;
-}
-
-/** @deprecated the pre-evidence rule shape; being replaced by RuleDefinition (rule.ts). */
-export interface Rule {
-  /** Rule ids this rule can report. */
-  ids: readonly string[];
-  dialects: readonly Dialect[];
-  check: (doc: LintDocument) => Diagnostic[];
 }
 
 export const at = (doc: LintDocument, pointer: string): Location => ({ ...(doc.file ? { file: doc.file } : {}), pointer });

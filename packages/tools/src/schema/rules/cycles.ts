@@ -1,10 +1,11 @@
 // A recursion Gemini cannot unroll: a cycle of `$ref`s in which every step goes through required properties
 // (array items and anyOf members do not break it; an optional property or additionalProperties does).
-import { error, type Diagnostic } from "../../diagnostics.ts";
 import { cycles } from "../graph.ts";
 import { isObject, type Json } from "../json-schema-types.ts";
-import { at, type LintDocument, type Rule } from "./context.ts";
+import type { LintDocument } from "./context.ts";
 import { resolveRef } from "./refs.ts";
+import { targetsOf, type RuleDefinition } from "./rule.ts";
+import { DISCOVERY_RESPONSE_JSON_SCHEMA } from "./sources.ts";
 
 function requiredRefs(doc: LintDocument, s: Json, out: string[]): void {
   if (!isObject(s)) return;
@@ -24,10 +25,20 @@ function requiredRefs(doc: LintDocument, s: Json, out: string[]): void {
 const nodeAt = (doc: LintDocument, pointer: string) => doc.subschemas.find((s) => s.pointer === pointer)?.schema;
 const label = (doc: LintDocument, pointer: string) => `#${pointer.slice(doc.base.length)}`;
 
-export const cycleRule: Rule = {
-  ids: ["schema.required-cycle"],
+export const requiredCycle: RuleDefinition = {
+  id: "schema.required-cycle",
+  severity: "error",
   dialects: ["responseJsonSchema"],
-  check: (doc) => {
+  targets: targetsOf("responseJsonSchema"),
+  summary: "A recursion of `$ref`s whose every step is a required property (or array items / anyOf members), which Google says is not allowed.",
+  evidence: [
+    {
+      kind: "reference",
+      quote: "Cyclic references are unrolled to a limited degree and, as such, may only be used within non-required properties. (Nullable properties are not sufficient.)",
+      source: DISCOVERY_RESPONSE_JSON_SCHEMA,
+    },
+  ],
+  check(doc, report) {
     const targets = new Set<string>();
     for (const s of doc.subschemas) {
       const ref = s.schema.$ref;
@@ -40,17 +51,13 @@ export const cycleRule: Rule = {
       requiredRefs(doc, nodeAt(doc, t) ?? null, edges);
       graph.set(t, edges);
     }
-    const out: Diagnostic[] = [];
-    for (const cycle of cycles(graph)) {
-      out.push(
-        error(
-          "schema.required-cycle",
-          `recursion ${cycle.map((p) => label(doc, p)).join(" -> ")} passes only through required properties; Gemini unrolls recursion only through optional ones`,
-          at(doc, cycle[0]!),
-          `make a property on the cycle optional (drop it from "required")`,
-        ),
+    for (const cycle of cycles(graph))
+      report(
+        cycle[0]!,
+        `recursion ${cycle.map((p) => label(doc, p)).join(" -> ")} passes only through required properties; Gemini unrolls recursion only through optional ones`,
+        `make a property on the cycle optional (drop it from "required")`,
       );
-    }
-    return out;
   },
 };
+
+export const cycleRules: readonly RuleDefinition[] = [requiredCycle];

@@ -1,9 +1,11 @@
-// Keywords outside what Gemini accepts. responseJsonSchema: Gemini ignores what it does not know, so an assertion
-// keyword it lacks is a warning (the model may return values outside it). responseSchema is a protobuf message:
-// an unknown field name makes the request fail, so it is an error.
-import { error, warning, type Diagnostic } from "../../diagnostics.ts";
+// Keywords outside what Gemini takes. responseJsonSchema is a free JSON value: Gemini accepts keywords it does not
+// support and ignores them, so they are warnings (the model may return values outside them). The legacy Schema is a
+// protobuf message: a key that is no field of it (under its JSON or proto name) makes the request fail.
 import { JSON_SCHEMA_KEYWORDS, LEGACY_FIELDS, LEGACY_OTHER_FIELDS } from "../json-schema-types.ts";
-import { at, child, type Rule } from "./context.ts";
+import { child } from "./context.ts";
+import { schemaFieldName } from "./field-names.ts";
+import { targetsOf, type RuleDefinition } from "./rule.ts";
+import { DISCOVERY, DISCOVERY_RESPONSE_JSON_SCHEMA, JSON_SCHEMA_SUPPORT_QUOTE } from "./sources.ts";
 
 /** Keywords that only annotate: ignoring them changes nothing the model may return. */
 const ANNOTATIONS = new Set(["$schema", "$comment", "examples", "example", "default", "deprecated", "readOnly", "writeOnly", "$vocabulary", "$dynamicAnchor"]);
@@ -21,25 +23,33 @@ const JSON_HINTS: Record<string, string> = {
   additionalItems: "use items (2020-12) after prefixItems",
 };
 
-export const jsonKeywords: Rule = {
-  ids: ["schema.unsupported-keyword"],
+export const unsupportedKeyword: RuleDefinition = {
+  id: "schema.unsupported-keyword",
+  severity: "warning",
   dialects: ["responseJsonSchema"],
-  check: (doc) => {
-    const out: Diagnostic[] = [];
-    for (const s of doc.subschemas) {
+  targets: targetsOf("responseJsonSchema"),
+  summary: "A JSON Schema keyword outside the list Gemini supports: it is accepted and ignored, so the model may return values it excludes.",
+  evidence: [
+    { kind: "reference", quote: JSON_SCHEMA_SUPPORT_QUOTE, source: DISCOVERY_RESPONSE_JSON_SCHEMA },
+    {
+      kind: "accepted",
+      what: "pattern, minLength and maxLength (not on the list) in responseJsonSchema and parametersJsonSchema, answered 200",
+      files: [
+        "request/js-genai-Client_Tests_generateContent_ML_Dev_should_generate_content_with_given_valid_json_schema_in_responseJsonSchema-i0.json",
+        "request/js-genai-Chats_Tests_chat_automatic_function_calling_test_chat_automatic_function_calling-i1.json",
+      ],
+    },
+  ],
+  check(doc, report) {
+    for (const s of doc.subschemas)
       for (const key of Object.keys(s.schema)) {
         if (SUPPORTED.has(key) || ANNOTATIONS.has(key) || OWN_RULE.has(key)) continue;
-        out.push(
-          warning(
-            "schema.unsupported-keyword",
-            `"${key}" is not supported by responseJsonSchema and is ignored, so the model may return values it excludes`,
-            at(doc, child(s.pointer, key)),
-            JSON_HINTS[key] ?? "validate it on the response yourself, or say it in the description",
-          ),
+        report(
+          child(s.pointer, key),
+          `"${key}" is not supported by ${doc.target} and is ignored, so the model may return values it excludes`,
+          JSON_HINTS[key] ?? "validate it on the response yourself, or say it in the description",
         );
       }
-    }
-    return out;
   },
 };
 
@@ -56,22 +66,58 @@ const LEGACY_HINTS: Record<string, string> = {
   $schema: "remove it",
 };
 
-export const legacyFields: Rule = {
-  ids: ["legacy.unknown-field", "legacy.unenforced-field"],
+export const legacyUnknownField: RuleDefinition = {
+  id: "legacy.unknown-field",
+  severity: "error",
   dialects: ["responseSchema"],
-  check: (doc) => {
-    const out: Diagnostic[] = [];
-    for (const s of doc.subschemas) {
+  targets: targetsOf("responseSchema"),
+  summary: "A key that is no field of the legacy Schema message under its JSON name or its proto name; the API fails the request.",
+  evidence: [
+    {
+      kind: "error-message",
+      message: `Invalid JSON payload received. Unknown name "$schema" at 'generation_config.response_schema': Cannot find field.`,
+      source: "https://github.com/QuantumNous/new-api/pull/1037",
+    },
+    {
+      kind: "error-message",
+      message: `Invalid JSON payload received. Unknown name "uniqueItems" at 'request.tools[0].function_declarations[83].parameters.properties[0].value.items.properties[3].value': Cannot find field.`,
+      source: "https://github.com/decolua/9router/pull/3018",
+    },
+  ],
+  check(doc, report) {
+    for (const s of doc.subschemas)
       for (const key of Object.keys(s.schema)) {
-        if (LEGACY_KNOWN.has(key)) continue;
-        if (LEGACY_WEAK.has(key)) {
-          if (key !== "default" && key !== "example")
-            out.push(warning("legacy.unenforced-field", `"${key}" is accepted by the API but not enforced in structured output`, at(doc, child(s.pointer, key)), "validate it on the response yourself"));
-          continue;
-        }
-        out.push(error("legacy.unknown-field", `the legacy Schema has no field "${key}"; Gemini rejects the request`, at(doc, child(s.pointer, key)), LEGACY_HINTS[key] ?? "remove it, or use responseJsonSchema"));
+        const name = schemaFieldName(key);
+        if (LEGACY_KNOWN.has(name) || LEGACY_WEAK.has(name)) continue;
+        report(child(s.pointer, key), `the legacy Schema has no field "${key}"; Gemini rejects the request`, LEGACY_HINTS[key] ?? "remove it, or use responseJsonSchema");
       }
-    }
-    return out;
   },
 };
+
+/** Fields of the Schema message whose effect on generation nothing published states. */
+const UNENFORCED = new Set(["minLength", "maxLength", "pattern", "minProperties", "maxProperties"]);
+
+export const legacyUnenforcedField: RuleDefinition = {
+  id: "legacy.unenforced-field",
+  severity: "warning",
+  dialects: ["responseSchema"],
+  targets: targetsOf("responseSchema"),
+  summary: "A string-length, pattern or property-count constraint: a field of the Schema message, accepted, but nothing says generation keeps to it.",
+  evidence: [
+    { kind: "reference", quote: "Optional. Pattern of the Type.STRING to restrict a string to a regular expression.", source: `${DISCOVERY}, Schema.pattern` },
+    {
+      kind: "error-message",
+      message: "Unable to submit request because one or more response schemas specified unsupported field min_length",
+      source: "https://github.com/googleapis/python-aiplatform/issues/4510",
+    },
+  ],
+  conflict:
+    "Google's reference lists these fields on Schema, but a 501 quoted from Vertex AI (2024) called min_length unsupported in response schemas, and nothing published says whether the Gemini API enforces them in structured output.",
+  check(doc, report) {
+    for (const s of doc.subschemas)
+      for (const key of Object.keys(s.schema))
+        if (UNENFORCED.has(schemaFieldName(key))) report(child(s.pointer, key), `"${key}" is accepted but may not be enforced in structured output`, "validate it on the response yourself");
+  },
+};
+
+export const keywordRules: readonly RuleDefinition[] = [unsupportedKeyword, legacyUnknownField, legacyUnenforcedField];

@@ -60,9 +60,11 @@ export interface RuleDefinition {
   check(doc: LintDocument, report: Report): void;
 }
 
-/** Whether a rule runs on a document of this scope, dialect and target. */
+/** Whether a rule runs on a document of this scope, dialect and target (config and request rules run on every
+ * config or request: their dialects and targets say which schemas they concern, for the rules page). */
 export function appliesTo(rule: RuleDefinition, scope: RuleScope, dialect: Dialect, target: Target): boolean {
-  return (rule.scope ?? "schema") === scope && rule.dialects.includes(dialect) && rule.targets.includes(target);
+  if ((rule.scope ?? "schema") !== scope) return false;
+  return scope !== "schema" || (rule.dialects.includes(dialect) && rule.targets.includes(target));
 }
 
 /** Run one rule on one document; every report becomes a Diagnostic with the rule's id and severity. */
