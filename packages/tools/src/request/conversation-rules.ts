@@ -2,7 +2,7 @@
 // right before them, one response per call, each named; a function call turn must follow a user or function response
 // turn; and on Gemini 3 models the first function call of each step of the current turn carries its thought signature.
 import type { LintDocument } from "../schema/rules/context.ts";
-import { TARGETS, type Evidence, type Report, type RuleDefinition } from "../schema/rules/rule.ts";
+import { TARGETS, type Evidence, type RuleDefinition } from "../schema/rules/rule.ts";
 import { answersItself, isStandardUserContent, nameOf, turnsOf, type Turn } from "./conversation.ts";
 import { requestOf } from "./document.ts";
 import type { RequestView } from "./view.ts";
@@ -23,6 +23,18 @@ const ACCEPTED_CALL_AND_RESPONSE: Evidence = {
   what: "user text, a model turn of function calls, then a user turn with one functionResponse per call, answered 200",
 };
 
+const ACCEPTED_SERVER_SIDE: Evidence = {
+  kind: "accepted",
+  files: ["request/js-genai-Chats_Tests_sendMessage_multiple_messages_with_server_side_MCP_tools-i1.json"],
+  what: "a model turn holding a functionCall and its own functionResponse (server-side MCP tools), then a user turn of text, answered 200",
+};
+
+const ACCEPTED_CONTINUED_TURN: Evidence = {
+  kind: "accepted",
+  files: ["request/pydantic-ai-test_multimodal_tool_return_matrix_tool_return_content-binary-document-google_2_5-i1.json"],
+  what: "a user content of function responses followed by a second user content (inlineData), answered 200: consecutive contents of one role are read as one turn",
+};
+
 export const responseAfterCall: RuleDefinition = {
   id: "request.function-response-without-call",
   severity: "error",
@@ -33,6 +45,7 @@ export const responseAfterCall: RuleDefinition = {
   evidence: [
     { kind: "error-message", message: "Please ensure that function response turn comes immediately after a function call turn.", source: "https://github.com/langchain-ai/langchain/issues/27799" },
     ACCEPTED_CALL_AND_RESPONSE,
+    ACCEPTED_SERVER_SIDE,
   ],
   check(doc, report) {
     withTurns(doc, (turns) =>
@@ -60,6 +73,8 @@ export const responseCount: RuleDefinition = {
       model: "gemini-2.5-pro",
     },
     ACCEPTED_CALL_AND_RESPONSE,
+    ACCEPTED_SERVER_SIDE,
+    ACCEPTED_CONTINUED_TURN,
   ],
   check(doc, report) {
     withTurns(doc, (turns) =>
