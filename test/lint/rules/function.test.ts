@@ -39,6 +39,7 @@ const ROWS: [string, Row][] = [
   // function.schema-fields-exclusive
   ["parameters beside parameters_json_schema fails", { rule: "function.schema-fields-exclusive", given: declaring({ name: "f", parameters: { type: "OBJECT" }, parameters_json_schema: OBJECT_PARAMS }), want: ["/tools/0/functionDeclarations/0/parameters_json_schema"], evidence: DISCOVERY }],
   ["response beside responseJsonSchema fails", { rule: "function.schema-fields-exclusive", given: declaring({ name: "f", response: { type: "STRING" }, responseJsonSchema: { type: "string" } }), want: ["/tools/0/functionDeclarations/0/responseJsonSchema"], evidence: DISCOVERY }],
+  ["parameters set to null (read as not set) beside parametersJsonSchema passes", { rule: "function.schema-fields-exclusive", given: declaring({ name: "f", parameters: null, parametersJsonSchema: OBJECT_PARAMS }), want: [], evidence: DISCOVERY }],
   ["parametersJsonSchema beside responseJsonSchema passes", { rule: "function.schema-fields-exclusive", given: declaring({ name: "f", parametersJsonSchema: OBJECT_PARAMS, responseJsonSchema: { type: "string" } }), want: [], evidence: "request/js-genai-MCP_related_client_Tests_generateContent_ML_Dev_test_with_greeter_server__structured_output__error_thrown_by_t-i0.json" }],
   // function.name-invalid
   ["a name with a space fails", { rule: "function.name-invalid", given: declaring({ name: "get weather" }), want: ["/tools/0/functionDeclarations/0/name"], evidence: "https://github.com/kaitranntt/ccs/issues/25" }],
@@ -85,7 +86,7 @@ describe("function declaration rules, each on a failing and a passing case", () 
   });
 
   it("says which key of a pair was given, in the input's spelling", () => {
-    const [d] = run(rule("function.schema-fields-exclusive"), ROWS[6]![1]);
+    const [d] = run(rule("function.schema-fields-exclusive"), ROWS.find(([name]) => name === "parameters beside parameters_json_schema fails")![1]);
     expect(d?.message).toBe("parameters and parameters_json_schema are both set; a function declaration takes only one of them");
   });
 });

@@ -51,9 +51,13 @@ export const childPointer = (ptr: string, ...segs: (string | number)[]) => ptr +
 /** lowerCamel JSON name → proto snake_case name (`functionDeclarations` → `function_declarations`). */
 export const protoName = (jsonName: string) => jsonName.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-/** Read `name` from an object under its JSON name, else its proto name. */
+/** Read `name` from an object under its JSON name, else its proto name. A null is no value: the protobuf JSON
+ * mapping reads a field set to null as not set. */
 export function findField(obj: JsonObject, name: string, pointer: string): FoundField | undefined {
-  for (const key of new Set([name, protoName(name)])) if (obj[key] !== undefined) return { key, value: obj[key]!, pointer: childPointer(pointer, key) };
+  for (const key of new Set([name, protoName(name)])) {
+    const value = obj[key];
+    if (value !== undefined && value !== null) return { key, value, pointer: childPointer(pointer, key) };
+  }
   return undefined;
 }
 
