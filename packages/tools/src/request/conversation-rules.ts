@@ -43,7 +43,8 @@ export const responseAfterCall: RuleDefinition = {
   targets: TARGETS,
   summary: "A turn of function responses whose previous turn holds no function call.",
   evidence: [
-    { kind: "error-message", message: "Please ensure that function response turn comes immediately after a function call turn.", source: "https://github.com/langchain-ai/langchain/issues/27799" },
+    { kind: "error-message", message: "Please ensure that function response turn comes immediately after a function call turn.", source: "https://github.com/lobehub/lobehub/issues/7298", model: "Google AI Studio, via a proxy" },
+    { kind: "error-message", message: "Please ensure that function response turn comes immediately after a function call turn", source: "https://github.com/langchain-ai/langchain/issues/27799" },
     ACCEPTED_CALL_AND_RESPONSE,
     ACCEPTED_SERVER_SIDE,
   ],
@@ -185,7 +186,7 @@ const SIGNATURE_EVIDENCE: Evidence[] = [
   {
     kind: "reference",
     quote: "验证:系统会对当前轮次中的所有函数调用强制执行严格验证。(仅需要当前轮次;我们不会验证之前的轮次)",
-    source: "https://ai.google.dev/gemini-api/docs/thought-signatures?hl=zh-cn (Chinese edition of the same page: strict validation covers the function calls of the current turn only, not earlier turns)",
+    source: "https://ai.google.dev/gemini-api/docs/thought-signatures?hl=zh-CN",
   },
   {
     kind: "reference",
