@@ -66,6 +66,8 @@ interface CliCase {
   /** Written to body.json in the working directory, or given on stdin for "-". */
   body?: string;
   exit: number;
+  /** Other files written to the working directory. */
+  files?: Record<string, string | Uint8Array>;
   /** Substrings of stdout and stderr. */
   out?: string[];
   err?: string[];
@@ -80,14 +82,21 @@ const CLI: [string, CliCase][] = [
   ["exits 0 when there are only warnings", { args: ["lint-request", "body.json"], body: unsigned, exit: 0, err: ["warning request.thought-signature-unknown-model"] }],
   ["reads stdin", { args: ["lint-request", "-", "--model", "gemini-2.5-flash"], body: unsigned, exit: 0, out: ["<stdin>: 0 error(s), 0 warning(s)"] }],
   ["locates a JSON syntax error by line and column", { args: ["lint-request", "body.json"], body: '{\n  "contents": []\n  "tools": []\n}', exit: 1, err: ["body.json:3:3: error json.syntax"] }],
+  ["locates bytes that are not UTF-8", { args: ["lint-request", "bad.json"], files: { "bad.json": new Uint8Array([0x7b, 0x0a, 0x20, 0x22, 0xff, 0x22, 0x7d]) }, exit: 1, err: ["bad.json:2:3: error io.utf8: not valid UTF-8: byte 0xFF at offset 4"] }],
   ["says a missing file cannot be read", { args: ["lint-request", "nope.json"], exit: 1, err: ["error io.read: cannot read nope.json"] }],
   ["exits 2 without a file", { args: ["lint-request"], exit: 2 }],
+  [
+    "lints a .jsonl batch file line by line, each finding at its line",
+    { args: ["lint-request", "batch.jsonl", "--model", "gemini-3-flash-preview"], files: { "batch.jsonl": `${JSON.stringify({ key: "a", request: JSON.parse(signed) })}\n\n${JSON.stringify({ key: "b", request: JSON.parse(unsigned) })}\n{"key": "c" "request": {}}\n` }, exit: 1, err: ["batch.jsonl:3 #/request/contents/1/parts/0: error request.thought-signature-missing", "batch.jsonl:4:13: error json.syntax"], out: ["batch.jsonl: 2 error(s), 0 warning(s)"] },
+  ],
+  ["reads stdin as JSON Lines with --jsonl", { args: ["lint-request", "-", "--jsonl", "--model", "gemini-2.5-flash"], body: `${unsigned}\n${unsigned}\n`, exit: 0, out: ["<stdin>: 0 error(s), 0 warning(s)"] }],
 ];
 
 describe("lint-request command", () => {
   it.each(CLI)("%s", async (_name, c) => {
     const x = io(c.args.includes("-") ? c.body : "");
     if (c.body !== undefined && !c.args.includes("-")) writeFileSync(join(x.cwd, "body.json"), c.body);
+    for (const [name, content] of Object.entries(c.files ?? {})) writeFileSync(join(x.cwd, name), content);
     expect(await main(c.args, x)).toBe(c.exit);
     for (const s of c.out ?? []) expect(x.out).toContain(s);
     for (const s of c.err ?? []) expect(x.err).toContain(s);

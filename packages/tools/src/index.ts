@@ -5,6 +5,7 @@
 // Payload validation lives in the runtime package, @gemini-typekit/runtime.
 export * from "./schema/index.ts";
 export { lintRequest, type LintRequestOptions } from "./request/lint-request.ts";
+export { lintBatchFile } from "./request/batch-file.ts";
 export { runGenerate, type GenerateOptions, type GenerateResult } from "./generate/run.ts";
 export { runImport, type ImportOptions, type ImportResult } from "./import/run.ts";
 export { loadSpec } from "./spec/load.ts";
