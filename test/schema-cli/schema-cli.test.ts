@@ -44,6 +44,22 @@ describe("to-schema", () => {
     expect(x.err).toContain("declared here: Address, Root");
   });
 
+  it("--target: the field the schema is for decides the dialect and the lint rules the output must pass", async () => {
+    const legacy = io();
+    expect(await main(["to-schema", "test/converter/object-basic/input.ts", "Root", "--target", "parameters"], legacy)).toBe(0);
+    expect(JSON.parse(legacy.out).type).toBe("OBJECT");
+    // a function's parameters must be an object (function.parameters-object): an array type is refused, located
+    const dir = mkdtempSync(join(tmpdir(), "gtk-"));
+    writeFileSync(join(dir, "tags.ts"), "export type Tags = string[];\n");
+    const array = io();
+    expect(await main(["to-schema", join(dir, "tags.ts"), "Tags", "--target", "parametersJsonSchema"], array)).toBe(1);
+    expect(array.err).toMatch(/tags\.ts:1:1: error function\.parameters-object/);
+    expect(array.out).toBe("");
+    const conflict = io();
+    expect(await main(["to-schema", "test/converter/object-basic/input.ts", "Root", "--target", "parameters", "--dialect", "json"], conflict)).toBe(2);
+    expect(conflict.err).toContain("--target parameters is a responseSchema field");
+  });
+
   it("exits 2 on usage errors", async () => {
     const x = io();
     expect(await main(["to-schema", "a.ts"], x)).toBe(2);

@@ -1,17 +1,9 @@
 import { defineCommand, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from "../command.ts";
 import { hasErrors } from "../../diagnostics.ts";
-import { TARGET_DIALECT, TARGETS, type Target } from "../../schema/rules/rule.ts";
+import { TARGETS } from "../../schema/rules/rule.ts";
+import { chooseTarget, targetConflict } from "./target-option.ts";
 import { printDiagnostics } from "./shared.ts";
 import { readSchemaInput } from "./schema-io.ts";
-
-/** --dialect's spelling of each dialect. */
-const DIALECT_OPTION = { json: "responseJsonSchema", openapi: "responseSchema" } as const;
-
-/** The target a bare schema is linted for: --target, else the one --dialect stands for; undefined when they disagree. */
-function chooseTarget(target: Target | undefined, dialect: keyof typeof DIALECT_OPTION | undefined): Target | undefined {
-  if (target === undefined) return DIALECT_OPTION[dialect ?? "json"];
-  return dialect === undefined || TARGET_DIALECT[target] === DIALECT_OPTION[dialect] ? target : undefined;
-}
 
 export const lintSchemaCommand = defineCommand({
   command: "lint-schema [schema]",
@@ -39,7 +31,7 @@ export const lintSchemaCommand = defineCommand({
     }
     const target = chooseTarget(args.target, args.dialect);
     if (target === undefined) {
-      io.stderr(`--target ${args.target} is a ${TARGET_DIALECT[args.target!]} field; --dialect ${args.dialect} does not go with it (drop --dialect)\n`);
+      io.stderr(targetConflict(args.target!, args.dialect!));
       return EXIT_USAGE;
     }
     const { lintSchema } = await import("../../schema/lint.ts");
