@@ -2,11 +2,11 @@
 // `lint-schema` lints a schema: findings to stderr (or `--json` to stdout, same shape), exit 1 on any error.
 // A Batch API input file (.jsonl, or --jsonl) is linted line by line, each finding carrying its line.
 import { readFile } from "node:fs/promises";
-import { defineCommand, EXIT_INVALID, EXIT_OK } from "../command.ts";
-import { error, hasErrors, type Diagnostic } from "../../diagnostics.ts";
+import { defineCommand } from "../command.ts";
+import { error, type Diagnostic } from "../../diagnostics.ts";
 import type { CliIo } from "../command.ts";
 import { decodeUtf8, lineColumn, parseJsonText } from "../../util/json-text.ts";
-import { inCwd, printDiagnostics } from "./shared.ts";
+import { inCwd, reportFindings } from "./shared.ts";
 
 /** The input as text; bytes that are not UTF-8 are refused, located at the first bad byte (line, column, offset). */
 async function readText(io: CliIo, given: string): Promise<{ text?: string; file: string; diagnostics: Diagnostic[] }> {
@@ -50,12 +50,6 @@ export const lintRequestCommand = defineCommand({
       const parsed = parseJsonText(input.text, input.file);
       findings = parsed.ok ? lintRequest(parsed.value, options) : [parsed.diagnostic];
     }
-    if (args.json) io.stdout(`${JSON.stringify({ ok: !hasErrors(findings), findings }, null, 2)}\n`);
-    else {
-      printDiagnostics(io, findings);
-      const errors = findings.filter((f) => f.severity === "error").length;
-      io.stdout(`${input.file}: ${errors} error(s), ${findings.length - errors} warning(s)\n`);
-    }
-    return hasErrors(findings) ? EXIT_INVALID : EXIT_OK;
+    return reportFindings(io, input.file, findings, args.json);
   },
 });

@@ -1,8 +1,7 @@
 import { defineCommand, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from "../command.ts";
-import { hasErrors } from "../../diagnostics.ts";
 import { TARGETS } from "../../schema/rules/rule.ts";
 import { chooseTarget, targetConflict } from "./target-option.ts";
-import { printDiagnostics } from "./shared.ts";
+import { printDiagnostics, reportFindings } from "./shared.ts";
 import { readSchemaInput } from "./schema-io.ts";
 
 export const lintSchemaCommand = defineCommand({
@@ -41,12 +40,6 @@ export const lintSchemaCommand = defineCommand({
       return EXIT_INVALID;
     }
     const findings = lintSchema(input.value, { target, file: input.file });
-    if (args.json) io.stdout(`${JSON.stringify({ ok: !hasErrors(findings), findings }, null, 2)}\n`);
-    else {
-      printDiagnostics(io, findings);
-      const errors = findings.filter((f) => f.severity === "error").length;
-      io.stdout(`${input.file}: ${errors} error(s), ${findings.length - errors} warning(s)\n`);
-    }
-    return hasErrors(findings) ? EXIT_INVALID : EXIT_OK;
+    return reportFindings(io, input.file, findings, args.json);
   },
 });

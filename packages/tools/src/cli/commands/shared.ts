@@ -2,14 +2,25 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
 import { SHIPPED_SPEC_DIR } from "../../paths.ts";
-import { formatDiagnostic, type Diagnostic } from "../../diagnostics.ts";
-import type { CliIo } from "../command.ts";
+import { formatDiagnostic, hasErrors, type Diagnostic } from "../../diagnostics.ts";
+import { EXIT_INVALID, EXIT_OK, type CliIo } from "../command.ts";
 
 export function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[]): void {
   const shown = diagnostics.map((d) =>
     d.location.file && isAbsolute(d.location.file) ? { ...d, location: { ...d.location, file: relative(io.cwd, d.location.file) || d.location.file } } : d,
   );
   if (shown.length > 0) io.stderr(`${shown.map(formatDiagnostic).join("\n")}\n`);
+}
+
+/** A lint run's findings, as the lint commands print them (`--json`: `{ ok, findings }`), and its exit code. */
+export function reportFindings(io: CliIo, file: string, findings: readonly Diagnostic[], json: boolean): number {
+  if (json) io.stdout(`${JSON.stringify({ ok: !hasErrors(findings), findings }, null, 2)}\n`);
+  else {
+    printDiagnostics(io, findings);
+    const errors = findings.filter((f) => f.severity === "error").length;
+    io.stdout(`${file}: ${errors} error(s), ${findings.length - errors} warning(s)\n`);
+  }
+  return hasErrors(findings) ? EXIT_INVALID : EXIT_OK;
 }
 
 export const inCwd = (io: CliIo, p: string) => resolve(io.cwd, p);
