@@ -17,6 +17,8 @@ export interface ProtoField {
   map: boolean;
   oneof?: string;
   deprecated: boolean;
+  /** The field's google.api.field_behavior values (REQUIRED, OUTPUT_ONLY, …), in source order, without repeats. */
+  behaviors: string[];
 }
 
 export interface ProtoMessage {
@@ -37,6 +39,11 @@ export interface ProtoRpc {
   fullName: string;
   /** The request message's full name, resolved like a field type. */
   requestType: string;
+  /** The response message's full name, resolved like a field type. */
+  responseType: string;
+  /** `stream` on the request / response: a bidirectional rpc (BidiGenerateContent) has both. */
+  requestStream: boolean;
+  responseStream: boolean;
   http: HttpBinding[];
 }
 
@@ -56,26 +63,57 @@ export function defaultJsonName(protoName: string): string {
 
 /** Inverse of defaultJsonName for fields the protos do not know. */
 export function snakeCase(jsonName: string): string {
-  return jsonName.replace(/^_/, "").replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  return jsonName
+    .replace(/^_/, "")
+    .replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
-function optionList(obj: { parsedOptions?: Record<string, unknown>[] | null; options?: Record<string, unknown> }) {
+function optionList(obj: {
+  parsedOptions?: Record<string, unknown>[] | null;
+  options?: Record<string, unknown>;
+}) {
   return [...(obj.parsedOptions ?? []), ...(obj.options ? [obj.options] : [])];
 }
 
-function isDeprecated(obj: { parsedOptions?: Record<string, unknown>[] | null; options?: Record<string, unknown> }) {
+function fieldBehaviors(field: protobuf.Field): string[] {
+  const found = new Set<string>();
+  for (const o of field.parsedOptions ?? []) {
+    const v = (o as Record<string, unknown>)["(google.api.field_behavior)"];
+    for (const b of Array.isArray(v) ? v : [v])
+      if (typeof b === "string") found.add(b);
+  }
+  return [...found];
+}
+
+function isDeprecated(obj: {
+  parsedOptions?: Record<string, unknown>[] | null;
+  options?: Record<string, unknown>;
+}) {
   return optionList(obj).some((o) => o["deprecated"] === true);
 }
 
-export async function loadProtos(dir: string): Promise<{ protos?: ProtoSet; diagnostics: Diagnostic[] }> {
+export async function loadProtos(
+  dir: string,
+): Promise<{ protos?: ProtoSet; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith(".proto")).sort();
   } catch (e) {
-    return { diagnostics: [error("protos.unreadable", `cannot read the protos directory: ${(e as Error).message}`, { file: dir })] };
+    return {
+      diagnostics: [
+        error(
+          "protos.unreadable",
+          `cannot read the protos directory: ${(e as Error).message}`,
+          { file: dir },
+        ),
+      ],
+    };
   }
-  if (names.length === 0) diagnostics.push(error("protos.empty", "no .proto files in this directory", { file: dir }));
+  if (names.length === 0)
+    diagnostics.push(
+      error("protos.empty", "no .proto files in this directory", { file: dir }),
+    );
   const hash = createHash("sha256");
   const messages = new Map<string, ProtoMessage>();
   const enums = new Map<string, ProtoEnum>();
@@ -88,17 +126,30 @@ export async function loadProtos(dir: string): Promise<{ protos?: ProtoSet; diag
     hash.update(name).update("\0").update(text).update("\0");
     let parsed: protobuf.IParserResult;
     try {
-      parsed = protobuf.parse(text, { keepCase: true, alternateCommentMode: true });
+      parsed = protobuf.parse(text, {
+        keepCase: true,
+        alternateCommentMode: true,
+      });
     } catch (e) {
       const m = /line (\d+)/.exec((e as Error).message);
-      diagnostics.push(error("protos.syntax", (e as Error).message, { file, ...(m ? { line: Number(m[1]) } : {}) }));
+      diagnostics.push(
+        error("protos.syntax", (e as Error).message, {
+          file,
+          ...(m ? { line: Number(m[1]) } : {}),
+        }),
+      );
       continue;
     }
     const visit = (ns: protobuf.NamespaceBase) => {
       for (const child of ns.nestedArray) {
         if (child instanceof protobuf.Type) {
           const fullName = child.fullName.replace(/^\./, "");
-          const msg: ProtoMessage = { fullName, simpleName: child.name, fields: [], oneofs: [] };
+          const msg: ProtoMessage = {
+            fullName,
+            simpleName: child.name,
+            fields: [],
+            oneofs: [],
+          };
           for (const f of child.fieldsArray) rawFields.push({ msg, field: f });
           for (const o of child.oneofsArray) {
             // proto3 `optional` is a synthetic oneof named "_field"; it is not a real union.
@@ -109,12 +160,29 @@ export async function loadProtos(dir: string): Promise<{ protos?: ProtoSet; diag
         } else if (child instanceof protobuf.Service) {
           const scope = child.fullName.replace(/^\./, "");
           for (const m of child.methodsArray) {
-            const http = readHttpRule(m.parsedOptions as Record<string, unknown>[] | null | undefined);
-            rawRpcs.push({ scope, rpc: { fullName: `${scope}.${m.name}`, requestType: m.requestType, http } });
+            const http = readHttpRule(
+              m.parsedOptions as Record<string, unknown>[] | null | undefined,
+            );
+            rawRpcs.push({
+              scope,
+              rpc: {
+                fullName: `${scope}.${m.name}`,
+                requestType: m.requestType,
+                responseType: m.responseType,
+                requestStream: m.requestStream === true,
+                responseStream: m.responseStream === true,
+                http,
+              },
+            });
           }
         } else if (child instanceof protobuf.Enum) {
           const fullName = child.fullName.replace(/^\./, "");
-          const valuesOptions = (child as unknown as { valuesOptions?: Record<string, Record<string, unknown>> }).valuesOptions ?? {};
+          const valuesOptions =
+            (
+              child as unknown as {
+                valuesOptions?: Record<string, Record<string, unknown>>;
+              }
+            ).valuesOptions ?? {};
           enums.set(fullName, {
             fullName,
             values: Object.entries(child.values).map(([v, number]) => ({
@@ -124,7 +192,11 @@ export async function loadProtos(dir: string): Promise<{ protos?: ProtoSet; diag
             })),
           });
         }
-        if (child instanceof protobuf.Namespace || child instanceof protobuf.Type) visit(child);
+        if (
+          child instanceof protobuf.Namespace ||
+          child instanceof protobuf.Type
+        )
+          visit(child);
       }
     };
     visit(parsed.root);
@@ -141,7 +213,9 @@ export async function loadProtos(dir: string): Promise<{ protos?: ProtoSet; diag
     return typeName;
   };
   for (const { msg, field } of rawFields) {
-    const jsonOption = optionList(field).find((o) => typeof o["json_name"] === "string")?.["json_name"] as string | undefined;
+    const jsonOption = optionList(field).find(
+      (o) => typeof o["json_name"] === "string",
+    )?.["json_name"] as string | undefined;
     const pf: ProtoField = {
       name: field.name,
       jsonName: jsonOption ?? defaultJsonName(field.name),
@@ -149,12 +223,20 @@ export async function loadProtos(dir: string): Promise<{ protos?: ProtoSet; diag
       repeated: field.repeated,
       map: field.map,
       deprecated: isDeprecated(field),
+      behaviors: fieldBehaviors(field),
     };
     const oneof = msg.oneofs.find((o) => o.fields.includes(field.name));
     if (oneof) pf.oneof = oneof.name;
     msg.fields.push(pf);
   }
-  const rpcs = rawRpcs.map(({ scope, rpc }) => ({ ...rpc, requestType: resolve(scope, rpc.requestType) }));
+  const rpcs = rawRpcs.map(({ scope, rpc }) => ({
+    ...rpc,
+    requestType: resolve(scope, rpc.requestType),
+    responseType: resolve(scope, rpc.responseType),
+  }));
   if (diagnostics.length > 0) return { diagnostics };
-  return { protos: { messages, enums, rpcs, sha256: hash.digest("hex"), file: dir }, diagnostics };
+  return {
+    protos: { messages, enums, rpcs, sha256: hash.digest("hex"), file: dir },
+    diagnostics,
+  };
 }
