@@ -12,3 +12,4 @@ export { parseStructuredOutput, type StructuredOutputOptions, type StructuredOut
 export { validateApiResponse, type ApiResponseOptions, type ApiResponseResult, type Validated } from "./api-response.ts";
 export * from "./stream/index.ts";
 export { aggregateGenerateContentStream, parseGenerateContentStream, type AggregatedStream, type GenerateStreamOptions } from "./generate-stream.ts";
+export * from "./live/index.ts";
