@@ -29,6 +29,25 @@ interface Row {
 }
 
 /** Every correction that rests on evidence, as "kind target" with its evidence. */
+/**
+ * A Live API example (live/<session>.jsonl, `chunk` = the message's index in the session): the resource is the
+ * envelope of its direction, and only sessions recorded from the Gemini API count as evidence.
+ */
+function liveExample(file: string, chunk: number): { resource: string; body: unknown; api: string; provenance: string } {
+  const name = file.slice("live/".length);
+  const line = readFileSync(join(CORPUS_DIR, "live/manifest.jsonl"), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as { file: string; api: string; provenance: string })
+    .find((m) => m.file === name);
+  if (!line) throw new Error(`${file} is not in live/manifest.jsonl`);
+  const message = readFileSync(join(CORPUS_DIR, file), "utf8").split("\n")[chunk];
+  if (message === undefined) throw new Error(`${file} has no message ${chunk}`);
+  const { direction, message: body } = JSON.parse(message) as { direction: "client" | "server"; message: unknown };
+  const resource = direction === "client" ? "BidiGenerateContentClientMessage" : "BidiGenerateContentServerMessage";
+  return { resource, body, api: line.api, provenance: line.provenance };
+}
+
 function evidenced(c: Corrections): { correction: string; evidence: Evidence }[] {
   return [
     ...Object.entries(c.addedResources ?? {}).flatMap(([name, r]) => (r.evidence ? [{ correction: `addedResource ${name}`, evidence: r.evidence }] : [])),
@@ -86,7 +105,14 @@ describe.skipIf(!hasCorpus)("corrections from real traffic: each example needs i
     expect(rows.length).toBeGreaterThanOrEqual(12);
   });
 
-  it.each(rows)("%s", (_name, { given, want }) => {
+  /** The example's resource and body: a Live session's message, or a REST payload placed by the manifest. */
+  function example(given: Row["given"]): { placement: { resource: string }; body: unknown } {
+    if (given.file.startsWith("live/")) {
+      const live = liveExample(given.file, given.chunk);
+      expect(live.api, "evidence comes from the Gemini API, not Vertex AI").toBe("gemini");
+      expect(live.provenance, "evidence is recorded traffic, not an SDK's mock").toBe("recorded");
+      return { placement: { resource: live.resource }, body: live.body };
+    }
     const entry = entries.get(given.file);
     expect(entry, `${given.file} is not in manifest.jsonl`).toBeDefined();
     expect(given.file.startsWith("vertex/"), "evidence comes from the Gemini API, not Vertex AI").toBe(false);
@@ -95,6 +121,11 @@ describe.skipIf(!hasCorpus)("corrections from real traffic: each example needs i
     if (!("resource" in placement)) throw new Error(`${given.file} is not a payload of the spec: ${placement.outOfScope}`);
     const body = bodiesOf(readFileSync(join(CORPUS_DIR, given.file), "utf8"), given.file)[given.chunk];
     expect(body, `${given.file} has no chunk ${given.chunk}`).toBeDefined();
+    return { placement, body };
+  }
+
+  it.each(rows)("%s", (_name, { given, want }) => {
+    const { placement, body } = example(given);
 
     const after = validateResource(placement.resource, body, "strict");
     expect(after.ok ? [] : after.issues).toEqual([]);
