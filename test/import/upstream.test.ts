@@ -15,11 +15,7 @@ const SPEC = join(PROJECT_ROOT, "spec");
 function readTree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of readdirSync(dir, { recursive: true, withFileTypes: true }))
-    if (f.isFile())
-      out[join(f.parentPath, f.name).slice(dir.length + 1)] = readFileSync(
-        join(f.parentPath, f.name),
-        "utf8",
-      );
+    if (f.isFile()) out[join(f.parentPath, f.name).slice(dir.length + 1)] = readFileSync(join(f.parentPath, f.name), "utf8");
   return out;
 }
 
@@ -33,28 +29,16 @@ function scratchSpec(): string {
 describe.skipIf(!hasShared)("full upstream documents (../shared)", () => {
   it("importing rev 20260325 with protos and OpenAPI reproduces the committed spec/imported byte for byte", async () => {
     const specDir = scratchSpec();
-    const r = await runImport({
-      discovery: UPSTREAM.discovery,
-      protos: UPSTREAM.protos,
-      openapi: UPSTREAM.openapi,
-      specDir,
-    });
+    const r = await runImport({ discovery: UPSTREAM.discovery, protos: UPSTREAM.protos, openapi: UPSTREAM.openapi, specDir });
     expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    expect(readTree(join(specDir, "imported"))).toEqual(
-      readTree(join(SPEC, "imported")),
-    );
+    expect(readTree(join(specDir, "imported"))).toEqual(readTree(join(SPEC, "imported")));
   });
 
   it("re-importing the same documents writes nothing and reports no change", async () => {
     const specDir = join(tempDir(), "spec");
     copyTree(SPEC, specDir);
     const before = readTree(specDir);
-    const r = await runImport({
-      discovery: UPSTREAM.discovery,
-      protos: UPSTREAM.protos,
-      openapi: UPSTREAM.openapi,
-      specDir,
-    });
+    const r = await runImport({ discovery: UPSTREAM.discovery, protos: UPSTREAM.protos, openapi: UPSTREAM.openapi, specDir });
     expect(r.ok).toBe(true);
     expect(r.written).toBe(false);
     expect(r.report!.changes).toEqual([]);
@@ -63,44 +47,18 @@ describe.skipIf(!hasShared)("full upstream documents (../shared)", () => {
 
   it("the spec covers 100% of rev 20260325", async () => {
     const { ir } = await loadSpec(SPEC);
-    const { doc } = asDiscoveryDoc(
-      JSON.parse(readFileSync(UPSTREAM.discovery, "utf8")),
-      UPSTREAM.discovery,
-    );
+    const { doc } = asDiscoveryDoc(JSON.parse(readFileSync(UPSTREAM.discovery, "utf8")), UPSTREAM.discovery);
     const { coverage: c } = coverage(ir!, doc!, UPSTREAM.discovery);
-    const counts = Object.fromEntries(
-      Object.entries(c).map(([k, r]) => [k, `${r.covered}/${r.total}`]),
-    );
-    expect(counts).toEqual({
-      schemas: "190/190",
-      properties: "608/608",
-      enumFields: "41/41",
-      enumValues: "222/222",
-      methods: "81/81",
-    });
+    const counts = Object.fromEntries(Object.entries(c).map(([k, r]) => [k, `${r.covered}/${r.total}`]));
+    expect(counts).toEqual({ schemas: "190/190", properties: "608/608", enumFields: "41/41", enumValues: "222/222", methods: "81/81" });
   });
 
   it("20251028 → 20260325 reports the known changes", async () => {
     const specDir = scratchSpec();
-    expect(
-      (
-        await runImport({
-          discovery: UPSTREAM.discovery20251028,
-          protos: UPSTREAM.protos,
-          specDir,
-        })
-      ).ok,
-    ).toBe(true);
-    const r = await runImport({
-      discovery: UPSTREAM.discovery,
-      protos: UPSTREAM.protos,
-      specDir,
-    });
+    expect((await runImport({ discovery: UPSTREAM.discovery20251028, protos: UPSTREAM.protos, specDir })).ok).toBe(true);
+    const r = await runImport({ discovery: UPSTREAM.discovery, protos: UPSTREAM.protos, specDir });
     expect(r.ok).toBe(true);
-    const lines = r.report!.changes.map(
-      (c) =>
-        `${c.kind} ${c.subject} ${c.path}${c.detail ? ` (${c.detail})` : ""}`,
-    );
+    const lines = r.report!.changes.map((c) => `${c.kind} ${c.subject} ${c.path}${c.detail ? ` (${c.detail})` : ""}`);
     expect(lines).toEqual(
       expect.arrayContaining([
         "changed service revision (20251028 → 20260325)",
@@ -119,29 +77,17 @@ describe.skipIf(!hasShared)("full upstream documents (../shared)", () => {
       ]),
     );
     // Only the value changes above: nothing else in enum values moved between these revisions.
-    expect(r.report!.summary["enum-value"]).toEqual({
-      added: 3,
-      removed: 1,
-      changed: 0,
-    });
+    expect(r.report!.summary["enum-value"]).toEqual({ added: 3, removed: 1, changed: 0 });
     // The rename is a change of upstream name, not a removal plus an addition.
-    expect(
-      lines.filter((l) => / resource (GroundingSupport|Segment)$/.test(l)),
-    ).toEqual([]);
+    expect(lines.filter((l) => / resource (GroundingSupport|Segment)$/.test(l))).toEqual([]);
   });
 
   it("the oldest revision (20250612) imports with only stale-overlay warnings", async () => {
     const specDir = scratchSpec();
-    const r = await runImport({
-      discovery: UPSTREAM.discovery20250612,
-      specDir,
-    });
+    const r = await runImport({ discovery: UPSTREAM.discovery20250612, specDir });
     expect(r.ok).toBe(true);
     // Everything reported is about overlay entries that are newer than this revision.
-    for (const d of r.diagnostics)
-      expect(d.code).toMatch(
-        /^spec\.(stale-[a-z-]+|unnamed-enum|added-exists)$/,
-      );
+    for (const d of r.diagnostics) expect(d.code).toMatch(/^spec\.(stale-[a-z-]+|unnamed-enum|added-exists)$/);
     expect(r.diagnostics.every((d) => d.severity === "warning")).toBe(true);
   });
 });
