@@ -1,10 +1,6 @@
 // Combining the upstream sources into the imported layer: Discovery gives the shape, the protos give proto names,
 // oneofs, enum numbers and the request fields bound to the URL path, the OpenAPI export gives explicit required lists.
-import type {
-  ImportedResource,
-  ImportedSpec,
-  ImportedService,
-} from "../spec/model.ts";
+import type { ImportedResource, ImportedSpec, ImportedService } from "../spec/model.ts";
 import { snakeCase, type ProtoMessage, type ProtoSet } from "./protos.ts";
 import type { OpenApiFacts } from "./openapi.ts";
 import { addPathBoundFields } from "./path-fields.ts";
@@ -12,22 +8,14 @@ import { addLiveApi } from "./live.ts";
 import type { Diagnostic } from "../diagnostics.ts";
 
 /** Finds the proto message a Discovery schema came from: same simple name, most JSON field names in common. */
-export function matchMessage(
-  resource: ImportedResource,
-  protos: ProtoSet,
-): ProtoMessage | undefined {
+export function matchMessage(resource: ImportedResource, protos: ProtoSet): ProtoMessage | undefined {
   let best: ProtoMessage | undefined;
   let bestScore = 0;
   const names = new Set(Object.keys(resource.fields));
   for (const msg of protos.messages.values()) {
     if (msg.simpleName !== resource.name) continue;
-    const score =
-      msg.fields.filter((f) => names.has(f.jsonName)).length +
-      (names.size === 0 && msg.fields.length === 0 ? 1 : 0);
-    if (
-      score > bestScore ||
-      (score === bestScore && best && msg.fullName < best.fullName)
-    ) {
+    const score = msg.fields.filter((f) => names.has(f.jsonName)).length + (names.size === 0 && msg.fields.length === 0 ? 1 : 0);
+    if (score > bestScore || (score === bestScore && best && msg.fullName < best.fullName)) {
       best = msg;
       bestScore = score;
     }
@@ -35,10 +23,7 @@ export function matchMessage(
   return bestScore > 0 ? best : undefined;
 }
 
-export function enrichWithProtos(
-  resources: Record<string, ImportedResource>,
-  protos: ProtoSet,
-): void {
+export function enrichWithProtos(resources: Record<string, ImportedResource>, protos: ProtoSet): void {
   for (const resource of Object.values(resources)) {
     const msg = matchMessage(resource, protos);
     if (!msg) continue;
@@ -63,19 +48,14 @@ export function enrichWithProtos(
     const unions = msg.oneofs
       .map((o) => ({
         name: o.name,
-        members: o.fields
-          .map((f) => msg.fields.find((pf) => pf.name === f)!.jsonName)
-          .filter((j) => j in resource.fields),
+        members: o.fields.map((f) => msg.fields.find((pf) => pf.name === f)!.jsonName).filter((j) => j in resource.fields),
       }))
       .filter((u) => u.members.length > 0);
     if (unions.length > 0) resource.unions = unions;
   }
 }
 
-export function enrichWithOpenApi(
-  resources: Record<string, ImportedResource>,
-  facts: OpenApiFacts,
-): void {
+export function enrichWithOpenApi(resources: Record<string, ImportedResource>, facts: OpenApiFacts): void {
   for (const resource of Object.values(resources)) {
     const flags = facts.fields.get(resource.name);
     if (!flags) continue;
@@ -89,12 +69,9 @@ export function enrichWithOpenApi(
   }
 }
 
-export function fillProtoNames(
-  resources: Record<string, ImportedResource>,
-): void {
+export function fillProtoNames(resources: Record<string, ImportedResource>): void {
   for (const resource of Object.values(resources))
-    for (const [jsonName, field] of Object.entries(resource.fields))
-      if (!field.protoName) field.protoName = snakeCase(jsonName);
+    for (const [jsonName, field] of Object.entries(resource.fields)) if (!field.protoName) field.protoName = snakeCase(jsonName);
 }
 
 export function buildImported(

@@ -10,12 +10,7 @@
 // name is already a resource for another message (the Live `UsageMetadata`, beside GenerateContentResponse's), it is
 // prefixed with "Live" (`LiveUsageMetadata`).
 import { error, type Diagnostic } from "../diagnostics.ts";
-import type {
-  FieldType,
-  ImportedField,
-  ImportedResource,
-  MethodSpec,
-} from "../spec/model.ts";
+import type { FieldType, ImportedField, ImportedResource, MethodSpec } from "../spec/model.ts";
 import type { ProtoField, ProtoMessage, ProtoSet } from "./protos.ts";
 
 const PACKAGE = "google.ai.generativelanguage.v1beta";
@@ -79,16 +74,12 @@ interface Walk {
 function resourceNameOf(walk: Walk, msg: ProtoMessage): string | undefined {
   const known = walk.names.get(msg.fullName);
   if (known) return known;
-  const name = [msg.simpleName, `${LIVE_NAME_PREFIX}${msg.simpleName}`].find(
-    (n) => !(n in walk.resources),
-  );
+  const name = [msg.simpleName, `${LIVE_NAME_PREFIX}${msg.simpleName}`].find((n) => !(n in walk.resources));
   if (!name) {
     walk.diagnostics.push(
-      error(
-        "import.live-name-collision",
-        `${msg.fullName}: both "${msg.simpleName}" and "${LIVE_NAME_PREFIX}${msg.simpleName}" are taken by other resources`,
-        { file: walk.file },
-      ),
+      error("import.live-name-collision", `${msg.fullName}: both "${msg.simpleName}" and "${LIVE_NAME_PREFIX}${msg.simpleName}" are taken by other resources`, {
+        file: walk.file,
+      }),
     );
     return undefined;
   }
@@ -105,11 +96,7 @@ function enqueue(walk: Walk, msg: ProtoMessage): void {
 }
 
 /** A proto field in the imported format; undefined (with a diagnostic) for a type the spec cannot express. */
-function importField(
-  walk: Walk,
-  owner: ProtoMessage,
-  pf: ProtoField,
-): ImportedField | undefined {
+function importField(walk: Walk, owner: ProtoMessage, pf: ProtoField): ImportedField | undefined {
   const field: ImportedField = { protoName: pf.name, type: "string" };
   const scalar = SCALARS[pf.type];
   const protoEnum = walk.protos.enums.get(pf.type);
@@ -129,13 +116,7 @@ function importField(
     field.type = "ref";
     field.ref = ref;
   } else {
-    walk.diagnostics.push(
-      error(
-        "import.live-type",
-        `${owner.fullName}.${pf.name}: type "${pf.type}" is not supported`,
-        { file: walk.file },
-      ),
-    );
+    walk.diagnostics.push(error("import.live-type", `${owner.fullName}.${pf.name}: type "${pf.type}" is not supported`, { file: walk.file }));
     return undefined;
   }
   if (pf.repeated) field.repeated = true;
@@ -149,11 +130,7 @@ function importField(
 }
 
 /** Adds to a resource the proto's fields it lacks, and the proto's oneofs when the resource has none. */
-function mergeMessage(
-  walk: Walk,
-  resource: ImportedResource,
-  msg: ProtoMessage,
-): void {
+function mergeMessage(walk: Walk, resource: ImportedResource, msg: ProtoMessage): void {
   for (const pf of msg.fields) {
     if (pf.jsonName in resource.fields) continue;
     const field = importField(walk, msg, pf);
@@ -163,9 +140,7 @@ function mergeMessage(
   const unions = msg.oneofs
     .map((o) => ({
       name: o.name,
-      members: o.fields
-        .map((f) => msg.fields.find((pf) => pf.name === f)!.jsonName)
-        .filter((j) => j in resource.fields),
+      members: o.fields.map((f) => msg.fields.find((pf) => pf.name === f)!.jsonName).filter((j) => j in resource.fields),
     }))
     .filter((u) => u.members.length > 0);
   if (unions.length > 0) resource.unions = unions;
@@ -192,19 +167,10 @@ export function addLiveApi(
     diagnostics,
     file: protos.file,
   };
-  for (const r of Object.values(resources))
-    if (r.protoMessage) walk.names.set(r.protoMessage, r.name);
-  const envelopes = [rpc.requestType, rpc.responseType].map((t) =>
-    protos.messages.get(t),
-  );
+  for (const r of Object.values(resources)) if (r.protoMessage) walk.names.set(r.protoMessage, r.name);
+  const envelopes = [rpc.requestType, rpc.responseType].map((t) => protos.messages.get(t));
   if (envelopes.some((m) => !m)) {
-    diagnostics.push(
-      error(
-        "import.live-envelope",
-        `${LIVE_METHOD.rpc}: its request or response message is not in the protos`,
-        { file: protos.file },
-      ),
-    );
+    diagnostics.push(error("import.live-envelope", `${LIVE_METHOD.rpc}: its request or response message is not in the protos`, { file: protos.file }));
     return;
   }
   const [request, response] = envelopes.map((m) => resourceNameOf(walk, m!));

@@ -63,15 +63,10 @@ export function defaultJsonName(protoName: string): string {
 
 /** Inverse of defaultJsonName for fields the protos do not know. */
 export function snakeCase(jsonName: string): string {
-  return jsonName
-    .replace(/^_/, "")
-    .replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  return jsonName.replace(/^_/, "").replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
-function optionList(obj: {
-  parsedOptions?: Record<string, unknown>[] | null;
-  options?: Record<string, unknown>;
-}) {
+function optionList(obj: { parsedOptions?: Record<string, unknown>[] | null; options?: Record<string, unknown> }) {
   return [...(obj.parsedOptions ?? []), ...(obj.options ? [obj.options] : [])];
 }
 
@@ -79,41 +74,24 @@ function fieldBehaviors(field: protobuf.Field): string[] {
   const found = new Set<string>();
   for (const o of field.parsedOptions ?? []) {
     const v = (o as Record<string, unknown>)["(google.api.field_behavior)"];
-    for (const b of Array.isArray(v) ? v : [v])
-      if (typeof b === "string") found.add(b);
+    for (const b of Array.isArray(v) ? v : [v]) if (typeof b === "string") found.add(b);
   }
   return [...found];
 }
 
-function isDeprecated(obj: {
-  parsedOptions?: Record<string, unknown>[] | null;
-  options?: Record<string, unknown>;
-}) {
+function isDeprecated(obj: { parsedOptions?: Record<string, unknown>[] | null; options?: Record<string, unknown> }) {
   return optionList(obj).some((o) => o["deprecated"] === true);
 }
 
-export async function loadProtos(
-  dir: string,
-): Promise<{ protos?: ProtoSet; diagnostics: Diagnostic[] }> {
+export async function loadProtos(dir: string): Promise<{ protos?: ProtoSet; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith(".proto")).sort();
   } catch (e) {
-    return {
-      diagnostics: [
-        error(
-          "protos.unreadable",
-          `cannot read the protos directory: ${(e as Error).message}`,
-          { file: dir },
-        ),
-      ],
-    };
+    return { diagnostics: [error("protos.unreadable", `cannot read the protos directory: ${(e as Error).message}`, { file: dir })] };
   }
-  if (names.length === 0)
-    diagnostics.push(
-      error("protos.empty", "no .proto files in this directory", { file: dir }),
-    );
+  if (names.length === 0) diagnostics.push(error("protos.empty", "no .proto files in this directory", { file: dir }));
   const hash = createHash("sha256");
   const messages = new Map<string, ProtoMessage>();
   const enums = new Map<string, ProtoEnum>();
@@ -126,30 +104,17 @@ export async function loadProtos(
     hash.update(name).update("\0").update(text).update("\0");
     let parsed: protobuf.IParserResult;
     try {
-      parsed = protobuf.parse(text, {
-        keepCase: true,
-        alternateCommentMode: true,
-      });
+      parsed = protobuf.parse(text, { keepCase: true, alternateCommentMode: true });
     } catch (e) {
       const m = /line (\d+)/.exec((e as Error).message);
-      diagnostics.push(
-        error("protos.syntax", (e as Error).message, {
-          file,
-          ...(m ? { line: Number(m[1]) } : {}),
-        }),
-      );
+      diagnostics.push(error("protos.syntax", (e as Error).message, { file, ...(m ? { line: Number(m[1]) } : {}) }));
       continue;
     }
     const visit = (ns: protobuf.NamespaceBase) => {
       for (const child of ns.nestedArray) {
         if (child instanceof protobuf.Type) {
           const fullName = child.fullName.replace(/^\./, "");
-          const msg: ProtoMessage = {
-            fullName,
-            simpleName: child.name,
-            fields: [],
-            oneofs: [],
-          };
+          const msg: ProtoMessage = { fullName, simpleName: child.name, fields: [], oneofs: [] };
           for (const f of child.fieldsArray) rawFields.push({ msg, field: f });
           for (const o of child.oneofsArray) {
             // proto3 `optional` is a synthetic oneof named "_field"; it is not a real union.
@@ -160,29 +125,12 @@ export async function loadProtos(
         } else if (child instanceof protobuf.Service) {
           const scope = child.fullName.replace(/^\./, "");
           for (const m of child.methodsArray) {
-            const http = readHttpRule(
-              m.parsedOptions as Record<string, unknown>[] | null | undefined,
-            );
-            rawRpcs.push({
-              scope,
-              rpc: {
-                fullName: `${scope}.${m.name}`,
-                requestType: m.requestType,
-                responseType: m.responseType,
-                requestStream: m.requestStream === true,
-                responseStream: m.responseStream === true,
-                http,
-              },
-            });
+            const http = readHttpRule(m.parsedOptions as Record<string, unknown>[] | null | undefined);
+            rawRpcs.push({ scope, rpc: { fullName: `${scope}.${m.name}`, requestType: m.requestType, responseType: m.responseType, requestStream: m.requestStream === true, responseStream: m.responseStream === true, http } });
           }
         } else if (child instanceof protobuf.Enum) {
           const fullName = child.fullName.replace(/^\./, "");
-          const valuesOptions =
-            (
-              child as unknown as {
-                valuesOptions?: Record<string, Record<string, unknown>>;
-              }
-            ).valuesOptions ?? {};
+          const valuesOptions = (child as unknown as { valuesOptions?: Record<string, Record<string, unknown>> }).valuesOptions ?? {};
           enums.set(fullName, {
             fullName,
             values: Object.entries(child.values).map(([v, number]) => ({
@@ -192,11 +140,7 @@ export async function loadProtos(
             })),
           });
         }
-        if (
-          child instanceof protobuf.Namespace ||
-          child instanceof protobuf.Type
-        )
-          visit(child);
+        if (child instanceof protobuf.Namespace || child instanceof protobuf.Type) visit(child);
       }
     };
     visit(parsed.root);
@@ -213,9 +157,7 @@ export async function loadProtos(
     return typeName;
   };
   for (const { msg, field } of rawFields) {
-    const jsonOption = optionList(field).find(
-      (o) => typeof o["json_name"] === "string",
-    )?.["json_name"] as string | undefined;
+    const jsonOption = optionList(field).find((o) => typeof o["json_name"] === "string")?.["json_name"] as string | undefined;
     const pf: ProtoField = {
       name: field.name,
       jsonName: jsonOption ?? defaultJsonName(field.name),
@@ -229,14 +171,7 @@ export async function loadProtos(
     if (oneof) pf.oneof = oneof.name;
     msg.fields.push(pf);
   }
-  const rpcs = rawRpcs.map(({ scope, rpc }) => ({
-    ...rpc,
-    requestType: resolve(scope, rpc.requestType),
-    responseType: resolve(scope, rpc.responseType),
-  }));
+  const rpcs = rawRpcs.map(({ scope, rpc }) => ({ ...rpc, requestType: resolve(scope, rpc.requestType), responseType: resolve(scope, rpc.responseType) }));
   if (diagnostics.length > 0) return { diagnostics };
-  return {
-    protos: { messages, enums, rpcs, sha256: hash.digest("hex"), file: dir },
-    diagnostics,
-  };
+  return { protos: { messages, enums, rpcs, sha256: hash.digest("hex"), file: dir }, diagnostics };
 }

@@ -6,11 +6,7 @@ import { basename, join, resolve } from "node:path";
 import { error, hasErrors, warning, type Diagnostic } from "../diagnostics.ts";
 import { parseJsonText } from "../util/json-text.ts";
 import { replaceDirectory } from "../util/atomic-write.ts";
-import {
-  readSpecFiles,
-  serializeImported,
-  IMPORTED_DIR,
-} from "../spec/files.ts";
+import { readSpecFiles, serializeImported, IMPORTED_DIR } from "../spec/files.ts";
 import { mergeSpec, publicNameMap } from "../spec/merge.ts";
 import { checkFile } from "../spec/meta.ts";
 import type { ImportedSpec, Overlay } from "../spec/model.ts";
@@ -37,19 +33,12 @@ export interface ImportResult {
   imported?: ImportedSpec;
 }
 
-async function readJsonFile(
-  path: string,
-  diagnostics: Diagnostic[],
-): Promise<{ value: unknown; sha256: string } | undefined> {
+async function readJsonFile(path: string, diagnostics: Diagnostic[]): Promise<{ value: unknown; sha256: string } | undefined> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
   } catch (e) {
-    diagnostics.push(
-      error("import.unreadable", `cannot read: ${(e as Error).message}`, {
-        file: path,
-      }),
-    );
+    diagnostics.push(error("import.unreadable", `cannot read: ${(e as Error).message}`, { file: path }));
     return undefined;
   }
   const parsed = parseJsonText(text, path);
@@ -57,66 +46,35 @@ async function readJsonFile(
     diagnostics.push(parsed.diagnostic);
     return undefined;
   }
-  return {
-    value: parsed.value,
-    sha256: createHash("sha256").update(text).digest("hex"),
-  };
+  return { value: parsed.value, sha256: createHash("sha256").update(text).digest("hex") };
 }
 
 /** Builds the imported layer from upstream files. Dangling refs are allowed only where the overlay corrects them. */
-export async function importUpstream(
-  options: Omit<ImportOptions, "specDir" | "dryRun">,
-  overlay: Overlay,
-): Promise<{ imported?: ImportedSpec; diagnostics: Diagnostic[] }> {
+export async function importUpstream(options: Omit<ImportOptions, "specDir" | "dryRun">, overlay: Overlay): Promise<{ imported?: ImportedSpec; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const disc = await readJsonFile(options.discovery, diagnostics);
-  const protoResult = options.protos
-    ? await loadProtos(options.protos)
-    : undefined;
+  const protoResult = options.protos ? await loadProtos(options.protos) : undefined;
   if (protoResult) diagnostics.push(...protoResult.diagnostics);
-  const openapiFile = options.openapi
-    ? await readJsonFile(options.openapi, diagnostics)
-    : undefined;
-  const openapi = openapiFile
-    ? readOpenApi(openapiFile.value, options.openapi!, openapiFile.sha256)
-    : undefined;
+  const openapiFile = options.openapi ? await readJsonFile(options.openapi, diagnostics) : undefined;
+  const openapi = openapiFile ? readOpenApi(openapiFile.value, options.openapi!, openapiFile.sha256) : undefined;
   if (openapi) diagnostics.push(...openapi.diagnostics);
   if (!disc) return { diagnostics };
 
-  const { doc, diagnostics: docProblems } = asDiscoveryDoc(
-    disc.value,
-    options.discovery,
-  );
+  const { doc, diagnostics: docProblems } = asDiscoveryDoc(disc.value, options.discovery);
   diagnostics.push(...docProblems);
   if (!doc) return { diagnostics };
-  const { resources, danglingRefs } = readSchemas(
-    doc,
-    options.discovery,
-    diagnostics,
-  );
+  const { resources, danglingRefs } = readSchemas(doc, options.discovery, diagnostics);
   const methods = readMethods(doc, options.discovery, diagnostics);
 
   // A dangling ref is fine only if the overlay corrects exactly that field away from exactly that ref.
-  const renames = new Map(
-    (overlay.corrections.renames ?? []).map((r) => [r.upstream, r.name]),
-  );
+  const renames = new Map((overlay.corrections.renames ?? []).map((r) => [r.upstream, r.name]));
   for (const d of danglingRefs) {
     const [res, field] = d.field.split(".") as [string, string];
     const publicPath = `${renames.get(res) ?? res}.${field}`;
-    const corrected = (overlay.corrections.fieldTypes ?? []).some(
-      (c) =>
-        c.field === publicPath &&
-        c.upstream.type === "ref" &&
-        c.upstream.ref === d.ref,
-    );
+    const corrected = (overlay.corrections.fieldTypes ?? []).some((c) => c.field === publicPath && c.upstream.type === "ref" && c.upstream.ref === d.ref);
     if (!corrected)
       diagnostics.push(
-        error(
-          "import.unresolved-ref",
-          `${d.field} refers to "${d.ref}", which the document does not define`,
-          { file: options.discovery, pointer: d.pointer },
-          "fix the document, or add a fieldTypes correction to spec/overlay/corrections.json",
-        ),
+        error("import.unresolved-ref", `${d.field} refers to "${d.ref}", which the document does not define`, { file: options.discovery, pointer: d.pointer }, "fix the document, or add a fieldTypes correction to spec/overlay/corrections.json"),
       );
   }
   if (hasErrors(diagnostics)) return { diagnostics };
@@ -129,75 +87,31 @@ export async function importUpstream(
     servicePath: doc.servicePath,
     sources: {
       discovery: { file: basename(options.discovery), sha256: disc.sha256 },
-      ...(protoResult?.protos
-        ? {
-            protos: {
-              file: basename(options.protos!),
-              sha256: protoResult.protos.sha256,
-            },
-          }
-        : {}),
-      ...(openapi?.facts
-        ? {
-            openapi: {
-              file: basename(options.openapi!),
-              sha256: openapi.facts.sha256,
-            },
-          }
-        : {}),
+      ...(protoResult?.protos ? { protos: { file: basename(options.protos!), sha256: protoResult.protos.sha256 } } : {}),
+      ...(openapi?.facts ? { openapi: { file: basename(options.openapi!), sha256: openapi.facts.sha256 } } : {}),
     },
   };
-  const imported = buildImported(
-    service,
-    resources,
-    methods,
-    protoResult?.protos,
-    openapi?.facts,
-    diagnostics,
-  );
+  const imported = buildImported(service, resources, methods, protoResult?.protos, openapi?.facts, diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
   return { imported, diagnostics };
 }
 
-export async function runImport(
-  options: ImportOptions,
-  cwd = process.cwd(),
-): Promise<ImportResult> {
+export async function runImport(options: ImportOptions, cwd = process.cwd()): Promise<ImportResult> {
   const existing = await readSpecFiles(options.specDir, cwd);
   // The old imported layer is ours to replace: if it is absent or broken, import anyway (with no change report
   // against it). Problems in the hand-written overlay stop the import.
   const importedDir = join(options.specDir, IMPORTED_DIR);
-  const inImported = (d: Diagnostic) =>
-    d.code === "spec.not-imported" ||
-    (d.location.file !== undefined &&
-      resolve(cwd, d.location.file).startsWith(importedDir));
+  const inImported = (d: Diagnostic) => d.code === "spec.not-imported" || (d.location.file !== undefined && resolve(cwd, d.location.file).startsWith(importedDir));
   const overlayProblems = existing.diagnostics.filter((d) => !inImported(d));
-  if (hasErrors(overlayProblems))
-    return { ok: false, diagnostics: overlayProblems, written: false };
-  const oldLayerBroken = existing.diagnostics.some(
-    (d) => inImported(d) && d.code !== "spec.not-imported",
-  );
+  if (hasErrors(overlayProblems)) return { ok: false, diagnostics: overlayProblems, written: false };
+  const oldLayerBroken = existing.diagnostics.some((d) => inImported(d) && d.code !== "spec.not-imported");
   if (oldLayerBroken) existing.files.imported = undefined;
 
-  const { imported, diagnostics } = await importUpstream(
-    options,
-    existing.files.overlay,
-  );
-  if (oldLayerBroken)
-    diagnostics.push(
-      warning(
-        "import.old-layer-invalid",
-        "the previous imported layer is invalid; it is replaced without a change report",
-        { file: importedDir },
-      ),
-    );
+  const { imported, diagnostics } = await importUpstream(options, existing.files.overlay);
+  if (oldLayerBroken) diagnostics.push(warning("import.old-layer-invalid", "the previous imported layer is invalid; it is replaced without a change report", { file: importedDir }));
   if (!imported) return { ok: false, diagnostics, written: false };
 
-  const merged = mergeSpec(
-    imported,
-    existing.files.overlay,
-    existing.files.sources,
-  );
+  const merged = mergeSpec(imported, existing.files.overlay, existing.files.sources);
   diagnostics.push(...merged.diagnostics);
   if (hasErrors(diagnostics)) return { ok: false, diagnostics, written: false };
 
@@ -205,37 +119,17 @@ export async function runImport(
   for (const [kind, value, file] of [
     ["importedService", imported.service, "service.json"],
     ["importedMethods", imported.methods, "methods.json"],
-    ...Object.values(imported.resources).map(
-      (r) => ["importedResource", r, `resources/${r.name}.json`] as const,
-    ),
+    ...Object.values(imported.resources).map((r) => ["importedResource", r, `resources/${r.name}.json`] as const),
   ] as const)
-    diagnostics.push(
-      ...checkFile(kind, value, join(options.specDir, IMPORTED_DIR, file)),
-    );
+    diagnostics.push(...checkFile(kind, value, join(options.specDir, IMPORTED_DIR, file)));
   if (hasErrors(diagnostics)) return { ok: false, diagnostics, written: false };
 
-  const renames = publicNameMap(
-    imported,
-    existing.files.overlay,
-    existing.files.sources,
-    [],
-  );
+  const renames = publicNameMap(imported, existing.files.overlay, existing.files.sources, []);
   const report = compareImported(existing.files.imported, imported, renames);
   const files = serializeImported(imported);
-  const before = existing.files.imported
-    ? serializeImported(existing.files.imported)
-    : undefined;
-  const unchanged =
-    before !== undefined &&
-    before.size === files.size &&
-    [...files].every(([k, v]) => before.get(k) === v);
-  if (!unchanged && !options.dryRun)
-    await replaceDirectory(join(options.specDir, IMPORTED_DIR), files);
-  return {
-    ok: true,
-    diagnostics,
-    report,
-    written: !unchanged && !options.dryRun,
-    imported,
-  };
+  const before = existing.files.imported ? serializeImported(existing.files.imported) : undefined;
+  const unchanged = before !== undefined && before.size === files.size && [...files].every(([k, v]) => before.get(k) === v);
+  if (!unchanged && !options.dryRun) await replaceDirectory(join(options.specDir, IMPORTED_DIR), files);
+  return { ok: true, diagnostics, report, written: !unchanged && !options.dryRun, imported };
 }
+

@@ -28,13 +28,7 @@ export type ScalarType = (typeof SCALAR_TYPES)[number];
 export type FieldType = ScalarType | "enum" | "ref" | "any";
 
 /** Behaviour flags a field can carry; each is present only when true. */
-export const FIELD_FLAGS = [
-  "required",
-  "outputOnly",
-  "inputOnly",
-  "immutable",
-  "deprecated",
-] as const;
+export const FIELD_FLAGS = ["required", "outputOnly", "inputOnly", "immutable", "deprecated"] as const;
 export type FieldFlag = (typeof FIELD_FLAGS)[number];
 
 export interface ImportedEnumValue {
@@ -113,11 +107,7 @@ export interface MethodSpec {
   response?: string;
   /** "server": the response is a stream of `response` messages (SSE with alt=sse, else one JSON array); "bidi": see Streaming. */
   streaming?: Streaming;
-  mediaUpload?: {
-    accept: string[];
-    maxSize?: string;
-    protocols: Record<string, string>;
-  };
+  mediaUpload?: { accept: string[]; maxSize?: string; protocols: Record<string, string> };
   mediaDownload?: true;
 }
 
@@ -133,11 +123,7 @@ export interface ImportedService {
   revision: string;
   rootUrl: string;
   servicePath: string;
-  sources: {
-    discovery: SourceRecord;
-    protos?: SourceRecord;
-    openapi?: SourceRecord;
-  };
+  sources: { discovery: SourceRecord; protos?: SourceRecord; openapi?: SourceRecord };
 }
 
 export interface ImportedSpec {
@@ -191,60 +177,24 @@ export interface Corrections {
   /** Upstream schema names that the spec publishes under a stable name. */
   renames?: { upstream: string; name: string; reason: string }[];
   /** Field types the spec corrects; `upstream` is what upstream says, so a later upstream fix is noticed. */
-  fieldTypes?: {
-    field: string;
-    upstream: FieldTypeOverride;
-    type: FieldTypeOverride;
-    reason: string;
-  }[];
+  fieldTypes?: { field: string; upstream: FieldTypeOverride; type: FieldTypeOverride; reason: string }[];
   /** Resources upstream lacks but the API uses (e.g. the target of a dangling $ref). */
-  addedResources?: Record<
-    string,
-    {
-      reason: string;
-      protoMessage?: string;
-      fields: Record<string, ImportedField>;
-      evidence?: Evidence;
-    }
-  >;
+  addedResources?: Record<string, { reason: string; protoMessage?: string; fields: Record<string, ImportedField>; evidence?: Evidence }>;
   /** Fields the API sends or accepts that upstream lacks, as "Resource.field" with the imported field format. */
-  addedFields?: {
-    field: string;
-    definition: ImportedField;
-    reason: string;
-    evidence: Evidence;
-  }[];
+  addedFields?: { field: string; definition: ImportedField; reason: string; evidence: Evidence }[];
   /** Fields upstream calls required that real traffic leaves out: in responses only, or everywhere. */
-  relaxedRequired?: {
-    field: string;
-    scope: RelaxedScope;
-    reason: string;
-    evidence: Evidence;
-  }[];
+  relaxedRequired?: { field: string; scope: RelaxedScope; reason: string; evidence: Evidence }[];
   /** Values a named enum takes on the wire that upstream does not list. */
-  addedEnumValues?: {
-    enum: string;
-    value: string;
-    reason: string;
-    evidence: Evidence;
-  }[];
+  addedEnumValues?: { enum: string; value: string; reason: string; evidence: Evidence }[];
   /**
    * Any types: for fields of type "any" (google.protobuf.Any), the messages they are known to carry, by type URL
    * (e.g. "type.googleapis.com/google.rpc.ErrorInfo" → the resource ErrorInfo). Other URLs stay allowed.
    */
-  anyTypes?: Record<
-    string,
-    { reason: string; messages: Record<string, string> }
-  >;
+  anyTypes?: Record<string, { reason: string; messages: Record<string, string> }>;
   /** Other JSON names the API accepts for a field. */
   aliases?: { field: string; alias: string; reason: string }[];
   /** Oneof members the protos do not list yet, or oneofs they lack. */
-  unions?: {
-    resource: string;
-    union: string;
-    members: string[];
-    reason: string;
-  }[];
+  unions?: { resource: string; union: string; members: string[]; reason: string }[];
 }
 
 export interface Overlay {
@@ -257,8 +207,7 @@ export interface Overlay {
 // ---------------------------------------------------------------- intermediate representation
 
 /** The kinds of correction that rest on evidence from real traffic (see Corrections). */
-export type CorrectionKind =
-  "addedResource" | "addedField" | "relaxedRequired" | "addedEnumValue";
+export type CorrectionKind = "addedResource" | "addedField" | "relaxedRequired" | "addedEnumValue";
 
 /** A correction as applied: what it changed ("Resource", "Resource.field" or "Enum.VALUE"), why, on what evidence. */
 export interface CorrectionIR {

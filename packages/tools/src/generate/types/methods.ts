@@ -16,45 +16,25 @@ import { resourceType, SCALAR_TS_TYPES } from "./field-types.ts";
 import { jsDocText, toJsDocs, wireFormatSentence, type Doc } from "./jsdoc.ts";
 import { propertyKey } from "./names.ts";
 
-function parameterType(
-  method: MethodIR,
-  name: string,
-  parameter: MethodParameter,
-): string {
+function parameterType(method: MethodIR, name: string, parameter: MethodParameter): string {
   let element: string;
   if (parameter.type === "enum")
-    element =
-      (parameter.values ?? []).map((v) => JSON.stringify(v)).join(" | ") ||
-      "string";
+    element = (parameter.values ?? []).map((v) => JSON.stringify(v)).join(" | ") || "string";
   else if (parameter.type === "ref" || parameter.type === "any")
-    throw new Error(
-      `types: parameter ${name} of ${method.id} cannot be a message`,
-    );
+    throw new Error(`types: parameter ${name} of ${method.id} cannot be a message`);
   else element = SCALAR_TS_TYPES[parameter.type];
   return parameter.repeated ? `(${element})[]` : element;
 }
 
 function parameterDoc(parameter: MethodParameter): Doc {
-  const where =
-    parameter.location === "path" ? "Path parameter" : "Query parameter";
-  const pattern = parameter.pattern
-    ? `, matching \`${parameter.pattern}\``
-    : "";
-  const wire =
-    wireFormatSentence(
-      parameter.type,
-      parameter.repeated ? "repeated" : "single",
-    ) ?? "";
-  return {
-    paragraphs: [`${where}${pattern}. ${wire}`.trim()],
-    deprecated: false,
-  };
+  const where = parameter.location === "path" ? "Path parameter" : "Query parameter";
+  const pattern = parameter.pattern ? `, matching \`${parameter.pattern}\`` : "";
+  const wire = wireFormatSentence(parameter.type, parameter.repeated ? "repeated" : "single") ?? "";
+  return { paragraphs: [`${where}${pattern}. ${wire}`.trim()], deprecated: false };
 }
 
 function paramsType(method: MethodIR): string {
-  const entries = Object.entries(method.parameters).sort(([a], [b]) =>
-    a < b ? -1 : a > b ? 1 : 0,
-  );
+  const entries = Object.entries(method.parameters).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (entries.length === 0) return "Record<string, never>";
   const members = entries.map(
     ([name, p]) =>
@@ -70,39 +50,20 @@ function methodDoc(method: MethodIR): Doc {
       : method.streaming
         ? "Streams: the response is a sequence of `response` messages (Server-Sent Events with `alt=sse`, else one JSON array)."
         : "";
-  const upload = method.mediaUpload
-    ? "Uploads media: send the bytes to one of `METHODS[id].upload.protocols`."
-    : "";
-  const download = method.mediaDownload
-    ? "Can return media bytes instead of JSON (`alt=media`)."
-    : "";
+  const upload = method.mediaUpload ? "Uploads media: send the bytes to one of `METHODS[id].upload.protocols`." : "";
+  const download = method.mediaDownload ? "Can return media bytes instead of JSON (`alt=media`)." : "";
   return {
-    paragraphs: [
-      method.description,
-      `\`${method.httpMethod} ${method.path}\``,
-      streaming,
-      upload,
-      download,
-    ],
+    paragraphs: [method.description, `\`${method.httpMethod} ${method.path}\``, streaming, upload, download],
     deprecated: false,
   };
 }
 
-function methodTypeProperty(
-  method: MethodIR,
-  directions: Directions,
-): OptionalKind<PropertySignatureStructure> {
+function methodTypeProperty(method: MethodIR, directions: Directions): OptionalKind<PropertySignatureStructure> {
   const request = method.request
-    ? resourceType(method.request, {
-        direction: "request",
-        generic: directions.generic,
-      })
+    ? resourceType(method.request, { direction: "request", generic: directions.generic })
     : "undefined";
   const response = method.response
-    ? resourceType(method.response, {
-        direction: "response",
-        generic: directions.generic,
-      })
+    ? resourceType(method.response, { direction: "response", generic: directions.generic })
     : "undefined";
   return {
     name: JSON.stringify(method.id),
@@ -117,9 +78,7 @@ function methodInfoLiteral(method: MethodIR): string {
       .filter(([, p]) => p.location === location)
       .map(([name]) => name);
   // Path parameters in the order the path template uses them; query parameters alphabetically.
-  const pathParams = method.parameterOrder.filter(
-    (name) => method.parameters[name]?.location === "path",
-  );
+  const pathParams = method.parameterOrder.filter((name) => method.parameters[name]?.location === "path");
   const info = {
     httpMethod: method.httpMethod,
     path: method.path,
@@ -139,13 +98,8 @@ function methodInfoLiteral(method: MethodIR): string {
   return `${jsDocText({ paragraphs: [method.description], deprecated: false })}${JSON.stringify(method.id)}: ${JSON.stringify(info)},`;
 }
 
-export function methodStatements(
-  ir: SpecIR,
-  directions: Directions,
-): StatementStructures[] {
-  const methods = [...ir.methods.keys()]
-    .sort()
-    .map((id) => ir.methods.get(id)!);
+export function methodStatements(ir: SpecIR, directions: Directions): StatementStructures[] {
+  const methods = [...ir.methods.keys()].sort().map((id) => ir.methods.get(id)!);
   return [
     {
       kind: StructureKind.Interface,
@@ -170,40 +124,25 @@ export function methodStatements(
       isExported: true,
       docs: ["What METHODS records about a method."],
       properties: [
-        {
-          name: "httpMethod",
-          type: '"GET" | "POST" | "PATCH" | "PUT" | "DELETE"',
-          isReadonly: true,
-        },
+        { name: "httpMethod", type: '"GET" | "POST" | "PATCH" | "PUT" | "DELETE"', isReadonly: true },
         {
           name: "path",
           type: "string",
           isReadonly: true,
-          docs: [
-            "Path template relative to the service root, e.g. `v1beta/{+model}:generateContent`.",
-          ],
+          docs: ["Path template relative to the service root, e.g. `v1beta/{+model}:generateContent`."],
         },
         {
           name: "request",
           type: "string | null",
           isReadonly: true,
-          docs: [
-            "Name of the request body type, or null when the method takes none.",
-          ],
+          docs: ["Name of the request body type, or null when the method takes none."],
         },
-        {
-          name: "response",
-          type: "string | null",
-          isReadonly: true,
-          docs: ["Name of the response body type."],
-        },
+        { name: "response", type: "string | null", isReadonly: true, docs: ["Name of the response body type."] },
         {
           name: "streaming",
           type: '"server" | "bidi" | null',
           isReadonly: true,
-          docs: [
-            '"server": the response is a stream of `response` messages; "bidi": a WebSocket session of `request` and `response` messages.',
-          ],
+          docs: ['"server": the response is a stream of `response` messages; "bidi": a WebSocket session of `request` and `response` messages.'],
         },
         {
           name: "pathParams",
@@ -220,12 +159,7 @@ export function methodStatements(
             "For media upload methods: accepted MIME types, the size limit in bytes (decimal string), upload paths by protocol.",
           ],
         },
-        {
-          name: "download",
-          type: "boolean",
-          isReadonly: true,
-          docs: ["The method can return media bytes."],
-        },
+        { name: "download", type: "boolean", isReadonly: true, docs: ["The method can return media bytes."] },
       ],
     },
     {
