@@ -5,14 +5,13 @@
 // listed too but does not fail the run. Nothing that is not a response passes: an empty or blank body, an HTML page,
 // text, a JSON scalar, bytes that are not UTF-8, a stream with no chunk or cut inside one, and the API's error
 // envelope (reported as the error it is, unless the resource is the envelope itself) each get a located issue.
+// `validate --live` checks Live API sessions instead (validate-live.ts).
 import { createReadStream } from "node:fs";
-import { open, readFile } from "node:fs/promises";
 import { defineCommand, EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from "../command.ts";
-import { byteOffset, decodeUtf8, lineColumnsAt, parseJsonText } from "../../util/json-text.ts";
-import { inCwd } from "./shared.ts";
+import { byteOffset, lineColumnsAt, parseJsonText } from "../../util/json-text.ts";
+import { printLive, validateLiveFile, type LiveFileResult, type LiveFormat } from "./validate-live.ts";
+import { readSource, sniff, streamFraming, type Framing, type Source } from "./validate-source.ts";
 import type { Drift, Issue, Mode, ValidatedResourceName } from "@gemini-typekit/runtime";
-
-type Framing = "json" | "sse" | "json-array" | "ndjson";
 
 /** An issue as the CLI reports it: with line and column when it has a byte offset in the file. */
 export type LocatedIssue = Issue & { line?: number; column?: number };
@@ -25,71 +24,6 @@ export interface FileResult {
   ok: boolean;
   issues: LocatedIssue[];
   drift: (Drift & { chunk?: number; offset?: number })[];
-}
-
-/** A first line an SSE stream can start with: a field (`data:`, `event:`, `id:`, `retry:`) or a comment (`:`). */
-const SSE_LINE = /^(?:data|event|id|retry)?:/;
-
-/**
- * The framing a stream's first bytes announce: `[` a JSON array, `{` NDJSON, an SSE field or comment line SSE;
- * anything else (nothing at all, text, an HTML page) is no stream.
- */
-function streamFraming(head: string): Exclude<Framing, "json"> | undefined {
-  const first = /\S/.exec(head)?.[0];
-  if (first === "[") return "json-array";
-  if (first === "{") return "ndjson";
-  return SSE_LINE.test(head.trimStart()) ? "sse" : undefined;
-}
-
-/**
- * What a whole text holds. A resource is always a JSON object, so a text that parses as one object is one value;
- * otherwise it is a stream, unless it starts like one object and its first line does not parse either (then it is
- * a broken JSON value, reported with its line and column). A text that is no stream is read as one JSON value, so
- * that whatever it is gets its issue.
- */
-function sniff(text: string): Framing {
-  const framing = streamFraming(text);
-  if (framing !== "ndjson") return framing ?? "json";
-  try {
-    JSON.parse(text);
-    return "json";
-  } catch {
-    try {
-      JSON.parse(text.trimStart().split(/\r?\n/, 1)[0] ?? "");
-      return "ndjson";
-    } catch {
-      return "json";
-    }
-  }
-}
-
-/** The first bytes of a file, enough to see which framing it has. */
-async function head(path: string): Promise<string> {
-  const handle = await open(path, "r");
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(256), 0, 256, 0);
-    return buffer.subarray(0, bytesRead).toString("utf8");
-  } finally {
-    await handle.close();
-  }
-}
-
-/** What a file holds, read whole (text) or to be streamed (a path), or why it could not be read. */
-type Source = { kind: "text"; text: string; bytes: Uint8Array } | { kind: "stream"; path: string; head: string } | { kind: "failed"; issue: Issue; bytes?: Uint8Array };
-
-async function readSource(io: CliIo, path: string, stream: boolean): Promise<Source> {
-  try {
-    if (stream && path !== "-") return { kind: "stream", path: inCwd(io, path), head: await head(inCwd(io, path)) };
-    const input = path === "-" ? await (io.stdin ?? (async () => ""))() : await readFile(inCwd(io, path));
-    if (typeof input === "string") return { kind: "text", text: input, bytes: Buffer.from(input, "utf8") };
-    const bytes = input;
-    const decoded = decodeUtf8(bytes);
-    if (decoded.ok) return { kind: "text", text: decoded.text, bytes };
-    const byte = `0x${decoded.byte.toString(16).toUpperCase().padStart(2, "0")}`;
-    return { kind: "failed", issue: { pointer: "", code: "invalid-json", message: `the input is not valid UTF-8 here (byte ${byte})`, offset: decoded.offset }, bytes };
-  } catch (e) {
-    return { kind: "failed", issue: { pointer: "", code: "invalid-value", message: `cannot read ${path === "-" ? "<stdin>" : path}: ${e instanceof Error ? e.message : String(e)}` } };
-  }
 }
 
 async function validateFile(io: CliIo, resource: ValidatedResourceName, path: string, options: { mode: Mode; stream: boolean }): Promise<FileResult> {
@@ -192,24 +126,55 @@ function printHuman(io: CliIo, results: FileResult[]): void {
   }
 }
 
+/** `--live`'s value: a direction for bare messages, nothing for session records, or (yargs took it) the first file. */
+function liveInputs(live: string, positionals: readonly string[]): { format: LiveFormat; files: string[] } {
+  if (live === "client" || live === "server") return { format: live, files: [...positionals] };
+  return { format: "records", files: live === "" ? [...positionals] : [live, ...positionals] };
+}
+
+async function runLive(io: CliIo, args: { live: string; resource?: string; files?: string[]; strict: boolean; json: boolean }): Promise<number> {
+  // With --live there is no resource: every positional is a file (the message types come from the direction).
+  const positionals = [args.resource, ...(args.files ?? [])].filter((f): f is string => f !== undefined).map((f) => (f === "" ? "-" : f));
+  const { format, files } = liveInputs(args.live, positionals);
+  const results: LiveFileResult[] = [];
+  for (const path of files.length > 0 ? files : ["-"]) results.push(await validateLiveFile(io, path, { format, strict: args.strict }));
+  const ok = results.every((r) => r.ok);
+  const mode = { client: "strict", server: args.strict ? "strict" : "lenient" };
+  if (args.json) io.stdout(`${JSON.stringify({ ok, live: format, mode, results }, null, 2)}\n`);
+  else printLive(io, results);
+  return ok ? EXIT_OK : EXIT_INVALID;
+}
+
 export const validateCommand = defineCommand({
-  command: "validate <resource> [files..]",
-  describe: "Validate JSON, NDJSON, SSE or JSON-array payloads (files, or - for stdin) against a resource",
+  command: "validate [resource] [files..]",
+  describe: "Validate JSON, NDJSON, SSE or JSON-array payloads (files, or - for stdin) against a resource, or Live API sessions (--live)",
   builder: (y) =>
     y
-      .positional("resource", { type: "string", demandOption: true, describe: "Resource name, e.g. GenerateContentResponse" })
+      .positional("resource", { type: "string", describe: "Resource name, e.g. GenerateContentResponse (not with --live)" })
       .positional("files", { type: "string", array: true, describe: "Files to check; - or none reads stdin" })
+      .option("live", {
+        type: "string",
+        describe: "Check Live API sessions: files of {direction, message} records, or with client|server files of bare messages sent that way",
+      })
       .option("stream", { type: "boolean", default: false, describe: "Read each file as a stream (SSE, JSON array or NDJSON), chunk by chunk" })
-      .option("strict", { type: "boolean", default: false, describe: "Unknown fields and enum values are errors (default: lenient, reported as drift)" })
+      .option("strict", { type: "boolean", default: false, describe: "Unknown fields and enum values are errors (default: lenient, reported as drift; Live client messages are always strict)" })
       .option("json", { type: "boolean", default: false, describe: "Print the results as JSON" })
       .example("$0 validate GenerateContentResponse response.json", "")
-      .example("curl … 'streamGenerateContent?alt=sse' | $0 validate GenerateContentResponse - --stream", ""),
+      .example("curl … 'streamGenerateContent?alt=sse' | $0 validate GenerateContentResponse - --stream", "")
+      .example("$0 validate --live session.jsonl", "")
+      .example("$0 validate --live client messages.jsonl", ""),
   run: async (args, io) => {
+    if (args.live !== undefined) return runLive(io, { ...args, live: args.live, files: args.files?.map(String) });
+    if (args.resource === undefined) {
+      io.stderr("Not enough non-option arguments: name a resource (e.g. GenerateContentResponse), or give --live for Live API sessions.\n");
+      return EXIT_USAGE;
+    }
     const { validators } = await import("@gemini-typekit/runtime");
-    if (!Object.prototype.hasOwnProperty.call(validators, args.resource)) {
-      const lower = args.resource.toLowerCase();
+    const resourceName = args.resource;
+    if (!Object.prototype.hasOwnProperty.call(validators, resourceName)) {
+      const lower = resourceName.toLowerCase();
       const near = Object.keys(validators).filter((n) => n.toLowerCase().includes(lower) || lower.includes(n.toLowerCase())).slice(0, 5);
-      io.stderr(`No resource named "${args.resource}".${near.length ? ` Did you mean: ${near.join(", ")}?` : ""} (Names are those of Google's API reference, e.g. GenerateContentResponse.).\n`);
+      io.stderr(`No resource named "${resourceName}".${near.length ? ` Did you mean: ${near.join(", ")}?` : ""} (Names are those of Google's API reference, e.g. GenerateContentResponse.).\n`);
       return EXIT_USAGE;
     }
     // yargs hands a lone "-" positional over as "".
@@ -217,10 +182,10 @@ export const validateCommand = defineCommand({
     const inputs = files.length > 0 ? files : ["-"];
     const mode: Mode = args.strict ? "strict" : "lenient";
     const results: FileResult[] = [];
-    const resource = args.resource as ValidatedResourceName;
+    const resource = resourceName as ValidatedResourceName;
     for (const path of inputs) results.push(await validateFile(io, resource, path, { mode, stream: args.stream }));
     const ok = results.every((r) => r.ok);
-    if (args.json) io.stdout(`${JSON.stringify({ ok, resource: args.resource, mode, results }, null, 2)}\n`);
+    if (args.json) io.stdout(`${JSON.stringify({ ok, resource: resourceName, mode, results }, null, 2)}\n`);
     else printHuman(io, results);
     return ok ? EXIT_OK : EXIT_INVALID;
   },
