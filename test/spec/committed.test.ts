@@ -127,6 +127,23 @@ describe("the committed spec", () => {
     expect(ir.methods.get("models.generateContent")!.streaming).toBeUndefined();
   });
 
+  it("has the Live API: both envelopes with their oneofs on their sides of the pseudo-method, and the Live usage metadata", () => {
+    const live = ir.methods.get("live.bidiGenerateContent")!;
+    expect([live.request, live.response, live.streaming]).toEqual(["BidiGenerateContentClientMessage", "BidiGenerateContentServerMessage", "bidi"]);
+    const unions = (r: string) => Object.fromEntries(ir.resources.get(r)!.unions.map((u) => [u.name, u.members]));
+    expect(unions("BidiGenerateContentClientMessage")).toEqual({ message_type: ["setup", "clientContent", "realtimeInput", "toolResponse"] });
+    expect(unions("BidiGenerateContentServerMessage")).toEqual({
+      message_type: ["setupComplete", "serverContent", "toolCall", "toolCallCancellation", "goAway", "sessionResumptionUpdate"],
+    });
+    expect(field("BidiGenerateContentServerMessage.usageMetadata").ref).toBe("LiveUsageMetadata");
+    expect(ir.resources.get("LiveUsageMetadata")!.fields.map((f) => f.jsonName)).toContain("responseTokenCount");
+    expect(field("GoAway.timeLeft").type).toBe("duration");
+    // Discovery's Setup (newer than the proto) is the one used.
+    expect(field("BidiGenerateContentSetup.historyConfig").ref).toBe("HistoryConfig");
+    for (const [path, e] of [["AutomaticActivityDetection.startOfSpeechSensitivity", "StartSensitivity"], ["AutomaticActivityDetection.endOfSpeechSensitivity", "EndSensitivity"], ["RealtimeInputConfig.activityHandling", "ActivityHandling"], ["RealtimeInputConfig.turnCoverage", "TurnCoverage"]] as const)
+      expect([path, field(path).ref]).toEqual([path, e]);
+  });
+
   it("describes everything the core methods can reach", () => {
     const reach = reachableFrom(ir, CORE_METHODS);
     expect(reach.methods.size).toBe(CORE_METHODS.length);

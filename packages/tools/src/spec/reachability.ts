@@ -2,7 +2,7 @@
 // response resources. Used to hold the core methods' closure to a higher standard (every description present).
 import type { SpecIR } from "./model.ts";
 
-/** Methods whose closure must be fully described: content generation, token counting, embeddings, files. */
+/** Methods whose closure must be fully described: content generation, token counting, embeddings, files, the Live API. */
 export const CORE_METHODS: readonly string[] = [
   "models.generateContent",
   "models.streamGenerateContent",
@@ -12,6 +12,7 @@ export const CORE_METHODS: readonly string[] = [
   "files.get",
   "files.list",
   "files.delete",
+  "live.bidiGenerateContent",
 ];
 
 export interface Reachable {

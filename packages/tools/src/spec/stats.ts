@@ -3,6 +3,8 @@ import type { Diagnostic } from "../diagnostics.ts";
 import type { DiscoveryDoc } from "../import/discovery.ts";
 import { readMethods, readSchemas } from "../import/discovery.ts";
 import type { CorrectionKind, SpecIR } from "./model.ts";
+import { reachableFrom } from "./reachability.ts";
+import { LIVE_METHOD } from "../import/live.ts";
 
 export interface Ratio {
   covered: number;
@@ -23,6 +25,8 @@ export interface SpecStats {
   missingDescriptions: { resources: number; fields: number; enums: number; enumValues: number; methods: number; unions: number };
   /** Evidence-based corrections of upstream: how many of each kind, and the distinct corpus files their examples name. */
   corrections: { byKind: Record<CorrectionKind, number>; withoutEvidence: number; exampleFiles: number };
+  /** The Live API's part: what its two envelopes reach (shared resources such as Content included); absent without it. */
+  live?: { resources: number; fields: number; enums: number; enumValues: number; unions: number; onlyLive: { resources: number; enums: number } };
   coverage?: { schemas: Ratio; properties: Ratio; enumFields: Ratio; enumValues: Ratio; methods: Ratio };
 }
 
@@ -33,6 +37,23 @@ function correctionStats(ir: SpecIR): SpecStats["corrections"] {
   const byKind = Object.fromEntries(CORRECTION_KINDS.map((k) => [k, all.filter((c) => c.kind === k).length])) as Record<CorrectionKind, number>;
   const files = new Set(all.flatMap((c) => (c.evidence ? c.evidence.examples.map((e) => `${c.evidence!.source}/${e.file}`) : [])));
   return { byKind, withoutEvidence: all.filter((c) => !c.evidence).length, exampleFiles: files.size };
+}
+
+function liveStats(ir: SpecIR): SpecStats["live"] {
+  if (!ir.methods.has(LIVE_METHOD.id)) return undefined;
+  const reached = reachableFrom(ir, [LIVE_METHOD.id]);
+  // What the REST methods reach too (Content, Tool, GenerationConfig, …) is shared; the rest is the Live API's own.
+  const rest = reachableFrom(ir, [...ir.methods.keys()].filter((id) => id !== LIVE_METHOD.id));
+  const resources = [...reached.resources].map((n) => ir.resources.get(n)!);
+  const enums = [...reached.enums].map((n) => ir.enums.get(n)!);
+  return {
+    resources: resources.length,
+    fields: resources.reduce((n, r) => n + r.fields.length, 0),
+    enums: enums.length,
+    enumValues: enums.reduce((n, e) => n + e.values.length, 0),
+    unions: resources.reduce((n, r) => n + r.unions.length, 0),
+    onlyLive: { resources: [...reached.resources].filter((n) => !rest.resources.has(n)).length, enums: [...reached.enums].filter((n) => !rest.enums.has(n)).length },
+  };
 }
 
 export function specStats(ir: SpecIR): SpecStats {
@@ -60,6 +81,7 @@ export function specStats(ir: SpecIR): SpecStats {
       unions: unions.filter((u) => !u.description).length,
     },
     corrections: correctionStats(ir),
+    ...(ir.methods.has(LIVE_METHOD.id) ? { live: liveStats(ir) } : {}),
   };
 }
 
@@ -128,6 +150,10 @@ export function formatStats(s: SpecStats): string {
     `Without a description: ${m.resources} resources, ${m.fields} fields, ${m.enums} enums, ${m.enumValues} enum values, ${m.unions} unions, ${m.methods} methods`,
     formatCorrections(s.corrections),
   ];
+  if (s.live)
+    lines.push(
+      `Live API (${LIVE_METHOD.id}; reached from its client and server messages): ${s.live.resources} resources, ${s.live.fields} fields, ${s.live.enums} enums (${s.live.enumValues} values), ${s.live.unions} unions; only the Live API uses ${s.live.onlyLive.resources} of these resources and ${s.live.onlyLive.enums} of these enums`,
+    );
   if (s.coverage) {
     lines.push("Coverage of the document:");
     for (const [k, r] of Object.entries(s.coverage)) {
