@@ -62,7 +62,10 @@ describe("gemini-typekit CLI", () => {
     const stats = JSON.parse(stdout);
     for (const key of ["schemas", "properties", "enumFields", "enumValues", "methods"]) expect(stats.coverage[key]).toMatchObject({ covered: expect.any(Number), total: expect.any(Number) });
     expect(stats.coverage.properties).toMatchObject({ covered: 608, total: 608 });
-    expect(stats.methods).toBe(81);
+    // Discovery's 81 methods plus the Live API's pseudo-method live.bidiGenerateContent (from the protos).
+    expect(stats.methods).toBe(82);
+    expect(stats.coverage.methods).toMatchObject({ covered: 81, total: 81 });
+    expect(stats.live).toMatchObject({ resources: expect.any(Number), onlyLive: { resources: 15, enums: 0 } });
   });
 
   it.skipIf(!hasShared)("import --dry-run --json reports without writing", async () => {

@@ -135,8 +135,8 @@ export interface MethodInfo {
   readonly request: string | null;
   /** Name of the response body type. */
   readonly response: string | null;
-  /** "server": the response is a stream of `response` messages. */
-  readonly streaming: "server" | null;
+  /** "server": the response is a stream of `response` messages; "bidi": a WebSocket session of `request` and `response` messages. */
+  readonly streaming: "server" | "bidi" | null;
   /** Path parameters, in template order. */
   readonly pathParams: readonly string[];
   readonly queryParams: readonly string[];
