@@ -139,6 +139,8 @@ describe("frames", () => {
   const first = (message: unknown, direction: LiveDirection = "server") => createLiveSession().push(direction, message);
   const rows: [string, { given: unknown; want: { code: string; offset?: number; message: RegExp } }][] = [
     ["text that is not JSON", { given: '{"setupComplete": {},}', want: { code: "invalid-json", offset: 21, message: /at 1:22 \(byte 21\)/ } }],
+    // V8 names no position for "Unexpected token ','": the frame is scanned again for where it stops being JSON
+    ["a token where a value belongs", { given: '{"toolResponse": {"functionResponses": [,]}}', want: { code: "invalid-json", offset: 40, message: /at 1:41 \(byte 40\)/ } }],
     ["bytes that are not UTF-8", { given: new Uint8Array([0x7b, 0x22, 0xc3, 0x28]), want: { code: "invalid-json", offset: 2, message: /byte 0xc3 at offset 2/ } }],
     ["offset counts bytes, not characters", { given: new TextEncoder().encode('{"é": 1,}'), want: { code: "invalid-json", offset: 9, message: /byte 9/ } }],
     ["empty frame", { given: "", want: { code: "invalid-json", offset: 0, message: /empty/ } }],

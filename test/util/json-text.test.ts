@@ -3,7 +3,8 @@
 // carry one (both must name the same character).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseJsonText, syntaxErrorIndex } from "../../packages/tools/src/util/json-text.ts";
+import { syntaxErrorIndex } from "../../packages/runtime/src/json-syntax.ts";
+import { parseJsonText } from "../../packages/tools/src/util/json-text.ts";
 
 const rows: [string, { given: string; want: { index: number; line: number; column: number } }][] = [
   ["a comma where a value belongs", { given: '{"contents": [,]}', want: { index: 14, line: 1, column: 15 } }],

@@ -13,3 +13,5 @@ export { validateApiResponse, type ApiResponseOptions, type ApiResponseResult, t
 export * from "./stream/index.ts";
 export { aggregateGenerateContentStream, parseGenerateContentStream, type AggregatedStream, type GenerateStreamOptions } from "./generate-stream.ts";
 export * from "./live/index.ts";
+// Where a JSON text stops being JSON, also when JSON.parse does not say (the stream and Live readers use it too).
+export { jsonErrorIndex, syntaxErrorIndex } from "./json-syntax.ts";

@@ -2,6 +2,7 @@
 // one JSON value. What cannot be read is an issue that says where: the byte offset in the frame, line and column.
 import type { Issue } from "../result.ts";
 import { invalidUtf8At, utf8Length } from "../stream/utf8.ts";
+import { jsonErrorIndex } from "../json-syntax.ts";
 
 export type FrameRead = { ok: true; value: unknown } | { ok: false; issue: Issue };
 
@@ -52,14 +53,12 @@ export function readFrame(frame: string | Uint8Array): FrameRead {
 }
 
 /**
- * A JSON syntax error placed at the byte offset (and line:column) V8 names, or at the end when the text ends early.
- * When V8 names a token but no position, no place is claimed.
+ * A JSON syntax error placed at the byte offset (and line:column) where the text stops being JSON: where V8 says, or
+ * where a scan finds it when V8 names a token but no position.
  */
 function syntaxIssue(text: string, why: string): Issue {
   if (text.trim() === "") return { pointer: "", code: "invalid-json", message: "the frame is empty", offset: 0 };
-  const position = /position (\d+)/.exec(why);
-  const at = position ? Math.min(Number(position[1]), text.length) : /end of JSON input/.test(why) ? text.length : -1;
-  if (at < 0) return { pointer: "", code: "invalid-json", message: `the frame is not JSON: ${why}` };
+  const at = jsonErrorIndex(text, why);
   const before = text.slice(0, at);
   const line = before.split("\n").length;
   const column = at - (before.lastIndexOf("\n") + 1) + 1;

@@ -8,6 +8,7 @@ import { endsInside, StreamError, streamIssue } from "./errors.ts";
 import { readFrames, type Frame, type ReadFramesOptions } from "./frames.ts";
 import type { StreamInput } from "./input.ts";
 import { looksLike } from "./looks-like.ts";
+import { jsonErrorIndex } from "../json-syntax.ts";
 
 export interface StreamChunk<T> {
   /** Position in the stream, from 0. */
@@ -56,8 +57,7 @@ function parseFrame(frame: Frame): unknown {
 /** Whether JSON.parse failed at the end of the text (it wanted more), rather than at a wrong character before it. */
 function endsEarly(why: string, text: string): boolean {
   if (/end of JSON input|Unterminated string/.test(why)) return true;
-  const at = /position (\d+)/.exec(why);
-  return at !== null && Number(at[1]) >= text.trimEnd().length;
+  return jsonErrorIndex(text, why) >= text.trimEnd().length;
 }
 
 /** What a payload that is not JSON looks like, when it looks like something in particular. */

@@ -1,6 +1,7 @@
 // Parsing JSON text with located errors: JSON.parse only gives a character offset, which we turn into line:col.
 // Also the byte side of locations: UTF-8 decoding that says where the first bad byte is, and line:col of byte
 // offsets (what the stream parser reports) in a file or buffer.
+import { jsonErrorIndex } from "@gemini-typekit/runtime";
 import { error, type Diagnostic } from "../diagnostics.ts";
 
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -15,116 +16,6 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - lineStart + 1 };
 }
 
-const WHITE_SPACE = new Set([" ", "\t", "\n", "\r"]);
-const ESCAPES = new Set(['"', "\\", "/", "b", "f", "n", "r", "t"]);
-const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
-const isHex = (c: string | undefined) => c !== undefined && /^[0-9a-fA-F]$/.test(c);
-
-/**
- * Where JSON.parse failed when its message gives no position (V8's "Unexpected token ',', … is not valid JSON" has
- * none): the index of the first character at which the text stops being JSON (RFC 8259), found by scanning it
- * again; the text's length when it ends too early. Only called on text JSON.parse has already refused.
- */
-export function syntaxErrorIndex(text: string): number {
-  let i = 0;
-  const stop = (): never => {
-    throw new SyntaxAt(i);
-  };
-  const skipWhiteSpace = () => {
-    while (WHITE_SPACE.has(text[i]!)) i++;
-  };
-  const expect = (c: string) => {
-    if (text[i] !== c) stop();
-    i++;
-  };
-  const string = () => {
-    expect('"');
-    for (;;) {
-      const c = text[i];
-      if (c === undefined || c < " ") stop();
-      i++;
-      if (c === '"') return;
-      if (c !== "\\") continue;
-      if (text[i] === "u") {
-        i++;
-        for (let k = 0; k < 4; k++) {
-          if (!isHex(text[i])) stop();
-          i++;
-        }
-      } else if (ESCAPES.has(text[i]!)) i++;
-      else stop();
-    }
-  };
-  const digits = () => {
-    if (!isDigit(text[i])) stop();
-    while (isDigit(text[i])) i++;
-  };
-  const number = () => {
-    if (text[i] === "-") i++;
-    if (text[i] === "0") i++;
-    else digits();
-    if (text[i] === ".") {
-      i++;
-      digits();
-    }
-    if (text[i] === "e" || text[i] === "E") {
-      i++;
-      if (text[i] === "+" || text[i] === "-") i++;
-      digits();
-    }
-  };
-  const literal = (word: string) => {
-    for (const c of word) expect(c);
-  };
-  const value = (): void => {
-    skipWhiteSpace();
-    const c = text[i];
-    if (c === "{") return members("}", () => {
-      string();
-      skipWhiteSpace();
-      expect(":");
-      value();
-    });
-    if (c === "[") return members("]", value);
-    if (c === '"') return string();
-    if (c === "-" || isDigit(c)) return number();
-    if (c === "t") return literal("true");
-    if (c === "f") return literal("false");
-    if (c === "n") return literal("null");
-    stop();
-  };
-  const members = (close: string, member: () => void) => {
-    i++;
-    skipWhiteSpace();
-    if (text[i] === close) {
-      i++;
-      return;
-    }
-    for (;;) {
-      skipWhiteSpace();
-      member();
-      skipWhiteSpace();
-      if (text[i] === close) {
-        i++;
-        return;
-      }
-      expect(",");
-    }
-  };
-  try {
-    value();
-    skipWhiteSpace();
-    return i < text.length ? i : text.length;
-  } catch (e) {
-    if (e instanceof SyntaxAt) return Math.min(e.index, text.length);
-    return text.length; // nested too deeply to scan again: say where the text ends
-  }
-}
-
-class SyntaxAt {
-  constructor(readonly index: number) {}
-}
-
 /** On failure, `index` is the character index in the text where parsing failed. */
 export type ParseResult = { ok: true; value: unknown } | { ok: false; diagnostic: Diagnostic; index: number };
 
@@ -133,8 +24,7 @@ export function parseJsonText(text: string, file: string): ParseResult {
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    const match = /position (\d+)/.exec(message);
-    const index = match ? Number(match[1]) : syntaxErrorIndex(text);
+    const index = jsonErrorIndex(text, message);
     const { line, column } = lineColumn(text, index);
     return { ok: false, diagnostic: error("json.syntax", `not valid JSON: ${message}`, { file, line, column }), index };
   }
