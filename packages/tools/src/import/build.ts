@@ -1,7 +1,7 @@
 // Combining the upstream sources into the imported layer: Discovery gives the shape, the protos give proto names,
 // oneofs, enum numbers and the request fields bound to the URL path, the OpenAPI export gives explicit required lists.
 import type { ImportedResource, ImportedSpec, ImportedService } from "../spec/model.ts";
-import { snakeCase, type ProtoMessage, type ProtoSet } from "./protos.ts";
+import { oneofUnions, snakeCase, type ProtoMessage, type ProtoSet } from "./protos.ts";
 import type { OpenApiFacts } from "./openapi.ts";
 import { addPathBoundFields } from "./path-fields.ts";
 import { addLiveApi } from "./live.ts";
@@ -45,12 +45,7 @@ export function enrichWithProtos(resources: Record<string, ImportedResource>, pr
         }
       }
     }
-    const unions = msg.oneofs
-      .map((o) => ({
-        name: o.name,
-        members: o.fields.map((f) => msg.fields.find((pf) => pf.name === f)!.jsonName).filter((j) => j in resource.fields),
-      }))
-      .filter((u) => u.members.length > 0);
+    const unions = oneofUnions(msg, resource);
     if (unions.length > 0) resource.unions = unions;
   }
 }

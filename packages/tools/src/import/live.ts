@@ -11,7 +11,7 @@
 // prefixed with "Live" (`LiveUsageMetadata`).
 import { error, type Diagnostic } from "../diagnostics.ts";
 import type { FieldType, ImportedField, ImportedResource, MethodSpec } from "../spec/model.ts";
-import type { ProtoField, ProtoMessage, ProtoSet } from "./protos.ts";
+import { oneofUnions, PROTO_SCALAR_TYPES, type ProtoField, type ProtoMessage, type ProtoSet } from "./protos.ts";
 
 const PACKAGE = "google.ai.generativelanguage.v1beta";
 
@@ -29,21 +29,7 @@ export const LIVE_METHOD = {
 export const LIVE_NAME_PREFIX = "Live";
 
 const SCALARS: Record<string, FieldType> = {
-  string: "string",
-  bool: "boolean",
-  int32: "int32",
-  sint32: "int32",
-  sfixed32: "int32",
-  uint32: "uint32",
-  fixed32: "uint32",
-  int64: "int64",
-  sint64: "int64",
-  sfixed64: "int64",
-  uint64: "uint64",
-  fixed64: "uint64",
-  float: "float",
-  double: "double",
-  bytes: "bytes",
+  ...PROTO_SCALAR_TYPES,
   "google.protobuf.Duration": "duration",
   "google.protobuf.Timestamp": "timestamp",
   "google.protobuf.FieldMask": "fieldMask",
@@ -137,12 +123,7 @@ function mergeMessage(walk: Walk, resource: ImportedResource, msg: ProtoMessage)
     if (field) resource.fields[pf.jsonName] = field;
   }
   if (resource.unions) return;
-  const unions = msg.oneofs
-    .map((o) => ({
-      name: o.name,
-      members: o.fields.map((f) => msg.fields.find((pf) => pf.name === f)!.jsonName).filter((j) => j in resource.fields),
-    }))
-    .filter((u) => u.members.length > 0);
+  const unions = oneofUnions(msg, resource);
   if (unions.length > 0) resource.unions = unions;
 }
 

@@ -6,26 +6,7 @@
 // know the field. The importer adds it, optional and flagged `inPath`.
 import type { FieldType, ImportedResource, MethodSpec } from "../spec/model.ts";
 import { pathVariables } from "./http-rule.ts";
-import { snakeCase, type ProtoField, type ProtoSet } from "./protos.ts";
-
-/** Proto scalar types → our field types. A path variable is always a singular scalar (the HTTP rule's own limit). */
-const PROTO_SCALARS: Record<string, FieldType> = {
-  string: "string",
-  bool: "boolean",
-  int32: "int32",
-  sint32: "int32",
-  sfixed32: "int32",
-  uint32: "uint32",
-  fixed32: "uint32",
-  int64: "int64",
-  sint64: "int64",
-  sfixed64: "int64",
-  uint64: "uint64",
-  fixed64: "uint64",
-  float: "float",
-  double: "double",
-  bytes: "bytes",
-};
+import { PROTO_SCALAR_TYPES, snakeCase, type ProtoField, type ProtoSet } from "./protos.ts";
 
 function addField(resource: ImportedResource, jsonName: string, protoName: string, type: FieldType, deprecated: boolean): void {
   if (jsonName in resource.fields) return; // Discovery has it: its facts stand.
@@ -44,7 +25,7 @@ function pathBoundProtoFields(protos: ProtoSet): Map<string, ProtoField[]> {
       if (binding.body !== "*") continue;
       for (const variable of pathVariables(binding.path)) {
         const pf = msg.fields.find((f) => f.name === variable);
-        if (pf && !pf.repeated && !pf.map && pf.type in PROTO_SCALARS && !fields.includes(pf)) fields.push(pf);
+        if (pf && !pf.repeated && !pf.map && pf.type in PROTO_SCALAR_TYPES && !fields.includes(pf)) fields.push(pf);
       }
     }
     bound.set(msg.fullName, fields);
@@ -72,7 +53,7 @@ export function addPathBoundFields(resources: Record<string, ImportedResource>, 
   const bound = protos ? pathBoundProtoFields(protos) : new Map<string, ProtoField[]>();
   for (const resource of Object.values(resources)) {
     const fields = resource.protoMessage ? bound.get(resource.protoMessage) : undefined;
-    for (const pf of fields ?? []) addField(resource, pf.jsonName, pf.name, PROTO_SCALARS[pf.type]!, pf.deprecated);
+    for (const pf of fields ?? []) addField(resource, pf.jsonName, pf.name, PROTO_SCALAR_TYPES[pf.type]!, pf.deprecated);
   }
   for (const method of Object.values(methods)) {
     const resource = method.request ? resources[method.request] : undefined;

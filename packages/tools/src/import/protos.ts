@@ -6,6 +6,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
 import { error, type Diagnostic } from "../diagnostics.ts";
+import type { FieldType, ImportedResource, ImportedUnion } from "../spec/model.ts";
 import { readHttpRule, type HttpBinding } from "./http-rule.ts";
 
 export interface ProtoField {
@@ -54,6 +55,35 @@ export interface ProtoSet {
   rpcs: ProtoRpc[];
   sha256: string;
   file: string;
+}
+
+/** Proto scalar types → the spec's field types (a path variable is always one of these: the HTTP rule's own limit). */
+export const PROTO_SCALAR_TYPES: Readonly<Record<string, FieldType>> = {
+  string: "string",
+  bool: "boolean",
+  int32: "int32",
+  sint32: "int32",
+  sfixed32: "int32",
+  uint32: "uint32",
+  fixed32: "uint32",
+  int64: "int64",
+  sint64: "int64",
+  sfixed64: "int64",
+  uint64: "uint64",
+  fixed64: "uint64",
+  float: "float",
+  double: "double",
+  bytes: "bytes",
+};
+
+/** The oneofs of a message as unions of the resource built from it, each with the members the resource has. */
+export function oneofUnions(msg: ProtoMessage, resource: ImportedResource): ImportedUnion[] {
+  return msg.oneofs
+    .map((o) => ({
+      name: o.name,
+      members: o.fields.map((f) => msg.fields.find((pf) => pf.name === f)!.jsonName).filter((j) => j in resource.fields),
+    }))
+    .filter((u) => u.members.length > 0);
 }
 
 /** protoc's default json_name: lowerCamelCase of the field name. */
