@@ -142,6 +142,57 @@ describe("references", () => {
   });
 });
 
+describe("rename history", () => {
+  // Google renamed one schema twice; the overlay records both upstream names for the one public name.
+  const history = {
+    "corrections.json": {
+      renames: [
+        { upstream: "GoogleAiGenerativelanguageV1alphaSegment", name: "Segment", reason: "stable public name across upstream renames" },
+        { upstream: "GoogleAiGenerativelanguageV1betaSegment", name: "Segment", reason: "stable public name across upstream renames" },
+      ],
+    },
+  };
+  const revision = (segmentName: string, rev: string, extra: Record<string, unknown> = {}) =>
+    discoveryDoc({ [segmentName]: { properties: { text: { type: "string" }, ...extra } }, Support: { properties: { segment: { $ref: segmentName } } } }, {}, rev);
+  const lines = (changes: { kind: string; subject: string; path: string; detail?: string }[]) => changes.map((c) => `${c.kind} ${c.subject} ${c.path}${c.detail ? ` (${c.detail})` : ""}`);
+
+  const cases: [string, { from: string; to: string; want: string[] }][] = [
+    ["plain name → first upstream name", { from: "Segment", to: "GoogleAiGenerativelanguageV1alphaSegment", want: ["changed resource Segment (upstream name: Segment → GoogleAiGenerativelanguageV1alphaSegment)"] }],
+    ["first → second upstream name", { from: "GoogleAiGenerativelanguageV1alphaSegment", to: "GoogleAiGenerativelanguageV1betaSegment", want: ["changed resource Segment (upstream name: GoogleAiGenerativelanguageV1alphaSegment → GoogleAiGenerativelanguageV1betaSegment)"] }],
+    ["renamed upstream name → plain name again (the old side is mapped too)", { from: "GoogleAiGenerativelanguageV1betaSegment", to: "Segment", want: ["changed resource Segment (upstream name: GoogleAiGenerativelanguageV1betaSegment → Segment)"] }],
+  ];
+  it.each(cases)("%s: a rename, never a removal plus an addition", async (_name, { from, to, want }) => {
+    const { specDir } = await importDoc(revision(from, "20250101"), history);
+    const { result } = await importDoc(revision(to, "20250202"), {}, specDir);
+    expect(result.ok).toBe(true);
+    expect(lines(result.report!.changes)).toEqual(["changed service revision (20250101 → 20250202)", ...want]);
+    // The entries for names this revision does not use are history, not stale.
+    expect(result.diagnostics.filter((d) => d.code === "spec.stale-rename")).toEqual([]);
+  });
+
+  it("real changes under a renamed schema are reported under the public name", async () => {
+    const { specDir } = await importDoc(revision("GoogleAiGenerativelanguageV1alphaSegment", "20250101", { startIndex: { type: "integer", format: "int32" } }), history);
+    const { result } = await importDoc(revision("Segment", "20250202"), {}, specDir);
+    expect(lines(result.report!.changes)).toEqual([
+      "changed service revision (20250101 → 20250202)",
+      "changed resource Segment (upstream name: GoogleAiGenerativelanguageV1alphaSegment → Segment)",
+      "removed field Segment.startIndex",
+    ]);
+  });
+
+  it("two upstream names of one history in the same document are a located error", async () => {
+    const doc = discoveryDoc({ GoogleAiGenerativelanguageV1alphaSegment: { properties: {} }, GoogleAiGenerativelanguageV1betaSegment: { properties: {} } });
+    const { result } = await importDoc(doc, history);
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.location.pointer])).toEqual([["spec.rename-collision", "/renames/1/upstream"]]);
+  });
+
+  it("a rename whose public name is nowhere in the document is stale", async () => {
+    const { result } = await importDoc(discoveryDoc({ Other: { properties: {} } }), history);
+    expect(result.diagnostics.filter((d) => d.code === "spec.stale-rename").map((d) => d.location.pointer)).toEqual(["/renames/0/upstream", "/renames/1/upstream"]);
+  });
+});
+
 describe("methods", () => {
   it("records verb, path, parameters, bodies and streaming", async () => {
     const stream = { ...generateContentMethod(), id: "generativelanguage.models.streamGenerateContent", path: "v1beta/{+model}:streamGenerateContent" };

@@ -82,6 +82,22 @@ describe.skipIf(!hasShared)("full upstream documents (../shared)", () => {
     expect(lines.filter((l) => / resource (GroundingSupport|Segment)$/.test(l))).toEqual([]);
   });
 
+  it("20260325 → 20251028 (backwards) maps the old side through the rename history too", async () => {
+    const specDir = join(tempDir(), "spec");
+    copyTree(SPEC, specDir);
+    const r = await runImport({ discovery: UPSTREAM.discovery20251028, protos: UPSTREAM.protos, specDir, dryRun: true });
+    expect(r.ok).toBe(true);
+    const lines = r.report!.changes.map((c) => `${c.kind} ${c.subject} ${c.path}${c.detail ? ` (${c.detail})` : ""}`);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "changed resource GroundingSupport (upstream name: GoogleAiGenerativelanguageV1alphaGroundingSupport → GroundingSupport)",
+        "changed resource Segment (upstream name: GoogleAiGenerativelanguageV1alphaSegment → Segment)",
+      ]),
+    );
+    expect(lines.filter((l) => /GoogleAi|resource (GroundingSupport|Segment)$/.test(l) && !l.startsWith("changed resource"))).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.code === "spec.stale-rename")).toEqual([]);
+  });
+
   it("the oldest revision (20250612) imports with only stale-overlay warnings", async () => {
     const specDir = scratchSpec();
     const r = await runImport({ discovery: UPSTREAM.discovery20250612, specDir });

@@ -7,7 +7,7 @@ import { error, hasErrors, warning, type Diagnostic } from "../diagnostics.ts";
 import { parseJsonText } from "../util/json-text.ts";
 import { replaceDirectory } from "../util/atomic-write.ts";
 import { readSpecFiles, serializeImported, IMPORTED_DIR } from "../spec/files.ts";
-import { mergeSpec, publicNameMap } from "../spec/merge.ts";
+import { mergeSpec, publicNameMap, renameHistory } from "../spec/merge.ts";
 import { checkFile } from "../spec/meta.ts";
 import type { ImportedSpec, Overlay } from "../spec/model.ts";
 import { asDiscoveryDoc, readMethods, readSchemas } from "./discovery.ts";
@@ -124,7 +124,9 @@ export async function runImport(options: ImportOptions, cwd = process.cwd()): Pr
     diagnostics.push(...checkFile(kind, value, join(options.specDir, IMPORTED_DIR, file)));
   if (hasErrors(diagnostics)) return { ok: false, diagnostics, written: false };
 
-  const renames = publicNameMap(imported, existing.files.overlay, existing.files.sources, []);
+  // Both sides go through the whole rename history: the old layer may carry an upstream name the new document
+  // no longer uses, and it must still meet its public name.
+  const renames = new Map([...renameHistory(existing.files.overlay), ...publicNameMap(imported, existing.files.overlay, existing.files.sources, [])]);
   const report = compareImported(existing.files.imported, imported, renames);
   const files = serializeImported(imported);
   const before = existing.files.imported ? serializeImported(existing.files.imported) : undefined;

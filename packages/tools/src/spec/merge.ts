@@ -39,20 +39,42 @@ export function emptySources(): SourceMap {
   };
 }
 
-/** Upstream schema name → public name, after the overlay's renames. */
+/**
+ * Upstream schema name → public name, after the overlay's renames. The renames are a history: several upstream
+ * names may lead to one public name (a schema Google renamed more than once), and at most one of them may be in
+ * the document. An entry whose upstream name is gone is history, not stale, while its public name still exists.
+ */
 export function publicNameMap(imported: ImportedSpec, overlay: Overlay, sources: SourceMap, diagnostics: Diagnostic[]): Map<string, string> {
   const names = new Map(Object.keys(imported.resources).map((n) => [n, n]));
-  (overlay.corrections.renames ?? []).forEach((r, i) => {
+  const renames = overlay.corrections.renames ?? [];
+  const present = new Set([...names.keys(), ...renames.filter((r) => names.has(r.upstream)).map((r) => r.name)]);
+  const claimedBy = new Map<string, string>();
+  renames.forEach((r, i) => {
     const at: Location = { file: sources.corrections, pointer: pointer("renames", i) };
     if (!names.has(r.upstream)) {
-      diagnostics.push(warning("spec.stale-rename", `upstream has no schema "${r.upstream}" any more; this rename does nothing`, { ...at, pointer: `${at.pointer}/upstream` }));
+      if (!present.has(r.name))
+        diagnostics.push(warning("spec.stale-rename", `upstream has no schema "${r.upstream}" any more; this rename does nothing`, { ...at, pointer: `${at.pointer}/upstream` }));
       return;
     }
     if (names.has(r.name) && r.name !== r.upstream)
       diagnostics.push(error("spec.rename-collision", `"${r.name}" is already an upstream schema name`, { ...at, pointer: `${at.pointer}/name` }));
+    const earlier = claimedBy.get(r.name);
+    if (earlier !== undefined) {
+      // Reported once here; the second schema keeps its upstream name so nothing else collides on top.
+      diagnostics.push(
+        error("spec.rename-collision", `"${r.upstream}" and "${earlier}" are both in the document and both renamed to "${r.name}"`, { ...at, pointer: `${at.pointer}/upstream` }, "keep the rename of the schema that is the public one; give the other its own name"),
+      );
+      return;
+    }
+    claimedBy.set(r.name, r.upstream);
     names.set(r.upstream, r.name);
   });
   return names;
+}
+
+/** Every upstream name the overlay's rename history has ever mapped, to its public name (for comparing revisions). */
+export function renameHistory(overlay: Overlay): Map<string, string> {
+  return new Map((overlay.corrections.renames ?? []).map((r) => [r.upstream, r.name]));
 }
 
 interface WorkingField {
