@@ -1,7 +1,7 @@
 // `diffSpecs`: the import report's structural changes, each classified by rule, level and direction.
 import { compareImported, type Change } from "../import/report.ts";
 import type { ImportedSpec, Overlay } from "../spec/model.ts";
-import { resourceDirections, type Direction } from "./direction.ts";
+import { fieldDirections, resourceDirections, type Direction } from "./direction.ts";
 import { ruleFor } from "./classify.ts";
 import { RULE_BY_ID, type Level } from "./rules.ts";
 
@@ -31,16 +31,28 @@ function resourceOf(c: Change): string | undefined {
   return c.path.split(/[.#]/)[0];
 }
 
-function directionOf(c: Change, directions: ReadonlyMap<string, Direction>): Direction {
+/** The field a change is in: "Candidate.finishReason" for "Candidate.finishReason#STOP". */
+function fieldOf(c: Change): string | undefined {
+  return c.subject === "field" || c.subject === "enum-value" ? c.path.split("#")[0] : undefined;
+}
+
+export interface Directions {
+  resources: ReadonlyMap<string, Direction>;
+  fields: ReadonlyMap<string, Direction>;
+}
+
+function directionOf(c: Change, directions: Directions): Direction {
   if (c.subject === "parameter") return "request";
   if (c.subject === "method") return "both";
+  const field = fieldOf(c);
+  if (field !== undefined && directions.fields.has(field)) return directions.fields.get(field)!;
   const resource = resourceOf(c);
-  return resource === undefined ? "none" : (directions.get(resource) ?? "none");
+  return resource === undefined ? "none" : (directions.resources.get(resource) ?? "none");
 }
 
 const LEVEL_ORDER: Level[] = ["breaking", "warning", "info"];
 
-export function classify(changes: Change[], directions: ReadonlyMap<string, Direction>): ClassifiedChange[] {
+export function classify(changes: Change[], directions: Directions): ClassifiedChange[] {
   return changes.map((c) => {
     const direction = directionOf(c, directions);
     const rule = ruleFor(c, direction);
@@ -51,7 +63,8 @@ export function classify(changes: Change[], directions: ReadonlyMap<string, Dire
 export function diffSpecs(before: ImportedSpec | undefined, after: ImportedSpec, renames: ReadonlyMap<string, string>): SpecDiff {
   const report = compareImported(before, after, renames);
   const publicName = (n: string) => renames.get(n) ?? n;
-  const changes = classify(report.changes, resourceDirections([before, after], publicName));
+  const resources = resourceDirections([before, after], publicName);
+  const changes = classify(report.changes, { resources, fields: fieldDirections([before, after], resources, publicName) });
   const out: SpecDiff = { to: report.to, changes };
   if (report.from) out.from = report.from;
   return out;
