@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { hasErrors, type Diagnostic } from "../diagnostics.ts";
+import { error, hasErrors, type Diagnostic } from "../diagnostics.ts";
 import { PACKAGE_ROOT } from "../paths.ts";
 import { replaceDirectory } from "../util/atomic-write.ts";
 import type { EmittedFile, GenerateContext } from "./context.ts";
@@ -34,6 +34,20 @@ export async function packageVersion(): Promise<string> {
   return pkg.version;
 }
 
+/**
+ * An emitter that throws on a spec `spec check` accepted is a gap in the checks: said as a located diagnostic (which
+ * output, which spec) instead of a stack trace, and nothing is written.
+ */
+function outputFailed(kind: OutputKind, e: unknown, spec: string): Diagnostic {
+  const message = e instanceof Error ? e.message : String(e);
+  return error(
+    "generate.output-failed",
+    `the ${kind} output failed: ${message.split("\n").find((line) => line.trim() !== "") ?? "no message"}`,
+    { file: spec },
+    "`spec check` should have found what this output could not handle: please report it with the spec change that led here",
+  );
+}
+
 /** Produces every generated file in memory, headers included. */
 export async function generateFiles(
   specDir: string,
@@ -56,19 +70,30 @@ export async function generateFiles(
     if (!ir || hasErrors(diagnostics)) return { diagnostics, timings };
     const ctx: GenerateContext = { ir, specHash: await specHash, generatorVersion: await packageVersion(), timings: {} };
     const emitted = new Map<string, EmittedFile>();
+    const failures: Diagnostic[] = [];
     const inWorkers = [...workers].map(async ([kind, w]) => {
-      const r = await w.run(ctx);
-      timings[kind] = r.ms;
-      Object.assign(timings, r.timings);
-      return r.files;
+      try {
+        const r = await w.run(ctx);
+        timings[kind] = r.ms;
+        Object.assign(timings, r.timings);
+        return r.files;
+      } catch (e) {
+        failures.push(outputFailed(kind, e, relative(cwd, specDir) || specDir));
+        return new Map<string, EmittedFile>();
+      }
     });
     for (const [kind, output] of Object.entries(outputs) as [OutputKind, Output][]) {
       if (output.worker) continue;
       t = performance.now();
-      for (const [path, file] of await (await loadEmitter(output))(ctx)) emitted.set(path, file);
+      try {
+        for (const [path, file] of await (await loadEmitter(output))(ctx)) emitted.set(path, file);
+      } catch (e) {
+        failures.push(outputFailed(kind, e, relative(cwd, specDir) || specDir));
+      }
       timings[kind] = performance.now() - t;
     }
     for (const files of await Promise.all(inWorkers)) for (const [path, file] of files) emitted.set(path, file);
+    if (failures.length > 0) return { diagnostics: [...diagnostics, ...failures.sort((a, b) => (a.message < b.message ? -1 : 1))], timings };
     Object.assign(timings, ctx.timings);
     const files = new Map<string, string>();
     for (const [path, file] of [...emitted].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) files.set(path, withHeader(file, ctx));

@@ -160,6 +160,14 @@ function checkResponseScopes(ir: SpecIR, corrections: Corrections, sources: Sour
   }
 }
 
+/**
+ * An enum without values cannot be expressed as a type, a schema or a validator. Fields always list values (the
+ * meta-schema says so), so this is a named enum whose every field has gone upstream.
+ */
+function emptyEnum(e: EnumIR, file: string): Diagnostic {
+  return error("spec.empty-enum", `enum ${e.name} has no values: no field of the spec is of this enum any more`, { file, pointer: "/usedBy" }, `delete ${file}, or list in usedBy the fields that carry its values now`);
+}
+
 export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: SourceMap = emptySources()): { ir: SpecIR; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const publicNames = publicNameMap(imported, overlay, sources, diagnostics);
@@ -234,9 +242,14 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
   // 4. Enums: the overlay names them by listing the fields they type.
   const enumOfField = new Map<string, string>();
   const enums = new Map<string, EnumIR>();
+  /** Enums a usedBy entry of which is already an error: their emptiness follows from it and is not said again. */
+  const refused = new Set<string>();
   for (const [name, oe] of Object.entries(overlay.enums).sort(([a], [b]) => (a < b ? -1 : 1))) {
     const file = sources.overlayEnum.get(name) ?? `spec/overlay/enums/${name}.json`;
-    if (working.has(name)) diagnostics.push(error("spec.name-collision", `enum "${name}" has the same name as a resource`, { file }));
+    if (working.has(name))
+      diagnostics.push(
+        error("spec.name-collision", `enum "${name}" has the same name as a resource`, { file }, `rename this file (the enum's name), or give the resource another public name in ${sources.corrections} #/renames`),
+      );
     const usedBy: string[] = [];
     oe.usedBy.forEach((path, i) => {
       const at = { file, pointer: pointer("usedBy", i) };
@@ -244,11 +257,13 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
       if (!wf) return;
       if (wf.field.type !== "enum") {
         diagnostics.push(error("spec.not-enum", `${path} is of type ${wf.field.type}, not an enum`, at));
+        refused.add(name);
         return;
       }
       const other = enumOfField.get(path);
       if (other) {
         diagnostics.push(error("spec.enum-claimed-twice", `${path} is already typed by enum ${other}`, at));
+        refused.add(name);
         return;
       }
       enumOfField.set(path, name);
@@ -314,6 +329,7 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
       else diagnostics.push(warning("spec.stale-enum-value", `${e.name} has no value ${v} any more; its description is unused`, { file, pointer: pointer("values", v) }));
     }
     e.values = [...values.values()];
+    if (e.values.length === 0 && !refused.has(e.name)) diagnostics.push(emptyEnum(e, file));
   }
 
   // 4b. Any types: their known messages are resources, each known by one type URL.
