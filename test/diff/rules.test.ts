@@ -116,3 +116,12 @@ describe("diff rules", () => {
     expect(RULES.filter((r) => (r.level === "breaking") !== (r.breaks.length > 0)).map((r) => r.id)).toEqual([]);
   });
 });
+
+describe("the README's rule table", () => {
+  it("lists every rule with its level", async () => {
+    const { readFileSync } = await import("node:fs");
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const missing = RULES.filter((r) => !readme.includes(`| \`${r.id}\` | ${r.level} |`)).map((r) => r.id);
+    expect(missing).toEqual([]);
+  });
+});
