@@ -125,3 +125,16 @@ describe("the README's rule table", () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe("the import report", () => {
+  it("is classified the same way as diff, and its text says each change's level and rule", async () => {
+    const { compareImported, formatReport } = await import("../../packages/tools/src/import/report.ts");
+    const report = compareImported(spec({ resources: { Res: { e: enumField("A") } } }), spec({ revision: "2", resources: { Res: { e: enumField("A", "B") } } }), new Map());
+    expect(report.changes.map((c) => [c.rule, c.level, c.direction])).toEqual([
+      ["revision-changed", "info", "none"],
+      ["response-enum-value-added", "warning", "response"],
+    ]);
+    expect(formatReport(report)).toContain("+ Res.e#B  [warning: response-enum-value-added]");
+    expect(formatReport(report)).toContain("Levels: breaking: 0; warning: 1; info: 1");
+  });
+});

@@ -1,6 +1,14 @@
 // From a structural change to a rule of the rule table. Each branch names the rule; the table gives the level.
 import type { Change } from "../import/report.ts";
-import type { Direction } from "./direction.ts";
+import type { ImportedSpec } from "../spec/model.ts";
+import { fieldDirections, resourceDirections, type Direction } from "./direction.ts";
+import { RULE_BY_ID, type Level } from "./rules.ts";
+
+export interface ClassifiedChange extends Change {
+  rule: string;
+  level: Level;
+  direction: Direction;
+}
 
 const toResponse = (d: Direction) => d === "response" || d === "both";
 const toRequest = (d: Direction) => d === "request" || d === "both";
@@ -105,4 +113,43 @@ export function ruleFor(c: Change, d: Direction): string {
     case "parameter":
       return parameterRule(c);
   }
+}
+
+/** The resource a change is in: "Candidate" for "Candidate.finishReason#STOP", none for methods and the service. */
+function resourceOf(c: Change): string | undefined {
+  if (c.subject === "method" || c.subject === "parameter" || c.subject === "service") return undefined;
+  return c.path.split(/[.#]/)[0];
+}
+
+/** The field a change is in: "Candidate.finishReason" for "Candidate.finishReason#STOP". */
+function fieldOf(c: Change): string | undefined {
+  return c.subject === "field" || c.subject === "enum-value" ? c.path.split("#")[0] : undefined;
+}
+
+export interface Directions {
+  resources: ReadonlyMap<string, Direction>;
+  fields: ReadonlyMap<string, Direction>;
+}
+
+function directionOf(c: Change, directions: Directions): Direction {
+  if (c.subject === "parameter") return "request";
+  if (c.subject === "method") return "both";
+  const field = fieldOf(c);
+  if (field !== undefined && directions.fields.has(field)) return directions.fields.get(field)!;
+  const resource = resourceOf(c);
+  return resource === undefined ? "none" : (directions.resources.get(resource) ?? "none");
+}
+
+export function classify(changes: Change[], directions: Directions): ClassifiedChange[] {
+  return changes.map((c) => {
+    const direction = directionOf(c, directions);
+    const rule = ruleFor(c, direction);
+    return { ...c, rule, level: RULE_BY_ID.get(rule)!.level, direction };
+  });
+}
+
+/** Classifies changes between two specs, judging directions on both sides together. */
+export function classifyBetween(changes: Change[], specs: (ImportedSpec | undefined)[], publicName: (n: string) => string): ClassifiedChange[] {
+  const resources = resourceDirections(specs, publicName);
+  return classify(changes, { resources, fields: fieldDirections(specs, resources, publicName) });
 }

@@ -1,6 +1,7 @@
 // The change report: what an import changes in the imported layer, in public names (so an upstream rename of a
 // schema the spec renames back shows as a changed upstream name, not as a removal and an addition).
 import type { ImportedField, ImportedSpec, MethodParameter, MethodSpec } from "../spec/model.ts";
+import { classifyBetween, type ClassifiedChange } from "../diff/classify.ts";
 
 export type ChangeKind = "added" | "removed" | "changed";
 export type ChangeSubject = "resource" | "field" | "enum-value" | "method" | "parameter" | "union" | "service";
@@ -35,7 +36,8 @@ function changed(subject: ChangeSubject, path: string, aspect: string, before: F
 export interface ChangeReport {
   from?: string;
   to: string;
-  changes: Change[];
+  /** Each with its rule, level and direction (packages/tools/src/diff/rules.ts). */
+  changes: ClassifiedChange[];
   summary: Record<ChangeSubject, Record<ChangeKind, number>>;
 }
 
@@ -173,7 +175,7 @@ export function compareImported(before: ImportedSpec | undefined, after: Importe
   changes.sort((x, y) => subjects.indexOf(x.subject) - subjects.indexOf(y.subject)); // stable: paths stay sorted
   const summary = Object.fromEntries(subjects.map((s) => [s, { added: 0, removed: 0, changed: 0 }])) as ChangeReport["summary"];
   for (const c of changes) summary[c.subject][c.kind]++;
-  const report: ChangeReport = { to: after.service.revision, changes, summary };
+  const report: ChangeReport = { to: after.service.revision, changes: classifyBetween(changes, [before, after], publicName), summary };
   if (before) report.from = before.service.revision;
   return report;
 }
@@ -200,12 +202,16 @@ export function formatReport(report: ChangeReport): string {
         subject = c.subject;
         lines.push(`\n${HEADING[subject]}:`);
       }
-      lines.push(`  ${SIGN[c.kind]} ${c.path}${c.detail ? `  (${c.detail})` : ""}`);
+      lines.push(`  ${SIGN[c.kind]} ${c.path}${c.detail ? `  (${c.detail})` : ""}  [${c.level}: ${c.rule}]`);
     }
   }
   const totals = Object.entries(report.summary)
     .map(([s, k]) => `${s}: +${k.added} -${k.removed} ~${k.changed}`)
     .join("; ");
   lines.push(`\nSummary: ${totals}`);
+  if (report.from) {
+    const levels = (["breaking", "warning", "info"] as const).map((l) => `${l}: ${report.changes.filter((c) => c.level === l).length}`);
+    lines.push(`Levels: ${levels.join("; ")} (rules: see the README's diff section)`);
+  }
   return `${lines.join("\n")}\n`;
 }
