@@ -48,12 +48,16 @@ async function stats(args: StatsArgs, io: CliIo): Promise<number> {
   return EXIT_OK;
 }
 
-async function check(args: { spec: string | undefined; json: boolean }, io: CliIo): Promise<number> {
+async function check(args: { spec: string | undefined; json: boolean; todo: boolean }, io: CliIo): Promise<number> {
   const { loadSpec } = await import("../../spec/load.ts");
-  const { ir, diagnostics } = await loadSpec(specDir(io, args.spec), io.cwd);
-  if (args.json) io.stdout(`${JSON.stringify({ ok: ir !== undefined, diagnostics }, null, 2)}\n`);
+  const dir = specDir(io, args.spec);
+  const { ir, diagnostics } = await loadSpec(dir, io.cwd);
+  // The to-do list needs a spec that loads; for one that does not, the errors come first.
+  const todo = args.todo && ir ? (await import("../../spec/todo.ts")).specTodo(ir, dir, io.cwd) : undefined;
+  if (args.json) io.stdout(`${JSON.stringify({ ok: ir !== undefined, diagnostics, ...(todo ? { todo } : {}) }, null, 2)}\n`);
   else {
     printDiagnostics(io, diagnostics);
+    if (todo) io.stdout((await import("../../spec/todo.ts")).formatTodo(todo));
     if (ir) io.stdout(`spec is valid: ${ir.resources.size} resources, ${ir.enums.size} enums, ${ir.methods.size} methods (${diagnostics.length} warnings)\n`);
   }
   return ir ? EXIT_OK : EXIT_INVALID;
@@ -78,8 +82,9 @@ async function learn(args: { spec: string | undefined; json: boolean; inputs: st
 }
 
 /** Options that belong to one action only: named with another, they are a usage error. */
-function misplaced(args: { action: string; against?: string; manifest?: string; write: boolean; inputs: string[] }): string | undefined {
+function misplaced(args: { action: string; against?: string; manifest?: string; write: boolean; todo: boolean; inputs: string[] }): string | undefined {
   if (args.against !== undefined && args.action !== "stats") return "--against only goes with `spec stats`";
+  if (args.todo && args.action !== "check") return "--todo only goes with `spec check`";
   if (args.action === "learn") return undefined;
   if (args.manifest !== undefined || args.write) return `--${args.manifest !== undefined ? "manifest" : "write"} only goes with \`spec learn\``;
   if (args.inputs.length > 0) return `\`spec ${args.action}\` takes no files: ${args.inputs.join(" ")}`;
@@ -96,8 +101,10 @@ export const specCommand = defineCommand({
       .option("against", { type: "string", describe: "stats: a Discovery document to measure coverage of" })
       .option("manifest", { type: "string", describe: "learn: a manifest.jsonl whose lines (file, uri, method, role, status) place each payload" })
       .option("write", { type: "boolean", default: false, describe: "learn: add the proposed corrections to spec/overlay/corrections.json" })
+      .option("todo", { type: "boolean", default: false, describe: "check: list every missing description and enum name, with file and JSON Pointer" })
       .example("$0 spec stats --against ../shared/upstream/discovery/generativelanguage.v1beta.20260325.json", "")
       .example("$0 spec check", "")
+      .example("$0 spec check --todo", "")
       .example("$0 spec learn GenerateContentResponse recordings/", "")
       .example("$0 spec learn --manifest ../shared/fixtures/real/manifest.jsonl --write", ""),
   run: async (args, io) => {
