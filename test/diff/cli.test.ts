@@ -6,7 +6,9 @@ import { main } from "../../packages/tools/src/cli/main.ts";
 import type { CliIo } from "../../packages/tools/src/cli/command.ts";
 import { failsOn } from "../../packages/tools/src/diff/run.ts";
 import type { ClassifiedChange } from "../../packages/tools/src/diff/diff.ts";
+import { readFileSync } from "node:fs";
 import { hasShared, PROJECT_ROOT, UPSTREAM } from "../support/shared.ts";
+import { tempDir, writeTree } from "../support/tmp.ts";
 
 async function run(args: string[]) {
   let stdout = "";
@@ -77,5 +79,22 @@ describe.skipIf(!hasShared)("gemini-typekit diff on the shared revisions", () =>
     expect(paths(forward, "added")).toEqual(paths(backward, "removed"));
     expect(paths(forward, "removed")).toEqual(paths(backward, "added"));
     expect(paths(forward, "changed")).toEqual(paths(backward, "changed"));
+  });
+
+  // Revisions 20251009 → 20251015 lowered media.upload's maxSize from 2 GiB to 100 MB (issue 14); the shared
+  // revisions all say 2 GiB, so the newer side is 20260325 with only that number changed.
+  it.each([
+    ["lowered", { maxSize: "104857600", want: [["method-upload-limit-decreased", "breaking", "2147483648", "104857600"]] }],
+    ["raised", { maxSize: "4294967296", want: [["method-upload-limit-increased", "info", "2147483648", "4294967296"]] }],
+  ])("an upload limit %s is reported on media.upload", async (_name, { maxSize, want }) => {
+    const doc = JSON.parse(readFileSync(UPSTREAM.discovery, "utf8")) as { resources: { media: { methods: { upload: { mediaUpload: { maxSize: string } } } } } };
+    doc.resources.media.methods.upload.mediaUpload.maxSize = maxSize;
+    const dir = tempDir();
+    writeTree(dir, { "new.json": doc });
+    const { code, stdout } = await run([UPSTREAM.discovery, join(dir, "new.json"), "--json", "--fail-on", "breaking"]);
+    const { changes } = JSON.parse(stdout) as { changes: ClassifiedChange[] };
+    expect(changes.map((c) => [c.rule, c.level, c.before, c.after])).toEqual(want);
+    expect(changes[0]!.path).toBe("media.upload");
+    expect(code).toBe(want[0]![1] === "breaking" ? 1 : 0);
   });
 });
