@@ -1,11 +1,13 @@
 // The two sides of a diff: each a Discovery document (imported on the fly, with the overlay's corrections and
-// renames) or a spec folder (its imported layer as committed).
+// renames), a spec folder (its imported layer as committed), or a spec folder at a git revision.
 import { readFile, stat } from "node:fs/promises";
+import { resolve } from "node:path";
 import { hasErrors, error, type Diagnostic } from "../diagnostics.ts";
 import { readSpecFiles } from "../spec/files.ts";
 import type { ImportedSpec, Overlay } from "../spec/model.ts";
 import { importUpstream } from "../import/run.ts";
 import { parseJsonText } from "../util/json-text.ts";
+import { parseGitSide, withGitSpec } from "./git-side.ts";
 
 export interface DiffSide {
   imported?: ImportedSpec;
@@ -29,8 +31,14 @@ async function readSpecFolder(dir: string, cwd: string): Promise<DiffSide> {
   return { imported: files.imported, overlay: files.overlay, diagnostics };
 }
 
-/** @param overlay the overlay a Discovery document is read with (the --spec folder's). */
-export async function readDiffSide(path: string, overlay: Overlay, cwd: string): Promise<DiffSide> {
+/**
+ * @param arg a Discovery document, a spec folder, or `git:REV[:DIR]` (a spec folder at a git revision).
+ * @param overlay the overlay a Discovery document is read with (the --spec folder's).
+ */
+export async function readDiffSide(arg: string, overlay: Overlay, cwd: string): Promise<DiffSide> {
+  const git = parseGitSide(arg);
+  if (git) return withGitSpec(git, cwd, (dir) => readSpecFolder(dir, cwd), (d) => ({ diagnostics: [d] }));
+  const path = resolve(cwd, arg);
   let isDir: boolean;
   try {
     isDir = (await stat(path)).isDirectory();

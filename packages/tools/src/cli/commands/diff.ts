@@ -1,13 +1,13 @@
 import { defineCommand, EXIT_INVALID, EXIT_OK } from "../command.ts";
-import { inCwd, printDiagnostics, specDir, SPEC_OPTION_HELP } from "./shared.ts";
+import { printDiagnostics, specDir, SPEC_OPTION_HELP } from "./shared.ts";
 
 export const diffCommand = defineCommand({
   command: "diff <old> <new>",
-  describe: "Compare two Discovery documents or spec folders; classify every change as breaking, warning or info",
+  describe: "Compare two Discovery documents, spec folders or git revisions of spec/; classify every change as breaking, warning or info",
   builder: (y) =>
     y
-      .positional("old", { type: "string", demandOption: true, describe: "The older side: a Discovery document (JSON) or a spec folder" })
-      .positional("new", { type: "string", demandOption: true, describe: "The newer side: a Discovery document (JSON) or a spec folder" })
+      .positional("old", { type: "string", demandOption: true, describe: "The older side: a Discovery document (JSON), a spec folder, or git:REV[:DIR] (a spec folder at a git revision)" })
+      .positional("new", { type: "string", demandOption: true, describe: "The newer side: a Discovery document (JSON), a spec folder, or git:REV[:DIR]" })
       .option("spec", { type: "string", describe: `${SPEC_OPTION_HELP}; its overlay's corrections and renames apply to both sides` })
       .option("json", { type: "boolean", default: false, describe: 'Print { "changes": [...], "prose": [...] } as JSON' })
       .option("fail-on", { choices: ["breaking", "warning"] as const, describe: "Exit 1 when a change of this level (or a more severe one) is found" })
@@ -16,7 +16,8 @@ export const diffCommand = defineCommand({
     // Loaded on use, so other commands do not pay for the importer at start-up.
     const { runDiff, failsOn } = await import("../../diff/run.ts");
     const { formatDiff } = await import("../../diff/format.ts");
-    const result = await runDiff(inCwd(io, args.old), inCwd(io, args.new), specDir(io, args.spec), io.cwd);
+    // Sides are resolved against the working directory by the reader: a `git:REV` side is no path.
+    const result = await runDiff(args.old, args.new, specDir(io, args.spec), io.cwd);
     printDiagnostics(io, result.diagnostics);
     if (!result.diff) {
       io.stderr("diff failed: a side could not be read.\n");
