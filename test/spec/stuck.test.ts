@@ -45,6 +45,17 @@ const rows: [string, Row][] = [
     "an enum named like a resource",
     { given: { "overlay/enums/Content.json": () => ({ usedBy: ["Res.finishReason"] }), "overlay/enums/FinishReason.json": null }, want: [{ code: "spec.name-collision", file: "overlay/enums/Content.json" }] },
   ],
+  [
+    "an enum named like a helper of the generated types",
+    { given: { "overlay/enums/Direction.json": () => ({ usedBy: ["Res.finishReason"] }), "overlay/enums/FinishReason.json": null }, want: [{ code: "spec.name-collision", file: "overlay/enums/Direction.json" }] },
+  ],
+  [
+    "a resource renamed to a helper's name",
+    {
+      given: { "overlay/corrections.json": () => ({ renames: [{ upstream: "Content", name: "OneOf", reason: "a rename that clashes with a helper" }] }) },
+      want: [{ code: "spec.name-collision", file: "overlay/corrections.json", pointer: "/renames/0/name" }],
+    },
+  ],
 ];
 
 function applyEdits(dir: string, given: Row["given"]): void {

@@ -34,6 +34,13 @@ export async function packageVersion(): Promise<string> {
   return pkg.version;
 }
 
+/** An error's message without its stack: a worker's error carries the worker's stack after its own first line. */
+function headline(message: string): string {
+  const lines = message.split("\n").map((line) => line.trim());
+  const end = lines.findIndex((line) => line.startsWith("at "));
+  return (end === -1 ? lines : lines.slice(0, end)).filter((line) => line !== "").join(" ") || "no message";
+}
+
 /**
  * An emitter that throws on a spec `spec check` accepted is a gap in the checks: said as a located diagnostic (which
  * output, which spec) instead of a stack trace, and nothing is written.
@@ -42,7 +49,7 @@ function outputFailed(kind: OutputKind, e: unknown, spec: string): Diagnostic {
   const message = e instanceof Error ? e.message : String(e);
   return error(
     "generate.output-failed",
-    `the ${kind} output failed: ${message.split("\n").find((line) => line.trim() !== "") ?? "no message"}`,
+    `the ${kind} output failed: ${headline(message)}`,
     { file: spec },
     "`spec check` should have found what this output could not handle: please report it with the spec change that led here",
   );

@@ -2,6 +2,7 @@
 import { hasErrors, type Diagnostic } from "../diagnostics.ts";
 import { readSpecFiles } from "./files.ts";
 import { mergeSpec } from "./merge.ts";
+import { nameClashDiagnostics } from "./name-clashes.ts";
 import type { SpecIR } from "./model.ts";
 import { bindPathParameters } from "./path-bound.ts";
 
@@ -12,5 +13,7 @@ export async function loadSpec(specDir: string, cwd = process.cwd()): Promise<{ 
   const all = [...diagnostics, ...merged.diagnostics];
   if (hasErrors(all)) return { diagnostics: all };
   bindPathParameters(merged.ir);
+  const clashes = nameClashDiagnostics(merged.ir, files);
+  if (clashes.length > 0) return { diagnostics: [...all, ...clashes] };
   return { ir: merged.ir, diagnostics: all };
 }
