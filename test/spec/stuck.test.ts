@@ -38,10 +38,6 @@ interface Row {
 
 const rows: [string, Row][] = [
   [
-    "a named enum whose every field is gone upstream",
-    { given: { "imported/resources/Res.json": (j) => (delete j.fields.finishReason, j) }, want: [{ code: "spec.empty-enum", file: "overlay/enums/FinishReason.json", pointer: "/usedBy" }] },
-  ],
-  [
     "an enum named like a resource",
     { given: { "overlay/enums/Content.json": () => ({ usedBy: ["Res.finishReason"] }), "overlay/enums/FinishReason.json": null }, want: [{ code: "spec.name-collision", file: "overlay/enums/Content.json" }] },
   ],
@@ -88,6 +84,23 @@ describe("spec check finds what generate cannot handle", () => {
     const generated = await generateFiles(dir, dir);
     expect(generated.files).toBeUndefined();
     expect(generated.diagnostics.filter((d) => d.severity === "error").map((d) => d.code)).toEqual(want.map((w) => w.code));
+  });
+});
+
+describe("a named enum whose every field is gone upstream", () => {
+  it("is a stale warning with its fix, is left out, and generate goes on", async () => {
+    const dir = join(tempDir(), "spec");
+    copyTree(base, dir);
+    applyEdits(dir, { "imported/resources/Res.json": (j) => (delete j.fields.finishReason, j) });
+    const { ir, diagnostics } = await loadSpec(dir, dir);
+    expect(diagnostics.map((d) => ({ severity: d.severity, code: d.code, file: d.location.file, pointer: d.location.pointer, hint: d.hint }))).toEqual([
+      { severity: "warning", code: "spec.stale-field", file: "overlay/enums/FinishReason.json", pointer: "/usedBy/0", hint: undefined },
+      { severity: "warning", code: "spec.stale-enum", file: "overlay/enums/FinishReason.json", pointer: "/usedBy", hint: "delete overlay/enums/FinishReason.json, or list in usedBy the fields that carry its values now" },
+    ]);
+    expect([...ir!.enums.keys()]).toEqual([]);
+    const generated = await generateFiles(dir, dir);
+    expect(generated.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(generated.files!.get("types.ts")).not.toMatch(/export (const|type) FinishReason\b/);
   });
 });
 

@@ -161,11 +161,12 @@ function checkResponseScopes(ir: SpecIR, corrections: Corrections, sources: Sour
 }
 
 /**
- * An enum without values cannot be expressed as a type, a schema or a validator. Fields always list values (the
- * meta-schema says so), so this is a named enum whose every field has gone upstream.
+ * A named enum none of whose fields is left (the fields went upstream, or an older revision never had them) is
+ * stale, like other overlay entries upstream no longer matches: said as a warning and left out, since an enum
+ * without values could not be emitted as a type, a schema or a validator anyway.
  */
-function emptyEnum(e: EnumIR, file: string): Diagnostic {
-  return error("spec.empty-enum", `enum ${e.name} has no values: no field of the spec is of this enum any more`, { file, pointer: "/usedBy" }, `delete ${file}, or list in usedBy the fields that carry its values now`);
+function staleEnum(e: EnumIR, file: string): Diagnostic {
+  return warning("spec.stale-enum", `no field of the spec is of enum ${e.name} any more; it is left out`, { file, pointer: "/usedBy" }, `delete ${file}, or list in usedBy the fields that carry its values now`);
 }
 
 export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: SourceMap = emptySources()): { ir: SpecIR; diagnostics: Diagnostic[] } {
@@ -244,6 +245,8 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
   const enums = new Map<string, EnumIR>();
   /** Enums a usedBy entry of which is already an error: their emptiness follows from it and is not said again. */
   const refused = new Set<string>();
+  /** Named enums no field is of any more (see staleEnum). */
+  const stale: string[] = [];
   for (const [name, oe] of Object.entries(overlay.enums).sort(([a], [b]) => (a < b ? -1 : 1))) {
     const file = sources.overlayEnum.get(name) ?? `spec/overlay/enums/${name}.json`;
     if (working.has(name))
@@ -323,14 +326,19 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
       values.set(c.value, { name: c.value, deprecated: false, description: "", corrected: correction });
       applied.push(correction);
     }
+    if (values.size === 0 && !refused.has(e.name)) {
+      diagnostics.push(staleEnum(e, file));
+      stale.push(e.name);
+      continue;
+    }
     for (const [v, text] of Object.entries(oe?.values ?? {})) {
       const value = values.get(v);
       if (value) value.description = text;
       else diagnostics.push(warning("spec.stale-enum-value", `${e.name} has no value ${v} any more; its description is unused`, { file, pointer: pointer("values", v) }));
     }
     e.values = [...values.values()];
-    if (e.values.length === 0 && !refused.has(e.name)) diagnostics.push(emptyEnum(e, file));
   }
+  for (const name of stale) enums.delete(name);
 
   // 4b. Any types: their known messages are resources, each known by one type URL.
   const anyTypes = new Map<string, AnyTypeIR>();
