@@ -76,6 +76,7 @@ describe.skipIf(!hasShared)("gemini-typekit diff on the shared revisions", () =>
     const backward = await parse(revisions[j]!, revisions[i]!);
     const paths = (cs: ClassifiedChange[], kind: string) => cs.filter((c) => c.kind === kind).map((c) => `${c.subject} ${c.path}`).sort();
     expect(forward.length).toBeGreaterThan(0);
+    expect([...forward, ...backward].filter((c) => c.rule === "unclassified-change").map((c) => c.path)).toEqual([]);
     expect(paths(forward, "added")).toEqual(paths(backward, "removed"));
     expect(paths(forward, "removed")).toEqual(paths(backward, "added"));
     expect(paths(forward, "changed")).toEqual(paths(backward, "changed"));
