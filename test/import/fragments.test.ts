@@ -213,6 +213,51 @@ describe("methods", () => {
     expect(methods["models.generateContent"].streaming).toBeUndefined();
   });
 
+  it("records deprecation, enums, repeated and formatted parameters, upload limits and download", async () => {
+    const method = {
+      ...generateContentMethod(),
+      deprecated: true,
+      parameters: {
+        ...generateContentMethod().parameters,
+        pageSize: { location: "query", type: "integer", format: "int32", deprecated: true },
+        since: { location: "query", type: "string", format: "google-datetime" },
+        view: { location: "query", type: "string", enum: ["BASIC", "FULL"], repeated: true },
+      },
+      mediaUpload: { accept: ["*/*"], maxSize: "104857600", protocols: { simple: { multipart: true, path: "/upload/v1beta/files" } } },
+      supportsMediaDownload: true,
+    };
+    const { specDir } = await importDoc(discoveryDoc({ Req: { properties: {} }, Res: { properties: {} } }, { generateContent: method }));
+    const m = JSON.parse(readFileSync(join(specDir, "imported/methods.json"), "utf8"))["models.generateContent"];
+    expect(m.deprecated).toBe(true);
+    expect(m.parameters).toEqual({
+      model: { location: "path", type: "string", required: true, pattern: "^models/[^/]+$" },
+      pageSize: { location: "query", type: "int32", deprecated: true },
+      since: { location: "query", type: "timestamp" },
+      view: { location: "query", type: "string", repeated: true, values: ["BASIC", "FULL"] },
+    });
+    expect(m.mediaUpload).toEqual({ accept: ["*/*"], maxSize: "104857600", protocols: { simple: "/upload/v1beta/files" } });
+    expect(m.mediaDownload).toBe(true);
+  });
+
+  it("parameters upstream types the spec cannot say are located errors, all at once, never read as strings", async () => {
+    const method = {
+      ...generateContentMethod(),
+      parameters: {
+        ...generateContentMethod().parameters,
+        when: { location: "query", type: "string", format: "google-someday" },
+        blob: { location: "query", type: "any" },
+        token: { location: "header", type: "string" },
+      },
+    };
+    const { result } = await importDoc(discoveryDoc({ Req: { properties: {} }, Res: { properties: {} } }, { generateContent: method }));
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((d) => [d.code, d.location.pointer])).toEqual([
+      ["discovery.parameter-type", "/resources/models/methods/generateContent/parameters/when"],
+      ["discovery.parameter-type", "/resources/models/methods/generateContent/parameters/blob"],
+      ["discovery.parameter-location", "/resources/models/methods/generateContent/parameters/token/location"],
+    ]);
+  });
+
   it("a method body referring to an unknown schema is a located error", async () => {
     const doc = discoveryDoc({ Req: { properties: {} } }, { generateContent: generateContentMethod("Req", "Nope") });
     const { result } = await importDoc(doc);

@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { runImport } from "../../packages/tools/src/import/run.ts";
 import { loadSpec } from "../../packages/tools/src/spec/load.ts";
 import { coverage } from "../../packages/tools/src/spec/stats.ts";
-import { asDiscoveryDoc } from "../../packages/tools/src/import/discovery.ts";
+import { asDiscoveryDoc, readMethods } from "../../packages/tools/src/import/discovery.ts";
+import type { Diagnostic } from "../../packages/tools/src/diagnostics.ts";
 import { hasShared, PROJECT_ROOT, UPSTREAM } from "../support/shared.ts";
 import { copyTree, tempDir } from "../support/tmp.ts";
 
@@ -96,6 +97,27 @@ describe.skipIf(!hasShared)("full upstream documents (../shared)", () => {
     );
     expect(lines.filter((l) => /GoogleAi|resource (GroundingSupport|Segment)$/.test(l) && !l.startsWith("changed resource"))).toEqual([]);
     expect(r.diagnostics.filter((d) => d.code === "spec.stale-rename")).toEqual([]);
+  });
+
+  // The issue reports media.upload's maxSize falling from 2 GiB to 100 MB between 20251009 and 20251015; the three
+  // revisions kept here all say 2 GiB for media.upload, and 100 MB only for the store uploads that appeared later.
+  const uploadCases: [string, { discovery: () => string; want: Record<string, string | undefined> }][] = [
+    ["20250612", { discovery: () => UPSTREAM.discovery20250612, want: { "media.upload": "2147483648" } }],
+    ["20251028", { discovery: () => UPSTREAM.discovery20251028, want: { "media.upload": "2147483648", "media.uploadToRagStore": "104857600" } }],
+    ["20260325", { discovery: () => UPSTREAM.discovery, want: { "media.upload": "2147483648", "media.uploadToFileSearchStore": "104857600" } }],
+  ];
+  it.each(uploadCases)("rev %s: every upload method and its maxSize are read from Discovery", (_rev, { discovery, want }) => {
+    const file = discovery();
+    const { doc } = asDiscoveryDoc(JSON.parse(readFileSync(file, "utf8")), file);
+    const diagnostics: Diagnostic[] = [];
+    const methods = readMethods(doc!, file, diagnostics);
+    expect(diagnostics).toEqual([]);
+    const uploads = Object.fromEntries(Object.values(methods).filter((m) => m.mediaUpload).map((m) => [m.id, m.mediaUpload!.maxSize]));
+    expect(uploads).toEqual(want);
+    for (const m of Object.values(methods).filter((x) => x.mediaUpload)) {
+      expect(m.mediaUpload!.accept).toEqual(["*/*"]);
+      expect(Object.keys(m.mediaUpload!.protocols).sort()).toEqual(["resumable", "simple"]);
+    }
   });
 
   it("the oldest revision (20250612) imports with only stale-overlay warnings", async () => {

@@ -203,9 +203,13 @@ export function readSchemas(doc: DiscoveryDoc, file: string, diagnostics: Diagno
 
 const HTTP_METHODS = new Set(["GET", "POST", "PATCH", "PUT", "DELETE"]);
 
-function paramType(p: Json): FieldType {
-  const mapped = FORMAT_TYPES[`${String(p["type"])}:${typeof p["format"] === "string" ? p["format"] : ""}`];
-  return mapped ?? "string";
+/** A parameter's type and format folded into one spec type ("string"/"int64" → int64); unknown pairs are errors, not strings. */
+function paramType(p: Json, file: string, ptr: string, diagnostics: Diagnostic[]): FieldType | undefined {
+  const format = typeof p["format"] === "string" ? p["format"] : "";
+  const mapped = FORMAT_TYPES[`${String(p["type"])}:${format}`];
+  if (!mapped || mapped === "value")
+    diagnostics.push(error("discovery.parameter-type", `unknown parameter type/format combination "${String(p["type"])}"/"${format}"`, { file, pointer: ptr }));
+  return mapped === "value" ? undefined : mapped;
 }
 
 export function readMethods(doc: DiscoveryDoc, file: string, diagnostics: Diagnostic[]): Record<string, MethodSpec> {
@@ -233,12 +237,20 @@ export function readMethods(doc: DiscoveryDoc, file: string, diagnostics: Diagno
           parameters: {},
         };
         for (const [pname, p] of Object.entries(isObject(m["parameters"]) ? m["parameters"] : {})) {
+          const pptr = `${mptr}/parameters/${pname.replace(/~/g, "~0").replace(/\//g, "~1")}`;
           if (!isObject(p)) continue;
-          const param: MethodParameter = { location: p["location"] === "path" ? "path" : "query", type: paramType(p) };
+          if (p["location"] !== "path" && p["location"] !== "query") {
+            diagnostics.push(error("discovery.parameter-location", `parameter location ${JSON.stringify(p["location"])} is neither "path" nor "query"`, { file, pointer: `${pptr}/location` }));
+            continue;
+          }
+          const type = paramType(p, file, pptr, diagnostics);
+          if (!type) continue;
+          const param: MethodParameter = { location: p["location"], type };
           if (p["required"] === true) param.required = true;
           if (p["repeated"] === true) param.repeated = true;
           if (typeof p["pattern"] === "string") param.pattern = p["pattern"];
           if (Array.isArray(p["enum"])) param.values = p["enum"] as string[];
+          if (p["deprecated"] === true) param.deprecated = true;
           spec.parameters[pname] = param;
         }
         for (const role of ["request", "response"] as const) {
@@ -261,6 +273,7 @@ export function readMethods(doc: DiscoveryDoc, file: string, diagnostics: Diagno
           if (typeof upload["maxSize"] === "string") spec.mediaUpload.maxSize = upload["maxSize"];
         }
         if (m["supportsMediaDownload"] === true) spec.mediaDownload = true;
+        if (m["deprecated"] === true) spec.deprecated = true;
         methods[key] = spec;
       }
       if (isObject(res["resources"])) walk(res["resources"], `${rptr}/resources`);

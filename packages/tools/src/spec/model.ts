@@ -85,6 +85,8 @@ export interface MethodParameter {
   repeated?: true;
   pattern?: string;
   values?: string[];
+  /** Upstream marks the parameter deprecated. */
+  deprecated?: true;
 }
 
 /**
@@ -109,6 +111,8 @@ export interface MethodSpec {
   streaming?: Streaming;
   mediaUpload?: { accept: string[]; maxSize?: string; protocols: Record<string, string> };
   mediaDownload?: true;
+  /** Upstream marks the method deprecated. */
+  deprecated?: true;
 }
 
 export interface SourceRecord {
