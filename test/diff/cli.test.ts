@@ -48,6 +48,12 @@ describe.skipIf(!hasShared)("gemini-typekit diff on the shared revisions", () =>
     expect((await run(args)).code).toBe(want);
   });
 
+  it("a failing --fail-on says why on stderr", async () => {
+    const { code, stderr } = await run([UPSTREAM.discovery20251028, UPSTREAM.discovery, "--fail-on", "warning"]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^--fail-on warning: \d+ breaking and \d+ warning change\(s\)\.$/m);
+  });
+
   it("a side that cannot be read is an error that names it", async () => {
     const { code, stderr } = await run([join(PROJECT_ROOT, "no-such.json"), UPSTREAM.discovery]);
     expect(code).toBe(1);

@@ -16,6 +16,7 @@ export const diffCommand = defineCommand({
     // Loaded on use, so other commands do not pay for the importer at start-up.
     const { runDiff, failsOn } = await import("../../diff/run.ts");
     const { formatDiff } = await import("../../diff/format.ts");
+    const { countByLevel } = await import("../../diff/diff.ts");
     // Sides are resolved against the working directory by the reader: a `git:REV` side is no path.
     const result = await runDiff(args.old, args.new, specDir(io, args.spec), io.cwd);
     printDiagnostics(io, result.diagnostics);
@@ -24,6 +25,10 @@ export const diffCommand = defineCommand({
       return EXIT_INVALID;
     }
     io.stdout(args.json ? `${JSON.stringify({ from: result.diff.from, to: result.diff.to, changes: result.diff.changes, prose: result.prose }, null, 2)}\n` : formatDiff(result.diff, result.prose));
-    return failsOn(result.diff, args["fail-on"]) ? EXIT_INVALID : EXIT_OK;
+    if (!failsOn(result.diff, args["fail-on"])) return EXIT_OK;
+    // Say why the exit code is 1, on stderr, so a CI log shows it next to the report.
+    const counts = countByLevel(result.diff.changes);
+    io.stderr(`--fail-on ${args["fail-on"]}: ${counts.breaking} breaking and ${counts.warning} warning change(s).\n`);
+    return EXIT_INVALID;
   },
 });
