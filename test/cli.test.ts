@@ -1,5 +1,6 @@
 // The CLI in-process: --help on every command, exit codes (0 ok, 1 invalid, 2 usage), and stats output.
 import { describe, expect, it } from "vitest";
+import { discoveryDoc } from "./support/discovery-fragment.ts";
 import { join } from "node:path";
 import { main } from "../packages/tools/src/cli/main.ts";
 import type { CliIo } from "../packages/tools/src/cli/command.ts";
@@ -46,6 +47,27 @@ describe("gemini-typekit CLI", () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/^bad\.json:1:\d+: error json\.syntax/m);
     expect(stderr).toMatch(/spec\/ was not changed/);
+  });
+
+  it("a refused import still prints what the new document changes, beside the errors that refuse it (--json too)", async () => {
+    const dir = tempDir();
+    // Two upstream names of one rename history in the same document: the merge refuses it (spec.rename-collision).
+    const renames = ["V1alpha", "V1beta"].map((v) => ({ upstream: `GoogleAiGenerativelanguage${v}Segment`, name: "Segment", reason: "one public name across upstream renames" }));
+    writeTree(dir, {
+      "discovery.json": discoveryDoc({ GoogleAiGenerativelanguageV1alphaSegment: { properties: {} }, GoogleAiGenerativelanguageV1betaSegment: { properties: {} } }),
+      "spec/overlay/corrections.json": { renames },
+    });
+    const text = await run(["import", "discovery.json", "--spec", "spec"], dir);
+    expect(text.code).toBe(1);
+    expect(text.stderr).toMatch(/error spec\.rename-collision/);
+    expect(text.stderr).toMatch(/import refused: spec\/ was not changed\. Fix the overlay/);
+    expect(text.stdout).toMatch(/First import: revision 20260101[\s\S]*resource: \+2 /);
+    const json = await run(["import", "discovery.json", "--spec", "spec", "--json"], dir);
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout) as { refused: boolean; written: boolean; changes: unknown[]; diagnostics: { code: string }[] };
+    expect(report).toMatchObject({ refused: true, written: false });
+    expect(report.changes.length).toBeGreaterThan(0);
+    expect(report.diagnostics.map((d) => d.code)).toContain("spec.rename-collision");
   });
 
   it("spec check on a broken spec exits 1 and names file and pointer", async () => {

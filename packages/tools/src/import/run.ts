@@ -111,9 +111,15 @@ export async function runImport(options: ImportOptions, cwd = process.cwd()): Pr
   if (oldLayerBroken) diagnostics.push(warning("import.old-layer-invalid", "the previous imported layer is invalid; it is replaced without a change report", { file: importedDir }));
   if (!imported) return { ok: false, diagnostics, written: false };
 
+  // Both sides go through the whole rename history: the old layer may carry an upstream name the new document
+  // no longer uses, and it must still meet its public name. The report is made before anything can refuse the
+  // import, so a refusal still shows what the new document changes (and the errors say how to fix the overlay).
+  const renames = new Map([...renameHistory(existing.files.overlay), ...publicNameMap(imported, existing.files.overlay, existing.files.sources, [])]);
+  const report = compareImported(existing.files.imported, imported, renames);
+
   const merged = mergeSpec(imported, existing.files.overlay, existing.files.sources);
   diagnostics.push(...merged.diagnostics);
-  if (hasErrors(diagnostics)) return { ok: false, diagnostics, written: false };
+  if (hasErrors(diagnostics)) return { ok: false, diagnostics, report, written: false };
 
   // What we write must itself be a valid spec layer.
   for (const [kind, value, file] of [
@@ -122,12 +128,8 @@ export async function runImport(options: ImportOptions, cwd = process.cwd()): Pr
     ...Object.values(imported.resources).map((r) => ["importedResource", r, `resources/${r.name}.json`] as const),
   ] as const)
     diagnostics.push(...checkFile(kind, value, join(options.specDir, IMPORTED_DIR, file)));
-  if (hasErrors(diagnostics)) return { ok: false, diagnostics, written: false };
+  if (hasErrors(diagnostics)) return { ok: false, diagnostics, report, written: false };
 
-  // Both sides go through the whole rename history: the old layer may carry an upstream name the new document
-  // no longer uses, and it must still meet its public name.
-  const renames = new Map([...renameHistory(existing.files.overlay), ...publicNameMap(imported, existing.files.overlay, existing.files.sources, [])]);
-  const report = compareImported(existing.files.imported, imported, renames);
   const files = serializeImported(imported);
   const before = existing.files.imported ? serializeImported(existing.files.imported) : undefined;
   const unchanged = before !== undefined && before.size === files.size && [...files].every(([k, v]) => before.get(k) === v);

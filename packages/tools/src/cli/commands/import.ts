@@ -28,7 +28,13 @@ export const importCommand = defineCommand({
       io.cwd,
     );
     printDiagnostics(io, result.diagnostics);
-    if (!result.ok || !result.report) {
+    if (!result.ok) {
+      // Refused after the new document was read: what it changes is still shown, beside the errors that refuse it.
+      if (result.report) io.stdout(args.json ? `${JSON.stringify({ written: false, refused: true, diagnostics: result.diagnostics, ...result.report }, null, 2)}\n` : formatReport(result.report));
+      io.stderr(`import ${result.report ? "refused" : "failed"}: spec/ was not changed.${result.report ? " Fix the overlay as the errors above say, then import again." : ""}\n`);
+      return EXIT_INVALID;
+    }
+    if (!result.report) {
       io.stderr("import failed: spec/ was not changed.\n");
       return EXIT_INVALID;
     }
