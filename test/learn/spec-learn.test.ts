@@ -135,4 +135,15 @@ describe("spec learn: usage errors", () => {
     const report = JSON.parse(r.stdout) as { problems: { file: string; code: string }[] };
     expect(report.problems).toEqual([expect.objectContaining({ file: "input/clean.json", code: "unreadable" }), expect.objectContaining({ file: "nowhere", code: "unreadable" })]);
   });
+
+  it("bytes that are not UTF-8 are a located problem, never evidence with replacement characters", async () => {
+    const dir = tempDir("gtk-learn-utf8-");
+    // {"candidates": [], "x\xFF": 1}: an unknown key whose bytes are not UTF-8
+    writeFileSync(join(dir, "bad.json"), Buffer.concat([Buffer.from('{"candidates": [],\n "x'), Buffer.from([0xff]), Buffer.from('": 1}')]));
+    const r = await run(["spec", "learn", "GenerateContentResponse", "bad.json", "--spec", SPEC_DIR, "--json"], dir);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { problems: { file: string; code: string; message: string; line: number; column: number }[]; findings: unknown[] };
+    expect(report.problems).toEqual([expect.objectContaining({ file: "bad.json", code: "invalid-json", message: "not valid UTF-8 at byte 22 (0xFF)", line: 2, column: 4 })]);
+    expect(report.findings).toEqual([]);
+  });
 });

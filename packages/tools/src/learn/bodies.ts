@@ -2,7 +2,8 @@
 // JSON array: a resource is always an object, so an array can only be a stream of them). Streams are split by the
 // runtime's readFrames, as `validate` and users' code split them, so chunks and byte offsets agree with theirs.
 import { readFile } from "node:fs/promises";
-import { parseJsonText } from "../util/json-text.ts";
+import { sniff, type Framing } from "../util/framing.ts";
+import { decodeUtf8, lineColumn, parseJsonText } from "../util/json-text.ts";
 import type { PayloadFile } from "./inputs.ts";
 import type { Problem } from "./problems.ts";
 
@@ -13,27 +14,32 @@ export interface Body {
   offset?: number;
 }
 
-type StreamFraming = "sse" | "json-array" | "ndjson";
+type StreamFraming = Exclude<Framing, "json">;
 
-/** The first line an SSE stream can start with: a field or a comment. */
-const SSE_START = /^(?:data|event|id|retry)?:/;
-
-function framingOf(file: PayloadFile, text: string): StreamFraming | "json" {
-  const start = text.replace(/^\uFEFF/, "").trimStart();
-  if (file.path.endsWith(".sse") || SSE_START.test(start)) return "sse";
+/** The framing a file's name announces (.sse, .jsonl), else the one its text has, as `validate` reads it. */
+function framingOf(file: PayloadFile, text: string): Framing {
+  if (file.path.endsWith(".sse")) return "sse";
   if (file.path.endsWith(".jsonl")) return "ndjson";
-  if (start.startsWith("[")) return "json-array";
-  return "json";
+  return sniff(text.replace(/^\uFEFF/, ""));
 }
 
 export async function readBodies(file: PayloadFile): Promise<{ bodies: Body[]; problems: Problem[] }> {
   const problems: Problem[] = [];
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(file.path, "utf8");
+    bytes = await readFile(file.path);
   } catch (e) {
     return { bodies: [], problems: [{ file: file.name, code: "unreadable", message: `cannot read: ${(e as Error).message}` }] };
   }
+  // Decoded strictly: bytes that are not UTF-8 would otherwise become U+FFFD and pass as evidence.
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) {
+    const byte = `0x${decoded.byte.toString(16).toUpperCase().padStart(2, "0")}`;
+    const before = new TextDecoder().decode(bytes.subarray(0, decoded.offset));
+    const { line, column } = lineColumn(before, before.length);
+    return { bodies: [], problems: [{ file: file.name, code: "invalid-json", message: `not valid UTF-8 at byte ${decoded.offset} (${byte})`, line, column }] };
+  }
+  const text = decoded.text;
   const framing = framingOf(file, text);
   if (framing === "json") {
     if (text.trim() === "") return { bodies: [], problems: [{ file: file.name, code: "invalid-json", message: "the file is empty: no JSON value", line: 1, column: 1 }] };

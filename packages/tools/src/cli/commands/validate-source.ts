@@ -1,48 +1,10 @@
 // What `validate` reads: a file or standard input, whole (as text, its UTF-8 checked) or as a stream after a peek at
-// its first bytes, and which framing that text has. Shared by the REST payload check and the Live session check.
+// its first bytes (util/framing.ts says which framing). Shared by the REST payload check and the Live session check.
 import { open, readFile } from "node:fs/promises";
 import { decodeUtf8 } from "../../util/json-text.ts";
 import type { CliIo } from "../command.ts";
 import { inCwd } from "./shared.ts";
 import type { Issue } from "@gemini-typekit/runtime";
-
-export type Framing = "json" | "sse" | "json-array" | "ndjson";
-
-/** A first line an SSE stream can start with: a field (`data:`, `event:`, `id:`, `retry:`) or a comment (`:`). */
-const SSE_LINE = /^(?:data|event|id|retry)?:/;
-
-/**
- * The framing a stream's first bytes announce: `[` a JSON array, `{` NDJSON, an SSE field or comment line SSE;
- * anything else (nothing at all, text, an HTML page) is no stream.
- */
-export function streamFraming(head: string): Exclude<Framing, "json"> | undefined {
-  const first = /\S/.exec(head)?.[0];
-  if (first === "[") return "json-array";
-  if (first === "{") return "ndjson";
-  return SSE_LINE.test(head.trimStart()) ? "sse" : undefined;
-}
-
-/**
- * What a whole text holds. A resource is always a JSON object, so a text that parses as one object is one value;
- * otherwise it is a stream, unless it starts like one object and its first line does not parse either (then it is
- * a broken JSON value, reported with its line and column). A text that is no stream is read as one JSON value, so
- * that whatever it is gets its issue.
- */
-export function sniff(text: string): Framing {
-  const framing = streamFraming(text);
-  if (framing !== "ndjson") return framing ?? "json";
-  try {
-    JSON.parse(text);
-    return "json";
-  } catch {
-    try {
-      JSON.parse(text.trimStart().split(/\r?\n/, 1)[0] ?? "");
-      return "ndjson";
-    } catch {
-      return "json";
-    }
-  }
-}
 
 /** The first bytes of a file, enough to see which framing it has. */
 async function head(path: string): Promise<string> {

@@ -10,7 +10,8 @@ import { createReadStream } from "node:fs";
 import { defineCommand, EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from "../command.ts";
 import { byteOffset, lineColumnsAt, parseJsonText } from "../../util/json-text.ts";
 import { printLive, validateLiveFile, type LiveFileResult, type LiveFormat } from "./validate-live.ts";
-import { readSource, sniff, streamFraming, type Framing, type Source } from "./validate-source.ts";
+import { sniff, streamFraming, type Framing } from "../../util/framing.ts";
+import { readSource, type Source } from "./validate-source.ts";
 import type { Drift, Issue, Mode, ValidatedResourceName } from "@gemini-typekit/runtime";
 
 /** An issue as the CLI reports it: with line and column when it has a byte offset in the file. */
