@@ -51,6 +51,7 @@ export interface FixtureSpec {
       streaming?: "server";
       mediaUpload?: MethodIR["mediaUpload"];
       mediaDownload?: true;
+      deprecated?: true;
     }
   >;
 }

@@ -7,7 +7,8 @@ import type { FieldIR, FieldType } from "../../spec/model.ts";
 export interface Doc {
   /** Paragraphs, in order; empty ones are dropped. */
   paragraphs: string[];
-  deprecated: boolean;
+  /** true for a bare `@deprecated`; a string is the sentence written after the tag. */
+  deprecated: boolean | string;
 }
 
 /** How a value of the type is written in JSON, where the TS type alone does not say it. */
@@ -96,11 +97,15 @@ export function isEmpty(doc: Doc): boolean {
   return !doc.deprecated && paragraphs(doc).length === 0;
 }
 
+function deprecatedTag(deprecated: true | string): { tagName: "deprecated"; text?: string } {
+  return typeof deprecated === "string" ? { tagName: "deprecated", text: escape(deprecated) } : { tagName: "deprecated" };
+}
+
 /** For ts-morph `docs`. */
 export function toJsDocs(doc: Doc): OptionalKind<JSDocStructure>[] {
   if (isEmpty(doc)) return [];
   const description = paragraphs(doc).join("\n\n");
-  return [{ description: description || undefined, tags: doc.deprecated ? [{ tagName: "deprecated" }] : undefined }];
+  return [{ description: description || undefined, tags: doc.deprecated ? [deprecatedTag(doc.deprecated)] : undefined }];
 }
 
 /** For members written as text (object literals): a `/** … *\/` block ending with a newline, or "". */
@@ -109,6 +114,9 @@ export function jsDocText(doc: Doc): string {
   const texts = paragraphs(doc);
   if (texts.length === 1 && !doc.deprecated) return `/** ${texts[0]} */\n`;
   const lines = texts.flatMap((p, i) => (i === 0 ? [p] : ["", p]));
-  if (doc.deprecated) lines.push("@deprecated");
+  if (doc.deprecated) {
+    const tag = deprecatedTag(doc.deprecated);
+    lines.push(tag.text ? `@${tag.tagName} ${tag.text}` : `@${tag.tagName}`);
+  }
   return `/**\n${lines.map((l) => (l ? ` * ${l}` : " *")).join("\n")}\n */\n`;
 }

@@ -26,11 +26,19 @@ function parameterType(method: MethodIR, name: string, parameter: MethodParamete
   return parameter.repeated ? `(${element})[]` : element;
 }
 
+// Discovery records only the flag, no replacement, so the sentence says where the flag comes from and no more; a
+// replacement belongs in the overlay's description of the method.
+const DEPRECATED_METHOD = "Google's Discovery document marks this method deprecated.";
+const DEPRECATED_PARAMETER = "Google's Discovery document marks this parameter deprecated.";
+
 function parameterDoc(parameter: MethodParameter): Doc {
   const where = parameter.location === "path" ? "Path parameter" : "Query parameter";
   const pattern = parameter.pattern ? `, matching \`${parameter.pattern}\`` : "";
   const wire = wireFormatSentence(parameter.type, parameter.repeated ? "repeated" : "single") ?? "";
-  return { paragraphs: [`${where}${pattern}. ${wire}`.trim()], deprecated: false };
+  return {
+    paragraphs: [`${where}${pattern}. ${wire}`.trim()],
+    deprecated: parameter.deprecated ? DEPRECATED_PARAMETER : false,
+  };
 }
 
 function paramsType(method: MethodIR): string {
@@ -54,7 +62,7 @@ function methodDoc(method: MethodIR): Doc {
   const download = method.mediaDownload ? "Can return media bytes instead of JSON (`alt=media`)." : "";
   return {
     paragraphs: [method.description, `\`${method.httpMethod} ${method.path}\``, streaming, upload, download],
-    deprecated: false,
+    deprecated: method.deprecated ? DEPRECATED_METHOD : false,
   };
 }
 
@@ -95,7 +103,8 @@ function methodInfoLiteral(method: MethodIR): string {
     upload: method.mediaUpload ?? null,
     download: method.mediaDownload ?? false,
   };
-  return `${jsDocText({ paragraphs: [method.description], deprecated: false })}${JSON.stringify(method.id)}: ${JSON.stringify(info)},`;
+  const doc: Doc = { paragraphs: [method.description], deprecated: method.deprecated ? DEPRECATED_METHOD : false };
+  return `${jsDocText(doc)}${JSON.stringify(method.id)}: ${JSON.stringify(info)},`;
 }
 
 export function methodStatements(ir: SpecIR, directions: Directions): StatementStructures[] {
