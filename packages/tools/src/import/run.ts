@@ -6,7 +6,7 @@ import { basename, join, resolve } from "node:path";
 import { error, hasErrors, warning, type Diagnostic } from "../diagnostics.ts";
 import { parseJsonText } from "../util/json-text.ts";
 import { replaceDirectory } from "../util/atomic-write.ts";
-import { readSpecFiles, serializeImported, IMPORTED_DIR } from "../spec/files.ts";
+import { readSpecFiles, serializeImported, IMPORTED_DIR, type SourceMap } from "../spec/files.ts";
 import { mergeSpec, publicNameMap, renameHistory } from "../spec/merge.ts";
 import { checkFile } from "../spec/meta.ts";
 import type { ImportedSpec, Overlay } from "../spec/model.ts";
@@ -49,8 +49,20 @@ async function readJsonFile(path: string, diagnostics: Diagnostic[]): Promise<{ 
   return { value: parsed.value, sha256: createHash("sha256").update(text).digest("hex") };
 }
 
+export interface UpstreamImport {
+  /** The imported layer, when no error stands in its way. */
+  imported?: ImportedSpec;
+  /**
+   * When errors refuse the import but the Discovery document itself was read (JSON, shaped as Discovery) and the
+   * protos and OpenAPI asked for were read without error: the layer as far as it could be built, so a refused
+   * import can still show what the new document changes. Absent when `imported` is set.
+   */
+  partial?: ImportedSpec;
+  diagnostics: Diagnostic[];
+}
+
 /** Builds the imported layer from upstream files. Dangling refs are allowed only where the overlay corrects them. */
-export async function importUpstream(options: Omit<ImportOptions, "specDir" | "dryRun">, overlay: Overlay): Promise<{ imported?: ImportedSpec; diagnostics: Diagnostic[] }> {
+export async function importUpstream(options: Omit<ImportOptions, "specDir" | "dryRun">, overlay: Overlay): Promise<UpstreamImport> {
   const diagnostics: Diagnostic[] = [];
   const disc = await readJsonFile(options.discovery, diagnostics);
   const protoResult = options.protos ? await loadProtos(options.protos) : undefined;
@@ -63,11 +75,13 @@ export async function importUpstream(options: Omit<ImportOptions, "specDir" | "d
   const { doc, diagnostics: docProblems } = asDiscoveryDoc(disc.value, options.discovery);
   diagnostics.push(...docProblems);
   if (!doc) return { diagnostics };
+  // A report built without protos or OpenAPI facts that were asked for would list their every fact as a change.
+  const companionsRead = !hasErrors(diagnostics);
   const { resources, danglingRefs } = readSchemas(doc, options.discovery, diagnostics);
   const methods = readMethods(doc, options.discovery, diagnostics);
 
   // A dangling ref is fine only if the overlay corrects exactly that field away from exactly that ref.
-  const renames = new Map((overlay.corrections.renames ?? []).map((r) => [r.upstream, r.name]));
+  const renames = renameHistory(overlay);
   for (const d of danglingRefs) {
     const [res, field] = d.field.split(".") as [string, string];
     const publicPath = `${renames.get(res) ?? res}.${field}`;
@@ -77,7 +91,6 @@ export async function importUpstream(options: Omit<ImportOptions, "specDir" | "d
         error("import.unresolved-ref", `${d.field} refers to "${d.ref}", which the document does not define`, { file: options.discovery, pointer: d.pointer }, "fix the document, or add a fieldTypes correction to spec/overlay/corrections.json"),
       );
   }
-  if (hasErrors(diagnostics)) return { diagnostics };
 
   const service = {
     name: doc.name,
@@ -91,9 +104,19 @@ export async function importUpstream(options: Omit<ImportOptions, "specDir" | "d
       ...(openapi?.facts ? { openapi: { file: basename(options.openapi!), sha256: openapi.facts.sha256 } } : {}),
     },
   };
+  // Built even when the document has errors: readSchemas and readMethods leave out only what they could not read.
   const imported = buildImported(service, resources, methods, protoResult?.protos, openapi?.facts, diagnostics);
-  if (hasErrors(diagnostics)) return { diagnostics };
-  return { imported, diagnostics };
+  if (!hasErrors(diagnostics)) return { imported, diagnostics };
+  return companionsRead ? { partial: imported, diagnostics } : { diagnostics };
+}
+
+/**
+ * What the new layer changes against the old one. Both sides go through the whole rename history: the old layer
+ * may carry an upstream name the new document no longer uses, and it must still meet its public name.
+ */
+function changeReport(existing: { imported?: ImportedSpec; overlay: Overlay; sources: SourceMap }, next: ImportedSpec): ChangeReport {
+  const renames = new Map([...renameHistory(existing.overlay), ...publicNameMap(next, existing.overlay, existing.sources, [])]);
+  return compareImported(existing.imported, next, renames);
 }
 
 export async function runImport(options: ImportOptions, cwd = process.cwd()): Promise<ImportResult> {
@@ -107,15 +130,15 @@ export async function runImport(options: ImportOptions, cwd = process.cwd()): Pr
   const oldLayerBroken = existing.diagnostics.some((d) => inImported(d) && d.code !== "spec.not-imported");
   if (oldLayerBroken) existing.files.imported = undefined;
 
-  const { imported, diagnostics } = await importUpstream(options, existing.files.overlay);
+  const { imported, partial, diagnostics } = await importUpstream(options, existing.files.overlay);
   if (oldLayerBroken) diagnostics.push(warning("import.old-layer-invalid", "the previous imported layer is invalid; it is replaced without a change report", { file: importedDir }));
+  // Refused for what the document says, but read: what it changes is still reported beside the errors.
+  if (partial) return { ok: false, diagnostics, report: changeReport(existing.files, partial), written: false };
   if (!imported) return { ok: false, diagnostics, written: false };
 
-  // Both sides go through the whole rename history: the old layer may carry an upstream name the new document
-  // no longer uses, and it must still meet its public name. The report is made before anything can refuse the
-  // import, so a refusal still shows what the new document changes (and the errors say how to fix the overlay).
-  const renames = new Map([...renameHistory(existing.files.overlay), ...publicNameMap(imported, existing.files.overlay, existing.files.sources, [])]);
-  const report = compareImported(existing.files.imported, imported, renames);
+  // The report is made before anything can refuse the import, so a refusal still shows what the new document
+  // changes (and the errors say how to fix the overlay).
+  const report = changeReport(existing.files, imported);
 
   const merged = mergeSpec(imported, existing.files.overlay, existing.files.sources);
   diagnostics.push(...merged.diagnostics);

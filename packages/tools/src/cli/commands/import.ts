@@ -29,9 +29,10 @@ export const importCommand = defineCommand({
     );
     printDiagnostics(io, result.diagnostics);
     if (!result.ok) {
-      // Refused after the new document was read: what it changes is still shown, beside the errors that refuse it.
+      // Refused after the new document was read (errors in what it says, or the overlay refuses it): what it changes
+      // is still shown, beside the errors that refuse it. A document that could not be read has no report.
       if (result.report) io.stdout(args.json ? `${JSON.stringify({ written: false, refused: true, diagnostics: result.diagnostics, ...result.report }, null, 2)}\n` : formatReport(result.report));
-      io.stderr(`import ${result.report ? "refused" : "failed"}: spec/ was not changed.${result.report ? " Fix the overlay as the errors above say, then import again." : ""}\n`);
+      io.stderr(`import ${result.report ? "refused" : "failed"}: spec/ was not changed.${result.report ? " Fix the overlay or the document as the errors above say, then import again." : ""}\n`);
       return EXIT_INVALID;
     }
     if (!result.report) {
