@@ -21,6 +21,28 @@ export const SCALAR_TYPES = [
   "struct",
 ] as const;
 export type ScalarType = (typeof SCALAR_TYPES)[number];
+
+/**
+ * The JSON value each scalar travels as (the proto3 JSON mapping): 64-bit integers, bytes, timestamps, durations and
+ * field masks are strings. Payloads and the generated types follow this kind, not the scalar, so a change between two
+ * scalars of one kind (int32 → uint32, string → bytes) changes formats and ranges but no shape.
+ */
+export const SCALAR_JSON_KINDS: Record<ScalarType, "string" | "number" | "boolean" | "object" | "any"> = {
+  string: "string",
+  boolean: "boolean",
+  int32: "number",
+  uint32: "number",
+  int64: "string",
+  uint64: "string",
+  float: "number",
+  double: "number",
+  bytes: "string",
+  timestamp: "string",
+  duration: "string",
+  fieldMask: "string",
+  value: "any",
+  struct: "object",
+};
 /**
  * "enum" and "ref" name an enum or a resource; "any" is google.protobuf.Any: an object whose "@type" URL says which
  * message it holds, with `ref` naming the any type (corrections.anyTypes) that maps the known URLs to resources.
