@@ -24,6 +24,14 @@ describe("diff rules", () => {
     expect(changes.map((c) => [c.rule, c.path, c.before, c.after, c.direction])).toEqual([["resource-upstream-renamed", "GroundingSupport", "GroundingSupport", "V1alphaGroundingSupport", "response"]]);
   });
 
+  it("an added field's type names the public name of the resource it refers to", () => {
+    const before = spec({ resources: { GroundingSupport: { a: {} } } });
+    const after = spec({ resources: { Res: { g: { type: "ref", ref: "V1alphaGroundingSupport", required: true } }, V1alphaGroundingSupport: { a: {} } } });
+    const renames = new Map([["V1alphaGroundingSupport", "GroundingSupport"]]);
+    const added = diffSpecs(before, after, renames).changes.filter((c) => c.subject === "field");
+    expect(added.map((c) => [c.path, c.after, c.flags])).toEqual([["Res.g", "ref GroundingSupport", ["required"]]]);
+  });
+
   it("every rule has a level consistent with what it breaks", () => {
     expect(RULES.filter((r) => (r.level === "breaking") !== (r.breaks.length > 0)).map((r) => r.id)).toEqual([]);
   });

@@ -57,10 +57,13 @@ function addedFlags(f: ImportedField): { flags?: string[] } {
 }
 
 
+/** A field's type in public names: "ref GroundingSupport" whatever upstream calls the schema this revision. */
+const publicType = (f: ImportedField, publicName: (n: string) => string) => describeType({ ...f, ...(f.ref ? { ref: publicName(f.ref) } : {}) });
+
 function fieldChanges(path: string, a: ImportedField, b: ImportedField, publicName: (n: string) => string): Change[] {
   const out: Change[] = [];
-  const ta = describeType({ ...a, ...(a.ref ? { ref: publicName(a.ref) } : {}) });
-  const tb = describeType({ ...b, ...(b.ref ? { ref: publicName(b.ref) } : {}) });
+  const ta = publicType(a, publicName);
+  const tb = publicType(b, publicName);
   if (ta !== tb) out.push(changed("field", path, "type", ta, tb));
   for (const flag of FLAGS) if ((a[flag] === true) !== (b[flag] === true)) out.push(changed("field", path, flag, a[flag] === true, b[flag] === true));
   if (a.protoName !== b.protoName) out.push(changed("field", path, "protoName", a.protoName, b.protoName));
@@ -142,7 +145,7 @@ export function compareImported(before: ImportedSpec | undefined, after: Importe
       const fa = ra.fields[j];
       const fb = rb.fields[j];
       const path = `${name}.${j}`;
-      if (!fa) changes.push({ kind: "added", subject: "field", path, after: describeType(fb!), detail: describeType(fb!), ...addedFlags(fb!) });
+      if (!fa) changes.push({ kind: "added", subject: "field", path, after: publicType(fb!, publicName), detail: publicType(fb!, publicName), ...addedFlags(fb!) });
       else if (!fb) changes.push({ kind: "removed", subject: "field", path });
       else changes.push(...fieldChanges(path, fa, fb, publicName));
       if (!fa || !fb) continue; // whole-field additions and removals already say it
