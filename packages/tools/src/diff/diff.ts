@@ -1,5 +1,6 @@
 // `diffSpecs`: the import report's structural changes, each classified by rule, level and direction.
 import { compareImported } from "../import/report.ts";
+import { renameHistory } from "../spec/merge.ts";
 import type { ImportedSpec, Overlay } from "../spec/model.ts";
 import type { ClassifiedChange } from "./classify.ts";
 import type { Level } from "./rules.ts";
@@ -17,7 +18,7 @@ export interface SpecDiff {
  * name on both sides of a comparison.
  */
 export function renameMap(overlay: Overlay | undefined): Map<string, string> {
-  return new Map((overlay?.corrections.renames ?? []).map((r) => [r.upstream, r.name]));
+  return overlay ? renameHistory(overlay) : new Map();
 }
 
 export function diffSpecs(before: ImportedSpec | undefined, after: ImportedSpec, renames: ReadonlyMap<string, string>): SpecDiff {
