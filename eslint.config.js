@@ -30,9 +30,18 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["**/tools/**", "gemini-typekit", "gemini-typekit/*"], message: "the runtime package must not import the tools package" },
-            { group: ["node:*"], message: "the runtime package runs in browsers and edge runtimes too: no node: imports" },
-            { group: ["../../../*", "../../../../*"], message: "the runtime package imports nothing outside packages/runtime" },
+            {
+              group: ["**/tools/**", "gemini-typekit", "gemini-typekit/*"],
+              message: "the runtime package must not import the tools package",
+            },
+            {
+              group: ["node:*"],
+              message: "the runtime package runs in browsers and edge runtimes too: no node: imports",
+            },
+            {
+              group: ["../../../*", "../../../../*"],
+              message: "the runtime package imports nothing outside packages/runtime",
+            },
             {
               group: ["ajv", "ajv/*", "ajv-formats", "ajv-formats/*"],
               allowTypeImports: true,
@@ -48,7 +57,14 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/runtime/**"], message: "the tools import the runtime as a package: \"@gemini-typekit/runtime\"" }] },
+        {
+          patterns: [
+            {
+              group: ["**/runtime/**"],
+              message: 'the tools import the runtime as a package: "@gemini-typekit/runtime"',
+            },
+          ],
+        },
       ],
     },
   },

@@ -22,7 +22,8 @@ function builtModules(): Plugin {
     enforce: "pre",
     configResolved(config) {
       const missing = DIST_DIRS.filter((dir) => !existsSync(resolve(config.root, dir)));
-      if (missing.length > 0) throw new Error(`the "built" tests need ${missing.join(" and ")}: run \`npm run build\` first`);
+      if (missing.length > 0)
+        throw new Error(`the "built" tests need ${missing.join(" and ")}: run \`npm run build\` first`);
     },
     resolveId(source, importer) {
       if (!importer || !source.startsWith(".") || importer.includes("/dist/")) return null;

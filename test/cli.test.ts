@@ -52,9 +52,16 @@ describe("gemini-typekit CLI", () => {
   it("a refused import still prints what the new document changes, beside the errors that refuse it (--json too)", async () => {
     const dir = tempDir();
     // Two upstream names of one rename history in the same document: the merge refuses it (spec.rename-collision).
-    const renames = ["V1alpha", "V1beta"].map((v) => ({ upstream: `GoogleAiGenerativelanguage${v}Segment`, name: "Segment", reason: "one public name across upstream renames" }));
+    const renames = ["V1alpha", "V1beta"].map((v) => ({
+      upstream: `GoogleAiGenerativelanguage${v}Segment`,
+      name: "Segment",
+      reason: "one public name across upstream renames",
+    }));
     writeTree(dir, {
-      "discovery.json": discoveryDoc({ GoogleAiGenerativelanguageV1alphaSegment: { properties: {} }, GoogleAiGenerativelanguageV1betaSegment: { properties: {} } }),
+      "discovery.json": discoveryDoc({
+        GoogleAiGenerativelanguageV1alphaSegment: { properties: {} },
+        GoogleAiGenerativelanguageV1betaSegment: { properties: {} },
+      }),
       "spec/overlay/corrections.json": { renames },
     });
     const text = await run(["import", "discovery.json", "--spec", "spec"], dir);
@@ -64,7 +71,12 @@ describe("gemini-typekit CLI", () => {
     expect(text.stdout).toMatch(/First import: revision 20260101[\s\S]*resource: \+2 /);
     const json = await run(["import", "discovery.json", "--spec", "spec", "--json"], dir);
     expect(json.code).toBe(1);
-    const report = JSON.parse(json.stdout) as { refused: boolean; written: boolean; changes: unknown[]; diagnostics: { code: string }[] };
+    const report = JSON.parse(json.stdout) as {
+      refused: boolean;
+      written: boolean;
+      changes: unknown[];
+      diagnostics: { code: string }[];
+    };
     expect(report).toMatchObject({ refused: true, written: false });
     expect(report.changes.length).toBeGreaterThan(0);
     expect(report.diagnostics.map((d) => d.code)).toContain("spec.rename-collision");
@@ -82,7 +94,8 @@ describe("gemini-typekit CLI", () => {
     const { code, stdout } = await run(["spec", "stats", "--json", "--against", UPSTREAM.discovery]);
     expect(code).toBe(0);
     const stats = JSON.parse(stdout);
-    for (const key of ["schemas", "properties", "enumFields", "enumValues", "methods"]) expect(stats.coverage[key]).toMatchObject({ covered: expect.any(Number), total: expect.any(Number) });
+    for (const key of ["schemas", "properties", "enumFields", "enumValues", "methods"])
+      expect(stats.coverage[key]).toMatchObject({ covered: expect.any(Number), total: expect.any(Number) });
     expect(stats.coverage.properties).toMatchObject({ covered: 608, total: 608 });
     // Discovery's 81 methods plus the Live API's pseudo-method live.bidiGenerateContent (from the protos).
     expect(stats.methods).toBe(82);

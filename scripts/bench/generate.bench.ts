@@ -14,7 +14,10 @@ const TARGET_MS = 3000;
 
 function timeChild(script: string, args: string[] = []): { wallMs: number; stdout: string } {
   const t = performance.now();
-  const stdout = execFileSync(process.execPath, ["--import", "tsx", "-e", script, ...args], { cwd: root, encoding: "utf8" });
+  const stdout = execFileSync(process.execPath, ["--import", "tsx", "-e", script, ...args], {
+    cwd: root,
+    encoding: "utf8",
+  });
   return { wallMs: performance.now() - t, stdout };
 }
 
@@ -51,7 +54,8 @@ for (let i = 0; i < RUNS; i++) {
   const out = join(mkdtempSync(join(tmpdir(), "gtk-bench-")), "generated");
   const { wallMs, stdout } = timeChild(GENERATE, [out]);
   totals.push(wallMs);
-  for (const [k, v] of Object.entries(JSON.parse(stdout.trim().split("\n").pop()!) as Record<string, number>)) (stages[k] ??= []).push(v);
+  for (const [k, v] of Object.entries(JSON.parse(stdout.trim().split("\n").pop()!) as Record<string, number>))
+    (stages[k] ??= []).push(v);
   if (i === RUNS - 1) {
     const size = dirSize(out);
     console.log(`packages/runtime/generated/: ${size.files} files, ${(size.bytes / 1024 / 1024).toFixed(2)} MiB`);
@@ -61,15 +65,26 @@ for (let i = 0; i < RUNS; i++) {
 
 const total = median(totals);
 const base = median(baseline);
-console.log(`generate (cold, median of ${RUNS}): ${total.toFixed(0)} ms  — target < ${TARGET_MS} ms: ${total < TARGET_MS ? "met" : "MISSED"}`);
-console.log(`  baseline: bare node + tsx start ${base.toFixed(0)} ms; generate/baseline = ${(total / base).toFixed(2)}×; target ratio ${(total / TARGET_MS).toFixed(2)}`);
+console.log(
+  `generate (cold, median of ${RUNS}): ${total.toFixed(0)} ms  — target < ${TARGET_MS} ms: ${total < TARGET_MS ? "met" : "MISSED"}`,
+);
+console.log(
+  `  baseline: bare node + tsx start ${base.toFixed(0)} ms; generate/baseline = ${(total / base).toFixed(2)}×; target ratio ${(total / TARGET_MS).toFixed(2)}`,
+);
 // Worker outputs (and their sub-stages, e.g. types.format) overlap the main thread's stages.
-const inWorker = (stage: string) => Object.entries(OUTPUTS).some(([kind, o]) => o.worker && (stage === kind || stage.startsWith(`${kind}.`)));
-const show = (stage: string) => console.log(`  ${stage.padEnd(14)} ${median(stages[stage]!).toFixed(0).padStart(5)} ms`);
+const inWorker = (stage: string) =>
+  Object.entries(OUTPUTS).some(([kind, o]) => o.worker && (stage === kind || stage.startsWith(`${kind}.`)));
+const show = (stage: string) =>
+  console.log(`  ${stage.padEnd(14)} ${median(stages[stage]!).toFixed(0).padStart(5)} ms`);
 console.log("  main thread:");
-const mainStages = ["start-up", ...Object.keys(stages).filter((s) => !inWorker(s) && s !== "in process" && s !== "start-up")];
+const mainStages = [
+  "start-up",
+  ...Object.keys(stages).filter((s) => !inWorker(s) && s !== "in process" && s !== "start-up"),
+];
 mainStages.forEach(show);
 const mainSum = mainStages.reduce((sum, s) => sum + median(stages[s]!), 0);
-console.log(`  ${"other".padEnd(14)} ${(median(stages["in process"]!) - mainSum).toFixed(0).padStart(5)} ms  (imports, waiting for workers, headers)`);
+console.log(
+  `  ${"other".padEnd(14)} ${(median(stages["in process"]!) - mainSum).toFixed(0).padStart(5)} ms  (imports, waiting for workers, headers)`,
+);
 console.log("  worker threads (overlapping):");
 Object.keys(stages).filter(inWorker).forEach(show);

@@ -52,7 +52,8 @@ function recordedSessions(): { file: string; frames: Frame[] }[] {
     }));
 }
 
-const perSecond = (messages: number, millis: number) => `${Math.round((messages / millis) * 1000).toLocaleString("en-US")} msg/s`;
+const perSecond = (messages: number, millis: number) =>
+  `${Math.round((messages / millis) * 1000).toLocaleString("en-US")} msg/s`;
 const bytes = (n: number) => (n < 1024 ? `${n} B` : `${(n / 1024).toFixed(1)} KiB`);
 
 function throughput(label: string, sessions: { file: string; frames: Frame[] }[]): void {
@@ -91,9 +92,13 @@ function throughput(label: string, sessions: { file: string; frames: Frame[] }[]
     ROUNDS,
     WARMUP,
   );
-  console.log(`\n${label}: ${sessions.length} sessions, ${messages} messages, ${bytes(textBytes)} of JSON text; medians of ${ROUNDS} rounds of ${REPEAT} sweeps`);
+  console.log(
+    `\n${label}: ${sessions.length} sessions, ${messages} messages, ${bytes(textBytes)} of JSON text; medians of ${ROUNDS} rounds of ${REPEAT} sweeps`,
+  );
   const row = (name: keyof typeof times, baseline?: keyof typeof times) =>
-    console.log(`  ${name.padEnd(24)} ${ms(times[name]).padStart(10)}  ${perSecond(timed, times[name]).padStart(16)}${baseline ? `  ${ratio(times[name] / times[baseline])} ${baseline}` : ""}`);
+    console.log(
+      `  ${name.padEnd(24)} ${ms(times[name]).padStart(10)}  ${perSecond(timed, times[name]).padStart(16)}${baseline ? `  ${ratio(times[name] / times[baseline])} ${baseline}` : ""}`,
+    );
   row("session, frame text", "JSON.parse of the text");
   row("JSON.parse of the text");
   row("session, parsed values", "walk of the values");
@@ -103,7 +108,15 @@ function throughput(label: string, sessions: { file: string; frames: Frame[] }[]
 async function bundleSize(name: string, code: string, dir: string): Promise<{ raw: number; gzip: number }> {
   const file = join(dir, `${name.replace(/\W+/g, "-")}.mjs`);
   writeFileSync(file, code);
-  const result = await build({ entryPoints: [file], bundle: true, platform: "browser", format: "esm", minify: true, write: false, logLevel: "silent" });
+  const result = await build({
+    entryPoints: [file],
+    bundle: true,
+    platform: "browser",
+    format: "esm",
+    minify: true,
+    write: false,
+    logLevel: "silent",
+  });
   const out = result.outputFiles[0]!.contents;
   return { raw: out.byteLength, gzip: gzipSync(out, { level: 9 }).byteLength };
 }
@@ -123,7 +136,9 @@ async function bundles(): Promise<void> {
       const size = await bundleSize(name, code, dir);
       baseline ??= size;
       const versus = size === baseline ? "" : `  ${ratio(size.gzip / baseline.gzip)} one REST validator (gzip)`;
-      console.log(`  ${name.padEnd(36)} ${bytes(size.raw).padStart(10)} minified ${bytes(size.gzip).padStart(10)} gzip${versus}`);
+      console.log(
+        `  ${name.padEnd(36)} ${bytes(size.raw).padStart(10)} minified ${bytes(size.gzip).padStart(10)} gzip${versus}`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -135,6 +150,9 @@ if (existsSync(join(LIVE_DIR, "manifest.jsonl"))) {
   throughput("all recorded Live sessions", sessions);
   const large = sessions.filter((s) => s.frames.some((f) => f.text.length > LARGE_FRAME));
   throughput(`recorded sessions with a frame over ${bytes(LARGE_FRAME)} (realtime audio)`, large);
-  throughput("recorded sessions without one", sessions.filter((s) => !large.includes(s)));
+  throughput(
+    "recorded sessions without one",
+    sessions.filter((s) => !large.includes(s)),
+  );
 } else console.log(`${LIVE_DIR} is absent: the throughput part is skipped`);
 await bundles();

@@ -15,7 +15,14 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build, type Metafile } from "esbuild";
-import { childTimes, COLD_START_RESPONSE, EMPTY_CHILD, ajvChild, typekitCjsChild, typekitEsmChild } from "./support/cold-start.ts";
+import {
+  childTimes,
+  COLD_START_RESPONSE,
+  EMPTY_CHILD,
+  ajvChild,
+  typekitCjsChild,
+  typekitEsmChild,
+} from "./support/cold-start.ts";
 import { CORPUS_DIR, ROOT } from "./support/corpus.ts";
 import { envNumber, median, verdict } from "./support/measure.ts";
 import { freshTarballs, installedProject, type Tarballs } from "./support/packages.ts";
@@ -46,7 +53,8 @@ const times = (x: number): string => `${x.toFixed(2)}×`;
 function printTable(rows: readonly Row[]): void {
   const header: Row = { figure: "figure", value: "value", baseline: "baseline / target", ratio: "ratio" };
   const width = (k: keyof Row) => Math.max(...[header, ...rows].map((r) => r[k].length));
-  const line = (r: Row) => `  ${r.figure.padEnd(width("figure"))}  ${r.value.padStart(width("value"))}  ${r.baseline.padEnd(width("baseline"))}  ${r.ratio}`;
+  const line = (r: Row) =>
+    `  ${r.figure.padEnd(width("figure"))}  ${r.value.padStart(width("value"))}  ${r.baseline.padEnd(width("baseline"))}  ${r.ratio}`;
   console.log([header, ...rows].map(line).join("\n"));
 }
 
@@ -89,7 +97,11 @@ async function bundle(project: string, file: string): Promise<Bundle> {
     throw new Error(`esbuild could not bundle ${file}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   });
   const code = result.outputFiles.find((f) => f.path.endsWith(".js"))!.contents;
-  return { raw: code.byteLength, gzip: code.byteLength === 0 ? 0 : gzipSync(code, { level: 9 }).byteLength, biggest: biggestInputs(result.metafile) };
+  return {
+    raw: code.byteLength,
+    gzip: code.byteLength === 0 ? 0 : gzipSync(code, { level: 9 }).byteLength,
+    biggest: biggestInputs(result.metafile),
+  };
 }
 
 function biggestInputs(metafile: Metafile, count = 5): { path: string; bytes: number }[] {
@@ -102,7 +114,9 @@ function biggestInputs(metafile: Metafile, count = 5): { path: string; bytes: nu
 }
 
 async function reportBundles(project: string): Promise<void> {
-  console.log(`\n1. bundle size (esbuild, platform browser, format esm, minified; gzip level 9), ${RUNTIME} installed from its tarball`);
+  console.log(
+    `\n1. bundle size (esbuild, platform browser, format esm, minified; gzip level 9), ${RUNTIME} installed from its tarball`,
+  );
   const bundles = {} as Record<EntryName, Bundle>;
   for (const [name, entry] of Object.entries(ENTRIES) as [EntryName, (typeof ENTRIES)[EntryName]][]) {
     writeFileSync(join(project, entry.file), entry.code);
@@ -114,20 +128,44 @@ async function reportBundles(project: string): Promise<void> {
   const whole = bundles["whole runtime"];
   const types = bundles["types only"];
   summary.push(
-    { figure: "one validator, gzip", value: bytes(one.gzip), baseline: `target ≤ ${bytes(BUNDLE_TARGET_GZIP)}`, ratio: `${times(one.gzip / BUNDLE_TARGET_GZIP)} ${verdict(one.gzip <= BUNDLE_TARGET_GZIP)}` },
+    {
+      figure: "one validator, gzip",
+      value: bytes(one.gzip),
+      baseline: `target ≤ ${bytes(BUNDLE_TARGET_GZIP)}`,
+      ratio: `${times(one.gzip / BUNDLE_TARGET_GZIP)} ${verdict(one.gzip <= BUNDLE_TARGET_GZIP)}`,
+    },
     { figure: "one validator, minified", value: bytes(one.raw), baseline: "—", ratio: "" },
-    { figure: "whole runtime, gzip", value: bytes(whole.gzip), baseline: `one validator ${bytes(one.gzip)}`, ratio: times(whole.gzip / one.gzip) },
-    { figure: "whole runtime, minified", value: bytes(whole.raw), baseline: `one validator ${bytes(one.raw)}`, ratio: times(whole.raw / one.raw) },
-    { figure: "types only, minified", value: bytes(types.raw), baseline: "expected 0 B", ratio: verdict(types.raw === 0) },
+    {
+      figure: "whole runtime, gzip",
+      value: bytes(whole.gzip),
+      baseline: `one validator ${bytes(one.gzip)}`,
+      ratio: times(whole.gzip / one.gzip),
+    },
+    {
+      figure: "whole runtime, minified",
+      value: bytes(whole.raw),
+      baseline: `one validator ${bytes(one.raw)}`,
+      ratio: times(whole.raw / one.raw),
+    },
+    {
+      figure: "types only, minified",
+      value: bytes(types.raw),
+      baseline: "expected 0 B",
+      ratio: verdict(types.raw === 0),
+    },
   );
 }
 
 // ---- 2. tarballs
 
 function reportTarballs(tarballs: Tarballs): void {
-  console.log(`\n2. tarballs (${tarballs.packed ? "packed by this run" : "dist/*.tgz reused: newer than everything they are packed from"})`);
+  console.log(
+    `\n2. tarballs (${tarballs.packed ? "packed by this run" : "dist/*.tgz reused: newer than everything they are packed from"})`,
+  );
   for (const p of [tarballs.runtime, tarballs.tools]) {
-    console.log(`  ${p.name}@${p.version}: ${bytes(p.size)} packed, ${bytes(p.unpackedSize)} unpacked, ${p.files.length} files`);
+    console.log(
+      `  ${p.name}@${p.version}: ${bytes(p.size)} packed, ${bytes(p.unpackedSize)} unpacked, ${p.files.length} files`,
+    );
     summary.push(
       { figure: `${p.name} packed`, value: bytes(p.size), baseline: "—", ratio: "" },
       { figure: `${p.name} unpacked`, value: bytes(p.unpackedSize), baseline: "—", ratio: "" },
@@ -153,7 +191,8 @@ function timeProcess(c: Contender): Sample {
   const started = performance.now();
   const r = spawnSync(process.execPath, c.args, { cwd: c.cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const wall = performance.now() - started;
-  if (r.status !== 0) throw new Error(`${c.label}: node ${c.args.join(" ")} exited ${r.status ?? r.signal}:\n${r.stderr}${r.stdout}`);
+  if (r.status !== 0)
+    throw new Error(`${c.label}: node ${c.args.join(" ")} exited ${r.status ?? r.signal}:\n${r.stderr}${r.stdout}`);
   return { wall, stdout: r.stdout };
 }
 
@@ -192,7 +231,12 @@ function cliContenders(project: string) {
     node: { label: "node -e 0", args: ["-e", "0"], cwd: project },
     help: cli("gemini-typekit --help", "--help"),
     validateHelp: cli("gemini-typekit validate --help", "validate", "--help"),
-    validate: cli("gemini-typekit validate GenerateContentResponse <file>", "validate", "GenerateContentResponse", CLI_RESPONSE),
+    validate: cli(
+      "gemini-typekit validate GenerateContentResponse <file>",
+      "validate",
+      "GenerateContentResponse",
+      CLI_RESPONSE,
+    ),
   };
 }
 
@@ -202,7 +246,8 @@ function reportProcesses(runtimeProject: string, cliProject: string): void {
   const contenders = { ...cli, ...library };
   const samples = timeInterleaved(contenders, RUNS);
   const wall = (k: keyof typeof contenders) => median(samples[k].map((s) => s.wall));
-  const child = (k: keyof typeof library, f: "load" | "first") => median(samples[k].map((s) => childTimes(s.stdout)[f]));
+  const child = (k: keyof typeof library, f: "load" | "first") =>
+    median(samples[k].map((s) => childTimes(s.stdout)[f]));
 
   console.log(`\n3. the installed CLI: median wall of ${RUNS} fresh processes each, interleaved`);
   const node = wall("node");
@@ -211,12 +256,29 @@ function reportProcesses(runtimeProject: string, cliProject: string): void {
   }
   const help = wall("help") / node;
   summary.push(
-    { figure: "CLI --help", value: msText(wall("help")), baseline: `node -e 0 ${msText(node)}, target ≤ ${times(HELP_TARGET)}`, ratio: `${times(help)} ${verdict(help <= HELP_TARGET)}` },
-    { figure: "CLI validate --help", value: msText(wall("validateHelp")), baseline: `node -e 0 ${msText(node)}`, ratio: times(wall("validateHelp") / node) },
-    { figure: "CLI validate <response>", value: msText(wall("validate")), baseline: `node -e 0 ${msText(node)}`, ratio: times(wall("validate") / node) },
+    {
+      figure: "CLI --help",
+      value: msText(wall("help")),
+      baseline: `node -e 0 ${msText(node)}, target ≤ ${times(HELP_TARGET)}`,
+      ratio: `${times(help)} ${verdict(help <= HELP_TARGET)}`,
+    },
+    {
+      figure: "CLI validate --help",
+      value: msText(wall("validateHelp")),
+      baseline: `node -e 0 ${msText(node)}`,
+      ratio: times(wall("validateHelp") / node),
+    },
+    {
+      figure: "CLI validate <response>",
+      value: msText(wall("validate")),
+      baseline: `node -e 0 ${msText(node)}`,
+      ratio: times(wall("validate") / node),
+    },
   );
 
-  console.log(`\n4. library cold start, installed ${RUNTIME}: one real response (${COLD_START_RESPONSE.slice(CORPUS_DIR.length + 1)}), same rounds`);
+  console.log(
+    `\n4. library cold start, installed ${RUNTIME}: one real response (${COLD_START_RESPONSE.slice(CORPUS_DIR.length + 1)}), same rounds`,
+  );
   console.log(`  ${"".padEnd(44)}     wall      net     load    first validation`);
   const empty = wall("empty");
   for (const k of Object.keys(library) as (keyof typeof library)[]) {
@@ -244,7 +306,9 @@ async function main(): Promise<void> {
     forcePack: process.env["BENCH_PACK"] === "1",
     onPack: () => console.log("packing both packages (scripts/build/pack.ts: build, then npm pack into dist/)…"),
   });
-  console.log(`installing ${relative(ROOT, tarballs.runtime.tarball)} and ${relative(ROOT, tarballs.tools.tarball)} into fresh projects…`);
+  console.log(
+    `installing ${relative(ROOT, tarballs.runtime.tarball)} and ${relative(ROOT, tarballs.tools.tarball)} into fresh projects…`,
+  );
   // The runtime has no dependencies: nothing may come from the registry. The tools' come from npm's cache.
   const installs = await Promise.allSettled([
     installedProject("runtime", [tarballs.runtime.tarball], { offline: true }),
@@ -255,7 +319,10 @@ async function main(): Promise<void> {
     for (const r of installs) if (r.status === "fulfilled") rmSync(r.value, { recursive: true, force: true });
     throw failed.reason;
   }
-  const [runtimeProject, cliProject] = installs.map((r) => (r as PromiseFulfilledResult<string>).value) as [string, string];
+  const [runtimeProject, cliProject] = installs.map((r) => (r as PromiseFulfilledResult<string>).value) as [
+    string,
+    string,
+  ];
   try {
     await reportBundles(runtimeProject);
     reportTarballs(tarballs);
@@ -263,7 +330,9 @@ async function main(): Promise<void> {
   } finally {
     for (const dir of [runtimeProject, cliProject]) rmSync(dir, { recursive: true, force: true });
   }
-  console.log(`\nsummary (${((performance.now() - started) / 1000).toFixed(0)} s${tarballs.packed ? ", packing included" : ""})`);
+  console.log(
+    `\nsummary (${((performance.now() - started) / 1000).toFixed(0)} s${tarballs.packed ? ", packing included" : ""})`,
+  );
   printTable(summary);
 }
 

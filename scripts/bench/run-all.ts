@@ -4,7 +4,9 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 
 const dir = import.meta.dirname;
-for (const file of readdirSync(dir).filter((f) => f.endsWith(".bench.ts")).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith(".bench.ts"))
+  .sort()) {
   console.log(`\n## ${file}`);
   execFileSync(process.execPath, ["--import", "tsx", join(dir, file)], { stdio: "inherit" });
 }

@@ -53,7 +53,12 @@ function recordedChunks(): string[] {
 }
 
 /** The body, generated piece by piece: chunk i is a middle chunk of the recording (cycled), the last one its last. */
-async function* body(framing: Framing, chunks: string[], count: number, bytes: { n: number }): AsyncGenerator<Uint8Array> {
+async function* body(
+  framing: Framing,
+  chunks: string[],
+  count: number,
+  bytes: { n: number },
+): AsyncGenerator<Uint8Array> {
   const encoder = new TextEncoder();
   const middle = chunks.slice(0, -1);
   let buf = framing === "json-array" ? "[" : "";
@@ -99,7 +104,8 @@ async function child(framing: Framing, consumer: Consumer): Promise<Report> {
   const seconds = (performance.now() - t0) / 1000;
   if (n !== CHUNKS) throw new Error(`parsed ${n} chunks of ${CHUNKS}`);
   const result = aggregator?.result();
-  if (result && result.issues.length > 0) throw new Error(`aggregation issues: ${JSON.stringify(result.issues.slice(0, 3))}`);
+  if (result && result.issues.length > 0)
+    throw new Error(`aggregation issues: ${JSON.stringify(result.issues.slice(0, 3))}`);
   const atEnd = settled();
   return {
     framing,
@@ -123,17 +129,24 @@ if (framingArg) {
 } else {
   const self = fileURLToPath(import.meta.url);
   const mib = (b: number) => `${(b / MiB).toFixed(1)} MiB`;
-  console.log(`${CHUNKS} chunks from ${SOURCE} (middle chunks repeated), ${PIECE / 1024} KiB input pieces, RSS sampled every ${SAMPLE_EVERY} chunks`);
+  console.log(
+    `${CHUNKS} chunks from ${SOURCE} (middle chunks repeated), ${PIECE / 1024} KiB input pieces, RSS sampled every ${SAMPLE_EVERY} chunks`,
+  );
   for (const consumer of ["parse", "aggregate"] as const) {
     for (const framing of ["sse", "json-array"] as const) {
-      const out = execFileSync(process.execPath, ["--import", "tsx", self, framing, consumer], { cwd: ROOT, encoding: "utf8" });
+      const out = execFileSync(process.execPath, ["--import", "tsx", self, framing, consumer], {
+        cwd: ROOT,
+        encoding: "utf8",
+      });
       const r = JSON.parse(out.trim().split("\n").pop()!) as Report;
       const rssAt = (c: number) => r.samples.find((s) => s.chunk === c)?.rss ?? NaN;
       const growth = rssAt(CHUNKS) / rssAt(CHECKPOINT);
       const settledGrowth = r.atEnd.rss / r.at1k.rss;
       const heapGrowth = r.atEnd.heap - r.at1k.heap;
       const label = `${consumer === "parse" ? "parseStream" : "parseStream + Aggregator"}, ${framing}`;
-      console.log(`${label}: ${mib(r.bodyBytes)} body in ${r.seconds.toFixed(1)} s (${(r.chunks / r.seconds).toFixed(0)} chunks/s)`);
+      console.log(
+        `${label}: ${mib(r.bodyBytes)} body in ${r.seconds.toFixed(1)} s (${(r.chunks / r.seconds).toFixed(0)} chunks/s)`,
+      );
       console.log(
         `  RSS sampled: before ${mib(r.before.rss)}, after 1k ${mib(rssAt(CHECKPOINT))}, after 10k ${mib(rssAt(CHUNKS))} ` +
           `(${rssAt(CHUNKS) >= rssAt(CHECKPOINT) ? "+" : ""}${mib(rssAt(CHUNKS) - rssAt(CHECKPOINT))}), peak ${mib(r.peakSampled)} ` +
@@ -145,8 +158,12 @@ if (framingArg) {
       );
       const curve = r.samples.filter((s) => s.chunk % (CHUNKS / 10) === 0).map((s) => (s.rss / MiB).toFixed(0));
       console.log(`  RSS every ${CHUNKS / 10} chunks (MiB): ${curve.join(" ")}`);
-      if (consumer === "parse") console.log(`  flat (growth ≤ ${FLAT}×): ${verdict(growth <= FLAT && settledGrowth <= FLAT)}`);
-      else console.log(`  the aggregate keeps ${mib(r.aggregateBytes)} of JSON (text and parts), which the heap growth includes`);
+      if (consumer === "parse")
+        console.log(`  flat (growth ≤ ${FLAT}×): ${verdict(growth <= FLAT && settledGrowth <= FLAT)}`);
+      else
+        console.log(
+          `  the aggregate keeps ${mib(r.aggregateBytes)} of JSON (text and parts), which the heap growth includes`,
+        );
     }
   }
 }

@@ -38,9 +38,25 @@ function time(cmd: string, args: string[], runs: number): number {
 }
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const ours = time(process.execPath, [join(ROOT, "packages/tools/bin/gemini-typekit.js"), "to-schema", file, "Recipe"], RUNS);
-const theirs = time(process.execPath, [join(ROOT, "node_modules/ts-json-schema-generator/bin/ts-json-schema-generator.js"), "--path", file, "--type", "Recipe"], RUNS);
-console.log(`cold CLI, median of ${RUNS}: gemini-typekit to-schema ${ours.toFixed(0)} ms, ts-json-schema-generator ${theirs.toFixed(0)} ms, ratio ${(ours / theirs).toFixed(2)} (target <= 1.00)`);
+const ours = time(
+  process.execPath,
+  [join(ROOT, "packages/tools/bin/gemini-typekit.js"), "to-schema", file, "Recipe"],
+  RUNS,
+);
+const theirs = time(
+  process.execPath,
+  [
+    join(ROOT, "node_modules/ts-json-schema-generator/bin/ts-json-schema-generator.js"),
+    "--path",
+    file,
+    "--type",
+    "Recipe",
+  ],
+  RUNS,
+);
+console.log(
+  `cold CLI, median of ${RUNS}: gemini-typekit to-schema ${ours.toFixed(0)} ms, ts-json-schema-generator ${theirs.toFixed(0)} ms, ratio ${(ours / theirs).toFixed(2)} (target <= 1.00)`,
+);
 
 const project = createProject();
 project.addSourceFileAtPath(file);
@@ -53,4 +69,6 @@ for (let i = 0; i < 50; i++) {
   if (!r.schema) throw new Error("conversion failed");
 }
 const w = median(warm);
-console.log(`warm conversion with a reused Project, median of 50: ${w.toFixed(2)} ms, ratio to the 20 ms target ${(w / 20).toFixed(2)}`);
+console.log(
+  `warm conversion with a reused Project, median of 50: ${w.toFixed(2)} ms, ratio to the 20 ms target ${(w / 20).toFixed(2)}`,
+);

@@ -18,7 +18,15 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
-import { childTimes, COLD_START_RESPONSE as RESPONSE, EMPTY_CHILD, ajvChild, moduleGraph, typekitEsmChild, validatorModuleChild } from "./support/cold-start.ts";
+import {
+  childTimes,
+  COLD_START_RESPONSE as RESPONSE,
+  EMPTY_CHILD,
+  ajvChild,
+  moduleGraph,
+  typekitEsmChild,
+  validatorModuleChild,
+} from "./support/cold-start.ts";
 import { CORPUS_DIR, ROOT } from "./support/corpus.ts";
 import { envNumber, median, verdict } from "./support/measure.ts";
 import { builtRuntimeEsm } from "./support/packages.ts";
@@ -90,14 +98,18 @@ for (let r = 0; r < RUNS; r++) {
 rmSync(dir, { recursive: true, force: true });
 
 const med = (k: string, f: keyof Sample) => median(samples[k]!.map((s) => s[f]));
-console.log(`median of ${RUNS} runs per contender (interleaved), one real response (${RESPONSE.slice(CORPUS_DIR.length + 1)})`);
+console.log(
+  `median of ${RUNS} runs per contender (interleaved), one real response (${RESPONSE.slice(CORPUS_DIR.length + 1)})`,
+);
 console.log(
   `as JS: ${relative(ROOT, entry)} (${esm.rebuilt ? "rebuilt by this run" : "built"}), ${built.files} modules, ${(built.bytes / 1024).toFixed(0)} KiB`,
 );
 console.log("                                        wall    boot    load   first validation");
 for (const [k, c] of Object.entries(contenders)) {
   const f = (x: number) => `${x.toFixed(0)} ms`.padStart(8);
-  console.log(`  ${c.label.padEnd(34)}${f(med(k, "wall"))}${f(med(k, "boot"))}${f(med(k, "load"))}${f(med(k, "first"))}`);
+  console.log(
+    `  ${c.label.padEnd(34)}${f(med(k, "wall"))}${f(med(k, "boot"))}${f(med(k, "load"))}${f(med(k, "first"))}`,
+  );
 }
 const node = med("node", "wall");
 const nodeTsx = med("nodeTsx", "wall");
@@ -107,7 +119,9 @@ const b = med("ajv", "wall");
 const net = (b - node) / (a - nodeTsx);
 const netJs = (b - node) / (aJs - node);
 const kib = (p: string) => `${(statSync(p).size / 1024).toFixed(0)} KiB`;
-console.log(`(a') vs (b), each net of its bare process: ${netJs.toFixed(1)}× — target ≥ ${TARGET}×: ${verdict(netJs >= TARGET)}`);
+console.log(
+  `(a') vs (b), each net of its bare process: ${netJs.toFixed(1)}× — target ≥ ${TARGET}×: ${verdict(netJs >= TARGET)}`,
+);
 console.log(`     raw wall: ${(b / aJs).toFixed(2)}× (node's boot alone is ${node.toFixed(0)} ms of each)`);
 console.log(`(a) through tsx vs (b), each net of its bare process: ${net.toFixed(1)}×; raw: ${(b / a).toFixed(2)}×`);
 console.log(

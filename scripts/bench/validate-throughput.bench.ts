@@ -26,21 +26,28 @@ const bodies = geminiResponseBodies();
 const values = bodies.map((b) => JSON.parse(b.text) as unknown);
 const hasDrift = values.map((v, i) => {
   const r = validateGenerateContentResponse(v, { mode: "lenient" });
-  if (!r.ok) throw new Error(`${bodies[i]!.file}#${bodies[i]!.chunk} is not lenient-valid: ${JSON.stringify(r.issues.slice(0, 3))}`);
+  if (!r.ok)
+    throw new Error(
+      `${bodies[i]!.file}#${bodies[i]!.chunk} is not lenient-valid: ${JSON.stringify(r.issues.slice(0, 3))}`,
+    );
   return r.drift.length > 0;
 });
 const check = (strict as unknown as Record<string, ValidateFunction>)["GenerateContentResponse"]!;
 const fast = fastCheckers.GenerateContentResponse;
 
 // Bytes fields on the response side and the pattern the schemas give them (ajv compiles patterns with the u flag).
-const defs = bundle.$defs as unknown as Record<string, { properties: Record<string, { contentEncoding?: string; pattern?: string }> }>;
+const defs = bundle.$defs as unknown as Record<
+  string,
+  { properties: Record<string, { contentEncoding?: string; pattern?: string }> }
+>;
 const BASE64 = [
   ["Blob", "data"],
   ["Part", "thoughtSignature"],
   ["SearchEntryPoint", "sdkBlob"],
 ] as const;
 for (const [def, prop] of BASE64) {
-  if (defs[def]?.properties[prop]?.contentEncoding !== "base64") throw new Error(`${def}.${prop} is no longer a base64 field`);
+  if (defs[def]?.properties[prop]?.contentEncoding !== "base64")
+    throw new Error(`${def}.${prop} is no longer a base64 field`);
 }
 const base64Pattern = new RegExp(defs["Blob"]!.properties["data"]!.pattern!, "u");
 /** Strings of bytes fields: inlineData.data, thoughtSignature, sdkBlob. */
@@ -48,7 +55,11 @@ function base64Strings(v: unknown, parentKey = "", out: string[] = []): string[]
   if (Array.isArray(v)) for (const x of v) base64Strings(x, parentKey, out);
   else if (v !== null && typeof v === "object") {
     for (const [k, x] of Object.entries(v)) {
-      if (typeof x === "string" && (k === "thoughtSignature" || k === "sdkBlob" || (k === "data" && parentKey === "inlineData"))) out.push(x);
+      if (
+        typeof x === "string" &&
+        (k === "thoughtSignature" || k === "sdkBlob" || (k === "data" && parentKey === "inlineData"))
+      )
+        out.push(x);
       else base64Strings(x, k, out);
     }
   }
@@ -90,7 +101,9 @@ const m = measure(
 const r = m.validate / m.parse;
 console.log(`JSON.parse ${ms(m.parse)}, validate (lenient) ${ms(m.validate)}, walk ${ms(m.walk)}`);
 console.log(`validate / JSON.parse: ${ratio(r)} — target ≤ ${TARGET}: ${verdict(r <= TARGET)}`);
-console.log(`floor, bare walk / JSON.parse: ${ratio(m.walk / m.parse)} (expected ≈ 0.04); validate / walk ${(m.validate / m.walk).toFixed(1)}×`);
+console.log(
+  `floor, bare walk / JSON.parse: ${ratio(m.walk / m.parse)} (expected ≈ 0.04); validate / walk ${(m.validate / m.walk).toFixed(1)}×`,
+);
 console.log("where validation time goes (× JSON.parse of the whole corpus):");
 // The two timed on their own, in a pair: a pass run right after JSON.parse is timed slower here (it finds the caches
 // and predictors full of JSON.parse's work), and in the rounds above `validate` always follows `parse`.
@@ -107,10 +120,14 @@ const pair = measure(
   Math.ceil(WARMUP / 2),
 );
 console.log(`  fast-path checker alone (fast.js)                 ${ratio(pair.fast / m.parse)}`);
-console.log(`  runtime around it (result, drift)                 ${ratio((pair.validate - pair.fast) / m.parse)}  (timed as a pair, apart)`);
+console.log(
+  `  runtime around it (result, drift)                 ${ratio((pair.validate - pair.fast) / m.parse)}  (timed as a pair, apart)`,
+);
 console.log("for comparison:");
 console.log(`  ajv's standalone check (strict.js, allErrors)     ${ratio(m.ajv / m.parse)}`);
-console.log(`  the base64 pattern run whole on bytes fields      ${ratio(m.base64 / m.parse)}  (${b64.length} strings; the spot check avoids it)`);
+console.log(
+  `  the base64 pattern run whole on bytes fields      ${ratio(m.base64 / m.parse)}  (${b64.length} strings; the spot check avoids it)`,
+);
 
 // The same ratio on parts of the corpus (fewer rounds: this is the breakdown, not the headline).
 function part(label: string, keep: (b: Body, i: number) => boolean) {

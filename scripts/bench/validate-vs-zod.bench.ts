@@ -53,7 +53,9 @@ values.forEach((v, i) => {
   const theirs = GenerateContentResponse.safeParse(v);
   if (!theirs.success) throw new Error(`the zod schema rejects ${where}: ${theirs.error.message}`);
 });
-console.log(`corpus: ${bodies.length} bodies/chunks, all accepted by both; ${ROUNDS} interleaved rounds after ${WARMUP} warm-up sweeps, medians per sweep`);
+console.log(
+  `corpus: ${bodies.length} bodies/chunks, all accepted by both; ${ROUNDS} interleaved rounds after ${WARMUP} warm-up sweeps, medians per sweep`,
+);
 
 // ---- throughput
 // The two contenders are timed as a pair, in rounds of their own: a pass timed soon after JSON.parse of the corpus
@@ -81,8 +83,12 @@ const ref = measure(
   Math.ceil(WARMUP / 2),
 );
 const speedup = m.zod / m.typekit;
-console.log(`gemini-typekit validate (lenient) ${ms(m.typekit)}, zod safeParse ${ms(m.zod)}  (JSON.parse of the same bytes ${ms(ref.parse)})`);
-console.log(`gemini-typekit speed-up over zod: ${speedup.toFixed(2)}× — target ≥ ${TARGET}×: ${verdict(speedup >= TARGET)}`);
+console.log(
+  `gemini-typekit validate (lenient) ${ms(m.typekit)}, zod safeParse ${ms(m.zod)}  (JSON.parse of the same bytes ${ms(ref.parse)})`,
+);
+console.log(
+  `gemini-typekit speed-up over zod: ${speedup.toFixed(2)}× — target ≥ ${TARGET}×: ${verdict(speedup >= TARGET)}`,
+);
 console.log(
   `  per JSON.parse: gemini-typekit ${ratio(m.typekit / ref.parse)}, zod ${ratio(m.zod / ref.parse)}; the target means ` +
     `≤ ${ratio(m.zod / TARGET / ref.parse)} (a bare walk of every value is ≈ 0.04×: validate-throughput.bench.ts)`,
@@ -103,16 +109,36 @@ const os = ours.staticCounts();
 const ts = theirs.staticCounts();
 const pct = (c: Coverage) => `${((c.checked / c.values) * 100).toFixed(1)} %`;
 console.log("what each checks                                 gemini-typekit        zod");
-console.log(`  schema objects reachable from the root        ${String(os.schemas).padStart(14)} ${String(ts.schemas).padStart(10)}`);
-console.log(`  properties declared                           ${String(os.properties).padStart(14)} ${String(ts.properties).padStart(10)}`);
-console.log(`  constraint keywords (type, enum, pattern, …)  ${String(os.keywords).padStart(14)} ${String(ts.keywords).padStart(10)}`);
-console.log(`  enum values known                             ${String(os.enumValues).padStart(14)} ${String(ts.enumValues).padStart(10)}`);
-console.log(`  corpus values checked (of ${oc.values})          ${`${oc.checked} (${pct(oc)})`.padStart(14)} ${`${tc.checked} (${pct(tc)})`.padStart(10)}`);
-console.log(`  corpus values passed through unchecked        ${String(oc.unchecked).padStart(14)} ${String(tc.unchecked).padStart(10)}`);
-console.log(`  distinct field paths checked in the corpus    ${String(oc.paths.size).padStart(14)} ${String(tc.paths.size).padStart(10)}`);
-console.log(`  unknown keys reported (drift)                 ${String(oc.flaggedKeys).padStart(14)} ${String(tc.flaggedKeys).padStart(10)}`);
+console.log(
+  `  schema objects reachable from the root        ${String(os.schemas).padStart(14)} ${String(ts.schemas).padStart(10)}`,
+);
+console.log(
+  `  properties declared                           ${String(os.properties).padStart(14)} ${String(ts.properties).padStart(10)}`,
+);
+console.log(
+  `  constraint keywords (type, enum, pattern, …)  ${String(os.keywords).padStart(14)} ${String(ts.keywords).padStart(10)}`,
+);
+console.log(
+  `  enum values known                             ${String(os.enumValues).padStart(14)} ${String(ts.enumValues).padStart(10)}`,
+);
+console.log(
+  `  corpus values checked (of ${oc.values})          ${`${oc.checked} (${pct(oc)})`.padStart(14)} ${`${tc.checked} (${pct(tc)})`.padStart(10)}`,
+);
+console.log(
+  `  corpus values passed through unchecked        ${String(oc.unchecked).padStart(14)} ${String(tc.unchecked).padStart(10)}`,
+);
+console.log(
+  `  distinct field paths checked in the corpus    ${String(oc.paths.size).padStart(14)} ${String(tc.paths.size).padStart(10)}`,
+);
+console.log(
+  `  unknown keys reported (drift)                 ${String(oc.flaggedKeys).padStart(14)} ${String(tc.flaggedKeys).padStart(10)}`,
+);
 const missed = [...tc.paths].filter((p) => !oc.paths.has(p));
 const extra = [...oc.paths].filter((p) => !tc.paths.has(p));
-console.log(`  field paths zod checks that gemini-typekit does not: ${missed.length === 0 ? "none" : missed.join(", ")}`);
+console.log(
+  `  field paths zod checks that gemini-typekit does not: ${missed.length === 0 ? "none" : missed.join(", ")}`,
+);
 console.log(`  gemini-typekit checks every field zod checks: ${verdict(missed.length === 0)}`);
-console.log(`  field paths gemini-typekit checks that zod does not: ${extra.length}, e.g. ${extra.slice(0, 6).join(", ")}`);
+console.log(
+  `  field paths gemini-typekit checks that zod does not: ${extra.length}, e.g. ${extra.slice(0, 6).join(", ")}`,
+);

@@ -53,7 +53,10 @@ function missingModules(outDir: string, sourceDir: string): string[] {
       const target = resolve(dirname(file), match[1]!);
       if (existsSync(target) || found.has(target)) continue;
       const source = join(sourceDir, relative(outDir, target));
-      if (!existsSync(source)) throw new Error(`${relative(ROOT, file)} imports ${match[1]}, which is neither emitted nor at ${relative(ROOT, source)}`);
+      if (!existsSync(source))
+        throw new Error(
+          `${relative(ROOT, file)} imports ${match[1]}, which is neither emitted nor at ${relative(ROOT, source)}`,
+        );
       found.add(target);
       queue.push(source);
     }
@@ -104,7 +107,10 @@ export async function build(): Promise<void> {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const started = performance.now();
   build().then(
-    () => console.log(`built packages/runtime/dist and packages/tools/dist in ${((performance.now() - started) / 1000).toFixed(1)} s`),
+    () =>
+      console.log(
+        `built packages/runtime/dist and packages/tools/dist in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      ),
     (e: unknown) => {
       console.error(e instanceof Error ? e.message : e);
       process.exitCode = 1;

@@ -29,7 +29,9 @@ process.stdout.write(JSON.stringify(screens));
 export async function writeHelpScreens(toolsDir: string): Promise<void> {
   const dist = join(toolsDir, "dist");
   const urls = [join(dist, "cli/main.js"), join(dist, "cli/commands/index.js")].map((p) => pathToFileURL(p).href);
-  const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", CHILD, ...urls], { cwd: toolsDir });
+  const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", CHILD, ...urls], {
+    cwd: toolsDir,
+  });
   const screens = JSON.parse(stdout) as Record<string, string>;
   writeFileSync(join(dist, "cli/help.json"), `${JSON.stringify({ width: HELP_WIDTH, screens }, null, 2)}\n`);
 }

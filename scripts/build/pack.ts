@@ -63,11 +63,22 @@ function stage(dir: string, manifest: Manifest, extra: Record<string, string> = 
 
 async function npmPack(stageDir: string): Promise<PackedPackage> {
   mkdirSync(DIST_DIR, { recursive: true });
-  const { stdout } = await promisify(execFile)("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", DIST_DIR], {
-    cwd: stageDir,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const [report] = JSON.parse(stdout) as { name: string; version: string; filename: string; size: number; unpackedSize: number; files: { path: string }[] }[];
+  const { stdout } = await promisify(execFile)(
+    "npm",
+    ["pack", "--json", "--ignore-scripts", "--pack-destination", DIST_DIR],
+    {
+      cwd: stageDir,
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  const [report] = JSON.parse(stdout) as {
+    name: string;
+    version: string;
+    filename: string;
+    size: number;
+    unpackedSize: number;
+    files: { path: string }[];
+  }[];
   if (!report) throw new Error(`npm pack in ${relative(ROOT, stageDir)} reported nothing`);
   return {
     name: report.name,
@@ -79,7 +90,9 @@ async function npmPack(stageDir: string): Promise<PackedPackage> {
   };
 }
 
-export async function packAll(options: { build?: boolean } = {}): Promise<{ runtime: PackedPackage; tools: PackedPackage }> {
+export async function packAll(
+  options: { build?: boolean } = {},
+): Promise<{ runtime: PackedPackage; tools: PackedPackage }> {
   if (options.build !== false) await build();
   rmSync(DIST_DIR, { recursive: true, force: true });
   const runtimeManifest = readManifest(RUNTIME_DIR);
@@ -99,7 +112,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   packAll().then(
     (packed) => {
       for (const p of Object.values(packed)) {
-        console.log(`${relative(ROOT, p.tarball)}  ${p.name}@${p.version}: ${p.files.length} files, ${kib(p.size)} packed, ${kib(p.unpackedSize)} unpacked`);
+        console.log(
+          `${relative(ROOT, p.tarball)}  ${p.name}@${p.version}: ${p.files.length} files, ${kib(p.size)} packed, ${kib(p.unpackedSize)} unpacked`,
+        );
       }
     },
     (e: unknown) => {

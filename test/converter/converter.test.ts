@@ -4,7 +4,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createProject, jsonSchemaToResponseSchema, lintSchema, responseSchemaToJsonSchema, toResponseJsonSchema, toResponseSchema } from "../../packages/tools/src/schema/index.ts";
+import {
+  createProject,
+  jsonSchemaToResponseSchema,
+  lintSchema,
+  responseSchemaToJsonSchema,
+  toResponseJsonSchema,
+  toResponseSchema,
+} from "../../packages/tools/src/schema/index.ts";
 import { cases, expectedFile, FIXTURES, located, makeAjv, readJsonIfExists } from "./harness.ts";
 
 describe.each(cases())("converter case %s", (name) => {
@@ -25,7 +32,9 @@ describe.each(cases())("converter case %s", (name) => {
   it("matches expected.legacy.json", () => {
     // Warnings (the TypeScript side's and the legacy emitter's own, e.g. a dropped format) are kept beside the schema.
     const warnings = legacy.diagnostics.length ? { warnings: located(dir, legacy.diagnostics) } : {};
-    const actual = legacy.schema ? { schema: legacy.schema, ...warnings } : { errors: located(dir, legacy.diagnostics) };
+    const actual = legacy.schema
+      ? { schema: legacy.schema, ...warnings }
+      : { errors: located(dir, legacy.diagnostics) };
     expect(actual).toEqual(expectedFile(join(dir, "expected.legacy.json"), actual));
   });
 
@@ -35,26 +44,37 @@ describe.each(cases())("converter case %s", (name) => {
     expect(fromPath.diagnostics).toEqual(json.diagnostics);
     const fromText = toResponseJsonSchema(readFileSync(input, "utf8"), "Root", { cwd: dir });
     expect(fromText.schema).toEqual(json.schema);
-    expect(fromText.diagnostics.map((d) => [d.code, d.location.line, d.location.column])).toEqual(json.diagnostics.map((d) => [d.code, d.location.line, d.location.column]));
+    expect(fromText.diagnostics.map((d) => [d.code, d.location.line, d.location.column])).toEqual(
+      json.diagnostics.map((d) => [d.code, d.location.line, d.location.column]),
+    );
   });
 
-  it.runIf(json.schema !== undefined)("emits a schema the linter accepts and Ajv compiles, which sorts the samples", () => {
-    const schema = json.schema!;
-    // The converter lints what it emits: the linter finds no error, and every warning it finds the converter passed on.
-    const findings = lintSchema(schema, { target: "responseJsonSchema" });
-    expect(findings.filter((d) => d.severity === "error")).toEqual([]);
-    expect(findings.map((d) => d.code)).toEqual(json.diagnostics.filter((d) => findings.some((f) => f.code === d.code)).map((d) => d.code));
-    const validate = makeAjv().compile(schema);
-    const instances = readJsonIfExists(join(dir, "instances.json")) as { valid: unknown[]; invalid: unknown[] } | undefined;
-    expect(instances, `${name}/instances.json is missing`).toBeDefined();
-    for (const v of instances!.valid) expect(validate(v), `valid: ${JSON.stringify(v)} ${JSON.stringify(validate.errors)}`).toBe(true);
-    for (const v of instances!.invalid) expect(validate(v), `invalid: ${JSON.stringify(v)}`).toBe(false);
-  });
+  it.runIf(json.schema !== undefined)(
+    "emits a schema the linter accepts and Ajv compiles, which sorts the samples",
+    () => {
+      const schema = json.schema!;
+      // The converter lints what it emits: the linter finds no error, and every warning it finds the converter passed on.
+      const findings = lintSchema(schema, { target: "responseJsonSchema" });
+      expect(findings.filter((d) => d.severity === "error")).toEqual([]);
+      expect(findings.map((d) => d.code)).toEqual(
+        json.diagnostics.filter((d) => findings.some((f) => f.code === d.code)).map((d) => d.code),
+      );
+      const validate = makeAjv().compile(schema);
+      const instances = readJsonIfExists(join(dir, "instances.json")) as
+        { valid: unknown[]; invalid: unknown[] } | undefined;
+      expect(instances, `${name}/instances.json is missing`).toBeDefined();
+      for (const v of instances!.valid)
+        expect(validate(v), `valid: ${JSON.stringify(v)} ${JSON.stringify(validate.errors)}`).toBe(true);
+      for (const v of instances!.invalid) expect(validate(v), `invalid: ${JSON.stringify(v)}`).toBe(false);
+    },
+  );
 
   it.runIf(legacy.schema !== undefined)("legacy output lints clean and agrees with converting the JSON Schema", () => {
     const findings = lintSchema(legacy.schema, { target: "responseSchema" });
     expect(findings.filter((d) => d.severity === "error")).toEqual([]);
-    expect(findings.map((d) => d.code)).toEqual(legacy.diagnostics.filter((d) => findings.some((f) => f.code === d.code)).map((d) => d.code));
+    expect(findings.map((d) => d.code)).toEqual(
+      legacy.diagnostics.filter((d) => findings.some((f) => f.code === d.code)).map((d) => d.code),
+    );
     expect(jsonSchemaToResponseSchema(json.schema).schema).toEqual(legacy.schema);
     const back = responseSchemaToJsonSchema(legacy.schema);
     expect(back.diagnostics).toEqual([]);

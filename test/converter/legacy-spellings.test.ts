@@ -12,11 +12,22 @@ const CASES: Case[] = [
   [
     "proto names any_of, property_ordering and max_items read like their JSON names",
     {
-      given: { type: "OBJECT", properties: { a: { any_of: [{ type: "STRING" }, { type: "INTEGER" }] }, b: { type: "ARRAY", items: { type: "STRING" }, max_items: "3" } }, property_ordering: ["b", "a"], required: ["a"] },
+      given: {
+        type: "OBJECT",
+        properties: {
+          a: { any_of: [{ type: "STRING" }, { type: "INTEGER" }] },
+          b: { type: "ARRAY", items: { type: "STRING" }, max_items: "3" },
+        },
+        property_ordering: ["b", "a"],
+        required: ["a"],
+      },
       want: {
         schema: {
           type: "object",
-          properties: { b: { type: "array", items: { type: "string" }, maxItems: 3 }, a: { anyOf: [{ type: "string" }, { type: "integer" }] } },
+          properties: {
+            b: { type: "array", items: { type: "string" }, maxItems: 3 },
+            a: { anyOf: [{ type: "string" }, { type: "integer" }] },
+          },
           propertyOrdering: ["b", "a"],
           required: ["a"],
         },
@@ -25,15 +36,35 @@ const CASES: Case[] = [
   ],
   [
     "lower-case type names",
-    { given: { type: "object", properties: { n: { type: "integer", nullable: true } } }, want: { schema: { type: "object", properties: { n: { anyOf: [{ type: "integer" }, { type: "null" }] } }, propertyOrdering: ["n"] } } },
+    {
+      given: { type: "object", properties: { n: { type: "integer", nullable: true } } },
+      want: {
+        schema: {
+          type: "object",
+          properties: { n: { anyOf: [{ type: "integer" }, { type: "null" }] } },
+          propertyOrdering: ["n"],
+        },
+      },
+    },
   ],
   [
     "a bad value under a proto name is reported at the proto key",
-    { given: { type: "ARRAY", items: { type: "STRING" }, min_items: "many" }, want: { errors: [["convert.bad-value", "/min_items"]] } },
+    {
+      given: { type: "ARRAY", items: { type: "STRING" }, min_items: "many" },
+      want: { errors: [["convert.bad-value", "/min_items"]] },
+    },
   ],
   [
     "a node with neither type nor anyOf is untyped, one with an unknown type a bad value",
-    { given: { type: "OBJECT", properties: { a: { description: "x" }, b: { type: "strin" } } }, want: { errors: [["convert.untyped", "/properties/a"], ["convert.bad-value", "/properties/b/type"]] } },
+    {
+      given: { type: "OBJECT", properties: { a: { description: "x" }, b: { type: "strin" } } },
+      want: {
+        errors: [
+          ["convert.untyped", "/properties/a"],
+          ["convert.bad-value", "/properties/b/type"],
+        ],
+      },
+    },
   ],
 ];
 
@@ -45,7 +76,10 @@ describe("responseSchemaToJsonSchema reads both spellings", () => {
   });
 
   it("fromSchema takes a schema spelled with proto names as legacy", async () => {
-    const { code } = await fromSchema({ type: "object", properties: { a: { any_of: [{ type: "string" }, { type: "integer" }] } }, required: ["a"] }, { name: "T" });
+    const { code } = await fromSchema(
+      { type: "object", properties: { a: { any_of: [{ type: "string" }, { type: "integer" }] } }, required: ["a"] },
+      { name: "T" },
+    );
     expect(code).toMatch(/a: string \| number;/);
   });
 });

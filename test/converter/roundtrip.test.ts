@@ -34,7 +34,9 @@ export type JsonView<T> = T extends Date
           : T;
 `;
 
-const withSchema = cases().filter((name) => toResponseJsonSchema(join(FIXTURES, name, "input.ts"), "Root").schema !== undefined);
+const withSchema = cases().filter(
+  (name) => toResponseJsonSchema(join(FIXTURES, name, "input.ts"), "Root").schema !== undefined,
+);
 
 describe("round trip TS → schema → TS", () => {
   it("covers every case that has a schema", () => {
@@ -46,7 +48,10 @@ describe("round trip TS → schema → TS", () => {
     const { schema } = toResponseJsonSchema(join(dir, "input.ts"), "Root");
     const { code, diagnostics } = await fromSchema(schema, { name: "RoundTrip" });
     expect(diagnostics).toEqual([]);
-    const project = new Project({ compilerOptions: { ...projectOptions, exactOptionalPropertyTypes: true }, skipAddingFilesFromTsConfig: true });
+    const project = new Project({
+      compilerOptions: { ...projectOptions, exactOptionalPropertyTypes: true },
+      skipAddingFilesFromTsConfig: true,
+    });
     project.addSourceFileAtPath(join(dir, "input.ts"));
     project.createSourceFile(join(dir, "__roundtrip__.ts"), code!, { overwrite: true });
     const check = project.createSourceFile(
@@ -60,7 +65,8 @@ describe("round trip TS → schema → TS", () => {
     const original = check.getTypeAliasOrThrow("Original").getType();
     const back = check.getTypeAliasOrThrow("Back").getType();
     const show = `\noriginal: ${original.getText()}\nround trip:\n${code}`;
-    if (!ONE_WAY.has(name)) expect(checker.isTypeAssignableTo(original, back), `original → round trip${show}`).toBe(true);
+    if (!ONE_WAY.has(name))
+      expect(checker.isTypeAssignableTo(original, back), `original → round trip${show}`).toBe(true);
     const warnings = (readJsonIfExists(join(dir, "expected.errors.json")) ?? []) as { code: string }[];
     if (warnings.some((w) => WIDENING.has(w.code))) {
       expect(checker.isTypeAssignableTo(back, original), "a widened case must not be mutually assignable").toBe(false);

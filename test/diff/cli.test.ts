@@ -18,7 +18,14 @@ async function run(args: string[]) {
   return { code, stdout, stderr };
 }
 
-const change = (level: ClassifiedChange["level"]): ClassifiedChange => ({ kind: "added", subject: "field", path: "A.b", rule: "x", level, direction: "both" });
+const change = (level: ClassifiedChange["level"]): ClassifiedChange => ({
+  kind: "added",
+  subject: "field",
+  path: "A.b",
+  rule: "x",
+  level,
+  direction: "both",
+});
 
 describe("--fail-on", () => {
   it.each([
@@ -38,10 +45,19 @@ describe.skipIf(!hasShared)("gemini-typekit diff on the shared revisions", () =>
   const revisions = [UPSTREAM.discovery20250612, UPSTREAM.discovery20251028, UPSTREAM.discovery];
 
   it.each([
-    ["breaking changes, --fail-on breaking", { args: [UPSTREAM.discovery20251028, UPSTREAM.discovery, "--fail-on", "breaking"], want: 1 }],
-    ["breaking changes, --fail-on warning", { args: [UPSTREAM.discovery20251028, UPSTREAM.discovery, "--fail-on", "warning"], want: 1 }],
+    [
+      "breaking changes, --fail-on breaking",
+      { args: [UPSTREAM.discovery20251028, UPSTREAM.discovery, "--fail-on", "breaking"], want: 1 },
+    ],
+    [
+      "breaking changes, --fail-on warning",
+      { args: [UPSTREAM.discovery20251028, UPSTREAM.discovery, "--fail-on", "warning"], want: 1 },
+    ],
     ["breaking changes, no --fail-on", { args: [UPSTREAM.discovery20251028, UPSTREAM.discovery], want: 0 }],
-    ["the same document, --fail-on warning", { args: [UPSTREAM.discovery, UPSTREAM.discovery, "--fail-on", "warning"], want: 0 }],
+    [
+      "the same document, --fail-on warning",
+      { args: [UPSTREAM.discovery, UPSTREAM.discovery, "--fail-on", "warning"], want: 0 },
+    ],
     ["the project spec against itself", { args: ["spec", "spec", "--fail-on", "warning"], want: 0 }],
     ["a bad --fail-on", { args: [UPSTREAM.discovery, UPSTREAM.discovery, "--fail-on", "severe"], want: 2 }],
   ])("%s exits %#", async (_name, { args, want }) => {
@@ -64,7 +80,9 @@ describe.skipIf(!hasShared)("gemini-typekit diff on the shared revisions", () =>
     const { stdout } = await run([UPSTREAM.discovery20251028, UPSTREAM.discovery, "--json"]);
     const { changes, prose } = JSON.parse(stdout) as { changes: ClassifiedChange[]; prose: { path: string }[] };
     const pick = (path: string) => changes.filter((c) => c.path === path).map((c) => [c.rule, c.level, c.direction]);
-    expect(pick("Candidate.finishReason#MALFORMED_RESPONSE")).toEqual([["response-enum-value-added", "warning", "response"]]);
+    expect(pick("Candidate.finishReason#MALFORMED_RESPONSE")).toEqual([
+      ["response-enum-value-added", "warning", "response"],
+    ]);
     expect(pick("ExecutableCode.language#BASH")).toEqual([["enum-value-removed", "breaking", "both"]]);
     expect(pick("GroundingSupport")).toEqual([["resource-upstream-renamed", "info", "response"]]);
     expect(pick("FileSearch.fileSearchStoreNames")).toEqual([["request-field-added-required", "breaking", "both"]]);
@@ -77,10 +95,15 @@ describe.skipIf(!hasShared)("gemini-typekit diff on the shared revisions", () =>
     [1, 2],
     [0, 2],
   ])("revisions %i and %i: what one direction adds, the other removes", async (i, j) => {
-    const parse = async (a: string, b: string) => (JSON.parse((await run([a, b, "--json"])).stdout) as { changes: ClassifiedChange[] }).changes;
+    const parse = async (a: string, b: string) =>
+      (JSON.parse((await run([a, b, "--json"])).stdout) as { changes: ClassifiedChange[] }).changes;
     const forward = await parse(revisions[i]!, revisions[j]!);
     const backward = await parse(revisions[j]!, revisions[i]!);
-    const paths = (cs: ClassifiedChange[], kind: string) => cs.filter((c) => c.kind === kind).map((c) => `${c.subject} ${c.path}`).sort();
+    const paths = (cs: ClassifiedChange[], kind: string) =>
+      cs
+        .filter((c) => c.kind === kind)
+        .map((c) => `${c.subject} ${c.path}`)
+        .sort();
     expect(forward.length).toBeGreaterThan(0);
     expect([...forward, ...backward].filter((c) => c.rule === "unclassified-change").map((c) => c.path)).toEqual([]);
     expect(paths(forward, "added")).toEqual(paths(backward, "removed"));
@@ -91,10 +114,18 @@ describe.skipIf(!hasShared)("gemini-typekit diff on the shared revisions", () =>
   // Revisions 20251009 → 20251015 lowered media.upload's maxSize from 2 GiB to 100 MB (issue 14); the shared
   // revisions all say 2 GiB, so the newer side is 20260325 with only that number changed.
   it.each([
-    ["lowered", { maxSize: "104857600", want: [["method-upload-limit-decreased", "breaking", "2147483648", "104857600"]] }],
-    ["raised", { maxSize: "4294967296", want: [["method-upload-limit-increased", "info", "2147483648", "4294967296"]] }],
+    [
+      "lowered",
+      { maxSize: "104857600", want: [["method-upload-limit-decreased", "breaking", "2147483648", "104857600"]] },
+    ],
+    [
+      "raised",
+      { maxSize: "4294967296", want: [["method-upload-limit-increased", "info", "2147483648", "4294967296"]] },
+    ],
   ])("an upload limit %s is reported on media.upload", async (_name, { maxSize, want }) => {
-    const doc = JSON.parse(readFileSync(UPSTREAM.discovery, "utf8")) as { resources: { media: { methods: { upload: { mediaUpload: { maxSize: string } } } } } };
+    const doc = JSON.parse(readFileSync(UPSTREAM.discovery, "utf8")) as {
+      resources: { media: { methods: { upload: { mediaUpload: { maxSize: string } } } } };
+    };
     doc.resources.media.methods.upload.mediaUpload.maxSize = maxSize;
     const dir = tempDir();
     writeTree(dir, { "new.json": doc });

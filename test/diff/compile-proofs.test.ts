@@ -45,7 +45,8 @@ const EMPTY_OVERLAY: Overlay = { resources: {}, enums: {}, methods: {}, correcti
 
 function irOf(imported: ImportedSpec, overlay: Overlay): SpecIR {
   const { ir, diagnostics } = mergeSpec(imported, overlay);
-  if (hasErrors(diagnostics)) throw new Error(`the spec does not merge: ${diagnostics.map((d) => d.message).join("; ")}`);
+  if (hasErrors(diagnostics))
+    throw new Error(`the spec does not merge: ${diagnostics.map((d) => d.message).join("; ")}`);
   return ir;
 }
 
@@ -74,12 +75,18 @@ async function prove(sides: Side[], pairs: Pair[]): Promise<Verdict[]> {
     errors.set(at, [...(errors.get(at) ?? []), message]);
   }
   return modules.flatMap((m, p) =>
-    m.usages.map((usage, i) => ({ pair: pairs[p]!.label, usage, old: errors.get(`use-${p}-old.ts:${i}`) ?? [], new: errors.get(`use-${p}-new.ts:${i}`) ?? [] })),
+    m.usages.map((usage, i) => ({
+      pair: pairs[p]!.label,
+      usage,
+      old: errors.get(`use-${p}-old.ts:${i}`) ?? [],
+      new: errors.get(`use-${p}-new.ts:${i}`) ?? [],
+    })),
   );
 }
 
 const breaksTypes = (c: ClassifiedChange) => RULE_BY_ID.get(c.rule)!.breaks.includes("types");
-const show = (v: Verdict) => `${v.pair}: ${v.usage.change.rule} ${v.usage.change.path} (${v.usage.change.direction})\n${v.usage.code ?? "(no usage)"}\nold: ${v.old.join(" | ")}\nnew: ${v.new.join(" | ")}`;
+const show = (v: Verdict) =>
+  `${v.pair}: ${v.usage.change.rule} ${v.usage.change.path} (${v.usage.change.direction})\n${v.usage.code ?? "(no usage)"}\nold: ${v.old.join(" | ")}\nnew: ${v.new.join(" | ")}`;
 
 /**
  * The verdicts the proof refutes: a usage that fails on the old side; a change whose rule says it breaks the types
@@ -87,11 +94,22 @@ const show = (v: Verdict) => `${v.pair}: ${v.usage.change.rule} ${v.usage.change
  * validators) whose usage does not compile.
  */
 function refuted(verdicts: Verdict[]): string[] {
-  return verdicts.filter((v) => v.old.length > 0 || (breaksTypes(v.usage.change) ? v.usage.code === undefined || v.new.length === 0 : v.new.length > 0)).map(show);
+  return verdicts
+    .filter(
+      (v) =>
+        v.old.length > 0 ||
+        (breaksTypes(v.usage.change) ? v.usage.code === undefined || v.new.length === 0 : v.new.length > 0),
+    )
+    .map(show);
 }
 
 function tally(verdicts: Verdict[]): Record<string, number> {
-  const out: Record<string, number> = { "breaks types, fails to compile": 0, "info, compiles": 0, "warning or wire/validators only, compiles": 0, "nothing old code can name": 0 };
+  const out: Record<string, number> = {
+    "breaks types, fails to compile": 0,
+    "info, compiles": 0,
+    "warning or wire/validators only, compiles": 0,
+    "nothing old code can name": 0,
+  };
   for (const v of verdicts) {
     const c = v.usage.change;
     if (v.usage.code === undefined) out["nothing old code can name"]!++;
@@ -112,36 +130,59 @@ describe("compile proofs of the type verdicts", () => {
         sides.push(side);
         return side;
       };
-      return { label: name, before: sideOf(a, "old"), after: sideOf(b, "new"), changes: diffSpecs(a, b, new Map()).changes };
+      return {
+        label: name,
+        before: sideOf(a, "old"),
+        after: sideOf(b, "new"),
+        changes: diffSpecs(a, b, new Map()).changes,
+      };
     });
     const verdicts = await prove(sides, pairs);
     if (process.env.SHOW_PROOFS) for (const v of verdicts) console.log(show(v));
     expect(refuted(verdicts)).toEqual([]);
     // Every rule that claims to break the types is shown to by at least one fragment.
-    const proved = new Set(verdicts.filter((v) => breaksTypes(v.usage.change) && v.new.length > 0).map((v) => v.usage.change.rule));
-    expect([...RULE_BY_ID.values()].filter((r) => r.breaks.includes("types") && !proved.has(r.id)).map((r) => r.id)).toEqual([]);
+    const proved = new Set(
+      verdicts.filter((v) => breaksTypes(v.usage.change) && v.new.length > 0).map((v) => v.usage.change.rule),
+    );
+    expect(
+      [...RULE_BY_ID.values()].filter((r) => r.breaks.includes("types") && !proved.has(r.id)).map((r) => r.id),
+    ).toEqual([]);
   }, 60_000);
 
-  it.skipIf(!hasShared)("hold for the shared Discovery revisions, in both directions", async () => {
-    const { files } = await readSpecFiles("spec", PROJECT_ROOT);
-    const overlay = files.overlay;
-    const revisions = [UPSTREAM.discovery20250612, UPSTREAM.discovery20251028, UPSTREAM.discovery];
-    const sides: Side[] = [];
-    for (const [i, path] of revisions.entries()) {
-      const { imported, diagnostics } = await readDiffSide(path, overlay, PROJECT_ROOT);
-      if (!imported) throw new Error(diagnostics.map((d) => d.message).join("; "));
-      sides.push({ file: `rev${i}.ts`, ir: irOf(imported, overlay), imported });
-    }
-    const renames = renameMap(overlay);
-    const pairs: Pair[] = [];
-    for (const [a, b] of [[0, 1], [1, 2], [1, 0], [2, 1]] as const) {
-      const [before, after] = [sides[a]!, sides[b]!];
-      pairs.push({ label: `${before.ir.service.revision} → ${after.ir.service.revision}`, before, after, changes: diffSpecs(before.imported, after.imported, renames).changes });
-    }
-    const verdicts = await prove(sides, pairs);
-    expect(refuted(verdicts)).toEqual([]);
-    const counts = tally(verdicts);
-    console.info(`compile proofs over the shared revisions: ${JSON.stringify(counts)}`);
-    expect(counts["breaks types, fails to compile"]).toBeGreaterThan(0);
-  }, 120_000);
+  it.skipIf(!hasShared)(
+    "hold for the shared Discovery revisions, in both directions",
+    async () => {
+      const { files } = await readSpecFiles("spec", PROJECT_ROOT);
+      const overlay = files.overlay;
+      const revisions = [UPSTREAM.discovery20250612, UPSTREAM.discovery20251028, UPSTREAM.discovery];
+      const sides: Side[] = [];
+      for (const [i, path] of revisions.entries()) {
+        const { imported, diagnostics } = await readDiffSide(path, overlay, PROJECT_ROOT);
+        if (!imported) throw new Error(diagnostics.map((d) => d.message).join("; "));
+        sides.push({ file: `rev${i}.ts`, ir: irOf(imported, overlay), imported });
+      }
+      const renames = renameMap(overlay);
+      const pairs: Pair[] = [];
+      for (const [a, b] of [
+        [0, 1],
+        [1, 2],
+        [1, 0],
+        [2, 1],
+      ] as const) {
+        const [before, after] = [sides[a]!, sides[b]!];
+        pairs.push({
+          label: `${before.ir.service.revision} → ${after.ir.service.revision}`,
+          before,
+          after,
+          changes: diffSpecs(before.imported, after.imported, renames).changes,
+        });
+      }
+      const verdicts = await prove(sides, pairs);
+      expect(refuted(verdicts)).toEqual([]);
+      const counts = tally(verdicts);
+      console.info(`compile proofs over the shared revisions: ${JSON.stringify(counts)}`);
+      expect(counts["breaks types, fails to compile"]).toBeGreaterThan(0);
+    },
+    120_000,
+  );
 });

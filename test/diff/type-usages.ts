@@ -54,12 +54,18 @@ export class UsageWriter {
   private literal(resource: string, extra: string[], subject?: string): string {
     const inNew = this.fieldNames(this.next, resource);
     const required = (this.old.resources.get(resource)?.fields ?? []).filter((f) => f.required).map((f) => f.jsonName);
-    const newlyRequired = (this.next.resources.get(resource)?.fields ?? []).filter((f) => f.required && !required.includes(f.jsonName) && f.jsonName !== subject).map((f) => f.jsonName);
+    const newlyRequired = (this.next.resources.get(resource)?.fields ?? [])
+      .filter((f) => f.required && !required.includes(f.jsonName) && f.jsonName !== subject)
+      .map((f) => f.jsonName);
     const gone = required.filter((k) => !inNew.has(k) && !extra.includes(k));
     const keys = [...new Set([...required.filter((k) => inNew.has(k)), ...extra])];
     const names = (ks: string[]) => ks.map((k) => JSON.stringify(k)).join(" | ");
-    const entries = keys.map((k) => `${JSON.stringify(k)}: v<NonNullable<${this.type(inNew.has(k) ? "api" : "old", resource, "request")}${key(k)}>>()`);
-    if (newlyRequired.length > 0) entries.unshift(`...v<Adapt<${this.type("api", resource, "request")}, ${names(newlyRequired)}>>()`);
+    const entries = keys.map(
+      (k) =>
+        `${JSON.stringify(k)}: v<NonNullable<${this.type(inNew.has(k) ? "api" : "old", resource, "request")}${key(k)}>>()`,
+    );
+    if (newlyRequired.length > 0)
+      entries.unshift(`...v<Adapt<${this.type("api", resource, "request")}, ${names(newlyRequired)}>>()`);
     if (gone.length > 0) entries.unshift(`...v<Pick<${this.type("old", resource, "request")}, ${names(gone)}>>()`);
     return `const w: ${this.type("api", resource, "request")} = { ${entries.join(", ")} };`;
   }
@@ -141,7 +147,10 @@ export class UsageWriter {
     if (c.kind === "added") return `type U = typeof api.${enumName};`;
     const constant = isIdentifier(value) ? `api.${enumName}.${value}` : `api.${enumName}[${JSON.stringify(value)}]`;
     const out = [`const e: string = ${constant};`];
-    if (writes(c)) out.push(`const t: Elem<NonNullable<${this.type("api", resource, "request")}${key(field)}>> = ${JSON.stringify(value)};`);
+    if (writes(c))
+      out.push(
+        `const t: Elem<NonNullable<${this.type("api", resource, "request")}${key(field)}>> = ${JSON.stringify(value)};`,
+      );
     return out.join("\n");
   }
 
@@ -173,21 +182,28 @@ export class UsageWriter {
     const after = this.next.methods.get(method);
     if (!before || !after) return undefined;
     const params = (mod: Mod) => `${mod}.Methods[${JSON.stringify(method)}]["params"]`;
-    const required = Object.entries(before.parameters).filter(([n, p]) => p.required && after.parameters[n]).map(([n]) => n);
+    const required = Object.entries(before.parameters)
+      .filter(([n, p]) => p.required && after.parameters[n])
+      .map(([n]) => n);
     const literal = (extra: string[]) => {
       const keys = [...new Set([...required, ...extra])];
-      const entries = keys.map((k) => `${JSON.stringify(k)}: v<NonNullable<${params(after.parameters[k] ? "api" : "old")}${key(k)}>>()`);
+      const entries = keys.map(
+        (k) => `${JSON.stringify(k)}: v<NonNullable<${params(after.parameters[k] ? "api" : "old")}${key(k)}>>()`,
+      );
       return `const p: ${params("api")} = { ${entries.join(", ")} };`;
     };
     if (c.kind === "added") return literal([]);
     if (c.kind === "removed" || c.aspect !== "values") {
       const out = [literal(c.aspect === "required" ? [] : [parameter])];
-      if (c.aspect === "type") out.push(`const t: ${params("api")}${key(parameter)} = v<${params("old")}${key(parameter)}>();`);
+      if (c.aspect === "type")
+        out.push(`const t: ${params("api")}${key(parameter)} = v<${params("old")}${key(parameter)}>();`);
       return out.join("\n");
     }
     // Values: old code passes each value it knew.
     const values = typeof c.before === "string" && c.before !== "none" ? c.before.split(",") : [];
-    return values.map((value) => `{ const t: Elem<NonNullable<${params("api")}${key(parameter)}>> = ${JSON.stringify(value)}; }`).join("\n");
+    return values
+      .map((value) => `{ const t: Elem<NonNullable<${params("api")}${key(parameter)}>> = ${JSON.stringify(value)}; }`)
+      .join("\n");
   }
 }
 
@@ -213,7 +229,12 @@ export function usageModule(usages: readonly Usage[], apiModule: string, oldModu
   usages.forEach((u, i) => {
     if (u.code === undefined) return;
     const start = lines.length + 1;
-    lines.push(`// ${u.change.rule} ${u.change.path}`, `export function usage${i}() {`, ...u.code.split("\n").map((l) => `  ${l}`), "}");
+    lines.push(
+      `// ${u.change.rule} ${u.change.path}`,
+      `export function usage${i}() {`,
+      ...u.code.split("\n").map((l) => `  ${l}`),
+      "}",
+    );
     ranges.push([start, lines.length, i]);
   });
   return { text: lines.join("\n") + "\n", usageAt: (line) => ranges.find(([s, e]) => line >= s && line <= e)?.[2] };

@@ -18,14 +18,23 @@ const summary = (mode: Mode, value: unknown) => {
   const r = runValidator("ErrorResponse", mode, value);
   return {
     valid: r.valid,
-    errors: [...new Set(r.errors.filter((e) => e.keyword !== "if").map((e) => `${e.instancePath} ${e.keyword}`))].sort(),
+    errors: [
+      ...new Set(r.errors.filter((e) => e.keyword !== "if").map((e) => `${e.instancePath} ${e.keyword}`)),
+    ].sort(),
     drift: r.drift.map((d) => `${d.path} ${d.kind}`),
   };
 };
 
 describe("ErrorResponse: one valid body per detail message", () => {
   const details: [string, Record<string, unknown>][] = [
-    ["ErrorInfo", { reason: "API_KEY_INVALID", domain: "googleapis.com", metadata: { service: "generativelanguage.googleapis.com" } }],
+    [
+      "ErrorInfo",
+      {
+        reason: "API_KEY_INVALID",
+        domain: "googleapis.com",
+        metadata: { service: "generativelanguage.googleapis.com" },
+      },
+    ],
     ["RetryInfo", { retryDelay: "34.4s" }],
     [
       "QuotaFailure",
@@ -63,7 +72,8 @@ describe("ErrorResponse: one valid body per detail message", () => {
   ];
   it.each(details)("%s", (name, fields) => {
     const body = envelope([{ "@type": `${RPC}${name}`, ...fields }]);
-    for (const mode of ["strict", "lenient"] as const) expect(summary(mode, body)).toEqual({ valid: true, errors: [], drift: [] });
+    for (const mode of ["strict", "lenient"] as const)
+      expect(summary(mode, body)).toEqual({ valid: true, errors: [], drift: [] });
   });
 
   it("all of them together, and a body without details", () => {
@@ -82,19 +92,30 @@ interface Row {
 const rows: [string, Row][] = [
   [
     "RetryInfo.retryDelay that is not a Duration",
-    { body: envelope([{ "@type": `${RPC}RetryInfo`, retryDelay: "5 seconds" }]), strict: { errors: ["/error/details/0/retryDelay pattern"] }, lenient: { errors: ["/error/details/0/retryDelay pattern"] } },
+    {
+      body: envelope([{ "@type": `${RPC}RetryInfo`, retryDelay: "5 seconds" }]),
+      strict: { errors: ["/error/details/0/retryDelay pattern"] },
+      lenient: { errors: ["/error/details/0/retryDelay pattern"] },
+    },
   ],
   [
     "QuotaFailure.violations[].quotaValue as a JSON number (int64 travels as a string)",
     {
-      body: envelope([{ "@type": `${RPC}RetryInfo`, retryDelay: "1s" }, { "@type": `${RPC}QuotaFailure`, violations: [{ quotaValue: 15 }] }]),
+      body: envelope([
+        { "@type": `${RPC}RetryInfo`, retryDelay: "1s" },
+        { "@type": `${RPC}QuotaFailure`, violations: [{ quotaValue: 15 }] },
+      ]),
       strict: { errors: ["/error/details/1/violations/0/quotaValue type"] },
       lenient: { errors: ["/error/details/1/violations/0/quotaValue type"] },
     },
   ],
   [
     "ErrorInfo.metadata with a non-string value",
-    { body: envelope([{ "@type": `${RPC}ErrorInfo`, metadata: { limit: 0 } }]), strict: { errors: ["/error/details/0/metadata/limit type"] }, lenient: { errors: ["/error/details/0/metadata/limit type"] } },
+    {
+      body: envelope([{ "@type": `${RPC}ErrorInfo`, metadata: { limit: 0 } }]),
+      strict: { errors: ["/error/details/0/metadata/limit type"] },
+      lenient: { errors: ["/error/details/0/metadata/limit type"] },
+    },
   ],
   [
     "BadRequest with a nested LocalizedMessage of the wrong shape",
@@ -107,34 +128,81 @@ const rows: [string, Row][] = [
   [
     "an unknown @type, with fields of its own",
     {
-      body: envelope([{ "@type": `${RPC}PreconditionFailure`, violations: [{ type: "TOS", subject: "google.com/cloud" }] }]),
+      body: envelope([
+        { "@type": `${RPC}PreconditionFailure`, violations: [{ type: "TOS", subject: "google.com/cloud" }] },
+      ]),
       strict: { errors: [] },
       lenient: { errors: [], drift: [] },
     },
   ],
-  ["a detail without @type", { body: envelope([{ retryDelay: "1s" }]), strict: { errors: ["/error/details/0 required"] }, lenient: { errors: ["/error/details/0 required"] } }],
+  [
+    "a detail without @type",
+    {
+      body: envelope([{ retryDelay: "1s" }]),
+      strict: { errors: ["/error/details/0 required"] },
+      lenient: { errors: ["/error/details/0 required"] },
+    },
+  ],
   [
     "a known detail with a field the spec does not know",
-    { body: envelope([{ "@type": `${RPC}RetryInfo`, retryDelay: "1s", jitter: "0.5s" }]), strict: { errors: ["/error/details/0 additionalProperties"] }, lenient: { errors: [], drift: ["/error/details/0/jitter unknown-field"] } },
+    {
+      body: envelope([{ "@type": `${RPC}RetryInfo`, retryDelay: "1s", jitter: "0.5s" }]),
+      strict: { errors: ["/error/details/0 additionalProperties"] },
+      lenient: { errors: [], drift: ["/error/details/0/jitter unknown-field"] },
+    },
   ],
   [
     "a status name newer than the spec",
-    { body: { error: { code: 400, status: "SOMETHING_NEW" } }, strict: { errors: ["/error/status enum"] }, lenient: { errors: [], drift: ["/error/status unknown-enum-value"] } },
+    {
+      body: { error: { code: 400, status: "SOMETHING_NEW" } },
+      strict: { errors: ["/error/status enum"] },
+      lenient: { errors: [], drift: ["/error/status unknown-enum-value"] },
+    },
   ],
-  ["no error object", { body: { code: 400 }, strict: { errors: [" additionalProperties", " required"] }, lenient: { errors: [" required"] } }],
-  ["code as a string", { body: { error: { code: "400" } }, strict: { errors: ["/error/code type"] }, lenient: { errors: ["/error/code type"] } }],
+  [
+    "no error object",
+    {
+      body: { code: 400 },
+      strict: { errors: [" additionalProperties", " required"] },
+      lenient: { errors: [" required"] },
+    },
+  ],
+  [
+    "code as a string",
+    {
+      body: { error: { code: "400" } },
+      strict: { errors: ["/error/code type"] },
+      lenient: { errors: ["/error/code type"] },
+    },
+  ],
 ];
 
 describe("ErrorResponse: rows", () => {
   it.each(rows)("%s", (_name, { body, strict, lenient }) => {
     expect(summary("strict", body)).toEqual({ valid: strict.errors.length === 0, errors: strict.errors, drift: [] });
-    expect(summary("lenient", body)).toEqual({ valid: lenient.errors.length === 0, errors: lenient.errors, drift: lenient.drift ?? [] });
+    expect(summary("lenient", body)).toEqual({
+      valid: lenient.errors.length === 0,
+      errors: lenient.errors,
+      drift: lenient.drift ?? [],
+    });
   });
 
   it("Status (Operation.error) types its details the same way", () => {
-    const bad = runValidator("Operation", "lenient", { name: "operations/x", done: true, error: { code: 8, details: [{ "@type": `${RPC}RetryInfo`, retryDelay: "soon" }] } });
-    expect(bad.errors.filter((e) => e.keyword !== "if").map((e) => e.instancePath)).toEqual(["/error/details/0/retryDelay"]);
-    expect(runValidator("Operation", "strict", { name: "operations/x", done: true, error: { code: 8, details: [{ "@type": `${RPC}RetryInfo`, retryDelay: "2s" }] } }).valid).toBe(true);
+    const bad = runValidator("Operation", "lenient", {
+      name: "operations/x",
+      done: true,
+      error: { code: 8, details: [{ "@type": `${RPC}RetryInfo`, retryDelay: "soon" }] },
+    });
+    expect(bad.errors.filter((e) => e.keyword !== "if").map((e) => e.instancePath)).toEqual([
+      "/error/details/0/retryDelay",
+    ]);
+    expect(
+      runValidator("Operation", "strict", {
+        name: "operations/x",
+        done: true,
+        error: { code: 8, details: [{ "@type": `${RPC}RetryInfo`, retryDelay: "2s" }] },
+      }).valid,
+    ).toBe(true);
   });
 });
 
@@ -147,9 +215,11 @@ function realErrorBodies(): { file: string; value: unknown }[] {
     const values = bodiesOf(text, entry.file);
     // A stream that fails midway may end with the error body written as plain JSON, outside any `data:` event.
     if (entry.file.endsWith(".sse"))
-      for (const block of text.split(/\r?\n\r?\n/)) if (block.trim().startsWith("{")) values.push(JSON.parse(block) as unknown);
+      for (const block of text.split(/\r?\n\r?\n/))
+        if (block.trim().startsWith("{")) values.push(JSON.parse(block) as unknown);
     for (const value of values)
-      if (value !== null && typeof value === "object" && !Array.isArray(value) && "error" in value) out.push({ file: entry.file, value });
+      if (value !== null && typeof value === "object" && !Array.isArray(value) && "error" in value)
+        out.push({ file: entry.file, value });
   }
   return out;
 }
@@ -161,14 +231,22 @@ describe.skipIf(!hasShared)("real error bodies", () => {
 
   it("are all found: 15 from the Gemini API, 18 from Vertex AI", () => {
     expect([gemini.length, vertex.length]).toEqual([15, 18]);
-    const types = new Set(bodies.flatMap((b) => ((b.value as { error: { details?: { "@type": string }[] } }).error.details ?? []).map((d) => d["@type"])));
-    expect([...types].sort()).toEqual(["DebugInfo", "ErrorInfo", "Help", "LocalizedMessage", "QuotaFailure", "RetryInfo"].map((n) => `${RPC}${n}`));
+    const types = new Set(
+      bodies.flatMap((b) =>
+        ((b.value as { error: { details?: { "@type": string }[] } }).error.details ?? []).map((d) => d["@type"]),
+      ),
+    );
+    expect([...types].sort()).toEqual(
+      ["DebugInfo", "ErrorInfo", "Help", "LocalizedMessage", "QuotaFailure", "RetryInfo"].map((n) => `${RPC}${n}`),
+    );
   });
 
   it.each(["lenient", "strict"] as const)("all validate in %s mode, with no drift", (mode) => {
     const failures = bodies.flatMap(({ file, value }) => {
       const r = runValidator("ErrorResponse", mode, value);
-      return r.valid && r.drift.length === 0 ? [] : [{ file, errors: r.errors.map((e) => `${e.instancePath} ${e.message}`), drift: r.drift }];
+      return r.valid && r.drift.length === 0
+        ? []
+        : [{ file, errors: r.errors.map((e) => `${e.instancePath} ${e.message}`), drift: r.drift }];
     });
     expect(failures).toEqual([]);
   });

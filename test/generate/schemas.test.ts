@@ -36,7 +36,11 @@ beforeAll(async () => {
       Blob: { properties: { mimeType: { type: "string" } } },
     }),
     "spec/overlay/enums/Kind.json": { usedBy: ["Thing.kind"] },
-    "spec/overlay/corrections.json": { unions: [{ resource: "Thing", union: "payload", members: ["text", "blob"], reason: "a test oneof of two members" }] },
+    "spec/overlay/corrections.json": {
+      unions: [
+        { resource: "Thing", union: "payload", members: ["text", "blob"], reason: "a test oneof of two members" },
+      ],
+    },
   });
   const r = await runImport({ discovery: join(root, "discovery.json"), specDir: join(root, "spec") }, root);
   expect(r.ok).toBe(true);
@@ -63,7 +67,10 @@ describe("wire formats and constraints", () => {
     ["base64 with a space", { given: { ...base, data: "aGVs bG8=" }, strict: false, lenient: false }],
     ["timestamp, 9 fractional digits", { given: { ...base, at: "2026-03-25T10:00:00.123456789Z" }, strict: true }],
     ["timestamp with an offset", { given: { ...base, at: "2026-03-25T10:00:00+05:30" }, strict: true }],
-    ["timestamp, 10 fractional digits", { given: { ...base, at: "2026-03-25T10:00:00.1234567891Z" }, strict: false, lenient: false }],
+    [
+      "timestamp, 10 fractional digits",
+      { given: { ...base, at: "2026-03-25T10:00:00.1234567891Z" }, strict: false, lenient: false },
+    ],
     ["timestamp, month 13", { given: { ...base, at: "2026-13-25T10:00:00Z" }, strict: false, lenient: false }],
     ["duration 3.5s", { given: { ...base, ttl: "3.5s" }, strict: true }],
     ["duration without unit", { given: { ...base, ttl: "3.5" }, strict: false, lenient: false }],
@@ -78,7 +85,10 @@ describe("wire formats and constraints", () => {
     ["struct of anything", { given: { ...base, args: { a: [1, { b: null }] } }, strict: true }],
     ["one oneof member", { given: { ...base, text: "hi" }, strict: true }],
     ["two oneof members", { given: { ...base, text: "hi", blob: { mimeType: "a/b" } }, strict: false, lenient: false }],
-    ["unknown field inside a nested resource", { given: { ...base, blob: { mimeType: "a/b", extra: 1 } }, strict: false, lenient: true }],
+    [
+      "unknown field inside a nested resource",
+      { given: { ...base, blob: { mimeType: "a/b", extra: 1 } }, strict: false, lenient: true },
+    ],
   ];
   it.each(rows)("%s", (_name, { given, strict, lenient }) => {
     expect(compile(small, "strict")("Thing")(given)).toBe(strict);
@@ -106,15 +116,18 @@ describe("the project's schemas", () => {
       expect(schemas.size).toBe(ir!.resources.size + ir!.enums.size + ir!.anyTypes.size);
       const ajv = new Ajv2020({ strict: true });
       for (const s of schemas.values()) ajv.addSchema(s);
-      for (const id of [...schemas.values()].map((s) => s["$id"] as string)) expect(() => ajv.getSchema(id)).not.toThrow();
+      for (const id of [...schemas.values()].map((s) => s["$id"] as string))
+        expect(() => ajv.getSchema(id)).not.toThrow();
       const bundled = new Ajv2020({ strict: true }).compile(bundleSchema(schemas, mode));
       expect(bundled).toBeTypeOf("function");
     }
   });
 
-  it("every resource schema lists all of the resource's fields (and \"@type\" when an any type knows it)", async () => {
+  it('every resource schema lists all of the resource\'s fields (and "@type" when an any type knows it)', async () => {
     const { ir } = await loadSpec(join(PROJECT_ROOT, "spec"));
     for (const r of ir!.resources.values())
-      expect(Object.keys(resourceSchema(r, "strict")["properties"] as object).sort()).toEqual([...r.fields.map((f) => f.jsonName), ...(r.typeUrl ? ["@type"] : [])].sort());
+      expect(Object.keys(resourceSchema(r, "strict")["properties"] as object).sort()).toEqual(
+        [...r.fields.map((f) => f.jsonName), ...(r.typeUrl ? ["@type"] : [])].sort(),
+      );
   });
 });

@@ -1,6 +1,13 @@
 // Type-level tests of packages/runtime/generated/types.ts, checked by `tsc -p tsconfig.json` (and by types-level.test.ts): every
 // `@ts-expect-error` line must be an error, every other line must compile.
-import { ErrorDetail, FinishReason, HarmBlockThreshold, isKnown, METHODS, RpcCode } from "../../packages/runtime/generated/types.ts";
+import {
+  ErrorDetail,
+  FinishReason,
+  HarmBlockThreshold,
+  isKnown,
+  METHODS,
+  RpcCode,
+} from "../../packages/runtime/generated/types.ts";
 import type {
   BadRequestFieldViolation,
   Candidate,
@@ -176,7 +183,7 @@ export function describeDetail(detail: ErrorDetail): string {
     }
     default:
       // Any other URL: only "@type" is typed; reading further fields takes a cast.
-      assertType<Equal<typeof detail["@type"], string>>();
+      assertType<Equal<(typeof detail)["@type"], string>>();
       return String((detail as UnknownErrorDetail)["subject" as string]);
   }
 }

@@ -10,7 +10,10 @@ const TYPES = readFileSync("packages/runtime/generated/types.ts", "utf8");
 const CHECKS = readFileSync("test/generate/type-checks.ts", "utf8");
 const EXPECT_ERROR = "// @ts-expect-error";
 
-const files = (checks: string) => ({ "packages/runtime/generated/types.ts": TYPES, "test/generate/type-checks.ts": checks });
+const files = (checks: string) => ({
+  "packages/runtime/generated/types.ts": TYPES,
+  "test/generate/type-checks.ts": checks,
+});
 
 describe("type-checks.ts against generated/types.ts", () => {
   it("compiles: every @ts-expect-error is used, every other line is valid", () => {

@@ -2,7 +2,12 @@
 import { describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import { validatorAjv } from "../../packages/tools/src/generate/validators/emit.ts";
-import { BYTES_KEYWORD, DRIFT_KEYWORD, FULL_CHECK_LIMIT, runtimeDriftSink } from "../../packages/tools/src/generate/validators/keywords.ts";
+import {
+  BYTES_KEYWORD,
+  DRIFT_KEYWORD,
+  FULL_CHECK_LIMIT,
+  runtimeDriftSink,
+} from "../../packages/tools/src/generate/validators/keywords.ts";
 
 /** Where spot-check window k of a long value starts (8 windows of 32 characters, both ends included). */
 const windowAt = (n: number, k: number) => Math.floor(((n - 32) * k) / 7);
@@ -17,15 +22,24 @@ const byteRows: [string, { given: string; want: boolean }][] = [
   ["short, URL-safe alphabet", { given: "-_-_", want: true }],
   ["short, a space", { given: "not base64!", want: false }],
   ["short, padding in the middle", { given: "aGV=sbG8", want: false }],
-  ["just at the full-check limit, one bad character in the middle", { given: at("A".repeat(FULL_CHECK_LIMIT), FULL_CHECK_LIMIT / 2, "!"), want: false }],
+  [
+    "just at the full-check limit, one bad character in the middle",
+    { given: at("A".repeat(FULL_CHECK_LIMIT), FULL_CHECK_LIMIT / 2, "!"), want: false },
+  ],
   ["long and valid", { given: long, want: true }],
   ["long, corrupt first character", { given: at(long, 0, "!"), want: false }],
   ["long, corrupt last character", { given: at(long, long.length - 1, "*"), want: false }],
   ["long, corrupt inside a sampled window", { given: at(long, windowAt(long.length, 3) + 10, " "), want: false }],
   ["long, a length no base64 has", { given: `${long}A`, want: false }],
-  ["text that is not base64 at all", { given: "The quick brown fox jumps over the lazy dog. ".repeat(20), want: false }],
+  [
+    "text that is not base64 at all",
+    { given: "The quick brown fox jumps over the lazy dog. ".repeat(20), want: false },
+  ],
   // Documented limit: beyond 256 characters only the windows are read, so a character between them passes.
-  ["long, corrupt between sampled windows (spot check)", { given: at(long, windowAt(long.length, 3) + 600, " "), want: true }],
+  [
+    "long, corrupt between sampled windows (spot check)",
+    { given: at(long, windowAt(long.length, 3) + 600, " "), want: true },
+  ],
 ];
 
 describe(`${BYTES_KEYWORD}`, () => {
@@ -38,13 +52,22 @@ describe(`${DRIFT_KEYWORD}`, () => {
   // Records name the schema they come from by its $id's file name; this one has no $id.
   const lenient = validatorAjv().compile({
     type: "object",
-    properties: { kind: { type: "string", [DRIFT_KEYWORD]: ["A", "B"] }, enum: { type: "array", items: { type: "string" } } },
+    properties: {
+      kind: { type: "string", [DRIFT_KEYWORD]: ["A", "B"] },
+      enum: { type: "array", items: { type: "string" } },
+    },
     additionalProperties: { [DRIFT_KEYWORD]: "unknown-field" },
   });
   const rows: [string, { given: unknown; valid: boolean; sink: unknown[] }][] = [
     ["known values record nothing", { given: { kind: "A", enum: ["x"] }, valid: true, sink: [] }],
-    ["an unknown enum value is recorded, not rejected", { given: { kind: "C" }, valid: true, sink: ["e", "/kind", "C", ""] }],
-    ["an unknown field is recorded with its value", { given: { extra: { deep: 1 } }, valid: true, sink: ["f", "/extra", { deep: 1 }, ""] }],
+    [
+      "an unknown enum value is recorded, not rejected",
+      { given: { kind: "C" }, valid: true, sink: ["e", "/kind", "C", ""] },
+    ],
+    [
+      "an unknown field is recorded with its value",
+      { given: { extra: { deep: 1 } }, valid: true, sink: ["f", "/extra", { deep: 1 }, ""] },
+    ],
     ["a wrong type is still an error", { given: { kind: 3, enum: [1] }, valid: false, sink: [] }],
   ];
   it.each(rows)("%s", (_name, { given, valid, sink }) => {

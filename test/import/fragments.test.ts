@@ -35,25 +35,72 @@ describe("property types", () => {
     ["duration", { given: { type: "string", format: "google-duration" }, want: { type: "duration" } }],
     ["field mask", { given: { type: "string", format: "google-fieldmask" }, want: { type: "fieldMask" } }],
     ["any → Value", { given: { type: "any" }, want: { type: "value" } }],
-    ["object of any → Struct", { given: { type: "object", additionalProperties: { type: "any" } }, want: { type: "struct" } }],
-    ["array of strings", { given: { type: "array", items: { type: "string" } }, want: { type: "string", repeated: true } }],
-    ["array of int64", { given: { type: "array", items: { type: "string", format: "int64" } }, want: { type: "int64", repeated: true } }],
-    ["array of Struct", { given: { type: "array", items: { type: "object", additionalProperties: { type: "any" } } }, want: { type: "struct", repeated: true } }],
-    ["map of refs", { given: { type: "object", additionalProperties: { $ref: "Other" } }, want: { type: "ref", ref: "Other", map: true } }],
-    ["map of strings", { given: { type: "object", additionalProperties: { type: "string" } }, want: { type: "string", map: true } }],
+    [
+      "object of any → Struct",
+      { given: { type: "object", additionalProperties: { type: "any" } }, want: { type: "struct" } },
+    ],
+    [
+      "array of strings",
+      { given: { type: "array", items: { type: "string" } }, want: { type: "string", repeated: true } },
+    ],
+    [
+      "array of int64",
+      { given: { type: "array", items: { type: "string", format: "int64" } }, want: { type: "int64", repeated: true } },
+    ],
+    [
+      "array of Struct",
+      {
+        given: { type: "array", items: { type: "object", additionalProperties: { type: "any" } } },
+        want: { type: "struct", repeated: true },
+      },
+    ],
+    [
+      "map of refs",
+      {
+        given: { type: "object", additionalProperties: { $ref: "Other" } },
+        want: { type: "ref", ref: "Other", map: true },
+      },
+    ],
+    [
+      "map of strings",
+      { given: { type: "object", additionalProperties: { type: "string" } }, want: { type: "string", map: true } },
+    ],
     ["ref", { given: { $ref: "Other" }, want: { type: "ref", ref: "Other" } }],
-    ["array of refs", { given: { type: "array", items: { $ref: "Other" } }, want: { type: "ref", ref: "Other", repeated: true } }],
-    ["readOnly → outputOnly", { given: { type: "string", readOnly: true }, want: { type: "string", outputOnly: true } }],
-    ["Required. prefix", { given: { type: "string", description: "Required. The name." }, want: { type: "string", required: true } }],
+    [
+      "array of refs",
+      { given: { type: "array", items: { $ref: "Other" } }, want: { type: "ref", ref: "Other", repeated: true } },
+    ],
+    [
+      "readOnly → outputOnly",
+      { given: { type: "string", readOnly: true }, want: { type: "string", outputOnly: true } },
+    ],
+    [
+      "Required. prefix",
+      { given: { type: "string", description: "Required. The name." }, want: { type: "string", required: true } },
+    ],
     [
       "stacked prefixes",
-      { given: { type: "string", description: "Optional. Input only. Immutable. A thing." }, want: { type: "string", inputOnly: true, immutable: true } },
+      {
+        given: { type: "string", description: "Optional. Input only. Immutable. A thing." },
+        want: { type: "string", inputOnly: true, immutable: true },
+      },
     ],
-    ["Output only. prefix", { given: { type: "string", description: "Output only. Set by the server." }, want: { type: "string", outputOnly: true } }],
-    ["'required' later in the text is not a flag", { given: { type: "string", description: "The thing. Required for X." }, want: { type: "string" } }],
+    [
+      "Output only. prefix",
+      {
+        given: { type: "string", description: "Output only. Set by the server." },
+        want: { type: "string", outputOnly: true },
+      },
+    ],
+    [
+      "'required' later in the text is not a flag",
+      { given: { type: "string", description: "The thing. Required for X." }, want: { type: "string" } },
+    ],
   ];
   it.each(rows)("%s", async (_name, { given, want }) => {
-    const { result, specDir } = await importDoc(discoveryDoc({ Thing: { properties: { someField: given } }, Other: { properties: {} } }));
+    const { result, specDir } = await importDoc(
+      discoveryDoc({ Thing: { properties: { someField: given } }, Other: { properties: {} } }),
+    );
     expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const field = fieldOf(specDir, "Thing", "someField");
     expect(field).toEqual({ protoName: "some_field", ...want });
@@ -65,11 +112,18 @@ describe("inline enums", () => {
     const doc = discoveryDoc({
       Candidate: {
         properties: {
-          finishReason: { type: "string", enum: ["FINISH_REASON_UNSPECIFIED", "STOP", "OLD"], enumDeprecated: [false, false, true], enumDescriptions: ["a", "b", "c"] },
+          finishReason: {
+            type: "string",
+            enum: ["FINISH_REASON_UNSPECIFIED", "STOP", "OLD"],
+            enumDeprecated: [false, false, true],
+            enumDescriptions: ["a", "b", "c"],
+          },
         },
       },
     });
-    const { result, specDir } = await importDoc(doc, { "enums/FinishReason.json": { usedBy: ["Candidate.finishReason"], values: { STOP: "Finished normally." } } });
+    const { result, specDir } = await importDoc(doc, {
+      "enums/FinishReason.json": { usedBy: ["Candidate.finishReason"], values: { STOP: "Finished normally." } },
+    });
     expect(result.ok).toBe(true);
     expect(fieldOf(specDir, "Candidate", "finishReason")).toEqual({
       protoName: "finish_reason",
@@ -94,20 +148,28 @@ describe("inline enums", () => {
       SafetySetting: { properties: { category: values } },
       SafetyRating: { properties: { category: values, probability: { type: "string", enum: ["NEGLIGIBLE", "HIGH"] } } },
     });
-    const { specDir } = await importDoc(doc, { "enums/HarmCategory.json": { usedBy: ["SafetySetting.category", "SafetyRating.category"] } });
+    const { specDir } = await importDoc(doc, {
+      "enums/HarmCategory.json": { usedBy: ["SafetySetting.category", "SafetyRating.category"] },
+    });
     const { ir, diagnostics } = await loadSpec(specDir);
     expect(ir!.enums.get("HarmCategory")!.usedBy).toEqual(["SafetySetting.category", "SafetyRating.category"]);
     expect(ir!.enums.get("SafetyRatingProbability")!.named).toBe(false);
-    expect(diagnostics.map((d) => [d.code, d.location.pointer])).toEqual([["spec.unnamed-enum", "/fields/probability"]]);
+    expect(diagnostics.map((d) => [d.code, d.location.pointer])).toEqual([
+      ["spec.unnamed-enum", "/fields/probability"],
+    ]);
   });
 });
 
 describe("references", () => {
   it("a dangling $ref is a located error and nothing is written", async () => {
-    const doc = discoveryDoc({ Part: { properties: { mediaResolution: { $ref: "MediaResolution" }, text: { type: "string" } } } });
+    const doc = discoveryDoc({
+      Part: { properties: { mediaResolution: { $ref: "MediaResolution" }, text: { type: "string" } } },
+    });
     const { result, specDir } = await importDoc(doc);
     expect(result.ok).toBe(false);
-    expect(result.diagnostics.map((d) => [d.code, d.location.pointer])).toEqual([["import.unresolved-ref", "/schemas/Part/properties/mediaResolution/$ref"]]);
+    expect(result.diagnostics.map((d) => [d.code, d.location.pointer])).toEqual([
+      ["import.unresolved-ref", "/schemas/Part/properties/mediaResolution/$ref"],
+    ]);
     expect(existsSync(join(specDir, "imported"))).toBe(false);
   });
 
@@ -115,14 +177,30 @@ describe("references", () => {
     const doc = discoveryDoc({ Part: { properties: { mediaResolution: { $ref: "MediaResolution" } } } });
     const overlay = {
       "corrections.json": {
-        fieldTypes: [{ field: "Part.mediaResolution", upstream: { type: "ref", ref: "MediaResolution" }, type: { type: "ref", ref: "PartMediaResolution" }, reason: "dangling upstream" }],
-        addedResources: { PartMediaResolution: { reason: "target of the fix", fields: { numTokens: { protoName: "num_tokens", type: "int32" } } } },
+        fieldTypes: [
+          {
+            field: "Part.mediaResolution",
+            upstream: { type: "ref", ref: "MediaResolution" },
+            type: { type: "ref", ref: "PartMediaResolution" },
+            reason: "dangling upstream",
+          },
+        ],
+        addedResources: {
+          PartMediaResolution: {
+            reason: "target of the fix",
+            fields: { numTokens: { protoName: "num_tokens", type: "int32" } },
+          },
+        },
       },
     };
     const { result, specDir } = await importDoc(doc, overlay);
     expect(result.ok).toBe(true);
     // The imported layer stays faithful to upstream; the correction is applied on load.
-    expect(fieldOf(specDir, "Part", "mediaResolution")).toEqual({ protoName: "media_resolution", type: "ref", ref: "MediaResolution" });
+    expect(fieldOf(specDir, "Part", "mediaResolution")).toEqual({
+      protoName: "media_resolution",
+      type: "ref",
+      ref: "MediaResolution",
+    });
     const { ir } = await loadSpec(specDir);
     expect(ir!.resources.get("Part")!.fields[0]!.ref).toBe("PartMediaResolution");
     expect(ir!.resources.get("PartMediaResolution")!.added).toBe(true);
@@ -133,7 +211,13 @@ describe("references", () => {
       GoogleAiGenerativelanguageV1alphaSegment: { properties: { text: { type: "string" } } },
       Support: { properties: { segment: { $ref: "GoogleAiGenerativelanguageV1alphaSegment" } } },
     });
-    const overlay = { "corrections.json": { renames: [{ upstream: "GoogleAiGenerativelanguageV1alphaSegment", name: "Segment", reason: "stable public name" }] } };
+    const overlay = {
+      "corrections.json": {
+        renames: [
+          { upstream: "GoogleAiGenerativelanguageV1alphaSegment", name: "Segment", reason: "stable public name" },
+        ],
+      },
+    };
     const { specDir } = await importDoc(doc, overlay);
     const { ir } = await loadSpec(specDir);
     expect(ir!.resources.get("Segment")!.upstreamName).toBe("GoogleAiGenerativelanguageV1alphaSegment");
@@ -147,19 +231,58 @@ describe("rename history", () => {
   const history = {
     "corrections.json": {
       renames: [
-        { upstream: "GoogleAiGenerativelanguageV1alphaSegment", name: "Segment", reason: "stable public name across upstream renames" },
-        { upstream: "GoogleAiGenerativelanguageV1betaSegment", name: "Segment", reason: "stable public name across upstream renames" },
+        {
+          upstream: "GoogleAiGenerativelanguageV1alphaSegment",
+          name: "Segment",
+          reason: "stable public name across upstream renames",
+        },
+        {
+          upstream: "GoogleAiGenerativelanguageV1betaSegment",
+          name: "Segment",
+          reason: "stable public name across upstream renames",
+        },
       ],
     },
   };
   const revision = (segmentName: string, rev: string, extra: Record<string, unknown> = {}) =>
-    discoveryDoc({ [segmentName]: { properties: { text: { type: "string" }, ...extra } }, Support: { properties: { segment: { $ref: segmentName } } } }, {}, rev);
-  const lines = (changes: { kind: string; subject: string; path: string; detail?: string }[]) => changes.map((c) => `${c.kind} ${c.subject} ${c.path}${c.detail ? ` (${c.detail})` : ""}`);
+    discoveryDoc(
+      {
+        [segmentName]: { properties: { text: { type: "string" }, ...extra } },
+        Support: { properties: { segment: { $ref: segmentName } } },
+      },
+      {},
+      rev,
+    );
+  const lines = (changes: { kind: string; subject: string; path: string; detail?: string }[]) =>
+    changes.map((c) => `${c.kind} ${c.subject} ${c.path}${c.detail ? ` (${c.detail})` : ""}`);
 
   const cases: [string, { from: string; to: string; want: string[] }][] = [
-    ["plain name → first upstream name", { from: "Segment", to: "GoogleAiGenerativelanguageV1alphaSegment", want: ["changed resource Segment (upstream name: Segment → GoogleAiGenerativelanguageV1alphaSegment)"] }],
-    ["first → second upstream name", { from: "GoogleAiGenerativelanguageV1alphaSegment", to: "GoogleAiGenerativelanguageV1betaSegment", want: ["changed resource Segment (upstream name: GoogleAiGenerativelanguageV1alphaSegment → GoogleAiGenerativelanguageV1betaSegment)"] }],
-    ["renamed upstream name → plain name again (the old side is mapped too)", { from: "GoogleAiGenerativelanguageV1betaSegment", to: "Segment", want: ["changed resource Segment (upstream name: GoogleAiGenerativelanguageV1betaSegment → Segment)"] }],
+    [
+      "plain name → first upstream name",
+      {
+        from: "Segment",
+        to: "GoogleAiGenerativelanguageV1alphaSegment",
+        want: ["changed resource Segment (upstream name: Segment → GoogleAiGenerativelanguageV1alphaSegment)"],
+      },
+    ],
+    [
+      "first → second upstream name",
+      {
+        from: "GoogleAiGenerativelanguageV1alphaSegment",
+        to: "GoogleAiGenerativelanguageV1betaSegment",
+        want: [
+          "changed resource Segment (upstream name: GoogleAiGenerativelanguageV1alphaSegment → GoogleAiGenerativelanguageV1betaSegment)",
+        ],
+      },
+    ],
+    [
+      "renamed upstream name → plain name again (the old side is mapped too)",
+      {
+        from: "GoogleAiGenerativelanguageV1betaSegment",
+        to: "Segment",
+        want: ["changed resource Segment (upstream name: GoogleAiGenerativelanguageV1betaSegment → Segment)"],
+      },
+    ],
   ];
   it.each(cases)("%s: a rename, never a removal plus an addition", async (_name, { from, to, want }) => {
     const { specDir } = await importDoc(revision(from, "20250101"), history);
@@ -171,7 +294,12 @@ describe("rename history", () => {
   });
 
   it("real changes under a renamed schema are reported under the public name", async () => {
-    const { specDir } = await importDoc(revision("GoogleAiGenerativelanguageV1alphaSegment", "20250101", { startIndex: { type: "integer", format: "int32" } }), history);
+    const { specDir } = await importDoc(
+      revision("GoogleAiGenerativelanguageV1alphaSegment", "20250101", {
+        startIndex: { type: "integer", format: "int32" },
+      }),
+      history,
+    );
     const { result } = await importDoc(revision("Segment", "20250202"), {}, specDir);
     expect(lines(result.report!.changes)).toEqual([
       "changed service revision (20250101 → 20250202)",
@@ -181,22 +309,37 @@ describe("rename history", () => {
   });
 
   it("two upstream names of one history in the same document are a located error", async () => {
-    const doc = discoveryDoc({ GoogleAiGenerativelanguageV1alphaSegment: { properties: {} }, GoogleAiGenerativelanguageV1betaSegment: { properties: {} } });
+    const doc = discoveryDoc({
+      GoogleAiGenerativelanguageV1alphaSegment: { properties: {} },
+      GoogleAiGenerativelanguageV1betaSegment: { properties: {} },
+    });
     const { result } = await importDoc(doc, history);
     expect(result.ok).toBe(false);
-    expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.location.pointer])).toEqual([["spec.rename-collision", "/renames/1/upstream"]]);
+    expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.location.pointer])).toEqual([
+      ["spec.rename-collision", "/renames/1/upstream"],
+    ]);
   });
 
   it("a rename whose public name is nowhere in the document is stale", async () => {
     const { result } = await importDoc(discoveryDoc({ Other: { properties: {} } }), history);
-    expect(result.diagnostics.filter((d) => d.code === "spec.stale-rename").map((d) => d.location.pointer)).toEqual(["/renames/0/upstream", "/renames/1/upstream"]);
+    expect(result.diagnostics.filter((d) => d.code === "spec.stale-rename").map((d) => d.location.pointer)).toEqual([
+      "/renames/0/upstream",
+      "/renames/1/upstream",
+    ]);
   });
 });
 
 describe("methods", () => {
   it("records verb, path, parameters, bodies and streaming", async () => {
-    const stream = { ...generateContentMethod(), id: "generativelanguage.models.streamGenerateContent", path: "v1beta/{+model}:streamGenerateContent" };
-    const doc = discoveryDoc({ Req: { properties: {} }, Res: { properties: {} } }, { generateContent: generateContentMethod(), streamGenerateContent: stream });
+    const stream = {
+      ...generateContentMethod(),
+      id: "generativelanguage.models.streamGenerateContent",
+      path: "v1beta/{+model}:streamGenerateContent",
+    };
+    const doc = discoveryDoc(
+      { Req: { properties: {} }, Res: { properties: {} } },
+      { generateContent: generateContentMethod(), streamGenerateContent: stream },
+    );
     const { specDir } = await importDoc(doc);
     const methods = JSON.parse(readFileSync(join(specDir, "imported/methods.json"), "utf8"));
     expect(methods["models.generateContent"]).toEqual({
@@ -223,10 +366,16 @@ describe("methods", () => {
         since: { location: "query", type: "string", format: "google-datetime" },
         view: { location: "query", type: "string", enum: ["BASIC", "FULL"], repeated: true },
       },
-      mediaUpload: { accept: ["*/*"], maxSize: "104857600", protocols: { simple: { multipart: true, path: "/upload/v1beta/files" } } },
+      mediaUpload: {
+        accept: ["*/*"],
+        maxSize: "104857600",
+        protocols: { simple: { multipart: true, path: "/upload/v1beta/files" } },
+      },
       supportsMediaDownload: true,
     };
-    const { specDir } = await importDoc(discoveryDoc({ Req: { properties: {} }, Res: { properties: {} } }, { generateContent: method }));
+    const { specDir } = await importDoc(
+      discoveryDoc({ Req: { properties: {} }, Res: { properties: {} } }, { generateContent: method }),
+    );
     const m = JSON.parse(readFileSync(join(specDir, "imported/methods.json"), "utf8"))["models.generateContent"];
     expect(m.deprecated).toBe(true);
     expect(m.parameters).toEqual({
@@ -235,7 +384,11 @@ describe("methods", () => {
       since: { location: "query", type: "timestamp" },
       view: { location: "query", type: "string", repeated: true, values: ["BASIC", "FULL"] },
     });
-    expect(m.mediaUpload).toEqual({ accept: ["*/*"], maxSize: "104857600", protocols: { simple: "/upload/v1beta/files" } });
+    expect(m.mediaUpload).toEqual({
+      accept: ["*/*"],
+      maxSize: "104857600",
+      protocols: { simple: "/upload/v1beta/files" },
+    });
     expect(m.mediaDownload).toBe(true);
   });
 
@@ -249,7 +402,9 @@ describe("methods", () => {
         token: { location: "header", type: "string" },
       },
     };
-    const { result } = await importDoc(discoveryDoc({ Req: { properties: {} }, Res: { properties: {} } }, { generateContent: method }));
+    const { result } = await importDoc(
+      discoveryDoc({ Req: { properties: {} }, Res: { properties: {} } }, { generateContent: method }),
+    );
     expect(result.ok).toBe(false);
     expect(result.diagnostics.map((d) => [d.code, d.location.pointer])).toEqual([
       ["discovery.parameter-type", "/resources/models/methods/generateContent/parameters/when"],
@@ -261,7 +416,9 @@ describe("methods", () => {
   it("a method body referring to an unknown schema is a located error", async () => {
     const doc = discoveryDoc({ Req: { properties: {} } }, { generateContent: generateContentMethod("Req", "Nope") });
     const { result } = await importDoc(doc);
-    expect(result.diagnostics.map((d) => [d.code, d.location.pointer])).toEqual([["discovery.unresolved-ref", "/resources/models/methods/generateContent/response/$ref"]]);
+    expect(result.diagnostics.map((d) => [d.code, d.location.pointer])).toEqual([
+      ["discovery.unresolved-ref", "/resources/models/methods/generateContent/response/$ref"],
+    ]);
   });
 });
 
@@ -275,12 +432,27 @@ describe("bad input", () => {
 
   it("not a Discovery document: every problem at once", async () => {
     const { result } = await importDoc({ openapi: "3.0.0", paths: {} });
-    expect(result.diagnostics.map((d) => d.location.pointer).sort()).toEqual(["/kind", "/name", "/resources", "/revision", "/rootUrl", "/schemas", "/version"]);
+    expect(result.diagnostics.map((d) => d.location.pointer).sort()).toEqual([
+      "/kind",
+      "/name",
+      "/resources",
+      "/revision",
+      "/rootUrl",
+      "/schemas",
+      "/version",
+    ]);
   });
 
   it("several bad properties: one error each", async () => {
     const doc = discoveryDoc({
-      A: { properties: { x: { type: "string", format: "martian" }, y: { type: "array" }, z: { description: "no type" }, w: { type: "object", properties: { q: {} } } } },
+      A: {
+        properties: {
+          x: { type: "string", format: "martian" },
+          y: { type: "array" },
+          z: { description: "no type" },
+          w: { type: "object", properties: { q: {} } },
+        },
+      },
     });
     const { result } = await importDoc(doc);
     expect(result.diagnostics.map((d) => [d.code, d.location.pointer])).toEqual([
@@ -294,7 +466,10 @@ describe("bad input", () => {
   it("a failed import leaves an existing spec byte-identical", async () => {
     const good = discoveryDoc({ A: { properties: { x: { type: "string" } } } });
     const { specDir } = await importDoc(good);
-    const snapshot = () => readdirSync(join(specDir, "imported/resources")).map((f) => readFileSync(join(specDir, "imported/resources", f), "utf8"));
+    const snapshot = () =>
+      readdirSync(join(specDir, "imported/resources")).map((f) =>
+        readFileSync(join(specDir, "imported/resources", f), "utf8"),
+      );
     const before = snapshot();
     const bad = discoveryDoc({ A: { properties: { x: { $ref: "Missing" } } } });
     const { result } = await importDoc(bad, {}, specDir);
@@ -305,19 +480,43 @@ describe("bad input", () => {
 
 describe("re-import and change reports", () => {
   const v1 = discoveryDoc(
-    { Candidate: { properties: { finishReason: { type: "string", enum: ["STOP", "BASH"] }, index: { type: "integer", format: "int32" } } } },
+    {
+      Candidate: {
+        properties: {
+          finishReason: { type: "string", enum: ["STOP", "BASH"] },
+          index: { type: "integer", format: "int32" },
+        },
+      },
+    },
     {},
     "20250101",
   );
   const v2 = discoveryDoc(
-    { Candidate: { properties: { finishReason: { type: "string", enum: ["STOP", "MALFORMED_RESPONSE"] }, tokens: { type: "string", format: "int64" } } }, New: { properties: {} } },
+    {
+      Candidate: {
+        properties: {
+          finishReason: { type: "string", enum: ["STOP", "MALFORMED_RESPONSE"] },
+          tokens: { type: "string", format: "int64" },
+        },
+      },
+      New: { properties: {} },
+    },
     {},
     "20250202",
   );
 
   it("importing the same document twice changes nothing", async () => {
     const { specDir } = await importDoc(v1);
-    const files = () => readdirSync(join(specDir, "imported"), { recursive: true }).map(String).sort().map((f) => [f, existsSync(join(specDir, "imported", f)) && !f.endsWith("resources") ? readFileSync(join(specDir, "imported", f), "utf8") : ""]);
+    const files = () =>
+      readdirSync(join(specDir, "imported"), { recursive: true })
+        .map(String)
+        .sort()
+        .map((f) => [
+          f,
+          existsSync(join(specDir, "imported", f)) && !f.endsWith("resources")
+            ? readFileSync(join(specDir, "imported", f), "utf8")
+            : "",
+        ]);
     const before = files();
     const { result } = await importDoc(v1, {}, specDir);
     expect(result.written).toBe(false);
@@ -330,7 +529,9 @@ describe("re-import and change reports", () => {
     const { result } = await importDoc(v2, {}, specDir);
     expect(result.written).toBe(true);
     expect(result.report!.from).toBe("20250101");
-    expect(result.report!.changes.map((c) => `${c.kind} ${c.subject} ${c.path}${c.detail ? ` (${c.detail})` : ""}`)).toEqual([
+    expect(
+      result.report!.changes.map((c) => `${c.kind} ${c.subject} ${c.path}${c.detail ? ` (${c.detail})` : ""}`),
+    ).toEqual([
       "changed service revision (20250101 → 20250202)",
       "added resource New",
       "removed field Candidate.index",
@@ -342,10 +543,17 @@ describe("re-import and change reports", () => {
   });
 
   it("overlay entries for removed things are kept and reported as stale, not dropped", async () => {
-    const { specDir } = await importDoc(v1, { "resources/Candidate.json": { fields: { index: "Position among candidates." } } });
+    const { specDir } = await importDoc(v1, {
+      "resources/Candidate.json": { fields: { index: "Position among candidates." } },
+    });
     const { result } = await importDoc(v2, {}, specDir);
     expect(result.ok).toBe(true);
-    expect(result.diagnostics.map((d) => [d.code, d.location.pointer])).toContainEqual(["spec.stale-description", "/fields/index"]);
-    expect(JSON.parse(readFileSync(join(specDir, "overlay/resources/Candidate.json"), "utf8")).fields.index).toBe("Position among candidates.");
+    expect(result.diagnostics.map((d) => [d.code, d.location.pointer])).toContainEqual([
+      "spec.stale-description",
+      "/fields/index",
+    ]);
+    expect(JSON.parse(readFileSync(join(specDir, "overlay/resources/Candidate.json"), "utf8")).fields.index).toBe(
+      "Position among candidates.",
+    );
   });
 });

@@ -50,18 +50,30 @@ message UsageMetadata { int32 response_token_count = 2; }
 message GenerateContentResponse { message UsageMetadata { int32 candidates_token_count = 2; } }
 `;
 
-const proto = (body: string) => `syntax = "proto3";\npackage ${PKG};\nimport "google/protobuf/duration.proto";\n${body}`;
+const proto = (body: string) =>
+  `syntax = "proto3";\npackage ${PKG};\nimport "google/protobuf/duration.proto";\n${body}`;
 
 /** What Discovery gives: Blob and Setup (with a field the proto lacks), and the REST UsageMetadata. */
 function discoveryResources(extra: Record<string, ImportedResource> = {}): Record<string, ImportedResource> {
   return {
-    Blob: { name: "Blob", protoMessage: `${PKG}.Blob`, fields: { mimeType: { protoName: "mime_type", type: "string" }, data: { protoName: "data", type: "bytes" } } },
+    Blob: {
+      name: "Blob",
+      protoMessage: `${PKG}.Blob`,
+      fields: { mimeType: { protoName: "mime_type", type: "string" }, data: { protoName: "data", type: "bytes" } },
+    },
     BidiGenerateContentSetup: {
       name: "BidiGenerateContentSetup",
       protoMessage: `${PKG}.BidiGenerateContentSetup`,
-      fields: { model: { protoName: "model", type: "string", required: true }, historyConfig: { protoName: "history_config", type: "struct" } },
+      fields: {
+        model: { protoName: "model", type: "string", required: true },
+        historyConfig: { protoName: "history_config", type: "struct" },
+      },
     },
-    UsageMetadata: { name: "UsageMetadata", protoMessage: `${PKG}.GenerateContentResponse.UsageMetadata`, fields: { candidatesTokenCount: { protoName: "candidates_token_count", type: "int32" } } },
+    UsageMetadata: {
+      name: "UsageMetadata",
+      protoMessage: `${PKG}.GenerateContentResponse.UsageMetadata`,
+      fields: { candidatesTokenCount: { protoName: "candidates_token_count", type: "int32" } },
+    },
     ...extra,
   };
 }
@@ -85,15 +97,39 @@ type Row = [string, { given: { path: string }; want: unknown }];
 
 describe("Live messages from the protos", () => {
   const rows: Row[] = [
-    ["a new envelope keeps its oneof", { given: { path: "BidiGenerateContentClientMessage.unions" }, want: [{ name: "message_type", members: ["setup", "realtimeInput"] }] }],
-    ["OUTPUT_ONLY becomes outputOnly", { given: { path: "BidiGenerateContentServerMessage.fields.goAway" }, want: { protoName: "go_away", type: "ref", ref: "GoAway", outputOnly: true } }],
+    [
+      "a new envelope keeps its oneof",
+      {
+        given: { path: "BidiGenerateContentClientMessage.unions" },
+        want: [{ name: "message_type", members: ["setup", "realtimeInput"] }],
+      },
+    ],
+    [
+      "OUTPUT_ONLY becomes outputOnly",
+      {
+        given: { path: "BidiGenerateContentServerMessage.fields.goAway" },
+        want: { protoName: "go_away", type: "ref", ref: "GoAway", outputOnly: true },
+      },
+    ],
     [
       "every field_behavior of a field counts; a taken name gets the Live prefix",
-      { given: { path: "BidiGenerateContentServerMessage.fields.usageMetadata" }, want: { protoName: "usage_metadata", type: "ref", ref: "LiveUsageMetadata", outputOnly: true, immutable: true } },
+      {
+        given: { path: "BidiGenerateContentServerMessage.fields.usageMetadata" },
+        want: { protoName: "usage_metadata", type: "ref", ref: "LiveUsageMetadata", outputOnly: true, immutable: true },
+      },
     ],
-    ["the prefixed resource keeps its proto message", { given: { path: "LiveUsageMetadata.protoMessage" }, want: `${PKG}.UsageMetadata` }],
-    ["Duration is a duration", { given: { path: "GoAway.fields.timeLeft" }, want: { protoName: "time_left", type: "duration" } }],
-    ["int64 is int64 (a decimal string on the wire)", { given: { path: "GoAway.fields.handleCount" }, want: { protoName: "handle_count", type: "int64" } }],
+    [
+      "the prefixed resource keeps its proto message",
+      { given: { path: "LiveUsageMetadata.protoMessage" }, want: `${PKG}.UsageMetadata` },
+    ],
+    [
+      "Duration is a duration",
+      { given: { path: "GoAway.fields.timeLeft" }, want: { protoName: "time_left", type: "duration" } },
+    ],
+    [
+      "int64 is int64 (a decimal string on the wire)",
+      { given: { path: "GoAway.fields.handleCount" }, want: { protoName: "handle_count", type: "int64" } },
+    ],
     ["repeated", { given: { path: "GoAway.fields.ids" }, want: { protoName: "ids", type: "string", repeated: true } }],
     ["map", { given: { path: "GoAway.fields.counts" }, want: { protoName: "counts", type: "int32", map: true } }],
     [
@@ -112,17 +148,49 @@ describe("Live messages from the protos", () => {
         },
       },
     ],
-    ["a nested message is named by its simple name", { given: { path: "BidiGenerateContentRealtimeInput.fields.activityStart" }, want: { protoName: "activity_start", type: "ref", ref: "ActivityStart" } }],
-    ["a message Discovery has is referred to by Discovery's name", { given: { path: "BidiGenerateContentRealtimeInput.fields.audio" }, want: { protoName: "audio", type: "ref", ref: "Blob" } }],
-    ["Discovery's Setup keeps its own fields", { given: { path: "BidiGenerateContentSetup.fields.historyConfig" }, want: { protoName: "history_config", type: "struct" } }],
-    ["Discovery's Setup gains the proto-only field", { given: { path: "BidiGenerateContentSetup.fields.protoOnly" }, want: { protoName: "proto_only", type: "boolean" } }],
-    ["a Discovery message outside the Live names gains nothing", { given: { path: "Blob.fields" }, want: discoveryResources()["Blob"]!.fields }],
-    ["the REST UsageMetadata stays as it is", { given: { path: "UsageMetadata.protoMessage" }, want: `${PKG}.GenerateContentResponse.UsageMetadata` }],
+    [
+      "a nested message is named by its simple name",
+      {
+        given: { path: "BidiGenerateContentRealtimeInput.fields.activityStart" },
+        want: { protoName: "activity_start", type: "ref", ref: "ActivityStart" },
+      },
+    ],
+    [
+      "a message Discovery has is referred to by Discovery's name",
+      {
+        given: { path: "BidiGenerateContentRealtimeInput.fields.audio" },
+        want: { protoName: "audio", type: "ref", ref: "Blob" },
+      },
+    ],
+    [
+      "Discovery's Setup keeps its own fields",
+      {
+        given: { path: "BidiGenerateContentSetup.fields.historyConfig" },
+        want: { protoName: "history_config", type: "struct" },
+      },
+    ],
+    [
+      "Discovery's Setup gains the proto-only field",
+      {
+        given: { path: "BidiGenerateContentSetup.fields.protoOnly" },
+        want: { protoName: "proto_only", type: "boolean" },
+      },
+    ],
+    [
+      "a Discovery message outside the Live names gains nothing",
+      { given: { path: "Blob.fields" }, want: discoveryResources()["Blob"]!.fields },
+    ],
+    [
+      "the REST UsageMetadata stays as it is",
+      { given: { path: "UsageMetadata.protoMessage" }, want: `${PKG}.GenerateContentResponse.UsageMetadata` },
+    ],
   ];
   it.each(rows)("%s", async (_name, { given, want }) => {
     const { resources, diagnostics } = await run(proto(MESSAGES + SERVICE));
     expect(diagnostics).toEqual([]);
-    const value = given.path.split(".").reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], resources);
+    const value = given.path
+      .split(".")
+      .reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], resources);
     expect(value).toEqual(want);
   });
 
@@ -145,7 +213,11 @@ describe("Live messages from the protos", () => {
 
   it("adds nothing when the protos have no BidiGenerateContent rpc", async () => {
     const { resources, methods, diagnostics } = await run(proto(MESSAGES));
-    expect([diagnostics, methods, Object.keys(resources).sort()]).toEqual([[], {}, ["BidiGenerateContentSetup", "Blob", "UsageMetadata"]]);
+    expect([diagnostics, methods, Object.keys(resources).sort()]).toEqual([
+      [],
+      {},
+      ["BidiGenerateContentSetup", "Blob", "UsageMetadata"],
+    ]);
   });
 
   it("reports a message whose name and Live name are both taken, and leaves the field out (the import stops on the error)", async () => {

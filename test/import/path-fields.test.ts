@@ -20,13 +20,30 @@ describe("reading google.api.http", () => {
     ["an option that is not the HTTP rule", { given: [{ "(google.api.method_signature)": "model" }], want: [] }],
     [
       "one binding with the whole message as body",
-      { given: [{ "(google.api.http)": { post: "/v1beta/{model=models/*}:countTokens", body: "*" } }], want: [{ verb: "post", path: "/v1beta/{model=models/*}:countTokens", body: "*" }] },
+      {
+        given: [{ "(google.api.http)": { post: "/v1beta/{model=models/*}:countTokens", body: "*" } }],
+        want: [{ verb: "post", path: "/v1beta/{model=models/*}:countTokens", body: "*" }],
+      },
     ],
-    ["a GET without body", { given: [{ "(google.api.http)": { get: "/v1beta/{name=files/*}" } }], want: [{ verb: "get", path: "/v1beta/{name=files/*}" }] }],
+    [
+      "a GET without body",
+      {
+        given: [{ "(google.api.http)": { get: "/v1beta/{name=files/*}" } }],
+        want: [{ verb: "get", path: "/v1beta/{name=files/*}" }],
+      },
+    ],
     [
       "one additional binding (an object)",
       {
-        given: [{ "(google.api.http)": { post: "/v1beta/{parent=tunedModels/*}/permissions", body: "permission", additional_bindings: { post: "/v1beta/{parent=corpora/*}/permissions", body: "permission" } } }],
+        given: [
+          {
+            "(google.api.http)": {
+              post: "/v1beta/{parent=tunedModels/*}/permissions",
+              body: "permission",
+              additional_bindings: { post: "/v1beta/{parent=corpora/*}/permissions", body: "permission" },
+            },
+          },
+        ],
         want: [
           { verb: "post", path: "/v1beta/{parent=tunedModels/*}/permissions", body: "permission" },
           { verb: "post", path: "/v1beta/{parent=corpora/*}/permissions", body: "permission" },
@@ -36,7 +53,18 @@ describe("reading google.api.http", () => {
     [
       "several additional bindings (a list)",
       {
-        given: [{ "(google.api.http)": { post: "/v1beta/{model=models/*}:g", body: "*", additional_bindings: [{ post: "/v1beta/{model=tunedModels/*}:g", body: "*" }, { get: "/v1beta/{model=dynamic/*}:g" }] } }],
+        given: [
+          {
+            "(google.api.http)": {
+              post: "/v1beta/{model=models/*}:g",
+              body: "*",
+              additional_bindings: [
+                { post: "/v1beta/{model=tunedModels/*}:g", body: "*" },
+                { get: "/v1beta/{model=dynamic/*}:g" },
+              ],
+            },
+          },
+        ],
         want: [
           { verb: "post", path: "/v1beta/{model=models/*}:g", body: "*" },
           { verb: "post", path: "/v1beta/{model=tunedModels/*}:g", body: "*" },
@@ -44,7 +72,13 @@ describe("reading google.api.http", () => {
         ],
       },
     ],
-    ["a custom verb", { given: [{ "(google.api.http)": { custom: { kind: "HEAD", path: "/v1beta/{name=files/*}" } } }], want: [{ verb: "custom", path: "/v1beta/{name=files/*}" }] }],
+    [
+      "a custom verb",
+      {
+        given: [{ "(google.api.http)": { custom: { kind: "HEAD", path: "/v1beta/{name=files/*}" } } }],
+        want: [{ verb: "custom", path: "/v1beta/{name=files/*}" }],
+      },
+    ],
   ];
   it.each(RULES)("%s", (_name, { given, want }) => expect(readHttpRule(given)).toEqual(want));
 
@@ -113,18 +147,38 @@ const SCHEMAS = {
   BatchEmbedContentsRequest: { properties: { requests: { type: "array", items: { type: "string" } } } },
   CountTokensRequest: { properties: { contents: { type: "array", items: { type: "string" } } } },
   Document: { properties: { name: { type: "string" }, displayName: { type: "string" } } },
-  GenerateContentRequest: { properties: { model: { type: "string", description: "Required. The model." }, contents: { type: "array", items: { type: "string" } } } },
+  GenerateContentRequest: {
+    properties: {
+      model: { type: "string", description: "Required. The model." },
+      contents: { type: "array", items: { type: "string" } },
+    },
+  },
   // No proto message: the protos lag Discovery.
   BatchGenerateContentRequest: { properties: { batch: { type: "string" } } },
   Permission: { properties: { role: { type: "string" } } },
 };
 
 const METHODS = {
-  batchEmbedContents: method("models.batchEmbedContents", "v1beta/{+model}:batchEmbedContents", ["model"], "BatchEmbedContentsRequest"),
+  batchEmbedContents: method(
+    "models.batchEmbedContents",
+    "v1beta/{+model}:batchEmbedContents",
+    ["model"],
+    "BatchEmbedContentsRequest",
+  ),
   countTokens: method("models.countTokens", "v1beta/{+model}:countTokens", ["model"], "CountTokensRequest"),
   createDocument: method("corpora.documents.create", "v1beta/{+parent}/documents", ["parent"], "Document"),
-  generateContent: method("models.generateContent", "v1beta/{+model}:generateContent", ["model"], "GenerateContentRequest"),
-  batchGenerateContent: method("models.batchGenerateContent", "v1beta/{+model}:batchGenerateContent", ["model"], "BatchGenerateContentRequest"),
+  generateContent: method(
+    "models.generateContent",
+    "v1beta/{+model}:generateContent",
+    ["model"],
+    "GenerateContentRequest",
+  ),
+  batchGenerateContent: method(
+    "models.batchGenerateContent",
+    "v1beta/{+model}:batchGenerateContent",
+    ["model"],
+    "BatchGenerateContentRequest",
+  ),
   createPermission: method("tunedModels.permissions.create", "v1beta/{+parent}/permissions", ["parent"], "Permission"),
 };
 
@@ -141,12 +195,30 @@ describe("the importer adds path-bound fields Discovery lacks", async () => {
   });
 
   const ROWS: [string, { given: [resource: string, field: string]; want: ImportedField | undefined }][] = [
-    ['body "*" and a path field Discovery lacks: added, inPath', { given: ["BatchEmbedContentsRequest", "model"], want: { protoName: "model", type: "string", inPath: true } }],
-    ["found through an additional binding too, deprecation from the proto", { given: ["CountTokensRequest", "model"], want: { protoName: "model", type: "string", inPath: true, deprecated: true } }],
+    [
+      'body "*" and a path field Discovery lacks: added, inPath',
+      { given: ["BatchEmbedContentsRequest", "model"], want: { protoName: "model", type: "string", inPath: true } },
+    ],
+    [
+      "found through an additional binding too, deprecation from the proto",
+      {
+        given: ["CountTokensRequest", "model"],
+        want: { protoName: "model", type: "string", inPath: true, deprecated: true },
+      },
+    ],
     ['body "document": the path field is not the body\'s', { given: ["Document", "parent"], want: undefined }],
-    ["a field Discovery has: untouched", { given: ["GenerateContentRequest", "model"], want: { protoName: "model", type: "string", required: true } }],
-    ["no proto message, request named after its method: added from the path parameter", { given: ["BatchGenerateContentRequest", "model"], want: { protoName: "model", type: "string", inPath: true } }],
-    ["no proto message, body is a sub-message (Permission): not added", { given: ["Permission", "parent"], want: undefined }],
+    [
+      "a field Discovery has: untouched",
+      { given: ["GenerateContentRequest", "model"], want: { protoName: "model", type: "string", required: true } },
+    ],
+    [
+      "no proto message, request named after its method: added from the path parameter",
+      { given: ["BatchGenerateContentRequest", "model"], want: { protoName: "model", type: "string", inPath: true } },
+    ],
+    [
+      "no proto message, body is a sub-message (Permission): not added",
+      { given: ["Permission", "parent"], want: undefined },
+    ],
   ];
   it.each(ROWS)("%s", (_name, { given: [resource, field], want }) => expect(fields(resource)[field]).toEqual(want));
 
@@ -158,14 +230,18 @@ describe("the importer adds path-bound fields Discovery lacks", async () => {
   it("the loader keeps an inPath field optional and says so", async () => {
     const { ir, diagnostics } = await loadSpec(specDir);
     expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    const field = (resource: string, name: string) => ir!.resources.get(resource)!.fields.find((f) => f.jsonName === name)!;
+    const field = (resource: string, name: string) =>
+      ir!.resources.get(resource)!.fields.find((f) => f.jsonName === name)!;
     expect(field("BatchEmbedContentsRequest", "model")).toMatchObject({ required: false, inPath: true });
     // The upstream-required kind of path binding is unchanged.
     expect(field("GenerateContentRequest", "model")).toMatchObject({ required: false, inPath: true });
   });
 
   it("importing again changes no byte", async () => {
-    const again = await runImport({ discovery: join(root, "discovery.json"), protos: join(root, "protos"), specDir }, root);
+    const again = await runImport(
+      { discovery: join(root, "discovery.json"), protos: join(root, "protos"), specDir },
+      root,
+    );
     expect(again.ok).toBe(true);
     expect(again.written).toBe(false);
     expect(again.report!.changes).toEqual([]);
@@ -187,11 +263,16 @@ describe("the meta-schema refuses an inPath field that is also required", async 
     writeTree(root, {
       "spec/imported/resources/BatchEmbedContentsRequest.json": JSON.stringify({
         name: "BatchEmbedContentsRequest",
-        fields: { model: { protoName: "model", type: "string", inPath: true, ...given }, requests: { protoName: "requests", type: "string", repeated: true } },
+        fields: {
+          model: { protoName: "model", type: "string", inPath: true, ...given },
+          requests: { protoName: "requests", type: "string", repeated: true },
+        },
       }),
     });
     const { diagnostics } = await readSpecFiles(specDir, root);
-    const errors = diagnostics.filter((d) => d.severity === "error" && d.location.file?.endsWith("BatchEmbedContentsRequest.json"));
+    const errors = diagnostics.filter(
+      (d) => d.severity === "error" && d.location.file?.endsWith("BatchEmbedContentsRequest.json"),
+    );
     expect([...new Set(errors.map((d) => d.location.pointer))]).toEqual(want);
   });
 });
@@ -199,11 +280,43 @@ describe("the meta-schema refuses an inPath field that is also required", async 
 describe("strict validation accepts a path-bound field in the body", () => {
   const requests = [{ model: "models/text-embedding-004", content: { parts: [{ text: "hello" }] } }];
   const ROWS: [string, { given: () => { ok: boolean; issues?: unknown }; want: { ok: boolean; codes: string[] } }][] = [
-    ["batchEmbedContents with model in the body", { given: () => validateBatchEmbedContentsRequest({ model: "models/text-embedding-004", requests }), want: { ok: true, codes: [] } }],
-    ["batchEmbedContents without it", { given: () => validateBatchEmbedContentsRequest({ requests }), want: { ok: true, codes: [] } }],
-    ["countTokens with model in the body", { given: () => validateCountTokensRequest({ model: "models/gemini-2.5-flash", contents: [{ role: "user", parts: [{ text: "hi" }] }] }), want: { ok: true, codes: [] } }],
-    ["another unknown field still fails", { given: () => validateBatchEmbedContentsRequest({ model: "models/text-embedding-004", requests, modelName: "x" }), want: { ok: false, codes: ["unknown-field"] } }],
-    ["the path-bound field keeps its type", { given: () => validateCountTokensRequest({ model: 7, contents: [] }), want: { ok: false, codes: ["invalid-type"] } }],
+    [
+      "batchEmbedContents with model in the body",
+      {
+        given: () => validateBatchEmbedContentsRequest({ model: "models/text-embedding-004", requests }),
+        want: { ok: true, codes: [] },
+      },
+    ],
+    [
+      "batchEmbedContents without it",
+      { given: () => validateBatchEmbedContentsRequest({ requests }), want: { ok: true, codes: [] } },
+    ],
+    [
+      "countTokens with model in the body",
+      {
+        given: () =>
+          validateCountTokensRequest({
+            model: "models/gemini-2.5-flash",
+            contents: [{ role: "user", parts: [{ text: "hi" }] }],
+          }),
+        want: { ok: true, codes: [] },
+      },
+    ],
+    [
+      "another unknown field still fails",
+      {
+        given: () =>
+          validateBatchEmbedContentsRequest({ model: "models/text-embedding-004", requests, modelName: "x" }),
+        want: { ok: false, codes: ["unknown-field"] },
+      },
+    ],
+    [
+      "the path-bound field keeps its type",
+      {
+        given: () => validateCountTokensRequest({ model: 7, contents: [] }),
+        want: { ok: false, codes: ["invalid-type"] },
+      },
+    ],
   ];
   it.each(ROWS)("%s", (_name, { given, want }) => {
     const r = given();
@@ -218,7 +331,11 @@ describe.skipIf(!hasShared)("rev 20260325 (../shared)", async () => {
   const withoutProtos = await importUpstream({ discovery: UPSTREAM.discovery }, files.overlay);
   const inPathFields = (spec: ImportedSpec | undefined) =>
     Object.values(spec?.resources ?? {})
-      .flatMap((r) => Object.entries(r.fields).filter(([, f]) => f.inPath).map(([j]) => `${r.name}.${j}`))
+      .flatMap((r) =>
+        Object.entries(r.fields)
+          .filter(([, f]) => f.inPath)
+          .map(([j]) => `${r.name}.${j}`),
+      )
       .sort();
 
   it("adds the fields the survey found, and no other", () => {

@@ -70,7 +70,12 @@ describe("proto reading", () => {
     writeTree(dir, { "bad.proto": 'syntax = "proto3";\nmessage A {\n  string x = ;\n}\n' });
     const { protos, diagnostics } = await loadProtos(dir);
     expect(protos).toBeUndefined();
-    expect(diagnostics).toEqual([expect.objectContaining({ code: "protos.syntax", location: expect.objectContaining({ file: join(dir, "bad.proto"), line: 3 }) })]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        code: "protos.syntax",
+        location: expect.objectContaining({ file: join(dir, "bad.proto"), line: 3 }),
+      }),
+    ]);
   });
 
   it("enrich an import: proto names, unions limited to Discovery's fields, enum numbers", async () => {
@@ -78,9 +83,20 @@ describe("proto reading", () => {
     writeTree(root, {
       "protos/content.proto": PROTO,
       "discovery.json": discoveryDoc({
-        Part: { properties: { text: { type: "string" }, inlineData: { $ref: "Blob" }, thought: { type: "boolean" }, toolCall: { type: "string" } } },
+        Part: {
+          properties: {
+            text: { type: "string" },
+            inlineData: { $ref: "Blob" },
+            thought: { type: "boolean" },
+            toolCall: { type: "string" },
+          },
+        },
         Blob: { properties: { mimeType: { type: "string" }, data: { type: "string", format: "byte" } } },
-        Candidate: { properties: { finishReason: { type: "string", enum: ["FINISH_REASON_UNSPECIFIED", "STOP", "OTHER", "OLD", "NEWER"] } } },
+        Candidate: {
+          properties: {
+            finishReason: { type: "string", enum: ["FINISH_REASON_UNSPECIFIED", "STOP", "OTHER", "OLD", "NEWER"] },
+          },
+        },
         GenerationConfig: { properties: { _responseJsonSchema: { type: "any" }, responseJsonSchema: { type: "any" } } },
       }),
     });
@@ -93,7 +109,9 @@ describe("proto reading", () => {
     expect(part.unions).toEqual([{ name: "data", members: ["text", "inlineData"] }]);
     expect(part.fields["inlineData"]!.protoName).toBe("inline_data");
     expect(part.fields["toolCall"]!.protoName).toBe("tool_call");
-    expect(r.imported!.resources["GenerationConfig"]!.fields["responseJsonSchema"]!.protoName).toBe("response_json_schema_ordered");
+    expect(r.imported!.resources["GenerationConfig"]!.fields["responseJsonSchema"]!.protoName).toBe(
+      "response_json_schema_ordered",
+    );
     expect(r.imported!.resources["Candidate"]!.fields["finishReason"]!.values).toEqual([
       { name: "FINISH_REASON_UNSPECIFIED", number: 0 },
       { name: "STOP", number: 1 },

@@ -41,7 +41,11 @@ const SCHEMAS = {
 
 /** Revision 20260202: Part gains `thought` (a change the report must show) plus whatever the row breaks. */
 const next = (part: Record<string, unknown> = {}, method: Record<string, unknown> = generateContentMethod()) =>
-  discoveryDoc({ ...SCHEMAS, Part: { properties: { text: { type: "string" }, thought: { type: "boolean" }, ...part } } }, { generateContent: method }, "20260202");
+  discoveryDoc(
+    { ...SCHEMAS, Part: { properties: { text: { type: "string" }, thought: { type: "boolean" }, ...part } } },
+    { generateContent: method },
+    "20260202",
+  );
 
 interface Row {
   given: { files: Record<string, unknown>; args?: string[] };
@@ -60,7 +64,13 @@ const rows: [string, Row][] = [
     {
       given: { files: { "next.json": next({ mediaResolution: { $ref: "MediaResolution" } }) } },
       want: {
-        errors: [{ code: "import.unresolved-ref", pointer: "/schemas/Part/properties/mediaResolution/$ref", hint: /add a fieldTypes correction to spec\/overlay\/corrections\.json/ }],
+        errors: [
+          {
+            code: "import.unresolved-ref",
+            pointer: "/schemas/Part/properties/mediaResolution/$ref",
+            hint: /add a fieldTypes correction to spec\/overlay\/corrections\.json/,
+          },
+        ],
         report: ["Changes from revision 20260101 to 20260202:", THOUGHT_ADDED, "+ Part.mediaResolution"],
       },
     },
@@ -69,9 +79,25 @@ const rows: [string, Row][] = [
     "a parameter type the spec cannot say",
     {
       given: {
-        files: { "next.json": next({}, { ...generateContentMethod(), parameters: { ...generateContentMethod().parameters, when: { location: "query", type: "string", format: "google-someday" } } }) },
+        files: {
+          "next.json": next(
+            {},
+            {
+              ...generateContentMethod(),
+              parameters: {
+                ...generateContentMethod().parameters,
+                when: { location: "query", type: "string", format: "google-someday" },
+              },
+            },
+          ),
+        },
       },
-      want: { errors: [{ code: "discovery.parameter-type", pointer: "/resources/models/methods/generateContent/parameters/when" }], report: [THOUGHT_ADDED] },
+      want: {
+        errors: [
+          { code: "discovery.parameter-type", pointer: "/resources/models/methods/generateContent/parameters/when" },
+        ],
+        report: [THOUGHT_ADDED],
+      },
     },
   ],
   [
@@ -80,22 +106,44 @@ const rows: [string, Row][] = [
       given: {
         files: {
           "next.json": next(),
-          "spec/overlay/corrections.json": { renames: [{ upstream: "Res", name: "Response", reason: "a clearer name" }, { upstream: "Res", name: "Result", reason: "a clearer name" }] },
+          "spec/overlay/corrections.json": {
+            renames: [
+              { upstream: "Res", name: "Response", reason: "a clearer name" },
+              { upstream: "Res", name: "Result", reason: "a clearer name" },
+            ],
+          },
         },
       },
-      want: { errors: [{ code: "spec.rename-conflict", pointer: "/renames/1", hint: /#\/renames\/0 \(→ "Response"\)/ }], report: [THOUGHT_ADDED] },
+      want: {
+        errors: [{ code: "spec.rename-conflict", pointer: "/renames/1", hint: /#\/renames\/0 \(→ "Response"\)/ }],
+        report: [THOUGHT_ADDED],
+      },
     },
   ],
-  ["a file that is not JSON", { given: { files: { "next.json": '{ "kind": ' } }, want: { errors: [{ code: "json.syntax" }] } }],
+  [
+    "a file that is not JSON",
+    { given: { files: { "next.json": '{ "kind": ' } }, want: { errors: [{ code: "json.syntax" }] } },
+  ],
   [
     "JSON that is not a Discovery document",
-    { given: { files: { "next.json": { ...next(), kind: "openapi" } } }, want: { errors: [{ code: "discovery.kind", pointer: "/kind" }] } },
+    {
+      given: { files: { "next.json": { ...next(), kind: "openapi" } } },
+      want: { errors: [{ code: "discovery.kind", pointer: "/kind" }] },
+    },
   ],
   [
     "a dangling $ref while the protos asked for cannot be read (a report without them would be wrong)",
     {
-      given: { files: { "next.json": next({ mediaResolution: { $ref: "MediaResolution" } }) }, args: ["--protos", "no-such-dir"] },
-      want: { errors: [{ code: "protos.unreadable" }, { code: "import.unresolved-ref", pointer: "/schemas/Part/properties/mediaResolution/$ref" }] },
+      given: {
+        files: { "next.json": next({ mediaResolution: { $ref: "MediaResolution" } }) },
+        args: ["--protos", "no-such-dir"],
+      },
+      want: {
+        errors: [
+          { code: "protos.unreadable" },
+          { code: "import.unresolved-ref", pointer: "/schemas/Part/properties/mediaResolution/$ref" },
+        ],
+      },
     },
   ],
 ];
@@ -104,7 +152,10 @@ let base: string;
 
 beforeAll(async () => {
   base = tempDir();
-  writeTree(base, { "first.json": discoveryDoc(SCHEMAS, { generateContent: generateContentMethod() }, "20260101"), "spec/overlay/corrections.json": {} });
+  writeTree(base, {
+    "first.json": discoveryDoc(SCHEMAS, { generateContent: generateContentMethod() }, "20260101"),
+    "spec/overlay/corrections.json": {},
+  });
   const first = await run(["import", "first.json", "--spec", "spec"], base);
   expect(first.code, first.stderr).toBe(0);
 });
@@ -136,7 +187,13 @@ describe("a refused import", () => {
     const json = await run([...args, "--json"], dir);
     expect(json.code).toBe(1);
     if (want.report) {
-      const out = JSON.parse(json.stdout) as { refused: boolean; written: boolean; from: string; changes: { kind: string; path: string }[]; diagnostics: { code: string; severity: string; location: { pointer?: string }; hint?: string }[] };
+      const out = JSON.parse(json.stdout) as {
+        refused: boolean;
+        written: boolean;
+        from: string;
+        changes: { kind: string; path: string }[];
+        diagnostics: { code: string; severity: string; location: { pointer?: string }; hint?: string }[];
+      };
       expect(out).toMatchObject({ refused: true, written: false, from: "20260101" });
       expect(out.changes).toContainEqual(expect.objectContaining({ kind: "added", path: "Part.thought" }));
       const errors = out.diagnostics.filter((d) => d.severity === "error");

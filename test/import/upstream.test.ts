@@ -16,7 +16,8 @@ const SPEC = join(PROJECT_ROOT, "spec");
 function readTree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of readdirSync(dir, { recursive: true, withFileTypes: true }))
-    if (f.isFile()) out[join(f.parentPath, f.name).slice(dir.length + 1)] = readFileSync(join(f.parentPath, f.name), "utf8");
+    if (f.isFile())
+      out[join(f.parentPath, f.name).slice(dir.length + 1)] = readFileSync(join(f.parentPath, f.name), "utf8");
   return out;
 }
 
@@ -30,7 +31,12 @@ function scratchSpec(): string {
 describe.skipIf(!hasShared)("full upstream documents (../shared)", () => {
   it("importing rev 20260325 with protos and OpenAPI reproduces the committed spec/imported byte for byte", async () => {
     const specDir = scratchSpec();
-    const r = await runImport({ discovery: UPSTREAM.discovery, protos: UPSTREAM.protos, openapi: UPSTREAM.openapi, specDir });
+    const r = await runImport({
+      discovery: UPSTREAM.discovery,
+      protos: UPSTREAM.protos,
+      openapi: UPSTREAM.openapi,
+      specDir,
+    });
     expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(readTree(join(specDir, "imported"))).toEqual(readTree(join(SPEC, "imported")));
   });
@@ -39,7 +45,12 @@ describe.skipIf(!hasShared)("full upstream documents (../shared)", () => {
     const specDir = join(tempDir(), "spec");
     copyTree(SPEC, specDir);
     const before = readTree(specDir);
-    const r = await runImport({ discovery: UPSTREAM.discovery, protos: UPSTREAM.protos, openapi: UPSTREAM.openapi, specDir });
+    const r = await runImport({
+      discovery: UPSTREAM.discovery,
+      protos: UPSTREAM.protos,
+      openapi: UPSTREAM.openapi,
+      specDir,
+    });
     expect(r.ok).toBe(true);
     expect(r.written).toBe(false);
     expect(r.report!.changes).toEqual([]);
@@ -51,12 +62,20 @@ describe.skipIf(!hasShared)("full upstream documents (../shared)", () => {
     const { doc } = asDiscoveryDoc(JSON.parse(readFileSync(UPSTREAM.discovery, "utf8")), UPSTREAM.discovery);
     const { coverage: c } = coverage(ir!, doc!, UPSTREAM.discovery);
     const counts = Object.fromEntries(Object.entries(c).map(([k, r]) => [k, `${r.covered}/${r.total}`]));
-    expect(counts).toEqual({ schemas: "190/190", properties: "608/608", enumFields: "41/41", enumValues: "222/222", methods: "81/81" });
+    expect(counts).toEqual({
+      schemas: "190/190",
+      properties: "608/608",
+      enumFields: "41/41",
+      enumValues: "222/222",
+      methods: "81/81",
+    });
   });
 
   it("20251028 → 20260325 reports the known changes", async () => {
     const specDir = scratchSpec();
-    expect((await runImport({ discovery: UPSTREAM.discovery20251028, protos: UPSTREAM.protos, specDir })).ok).toBe(true);
+    expect((await runImport({ discovery: UPSTREAM.discovery20251028, protos: UPSTREAM.protos, specDir })).ok).toBe(
+      true,
+    );
     const r = await runImport({ discovery: UPSTREAM.discovery, protos: UPSTREAM.protos, specDir });
     expect(r.ok).toBe(true);
     const lines = r.report!.changes.map((c) => `${c.kind} ${c.subject} ${c.path}${c.detail ? ` (${c.detail})` : ""}`);
@@ -86,7 +105,12 @@ describe.skipIf(!hasShared)("full upstream documents (../shared)", () => {
   it("20260325 → 20251028 (backwards) maps the old side through the rename history too", async () => {
     const specDir = join(tempDir(), "spec");
     copyTree(SPEC, specDir);
-    const r = await runImport({ discovery: UPSTREAM.discovery20251028, protos: UPSTREAM.protos, specDir, dryRun: true });
+    const r = await runImport({
+      discovery: UPSTREAM.discovery20251028,
+      protos: UPSTREAM.protos,
+      specDir,
+      dryRun: true,
+    });
     expect(r.ok).toBe(true);
     const lines = r.report!.changes.map((c) => `${c.kind} ${c.subject} ${c.path}${c.detail ? ` (${c.detail})` : ""}`);
     expect(lines).toEqual(
@@ -95,7 +119,9 @@ describe.skipIf(!hasShared)("full upstream documents (../shared)", () => {
         "changed resource Segment (upstream name: GoogleAiGenerativelanguageV1alphaSegment → Segment)",
       ]),
     );
-    expect(lines.filter((l) => /GoogleAi|resource (GroundingSupport|Segment)$/.test(l) && !l.startsWith("changed resource"))).toEqual([]);
+    expect(
+      lines.filter((l) => /GoogleAi|resource (GroundingSupport|Segment)$/.test(l) && !l.startsWith("changed resource")),
+    ).toEqual([]);
     expect(r.diagnostics.filter((d) => d.code === "spec.stale-rename")).toEqual([]);
   });
 
@@ -103,22 +129,41 @@ describe.skipIf(!hasShared)("full upstream documents (../shared)", () => {
   // revisions kept here all say 2 GiB for media.upload, and 100 MB only for the store uploads that appeared later.
   const uploadCases: [string, { discovery: () => string; want: Record<string, string | undefined> }][] = [
     ["20250612", { discovery: () => UPSTREAM.discovery20250612, want: { "media.upload": "2147483648" } }],
-    ["20251028", { discovery: () => UPSTREAM.discovery20251028, want: { "media.upload": "2147483648", "media.uploadToRagStore": "104857600" } }],
-    ["20260325", { discovery: () => UPSTREAM.discovery, want: { "media.upload": "2147483648", "media.uploadToFileSearchStore": "104857600" } }],
+    [
+      "20251028",
+      {
+        discovery: () => UPSTREAM.discovery20251028,
+        want: { "media.upload": "2147483648", "media.uploadToRagStore": "104857600" },
+      },
+    ],
+    [
+      "20260325",
+      {
+        discovery: () => UPSTREAM.discovery,
+        want: { "media.upload": "2147483648", "media.uploadToFileSearchStore": "104857600" },
+      },
+    ],
   ];
-  it.each(uploadCases)("rev %s: every upload method and its maxSize are read from Discovery", (_rev, { discovery, want }) => {
-    const file = discovery();
-    const { doc } = asDiscoveryDoc(JSON.parse(readFileSync(file, "utf8")), file);
-    const diagnostics: Diagnostic[] = [];
-    const methods = readMethods(doc!, file, diagnostics);
-    expect(diagnostics).toEqual([]);
-    const uploads = Object.fromEntries(Object.values(methods).filter((m) => m.mediaUpload).map((m) => [m.id, m.mediaUpload!.maxSize]));
-    expect(uploads).toEqual(want);
-    for (const m of Object.values(methods).filter((x) => x.mediaUpload)) {
-      expect(m.mediaUpload!.accept).toEqual(["*/*"]);
-      expect(Object.keys(m.mediaUpload!.protocols).sort()).toEqual(["resumable", "simple"]);
-    }
-  });
+  it.each(uploadCases)(
+    "rev %s: every upload method and its maxSize are read from Discovery",
+    (_rev, { discovery, want }) => {
+      const file = discovery();
+      const { doc } = asDiscoveryDoc(JSON.parse(readFileSync(file, "utf8")), file);
+      const diagnostics: Diagnostic[] = [];
+      const methods = readMethods(doc!, file, diagnostics);
+      expect(diagnostics).toEqual([]);
+      const uploads = Object.fromEntries(
+        Object.values(methods)
+          .filter((m) => m.mediaUpload)
+          .map((m) => [m.id, m.mediaUpload!.maxSize]),
+      );
+      expect(uploads).toEqual(want);
+      for (const m of Object.values(methods).filter((x) => x.mediaUpload)) {
+        expect(m.mediaUpload!.accept).toEqual(["*/*"]);
+        expect(Object.keys(m.mediaUpload!.protocols).sort()).toEqual(["resumable", "simple"]);
+      }
+    },
+  );
 
   it("the oldest revision (20250612) imports with only stale-overlay warnings", async () => {
     const specDir = scratchSpec();

@@ -21,11 +21,16 @@ interface Report {
 
 describe.skipIf(!hasCorpus)("spec learn over the shared corpus", () => {
   it("accounts for every manifest line and proposes only what the spec does not explain", async () => {
-    const r = await run(["spec", "learn", "--manifest", join(CORPUS_DIR, "manifest.jsonl"), "--spec", SPEC_DIR, "--json"], PROJECT_ROOT);
+    const r = await run(
+      ["spec", "learn", "--manifest", join(CORPUS_DIR, "manifest.jsonl"), "--spec", SPEC_DIR, "--json"],
+      PROJECT_ROOT,
+    );
     expect(r.stderr).toBe("");
     expect(r.code).toBe(1); // some lines cannot be placed (no URI, Vertex AI): reported, so the run is not clean
     const report = JSON.parse(r.stdout) as Report;
-    const lines = readFileSync(join(CORPUS_DIR, "manifest.jsonl"), "utf8").split("\n").filter((l) => l.trim()).length;
+    const lines = readFileSync(join(CORPUS_DIR, "manifest.jsonl"), "utf8")
+      .split("\n")
+      .filter((l) => l.trim()).length;
     const notPlaced = report.problems.filter((p) => p.code === "unplaced" || p.code === "invalid-manifest").length;
     expect(report.files + notPlaced).toBe(lines);
     expect(report.files).toBeGreaterThan(300);

@@ -38,19 +38,32 @@ export function learnCases(): LearnCase[] {
     .filter((name) => existsSync(join(CASES_DIR, name, "case.json")))
     .sort()
     .map((name) => {
-      const { about, args } = JSON.parse(readFileSync(join(CASES_DIR, name, "case.json"), "utf8")) as { about: string; args: string[] };
+      const { about, args } = JSON.parse(readFileSync(join(CASES_DIR, name, "case.json"), "utf8")) as {
+        about: string;
+        args: string[];
+      };
       return { name, dir: join(CASES_DIR, name), about, args };
     });
 }
 
 /** The JSON bodies of a case's payloads, each with the resource learn checks it as, read as learn reads them. */
-export async function caseBodies(c: LearnCase, ir: SpecIR): Promise<{ where: string; resource: string; value: unknown }[]> {
+export async function caseBodies(
+  c: LearnCase,
+  ir: SpecIR,
+): Promise<{ where: string; resource: string; value: unknown }[]> {
   const inputs =
-    c.args[0] === "--manifest" ? await inputsFromManifest(c.dir, c.args[1]!, ir) : await inputsFromPaths(c.dir, c.args[0]!, c.args.slice(1), resourceSides(ir));
+    c.args[0] === "--manifest"
+      ? await inputsFromManifest(c.dir, c.args[1]!, ir)
+      : await inputsFromPaths(c.dir, c.args[0]!, c.args.slice(1), resourceSides(ir));
   const out: { where: string; resource: string; value: unknown }[] = [];
   for (const file of inputs.files) {
     const { bodies } = await readBodies(file);
-    for (const body of bodies) out.push({ where: `${file.name}${body.chunk !== undefined ? ` chunk ${body.chunk}` : ""}`, resource: bodyResource(file, body), value: body.value });
+    for (const body of bodies)
+      out.push({
+        where: `${file.name}${body.chunk !== undefined ? ` chunk ${body.chunk}` : ""}`,
+        resource: bodyResource(file, body),
+        value: body.value,
+      });
   }
   return out;
 }

@@ -11,7 +11,14 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../packages/tools/src/diagnostics.ts";
-import { createProject, jsonSchemaToResponseSchema, lintSchema, responseSchemaToJsonSchema, toResponseJsonSchema, toResponseSchema } from "../../packages/tools/src/schema/index.ts";
+import {
+  createProject,
+  jsonSchemaToResponseSchema,
+  lintSchema,
+  responseSchemaToJsonSchema,
+  toResponseJsonSchema,
+  toResponseSchema,
+} from "../../packages/tools/src/schema/index.ts";
 import type { Target } from "../../packages/tools/src/schema/rules/rule.ts";
 import { cases, FIXTURES } from "../converter/harness.ts";
 
@@ -31,17 +38,75 @@ interface Refusal {
 
 const obj = (x: object) => ({ type: "OBJECT", properties: { x }, required: ["x"] });
 const jobj = (x: object) => ({ type: "object", properties: { x }, required: ["x"] });
-const NO_JSON_RULE = "the JSON dialect has no rule on an untyped node ({}): no quoted 400 or recorded 200 says whether responseJsonSchema takes one";
+const NO_JSON_RULE =
+  "the JSON dialect has no rule on an untyped node ({}): no quoted 400 or recorded 200 says whether responseJsonSchema takes one";
 
 /** Converter refusal code → inputs it refuses, and the lint rule that agrees. */
 const REFUSALS: [string, Refusal][] = [
-  ["ts.any", { via: "ts", input: "export interface Root { x: any }", lint: { schema: obj({}), target: "responseSchema" }, rule: "legacy.type-missing" }],
-  ["ts.any", { via: "ts", input: "export interface Root { x: any }", lint: { schema: jobj({}), target: "responseJsonSchema" }, rule: null, why: NO_JSON_RULE }],
-  ["ts.unknown", { via: "ts", input: "export interface Root { x: unknown }", lint: { schema: obj({}), target: "responseSchema" }, rule: "legacy.type-missing" }],
-  ["ts.never", { via: "ts", input: "export interface Root { x: never }", lint: { schema: obj({ not: {} }), target: "responseSchema" }, rule: "legacy.unknown-field" }],
-  ["ts.undefined", { via: "ts", input: "export interface Root { x: undefined }", lint: { schema: obj({}), target: "responseSchema" }, rule: "legacy.type-missing" }],
-  ["ts.function", { via: "ts", input: "export interface Root { x: () => void }", lint: { schema: obj({}), target: "parameters" }, rule: "legacy.type-missing" }],
-  ["ts.type-parameter", { via: "ts", input: "export interface Root<T> { x: T }", lint: { schema: obj({}), target: "responseSchema" }, rule: "legacy.type-missing" }],
+  [
+    "ts.any",
+    {
+      via: "ts",
+      input: "export interface Root { x: any }",
+      lint: { schema: obj({}), target: "responseSchema" },
+      rule: "legacy.type-missing",
+    },
+  ],
+  [
+    "ts.any",
+    {
+      via: "ts",
+      input: "export interface Root { x: any }",
+      lint: { schema: jobj({}), target: "responseJsonSchema" },
+      rule: null,
+      why: NO_JSON_RULE,
+    },
+  ],
+  [
+    "ts.unknown",
+    {
+      via: "ts",
+      input: "export interface Root { x: unknown }",
+      lint: { schema: obj({}), target: "responseSchema" },
+      rule: "legacy.type-missing",
+    },
+  ],
+  [
+    "ts.never",
+    {
+      via: "ts",
+      input: "export interface Root { x: never }",
+      lint: { schema: obj({ not: {} }), target: "responseSchema" },
+      rule: "legacy.unknown-field",
+    },
+  ],
+  [
+    "ts.undefined",
+    {
+      via: "ts",
+      input: "export interface Root { x: undefined }",
+      lint: { schema: obj({}), target: "responseSchema" },
+      rule: "legacy.type-missing",
+    },
+  ],
+  [
+    "ts.function",
+    {
+      via: "ts",
+      input: "export interface Root { x: () => void }",
+      lint: { schema: obj({}), target: "parameters" },
+      rule: "legacy.type-missing",
+    },
+  ],
+  [
+    "ts.type-parameter",
+    {
+      via: "ts",
+      input: "export interface Root<T> { x: T }",
+      lint: { schema: obj({}), target: "responseSchema" },
+      rule: "legacy.type-missing",
+    },
+  ],
   [
     "ts.bigint",
     {
@@ -54,7 +119,13 @@ const REFUSALS: [string, Refusal][] = [
   ],
   [
     "ts.symbol",
-    { via: "ts", input: "export interface Root { x: symbol }", lint: { schema: obj({ type: "STRING" }), target: "responseSchema" }, rule: null, why: "not a Gemini rule: a symbol has no JSON form" },
+    {
+      via: "ts",
+      input: "export interface Root { x: symbol }",
+      lint: { schema: obj({ type: "STRING" }), target: "responseSchema" },
+      rule: null,
+      why: "not a Gemini rule: a symbol has no JSON form",
+    },
   ],
   [
     "ts.object-keyword",
@@ -66,14 +137,36 @@ const REFUSALS: [string, Refusal][] = [
       why: "an OBJECT with no properties has been answered 400 'should be non-empty for OBJECT type' (browser-use/browser-use#3786) yet {properties: {}, type: OBJECT} was answered 200 as function parameters (pydantic-ai recordings); with no lint rule, the converter asks for the properties",
     },
   ],
-  ["ts.intersection", { via: "ts", input: "export interface Root { x: string & { tag: 1 } }", lint: { schema: obj({ allOf: [{ type: "STRING" }, { type: "OBJECT" }] }), target: "responseSchema" }, rule: "legacy.unknown-field" }],
-  ["ts.tuple", { via: "ts", input: "export interface Root { x: [...string[], number] }", lint: { schema: obj({ type: "ARRAY" }), target: "responseSchema" }, rule: "legacy.array-items-missing" }],
+  [
+    "ts.intersection",
+    {
+      via: "ts",
+      input: "export interface Root { x: string & { tag: 1 } }",
+      lint: { schema: obj({ allOf: [{ type: "STRING" }, { type: "OBJECT" }] }), target: "responseSchema" },
+      rule: "legacy.unknown-field",
+    },
+  ],
+  [
+    "ts.tuple",
+    {
+      via: "ts",
+      input: "export interface Root { x: [...string[], number] }",
+      lint: { schema: obj({ type: "ARRAY" }), target: "responseSchema" },
+      rule: "legacy.array-items-missing",
+    },
+  ],
   [
     "ts.required-cycle",
     {
       via: "ts",
       input: "export interface Root { next: Root }",
-      lint: { schema: { $ref: "#/$defs/Root", $defs: { Root: { type: "object", properties: { next: { $ref: "#/$defs/Root" } }, required: ["next"] } } }, target: "responseJsonSchema" },
+      lint: {
+        schema: {
+          $ref: "#/$defs/Root",
+          $defs: { Root: { type: "object", properties: { next: { $ref: "#/$defs/Root" } }, required: ["next"] } },
+        },
+        target: "responseJsonSchema",
+      },
       rule: "schema.required-cycle",
     },
   ],
@@ -82,7 +175,10 @@ const REFUSALS: [string, Refusal][] = [
     {
       via: "ts",
       input: "export interface Root {\n  /** @minItems lots */\n  x: string[];\n}",
-      lint: { schema: jobj({ type: "array", items: { type: "string" }, minItems: "lots" }), target: "responseJsonSchema" },
+      lint: {
+        schema: jobj({ type: "array", items: { type: "string" }, minItems: "lots" }),
+        target: "responseJsonSchema",
+      },
       rule: null,
       why: "the linter does not check the values of minItems/maxItems/minimum/maximum; the tag text is no number, so the converter cannot write one",
     },
@@ -97,27 +193,105 @@ const REFUSALS: [string, Refusal][] = [
       why: "no evidence says Gemini rejects a numeric bound on a string; the converter refuses a tag that cannot mean anything where it stands",
     },
   ],
-  ["legacy.numeric-enum", { via: "ts", input: "export interface Root { x: 1 | 2 }", lint: { schema: obj({ type: "INTEGER", enum: [1, 2] }), target: "responseSchema" }, rule: "legacy.enum-not-string" }],
-  ["legacy.empty-enum-value", { via: "ts", input: 'export interface Root { x: "" | "a" }', lint: { schema: obj({ type: "STRING", format: "enum", enum: ["", "a"] }), target: "responseSchema" }, rule: "legacy.enum-empty-value" }],
+  [
+    "legacy.numeric-enum",
+    {
+      via: "ts",
+      input: "export interface Root { x: 1 | 2 }",
+      lint: { schema: obj({ type: "INTEGER", enum: [1, 2] }), target: "responseSchema" },
+      rule: "legacy.enum-not-string",
+    },
+  ],
+  [
+    "legacy.empty-enum-value",
+    {
+      via: "ts",
+      input: 'export interface Root { x: "" | "a" }',
+      lint: { schema: obj({ type: "STRING", format: "enum", enum: ["", "a"] }), target: "responseSchema" },
+      rule: "legacy.enum-empty-value",
+    },
+  ],
   [
     "legacy.additional-properties",
-    { via: "ts", input: "export interface Root { x: Record<string, number> }", lint: { schema: obj({ type: "OBJECT", additionalProperties: { type: "NUMBER" } }), target: "responseSchema" }, rule: "legacy.unknown-field" },
+    {
+      via: "ts",
+      input: "export interface Root { x: Record<string, number> }",
+      lint: { schema: obj({ type: "OBJECT", additionalProperties: { type: "NUMBER" } }), target: "responseSchema" },
+      rule: "legacy.unknown-field",
+    },
   ],
-  ["legacy.tuple", { via: "ts", input: "export interface Root { x: [string, number] }", lint: { schema: obj({ type: "ARRAY", prefixItems: [{ type: "STRING" }, { type: "NUMBER" }] }), target: "responseSchema" }, rule: "legacy.unknown-field" }],
+  [
+    "legacy.tuple",
+    {
+      via: "ts",
+      input: "export interface Root { x: [string, number] }",
+      lint: {
+        schema: obj({ type: "ARRAY", prefixItems: [{ type: "STRING" }, { type: "NUMBER" }] }),
+        target: "responseSchema",
+      },
+      rule: "legacy.unknown-field",
+    },
+  ],
   [
     "legacy.recursive-ref",
     {
       via: "ts",
       input: "export interface Root { next?: Root }",
-      lint: { schema: { $ref: "#/$defs/Root", $defs: { Root: { type: "OBJECT", properties: { next: { $ref: "#/$defs/Root" } } } } }, target: "responseSchema" },
+      lint: {
+        schema: {
+          $ref: "#/$defs/Root",
+          $defs: { Root: { type: "OBJECT", properties: { next: { $ref: "#/$defs/Root" } } } },
+        },
+        target: "responseSchema",
+      },
       rule: "legacy.unknown-field",
     },
   ],
-  ["legacy.unresolved-ref", { via: "json→legacy", input: jobj({ $ref: "#/$defs/Nope" }), lint: { schema: jobj({ $ref: "#/$defs/Nope" }), target: "responseJsonSchema" }, rule: "schema.unresolved-ref" }],
-  ["convert.untyped", { via: "json→legacy", input: jobj({}), lint: { schema: obj({}), target: "responseSchema" }, rule: "legacy.type-missing" }],
-  ["convert.untyped", { via: "json→legacy", input: jobj({ type: "array" }), lint: { schema: obj({ type: "ARRAY" }), target: "responseSchema" }, rule: "legacy.array-items-missing" }],
-  ["convert.untyped", { via: "legacy→json", input: obj({ type: "ARRAY" }), lint: { schema: obj({ type: "ARRAY" }), target: "responseSchema" }, rule: "legacy.array-items-missing" }],
-  ["convert.unsupported-keyword", { via: "json→legacy", input: jobj({ type: "string", not: { enum: ["a"] } }), lint: { schema: obj({ type: "STRING", not: { enum: ["a"] } }), target: "responseSchema" }, rule: "legacy.unknown-field" }],
+  [
+    "legacy.unresolved-ref",
+    {
+      via: "json→legacy",
+      input: jobj({ $ref: "#/$defs/Nope" }),
+      lint: { schema: jobj({ $ref: "#/$defs/Nope" }), target: "responseJsonSchema" },
+      rule: "schema.unresolved-ref",
+    },
+  ],
+  [
+    "convert.untyped",
+    {
+      via: "json→legacy",
+      input: jobj({}),
+      lint: { schema: obj({}), target: "responseSchema" },
+      rule: "legacy.type-missing",
+    },
+  ],
+  [
+    "convert.untyped",
+    {
+      via: "json→legacy",
+      input: jobj({ type: "array" }),
+      lint: { schema: obj({ type: "ARRAY" }), target: "responseSchema" },
+      rule: "legacy.array-items-missing",
+    },
+  ],
+  [
+    "convert.untyped",
+    {
+      via: "legacy→json",
+      input: obj({ type: "ARRAY" }),
+      lint: { schema: obj({ type: "ARRAY" }), target: "responseSchema" },
+      rule: "legacy.array-items-missing",
+    },
+  ],
+  [
+    "convert.unsupported-keyword",
+    {
+      via: "json→legacy",
+      input: jobj({ type: "string", not: { enum: ["a"] } }),
+      lint: { schema: obj({ type: "STRING", not: { enum: ["a"] } }), target: "responseSchema" },
+      rule: "legacy.unknown-field",
+    },
+  ],
   [
     "convert.unsupported-keyword",
     {
@@ -128,12 +302,60 @@ const REFUSALS: [string, Refusal][] = [
       why: "pattern is a field of the legacy Schema (the linter warns that it is not enforced); the converter's IR has no pattern, and it refuses rather than drop a constraint silently",
     },
   ],
-  ["convert.unsupported-field", { via: "legacy→json", input: obj({ type: "OBJECT", additionalProperties: { type: "STRING" } }), lint: { schema: obj({ type: "OBJECT", additionalProperties: { type: "STRING" } }), target: "responseSchema" }, rule: "legacy.unknown-field" }],
-  ["convert.bad-value", { via: "json→legacy", input: jobj({ type: "strin" }), lint: { schema: obj({ type: "STRIN" }), target: "responseSchema" }, rule: "legacy.type" }],
-  ["convert.bad-value", { via: "legacy→json", input: obj({ type: "STRIN" }), lint: { schema: obj({ type: "STRIN" }), target: "responseSchema" }, rule: "legacy.type" }],
-  ["convert.enum-value", { via: "json→legacy", input: jobj({ enum: [true] }), lint: { schema: obj({ type: "STRING", format: "enum", enum: [true] }), target: "responseSchema" }, rule: "legacy.enum-value" }],
-  ["convert.enum-value", { via: "legacy→json", input: obj({ type: "STRING", format: "enum", enum: [1] }), lint: { schema: obj({ type: "STRING", format: "enum", enum: [1] }), target: "responseSchema" }, rule: "legacy.enum-value" }],
-  ["convert.unresolved-ref", { via: "json→legacy", input: jobj({ $ref: "other.json#/Thing" }), lint: { schema: jobj({ $ref: "other.json#/Thing" }), target: "responseJsonSchema" }, rule: "schema.unresolved-ref" }],
+  [
+    "convert.unsupported-field",
+    {
+      via: "legacy→json",
+      input: obj({ type: "OBJECT", additionalProperties: { type: "STRING" } }),
+      lint: { schema: obj({ type: "OBJECT", additionalProperties: { type: "STRING" } }), target: "responseSchema" },
+      rule: "legacy.unknown-field",
+    },
+  ],
+  [
+    "convert.bad-value",
+    {
+      via: "json→legacy",
+      input: jobj({ type: "strin" }),
+      lint: { schema: obj({ type: "STRIN" }), target: "responseSchema" },
+      rule: "legacy.type",
+    },
+  ],
+  [
+    "convert.bad-value",
+    {
+      via: "legacy→json",
+      input: obj({ type: "STRIN" }),
+      lint: { schema: obj({ type: "STRIN" }), target: "responseSchema" },
+      rule: "legacy.type",
+    },
+  ],
+  [
+    "convert.enum-value",
+    {
+      via: "json→legacy",
+      input: jobj({ enum: [true] }),
+      lint: { schema: obj({ type: "STRING", format: "enum", enum: [true] }), target: "responseSchema" },
+      rule: "legacy.enum-value",
+    },
+  ],
+  [
+    "convert.enum-value",
+    {
+      via: "legacy→json",
+      input: obj({ type: "STRING", format: "enum", enum: [1] }),
+      lint: { schema: obj({ type: "STRING", format: "enum", enum: [1] }), target: "responseSchema" },
+      rule: "legacy.enum-value",
+    },
+  ],
+  [
+    "convert.unresolved-ref",
+    {
+      via: "json→legacy",
+      input: jobj({ $ref: "other.json#/Thing" }),
+      lint: { schema: jobj({ $ref: "other.json#/Thing" }), target: "responseJsonSchema" },
+      rule: "schema.unresolved-ref",
+    },
+  ],
   [
     "convert.boolean-schema",
     {
@@ -148,11 +370,35 @@ const REFUSALS: [string, Refusal][] = [
 
 /** Converter warnings: what each says, and the lint rule that agrees (null: the converter's own, with why). */
 const CONVERTER_WARNINGS: [string, { rule: string | null; why: string }][] = [
-  ["ts.boolean-literal", { rule: null, why: "the converter widens `true`/`false` to boolean: Gemini enums hold strings (and numbers in JSON)" }],
-  ["ts.template-literal", { rule: null, why: "the converter widens a template literal type to string: no keyword the converter emits says the pattern" }],
+  [
+    "ts.boolean-literal",
+    {
+      rule: null,
+      why: "the converter widens `true`/`false` to boolean: Gemini enums hold strings (and numbers in JSON)",
+    },
+  ],
+  [
+    "ts.template-literal",
+    {
+      rule: null,
+      why: "the converter widens a template literal type to string: no keyword the converter emits says the pattern",
+    },
+  ],
   ["ts.symbol-key", { rule: null, why: "a symbol-keyed property has no JSON form and is left out" }],
-  ["jsdoc.unsupported-constraint", { rule: "schema.unsupported-keyword", why: "a JSDoc constraint with no Gemini keyword is dropped; sent, the linter would warn it is ignored" }],
-  ["legacy.format-dropped", { rule: null, why: "the legacy format Gemini has refused (gemini-cli#3178) is left out, so there is nothing for the linter to see" }],
+  [
+    "jsdoc.unsupported-constraint",
+    {
+      rule: "schema.unsupported-keyword",
+      why: "a JSDoc constraint with no Gemini keyword is dropped; sent, the linter would warn it is ignored",
+    },
+  ],
+  [
+    "legacy.format-dropped",
+    {
+      rule: null,
+      why: "the legacy format Gemini has refused (gemini-cli#3178) is left out, so there is nothing for the linter to see",
+    },
+  ],
 ];
 
 /** Codes that are not about a schema: the CLI's usage problems, and the fallback for a TypeScript type kind the
@@ -172,7 +418,9 @@ describe("(b) every converter refusal is a lint error, or says why not", () => {
   it.each(REFUSALS)("%s (%#)", (code, r) => {
     const refused = convert(r);
     expect(refused.filter((d) => d.severity === "error").map((d) => d.code)).toContain(code);
-    const errors = lintSchema(r.lint.schema, { target: r.lint.target }).filter((d) => d.severity === "error").map((d) => d.code);
+    const errors = lintSchema(r.lint.schema, { target: r.lint.target })
+      .filter((d) => d.severity === "error")
+      .map((d) => d.code);
     if (r.rule) expect(errors).toContain(r.rule);
     else {
       expect(r.why, "a refusal the linter does not back must say why").toBeTruthy();
@@ -182,16 +430,41 @@ describe("(b) every converter refusal is a lint error, or says why not", () => {
 });
 
 describe("(c) the tables cover every code the converter can produce", () => {
-  const files = ["from-typescript", "ts-to-ir", "jsdoc", "finalize", "emit-legacy", "emit-json-schema", "parse-json-schema", "parse-legacy", "convert-dialects"];
-  const found = new Set(files.flatMap((f) => [...readFileSync(join(SCHEMA_SOURCES, `${f}.ts`), "utf8").matchAll(/"((?:ts|jsdoc|legacy|convert)\.[a-z0-9-]+)"/g)].map((m) => m[1]!)));
+  const files = [
+    "from-typescript",
+    "ts-to-ir",
+    "jsdoc",
+    "finalize",
+    "emit-legacy",
+    "emit-json-schema",
+    "parse-json-schema",
+    "parse-legacy",
+    "convert-dialects",
+  ];
+  const found = new Set(
+    files.flatMap((f) =>
+      [
+        ...readFileSync(join(SCHEMA_SOURCES, `${f}.ts`), "utf8").matchAll(
+          /"((?:ts|jsdoc|legacy|convert)\.[a-z0-9-]+)"/g,
+        ),
+      ].map((m) => m[1]!),
+    ),
+  );
 
   it("finds the codes in the source", () => {
     expect(found.size).toBeGreaterThan(20);
   });
 
   it.each([...found].sort())("%s is in a table", (code) => {
-    const tables = [REFUSALS.some(([c]) => c === code), CONVERTER_WARNINGS.some(([c]) => c === code), NOT_ABOUT_SCHEMAS.includes(code)];
-    expect(tables.filter(Boolean), `${code} must be in exactly one of REFUSALS, CONVERTER_WARNINGS, NOT_ABOUT_SCHEMAS`).toHaveLength(1);
+    const tables = [
+      REFUSALS.some(([c]) => c === code),
+      CONVERTER_WARNINGS.some(([c]) => c === code),
+      NOT_ABOUT_SCHEMAS.includes(code),
+    ];
+    expect(
+      tables.filter(Boolean),
+      `${code} must be in exactly one of REFUSALS, CONVERTER_WARNINGS, NOT_ABOUT_SCHEMAS`,
+    ).toHaveLength(1);
   });
 
   it.each(CONVERTER_WARNINGS.filter(([, w]) => w.rule))("warning %s agrees with its lint rule", (code, w) => {
@@ -205,13 +478,22 @@ describe("(c) the tables cover every code the converter can produce", () => {
 /** The (a) check on one conversion: no lint error on what was emitted, every lint warning also the converter's. */
 function agrees(result: { schema?: object; diagnostics: Diagnostic[] }, target: Target): void {
   if (!result.schema) {
-    expect(result.diagnostics.some((d) => d.severity === "error"), "a refusal carries an error").toBe(true);
+    expect(
+      result.diagnostics.some((d) => d.severity === "error"),
+      "a refusal carries an error",
+    ).toBe(true);
     return;
   }
   const findings = lintSchema(result.schema, { target });
-  expect(findings.filter((d) => d.severity === "error"), JSON.stringify(result.schema)).toEqual([]);
+  expect(
+    findings.filter((d) => d.severity === "error"),
+    JSON.stringify(result.schema),
+  ).toEqual([]);
   const reported = new Set(result.diagnostics.map((d) => d.code));
-  expect(findings.filter((d) => !reported.has(d.code)).map((d) => `${d.code} ${d.location.pointer}`), "lint warnings the converter did not report").toEqual([]);
+  expect(
+    findings.filter((d) => !reported.has(d.code)).map((d) => `${d.code} ${d.location.pointer}`),
+    "lint warnings the converter did not report",
+  ).toEqual([]);
 }
 
 const JSON_TARGETS = ["responseJsonSchema", "parametersJsonSchema"] as const;
@@ -229,20 +511,35 @@ describe("(a) what to-schema emits lints clean for its target", () => {
     const result = toResponseJsonSchema('export type Root = "a" | "b";', "Root", { target: "parametersJsonSchema" });
     expect(result.schema).toBeUndefined();
     const emitted = toResponseJsonSchema('export type Root = "a" | "b";', "Root").schema!;
-    const lintErrors = lintSchema(emitted, { target: "parametersJsonSchema" }).filter((d) => d.severity === "error").map((d) => d.code);
+    const lintErrors = lintSchema(emitted, { target: "parametersJsonSchema" })
+      .filter((d) => d.severity === "error")
+      .map((d) => d.code);
     expect(lintErrors.length).toBeGreaterThan(0);
     expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => d.code)).toEqual(lintErrors);
   });
 });
 
 // Generated TypeScript: object types built from the kinds the converter takes, each property optional or not.
-const leaf = fc.constantFrom("string", "number", "boolean", "Date", '"a" | "b"', "1 | 2", "string | null", "number[]", '"" | "x"', "{ n: number }");
+const leaf = fc.constantFrom(
+  "string",
+  "number",
+  "boolean",
+  "Date",
+  '"a" | "b"',
+  "1 | 2",
+  "string | null",
+  "number[]",
+  '"" | "x"',
+  "{ n: number }",
+);
 const typeText: fc.Arbitrary<string> = fc.letrec<{ t: string }>((tie) => ({
   t: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
     leaf,
     tie("t").map((t) => `(${t})[]`),
-    fc.array(fc.tuple(fc.boolean(), tie("t")), { minLength: 1, maxLength: 3 }).map((ps) => `{ ${ps.map(([opt, t], i) => `p${i}${opt ? "?" : ""}: ${t}`).join("; ")} }`),
+    fc
+      .array(fc.tuple(fc.boolean(), tie("t")), { minLength: 1, maxLength: 3 })
+      .map((ps) => `{ ${ps.map(([opt, t], i) => `p${i}${opt ? "?" : ""}: ${t}`).join("; ")} }`),
     fc.tuple(tie("t"), tie("t")).map(([a, b]) => `${a} | ${b}`),
   ),
 })).t;
@@ -252,7 +549,9 @@ describe("(a) property: generated TypeScript types", () => {
   it("convert to each target with no lint error and no unreported lint warning", () => {
     fc.assert(
       fc.property(typeText, (t) => {
-        project.createSourceFile(join(FIXTURES, "__generated__.ts"), `export type Root = { value: ${t} };\n`, { overwrite: true });
+        project.createSourceFile(join(FIXTURES, "__generated__.ts"), `export type Root = { value: ${t} };\n`, {
+          overwrite: true,
+        });
         for (const target of JSON_TARGETS) agrees(toResponseJsonSchema(project, "Root", { target }), target);
         for (const target of LEGACY_TARGETS) agrees(toResponseSchema(project, "Root", { target }), target);
       }),

@@ -1,13 +1,21 @@
 // jsonSchemaToResponseSchema / responseSchemaToJsonSchema on schemas that did not come from our converter.
 import { describe, expect, it } from "vitest";
-import { fromSchema, jsonSchemaToResponseSchema, lintSchema, responseSchemaToJsonSchema } from "../../packages/tools/src/schema/index.ts";
+import {
+  fromSchema,
+  jsonSchemaToResponseSchema,
+  lintSchema,
+  responseSchemaToJsonSchema,
+} from "../../packages/tools/src/schema/index.ts";
 
 describe("jsonSchemaToResponseSchema", () => {
   it("inlines $defs and keeps the reference site's description", () => {
     const { schema, diagnostics } = jsonSchemaToResponseSchema({
       $defs: { Tag: { type: "string", description: "a tag", enum: ["a", "b"] } },
       type: "object",
-      properties: { first: { anyOf: [{ $ref: "#/$defs/Tag" }], description: "the first" }, rest: { type: "array", items: { $ref: "#/$defs/Tag" } } },
+      properties: {
+        first: { anyOf: [{ $ref: "#/$defs/Tag" }], description: "the first" },
+        rest: { type: "array", items: { $ref: "#/$defs/Tag" } },
+      },
       required: ["first"],
     });
     expect(diagnostics).toEqual([]);
@@ -24,7 +32,10 @@ describe("jsonSchemaToResponseSchema", () => {
   });
 
   it("turns anyOf with null into nullable, oneOf into anyOf", () => {
-    const { schema } = jsonSchemaToResponseSchema({ oneOf: [{ type: "integer", minimum: 1 }, { type: "null" }], description: "count" });
+    const { schema } = jsonSchemaToResponseSchema({
+      oneOf: [{ type: "integer", minimum: 1 }, { type: "null" }],
+      description: "count",
+    });
     expect(schema).toEqual({ description: "count", type: "INTEGER", minimum: 1, nullable: true });
   });
 
@@ -33,7 +44,12 @@ describe("jsonSchemaToResponseSchema", () => {
       {
         $defs: { N: { type: "object", properties: { next: { $ref: "#/$defs/N" } } } },
         type: "object",
-        properties: { n: { $ref: "#/$defs/N" }, pair: { type: "array", prefixItems: [{ type: "string" }] }, code: { type: "string", pattern: "x" }, lvl: { enum: [1, 2] } },
+        properties: {
+          n: { $ref: "#/$defs/N" },
+          pair: { type: "array", prefixItems: [{ type: "string" }] },
+          code: { type: "string", pattern: "x" },
+          lvl: { enum: [1, 2] },
+        },
       },
       { file: "s.json" },
     );
@@ -44,7 +60,11 @@ describe("jsonSchemaToResponseSchema", () => {
     const second = jsonSchemaToResponseSchema({
       $defs: { N: { type: "object", properties: { next: { $ref: "#/$defs/N" } } } },
       type: "object",
-      properties: { n: { $ref: "#/$defs/N" }, pair: { type: "array", prefixItems: [{ type: "string" }] }, lvl: { enum: [1, 2] } },
+      properties: {
+        n: { $ref: "#/$defs/N" },
+        pair: { type: "array", prefixItems: [{ type: "string" }] },
+        lvl: { enum: [1, 2] },
+      },
     });
     expect(second.diagnostics.map((d) => [d.code, d.location.pointer])).toEqual([
       ["legacy.recursive-ref", "/$defs/N/properties/next"],
@@ -58,14 +78,20 @@ describe("responseSchemaToJsonSchema", () => {
   it("maps types, nullable, string enums and int64 strings", () => {
     const { schema, diagnostics } = responseSchemaToJsonSchema({
       type: "OBJECT",
-      properties: { tags: { type: "ARRAY", items: { type: "STRING", format: "enum", enum: ["x"] }, minItems: "1" }, note: { type: "STRING", nullable: true, description: "d" } },
+      properties: {
+        tags: { type: "ARRAY", items: { type: "STRING", format: "enum", enum: ["x"] }, minItems: "1" },
+        note: { type: "STRING", nullable: true, description: "d" },
+      },
       propertyOrdering: ["note", "tags"],
       required: ["tags"],
     });
     expect(diagnostics).toEqual([]);
     expect(schema).toEqual({
       type: "object",
-      properties: { note: { description: "d", anyOf: [{ type: "string" }, { type: "null" }] }, tags: { type: "array", items: { type: "string", enum: ["x"] }, minItems: 1 } },
+      properties: {
+        note: { description: "d", anyOf: [{ type: "string" }, { type: "null" }] },
+        tags: { type: "array", items: { type: "string", enum: ["x"] }, minItems: 1 },
+      },
       propertyOrdering: ["note", "tags"],
       required: ["tags"],
     });
@@ -82,7 +108,10 @@ describe("responseSchemaToJsonSchema", () => {
 
 describe("fromSchema", () => {
   it("accepts the legacy dialect", async () => {
-    const { code } = await fromSchema({ type: "OBJECT", properties: { a: { type: "STRING", nullable: true } }, required: ["a"] }, { name: "Thing" });
+    const { code } = await fromSchema(
+      { type: "OBJECT", properties: { a: { type: "STRING", nullable: true } }, required: ["a"] },
+      { name: "Thing" },
+    );
     expect(code).toMatch(/export interface Thing \{\s+a: string \| null;/);
   });
 });

@@ -40,8 +40,19 @@ const isErrorBody = (v: unknown) => isObject(v) && "error" in v;
 
 /** The response recorded with a status-less request, when there is one and it is no error. */
 function answeredWithoutError(request: Entry, all: Entry[]): boolean {
-  const paired = all.filter((e) => e.role !== "request" && e.source === request.source && e.commit === request.commit && e.path === request.path && e.interaction === request.interaction && e.cell === request.cell);
-  return paired.length > 0 && paired.every((e) => !e.file.startsWith("error/") && !bodiesOf(read(e.file), e.file).some(isErrorBody));
+  const paired = all.filter(
+    (e) =>
+      e.role !== "request" &&
+      e.source === request.source &&
+      e.commit === request.commit &&
+      e.path === request.path &&
+      e.interaction === request.interaction &&
+      e.cell === request.cell,
+  );
+  return (
+    paired.length > 0 &&
+    paired.every((e) => !e.file.startsWith("error/") && !bodiesOf(read(e.file), e.file).some(isErrorBody))
+  );
 }
 
 /** The model from the URI (`…/models/gemini-3-flash-preview:generateContent`); a notebook's ${MODEL_ID} is no model. */
@@ -59,13 +70,28 @@ interface Accepted {
 function acceptedRequests(): Accepted[] {
   const all = entries();
   return all
-    .filter((e) => e.role === "request" && (e.status === 200 || (e.status === undefined && answeredWithoutError(e, all))))
-    .map((e) => ({ file: e.file, ...(modelOf(e.uri) ? { model: modelOf(e.uri)! } : {}), body: JSON.parse(read(e.file)) as unknown }));
+    .filter(
+      (e) => e.role === "request" && (e.status === 200 || (e.status === undefined && answeredWithoutError(e, all))),
+    )
+    .map((e) => ({
+      file: e.file,
+      ...(modelOf(e.uri) ? { model: modelOf(e.uri)! } : {}),
+      body: JSON.parse(read(e.file)) as unknown,
+    }));
 }
 
 const SCHEMA_FIELDS: { config: [string, Target][]; declaration: [string, Target][] } = {
-  config: [["responseSchema", "responseSchema"], ["responseJsonSchema", "responseJsonSchema"], ["_responseJsonSchema", "responseJsonSchema"]],
-  declaration: [["parameters", "parameters"], ["parametersJsonSchema", "parametersJsonSchema"], ["response", "response"], ["responseJsonSchema", "responseJsonSchema"]],
+  config: [
+    ["responseSchema", "responseSchema"],
+    ["responseJsonSchema", "responseJsonSchema"],
+    ["_responseJsonSchema", "responseJsonSchema"],
+  ],
+  declaration: [
+    ["parameters", "parameters"],
+    ["parametersJsonSchema", "parametersJsonSchema"],
+    ["response", "response"],
+    ["responseJsonSchema", "responseJsonSchema"],
+  ],
 };
 
 /** Every schema of a request, with its target, found under either spelling of each field. */
@@ -96,31 +122,43 @@ describe.skipIf(!hasShared)("the linter on requests the API answered 200 (../sha
   it("finds them: Gemini API and Vertex AI, with tools, conversations and schemas", () => {
     expect(accepted.length).toBeGreaterThan(200);
     expect(accepted.some((a) => a.file.startsWith("vertex/"))).toBe(true);
-    expect(accepted.filter((a) => isObject(a.body) && viewRequest(a.body).declarations.length > 0).length).toBeGreaterThan(50);
+    expect(
+      accepted.filter((a) => isObject(a.body) && viewRequest(a.body).declarations.length > 0).length,
+    ).toBeGreaterThan(50);
     expect(accepted.filter((a) => a.model?.startsWith("gemini-3")).length).toBeGreaterThan(20);
   });
 
   it("lintRequest gives none of them an error", () => {
-    expect(accepted.flatMap((a) => errorsOf(a.file, lintRequest(a.body, { file: a.file, ...(a.model ? { model: a.model } : {}) })))).toEqual([]);
+    expect(
+      accepted.flatMap((a) =>
+        errorsOf(a.file, lintRequest(a.body, { file: a.file, ...(a.model ? { model: a.model } : {}) })),
+      ),
+    ).toEqual([]);
   });
 
   it("lintSchema gives no schema inside them an error for its target", () => {
     const schemas = accepted.flatMap((a) => schemasOf(a.body).map((s) => ({ ...s, file: a.file })));
     expect(schemas.length, "accepted requests carry schemas").toBeGreaterThan(100);
     expect(new Set(schemas.map((s) => s.target)).size, "every kind of target is there").toBeGreaterThanOrEqual(3);
-    const errors = schemas.flatMap((s) => (isObject(s.schema) ? errorsOf(`${s.file}${s.pointer}`, lintSchema(s.schema, { target: s.target })) : []));
+    const errors = schemas.flatMap((s) =>
+      isObject(s.schema) ? errorsOf(`${s.file}${s.pointer}`, lintSchema(s.schema, { target: s.target })) : [],
+    );
     expect(errors).toEqual([]);
   });
 
   it("every recorded file a rule cites as accepted is a request the API answered 200", () => {
     const acceptedFiles = new Set(accepted.map((a) => a.file));
-    const cited = RULE_DEFINITIONS.flatMap((r) => r.evidence.flatMap((e) => (e.kind === "accepted" ? (e.files ?? []).map((f) => `${r.id} ${f}`) : [])));
+    const cited = RULE_DEFINITIONS.flatMap((r) =>
+      r.evidence.flatMap((e) => (e.kind === "accepted" ? (e.files ?? []).map((f) => `${r.id} ${f}`) : [])),
+    );
     expect(cited.filter((c) => !acceptedFiles.has(c.split(" ")[1]!))).toEqual([]);
   });
 
   it("the tools-as-one-object and contents-as-one-object spellings the API accepted are read", () => {
     const single = accepted.find((a) => a.file === "request/pydantic-ai-test_gemini_drop_exclusive_maximum-i1.json");
     expect(single && isObject(single.body) && itemsOf(findField(single.body, "tools", "")).length).toBe(1);
-    expect(single && isObject(single.body) && viewRequest(single.body).declarations.map((d) => d.pointer)).toEqual(["/tools/functionDeclarations/0"]);
+    expect(single && isObject(single.body) && viewRequest(single.body).declarations.map((d) => d.pointer)).toEqual([
+      "/tools/functionDeclarations/0",
+    ]);
   });
 });

@@ -13,7 +13,10 @@ describe("docs/lint-rules.md", () => {
   it("equals formatRulesPage()", () => {
     const page = formatRulesPage();
     if (process.env.UPDATE_FIXTURES) writeFileSync(PAGE, page);
-    expect(readFileSync(PAGE, "utf8"), "docs/lint-rules.md is stale: run UPDATE_FIXTURES=1 npx vitest run test/lint/framework-page.test.ts").toBe(page);
+    expect(
+      readFileSync(PAGE, "utf8"),
+      "docs/lint-rules.md is stale: run UPDATE_FIXTURES=1 npx vitest run test/lint/framework-page.test.ts",
+    ).toBe(page);
   });
 });
 
@@ -21,11 +24,37 @@ describe("formatEvidence", () => {
   const CASES: [string, { given: Evidence; want: string }][] = [
     [
       "a quoted 400 with its model",
-      { given: { kind: "error-message", message: "enum[0]: cannot be empty", source: "https://github.com/o/r/issues/1", model: "gemini-3-pro" }, want: "- **400 quoted** (gemini-3-pro): `enum[0]: cannot be empty` — <https://github.com/o/r/issues/1>" },
+      {
+        given: {
+          kind: "error-message",
+          message: "enum[0]: cannot be empty",
+          source: "https://github.com/o/r/issues/1",
+          model: "gemini-3-pro",
+        },
+        want: "- **400 quoted** (gemini-3-pro): `enum[0]: cannot be empty` — <https://github.com/o/r/issues/1>",
+      },
     ],
-    ["a message with a backtick", { given: { kind: "error-message", message: "a `b`", source: "https://x.test/1" }, want: "- **400 quoted**: `` a `b` `` — <https://x.test/1>" }],
-    ["accepted files", { given: { kind: "accepted", what: "lower-case types", files: ["request/a.json"] }, want: "- **Accepted (200)**: lower-case types — `request/a.json`" }],
-    ["a reference sentence over two lines", { given: { kind: "reference", quote: "One.\n  Two.", source: "Discovery, Schema.format" }, want: "- **Google's reference**: “One. Two.” — Discovery, Schema.format" }],
+    [
+      "a message with a backtick",
+      {
+        given: { kind: "error-message", message: "a `b`", source: "https://x.test/1" },
+        want: "- **400 quoted**: `` a `b` `` — <https://x.test/1>",
+      },
+    ],
+    [
+      "accepted files",
+      {
+        given: { kind: "accepted", what: "lower-case types", files: ["request/a.json"] },
+        want: "- **Accepted (200)**: lower-case types — `request/a.json`",
+      },
+    ],
+    [
+      "a reference sentence over two lines",
+      {
+        given: { kind: "reference", quote: "One.\n  Two.", source: "Discovery, Schema.format" },
+        want: "- **Google's reference**: “One. Two.” — Discovery, Schema.format",
+      },
+    ],
   ];
   it.each(CASES)("%s", (_name, { given, want }) => expect(formatEvidence(given)).toBe(want));
 
@@ -41,7 +70,9 @@ describe("formatEvidence", () => {
       check: () => {},
     };
     const page = formatRulesPage([rule]);
-    expect(page).toContain("### `schema.example`\n\n**warning** · dialects: JSON Schema subset · targets: `parametersJsonSchema`\n\nFinds examples.");
+    expect(page).toContain(
+      "### `schema.example`\n\n**warning** · dialects: JSON Schema subset · targets: `parametersJsonSchema`\n\nFinds examples.",
+    );
     expect(page).toContain("**Evidence conflicts or is missing:** No result either way.");
     expect(page).toContain("| [`schema.example`](#schemaexample) | warning | `parametersJsonSchema` |");
   });

@@ -16,13 +16,21 @@ interface Fixture {
 }
 
 const dir = join(import.meta.dirname, "fixtures");
-const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith(".json"))
+  .sort();
 
 describe("lintSchema on other tools' output", () => {
   it.each(files)("%s", (file) => {
     const f = readJson(join(dir, file)) as Fixture;
-    const findings = lintSchema(f.input, { ...(f.dialect ? { dialect: f.dialect } : {}), ...(f.target ? { target: f.target } : {}), file });
-    expect(findings.map((d) => ({ code: d.code, severity: d.severity, pointer: d.location.pointer }))).toEqual(f.expect);
+    const findings = lintSchema(f.input, {
+      ...(f.dialect ? { dialect: f.dialect } : {}),
+      ...(f.target ? { target: f.target } : {}),
+      file,
+    });
+    expect(findings.map((d) => ({ code: d.code, severity: d.severity, pointer: d.location.pointer }))).toEqual(
+      f.expect,
+    );
     for (const d of findings) {
       expect(d.location.file).toBe(file);
       expect(d.hint, `${d.code} has a fix hint`).toBeTruthy();
@@ -32,13 +40,21 @@ describe("lintSchema on other tools' output", () => {
 
 describe("lintSchema details", () => {
   it("names the cycle in the message", () => {
-    const [d] = lintSchema({ $defs: { A: { type: "object", properties: { b: { $ref: "#/$defs/B" } }, required: ["b"] }, B: { type: "object", properties: { a: { $ref: "#/$defs/A" } }, required: ["a"] } }, $ref: "#/$defs/A" });
+    const [d] = lintSchema({
+      $defs: {
+        A: { type: "object", properties: { b: { $ref: "#/$defs/B" } }, required: ["b"] },
+        B: { type: "object", properties: { a: { $ref: "#/$defs/A" } }, required: ["a"] },
+      },
+      $ref: "#/$defs/A",
+    });
     expect(d?.code).toBe("schema.required-cycle");
     expect(d?.message).toContain("#/$defs/A -> #/$defs/B -> #/$defs/A");
   });
 
   it("accepts a recursion through an optional property", () => {
-    expect(lintSchema({ $defs: { A: { type: "object", properties: { next: { $ref: "#/$defs/A" } } } }, $ref: "#/$defs/A" })).toEqual([]);
+    expect(
+      lintSchema({ $defs: { A: { type: "object", properties: { next: { $ref: "#/$defs/A" } } } }, $ref: "#/$defs/A" }),
+    ).toEqual([]);
   });
 
   it("treats a cycle through additionalProperties as breakable", () => {

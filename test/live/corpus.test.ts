@@ -17,7 +17,9 @@ const sessions = liveSessions();
 function errorsOf(session: LiveCorpusSession): string[] {
   const live = createLiveSession();
   for (const { direction, message } of session.records) live.push(direction, message);
-  return live.issues.filter((i: LiveIssue) => i.severity === "error").map((i) => `${i.index} ${i.pointer || "/"} ${i.rule ?? i.code}`);
+  return live.issues
+    .filter((i: LiveIssue) => i.severity === "error")
+    .map((i) => `${i.index} ${i.pointer || "/"} ${i.rule ?? i.code}`);
 }
 
 /**
@@ -27,23 +29,56 @@ function errorsOf(session: LiveCorpusSession): string[] {
  */
 type Exception = { errors: string[]; why: string; pending?: true };
 
-const FRAGMENT = "an SDK unit test's single client message, cut out of a session: no setup before it, as on a socket that began so";
-const GO_TABLE_ROWS = "go-genai's TestLiveConnect table: several test rows' connections in one file (source order), so setup comes again";
-const NO_MODEL = "python-genai's converter test leaves out the model the SDK adds when it connects; the proto marks setup.model REQUIRED";
+const FRAGMENT =
+  "an SDK unit test's single client message, cut out of a session: no setup before it, as on a socket that began so";
+const GO_TABLE_ROWS =
+  "go-genai's TestLiveConnect table: several test rows' connections in one file (source order), so setup comes again";
+const NO_MODEL =
+  "python-genai's converter test leaves out the model the SDK adds when it connects; the proto marks setup.model REQUIRED";
 const fragments = [
-  ["str", "clientContent"], ["blob", "realtimeInput"], ["blob_dict", "realtimeInput"], ["client_content", "clientContent"], ["client_content_blob", "clientContent"],
-  ["client_content_dict", "clientContent"], ["realtime_input", "realtimeInput"], ["realtime_input_dict", "realtimeInput"], ["tool_response", "toolResponse"],
-  ["function_response", "toolResponse"], ["tool_response_dict_with_only_response", "toolResponse"], ["realtime_tool_response", "toolResponse"],
+  ["str", "clientContent"],
+  ["blob", "realtimeInput"],
+  ["blob_dict", "realtimeInput"],
+  ["client_content", "clientContent"],
+  ["client_content_blob", "clientContent"],
+  ["client_content_dict", "clientContent"],
+  ["realtime_input", "realtimeInput"],
+  ["realtime_input_dict", "realtimeInput"],
+  ["tool_response", "toolResponse"],
+  ["function_response", "toolResponse"],
+  ["tool_response_dict_with_only_response", "toolResponse"],
+  ["realtime_tool_response", "toolResponse"],
 ] as const;
 
 const EXCEPTIONS: Record<string, Exception> = {
-  ...Object.fromEntries(fragments.map(([test]) => [`python-genai-mock-test_live-test_parse_client_message_${test}.jsonl`, { errors: ["0 / live.setup-first"], why: FRAGMENT }])),
-  "python-genai-mock-test_live-test_bidi_setup_to_api_no_config.jsonl": { errors: ["0 /setup/model missing-required"], why: NO_MODEL },
-  "python-genai-mock-test_live-test_bidi_setup_to_api_with_config_tools_google_search.jsonl": { errors: ["0 /setup/model missing-required"], why: NO_MODEL },
-  "python-genai-mock-test_live-test_bidi_setup_to_api_with_config_tools_with_no_mcp.jsonl": { errors: ["0 /setup/model missing-required"], why: NO_MODEL },
-  "python-genai-mock-test_live-test_bidi_setup_to_api_with_session_resumption.jsonl": { errors: ["0 /setup/model missing-required"], why: NO_MODEL },
+  ...Object.fromEntries(
+    fragments.map(([test]) => [
+      `python-genai-mock-test_live-test_parse_client_message_${test}.jsonl`,
+      { errors: ["0 / live.setup-first"], why: FRAGMENT },
+    ]),
+  ),
+  "python-genai-mock-test_live-test_bidi_setup_to_api_no_config.jsonl": {
+    errors: ["0 /setup/model missing-required"],
+    why: NO_MODEL,
+  },
+  "python-genai-mock-test_live-test_bidi_setup_to_api_with_config_tools_google_search.jsonl": {
+    errors: ["0 /setup/model missing-required"],
+    why: NO_MODEL,
+  },
+  "python-genai-mock-test_live-test_bidi_setup_to_api_with_config_tools_with_no_mcp.jsonl": {
+    errors: ["0 /setup/model missing-required"],
+    why: NO_MODEL,
+  },
+  "python-genai-mock-test_live-test_bidi_setup_to_api_with_session_resumption.jsonl": {
+    errors: ["0 /setup/model missing-required"],
+    why: NO_MODEL,
+  },
   "python-genai-mock-test_live-test_bidi_setup_to_api_with_context_window_compression.jsonl": {
-    errors: ["0 /setup/model missing-required", "0 /setup/contextWindowCompression/sliding_window/target_tokens invalid-type", "0 /setup/contextWindowCompression/trigger_tokens invalid-type"],
+    errors: [
+      "0 /setup/model missing-required",
+      "0 /setup/contextWindowCompression/sliding_window/target_tokens invalid-type",
+      "0 /setup/contextWindowCompression/trigger_tokens invalid-type",
+    ],
     why: `${NO_MODEL}; its int64 token counts are JSON numbers where the client validators want the mapping's decimal strings`,
   },
   "python-genai-mock-test_live-test_bidi_setup_to_api_with_transparent_session_resumption.jsonl": {
@@ -51,10 +86,23 @@ const EXCEPTIONS: Record<string, Exception> = {
     why: `${NO_MODEL}; sessionResumption.transparent is newer than the spec (Vertex only)`,
     pending: true,
   },
-  "python-genai-mock-test_live-test_bidi_setup_to_api_with_translation_config.jsonl": { errors: ["0 /setup/generationConfig/translationConfig unknown-field"], why: "generationConfig.translationConfig is newer than the spec", pending: true },
-  "python-genai-mock-test_live-test_bidi_setup_to_api_with_config_mcp_tools.jsonl": { errors: ["1 /setup live.setup-once"], why: "the test's two expected setups (Gemini API and Vertex) in one file, not one session" },
-  "python-genai-mock-test_live-test_bidi_setup_to_api_with_config_mcp_session.jsonl": { errors: ["1 /setup live.setup-once"], why: "the test's two expected setups (Gemini API and Vertex) in one file, not one session" },
-  "python-genai-mock-test_live-test_async_session_resumption_update.jsonl": { errors: ["0 /sessionResumptionUpdate/resumable invalid-type"], why: 'the mock writes resumable as the string "true", a value the test invented (the proto field is a bool)' },
+  "python-genai-mock-test_live-test_bidi_setup_to_api_with_translation_config.jsonl": {
+    errors: ["0 /setup/generationConfig/translationConfig unknown-field"],
+    why: "generationConfig.translationConfig is newer than the spec",
+    pending: true,
+  },
+  "python-genai-mock-test_live-test_bidi_setup_to_api_with_config_mcp_tools.jsonl": {
+    errors: ["1 /setup live.setup-once"],
+    why: "the test's two expected setups (Gemini API and Vertex) in one file, not one session",
+  },
+  "python-genai-mock-test_live-test_bidi_setup_to_api_with_config_mcp_session.jsonl": {
+    errors: ["1 /setup live.setup-once"],
+    why: "the test's two expected setups (Gemini API and Vertex) in one file, not one session",
+  },
+  "python-genai-mock-test_live-test_async_session_resumption_update.jsonl": {
+    errors: ["0 /sessionResumptionUpdate/resumable invalid-type"],
+    why: 'the mock writes resumable as the string "true", a value the test invented (the proto field is a bool)',
+  },
   "go-genai-mock-TestLiveConnect-successful_connection_when_set_transparent_using_vertex_client.jsonl": {
     errors: ["1 /setup/sessionResumption/transparent unknown-field"],
     why: "sessionResumption.transparent is newer than the spec (Vertex only)",
@@ -69,7 +117,14 @@ const EXCEPTIONS: Record<string, Exception> = {
     why: `${GO_TABLE_ROWS}; a function response with only a name, which the proto's REQUIRED response forbids`,
   },
   "go-genai-mock-TestLiveConnect-received_error_in_response.jsonl": {
-    errors: ["3 / no-known-field", "4 /setup live.setup-once", "7 / no-known-field", "8 /setup live.setup-once", "9 /toolResponse/functionResponses/0/response missing-required", "11 / no-known-field"],
+    errors: [
+      "3 / no-known-field",
+      "4 /setup live.setup-once",
+      "7 / no-known-field",
+      "8 /setup live.setup-once",
+      "9 /toolResponse/functionResponses/0/response missing-required",
+      "11 / no-known-field",
+    ],
     why: `${GO_TABLE_ROWS}; the mock server answers {"error": …}, a message no Live envelope has (the real server closes the socket with a reason instead)`,
   },
 };
@@ -92,14 +147,15 @@ describe.skipIf(!hasLiveCorpus)("Live corpus", () => {
     if (exception?.pending) {
       expect(exception.errors).toEqual(expect.arrayContaining(errors));
       expect(errors, "a pending exception the spec now explains: remove it").not.toEqual([]);
-    }
-    else expect(errors).toEqual(exception?.errors ?? []);
+    } else expect(errors).toEqual(exception?.errors ?? []);
   });
 
   it("every exception names a file of the corpus", () => {
     const files = new Set(sessions.map((s) => s.file));
     expect(Object.keys(EXCEPTIONS).filter((f) => !files.has(f))).toEqual([]);
-    expect(Object.keys(EXCEPTIONS).every((f) => sessions.find((s) => s.file === f)?.provenance !== "recorded")).toBe(true);
+    expect(Object.keys(EXCEPTIONS).every((f) => sessions.find((s) => s.file === f)?.provenance !== "recorded")).toBe(
+      true,
+    );
   });
 
   it("validate --live passes every recorded session file (large audio frames included)", async () => {
@@ -108,7 +164,15 @@ describe.skipIf(!hasLiveCorpus)("Live corpus", () => {
     const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stdout += t), cwd: LIVE_DIR };
     const code = await main(["validate", "--live", ...files.map((f) => join(LIVE_DIR, f))], io);
     // Only summary lines saying "valid", and drift (what is newer than the spec is listed, and passes).
-    const shown = stdout.split("\n").filter((l) => l && !/, valid(, \d+ warnings?)?(, \d+ drift)?$/.test(l) && !/: drift unknown-/.test(l) && !/\(warning; live\./.test(l));
+    const shown = stdout
+      .split("\n")
+      .filter(
+        (l) =>
+          l &&
+          !/, valid(, \d+ warnings?)?(, \d+ drift)?$/.test(l) &&
+          !/: drift unknown-/.test(l) &&
+          !/\(warning; live\./.test(l),
+      );
     expect(shown).toEqual([]);
     expect(code).toBe(0);
   });

@@ -17,7 +17,11 @@ type Want = { code?: string; rule?: string; pointer: string } | { drift: string 
 type Obj = Record<string, unknown>;
 const asObj = (v: unknown) => v as Obj;
 /** The first message sent `direction` whose member is one of `members`, with its index. */
-function find(records: LiveRecord[], direction: LiveRecord["direction"], members: string[]): { index: number; message: Obj } | undefined {
+function find(
+  records: LiveRecord[],
+  direction: LiveRecord["direction"],
+  members: string[],
+): { index: number; message: Obj } | undefined {
   const index = records.findIndex((r) => r.direction === direction && members.includes(memberOf(r.message) ?? ""));
   return index < 0 ? undefined : { index, message: asObj(records[index]!.message) };
 }
@@ -155,7 +159,13 @@ function check(records: readonly LiveRecord[]) {
   return records.map((r) => session.push(r.direction, r.message));
 }
 
-const where = (i: LiveIssue) => ({ index: i.index, pointer: i.pointer, code: i.code, rule: i.rule, severity: i.severity });
+const where = (i: LiveIssue) => ({
+  index: i.index,
+  pointer: i.pointer,
+  code: i.code,
+  rule: i.rule,
+  severity: i.severity,
+});
 
 function runMutation(given: (records: LiveRecord[]) => Mutated, want: Want): void {
   let applied = 0;
@@ -166,22 +176,35 @@ function runMutation(given: (records: LiveRecord[]) => Mutated, want: Want): voi
     const results = check(mutated.records);
     const label = `${session.file}, message ${mutated.index}`;
     // Every other message keeps its verdict: valid, as recorded.
-    const elsewhere = results.flatMap((r) => r.issues).filter((i) => i.index !== mutated.index && i.severity === "error");
+    const elsewhere = results
+      .flatMap((r) => r.issues)
+      .filter((i) => i.index !== mutated.index && i.severity === "error");
     expect(elsewhere.map(where), label).toEqual([]);
     const at = results[mutated.index]!;
     if ("drift" in want) {
       expect(at.ok, label).toBe(true);
-      expect(at.drift.map((d) => d.path), label).toContain(want.drift);
+      expect(
+        at.drift.map((d) => d.path),
+        label,
+      ).toContain(want.drift);
       continue;
     }
     expect(at.ok, label).toBe(false);
     const errors = at.issues.filter((i) => i.severity === "error");
-    expect(errors.map(where), label).toContainEqual(expect.objectContaining({ index: mutated.index, pointer: want.pointer, ...(want.code ? { code: want.code } : {}), ...(want.rule ? { rule: want.rule } : {}) }));
+    expect(errors.map(where), label).toContainEqual(
+      expect.objectContaining({
+        index: mutated.index,
+        pointer: want.pointer,
+        ...(want.code ? { code: want.code } : {}),
+        ...(want.rule ? { rule: want.rule } : {}),
+      }),
+    );
   }
   expect(applied).toBeGreaterThan(0);
 }
 
 describe.skipIf(!hasLiveCorpus)("mutations of recorded Live sessions", () => {
   it.each(mutations.filter(([, row]) => !row.gap))("%s", (_name, { given, want }) => runMutation(given, want));
-  for (const [name, { given, want, gap }] of mutations.filter(([, row]) => row.gap)) it.fails(`${name} (known gap: ${gap})`, () => runMutation(given, want));
+  for (const [name, { given, want, gap }] of mutations.filter(([, row]) => row.gap))
+    it.fails(`${name} (known gap: ${gap})`, () => runMutation(given, want));
 });

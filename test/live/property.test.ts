@@ -19,7 +19,23 @@ const REAL = hasLiveCorpus
       .slice(0, 40)
   : [];
 
-const MEMBERS = ["setup", "clientContent", "realtimeInput", "toolResponse", "setupComplete", "serverContent", "toolCall", "toolCallCancellation", "goAway", "sessionResumptionUpdate", "usageMetadata", "client_content", "tool_response", "__proto__", "constructor"];
+const MEMBERS = [
+  "setup",
+  "clientContent",
+  "realtimeInput",
+  "toolResponse",
+  "setupComplete",
+  "serverContent",
+  "toolCall",
+  "toolCallCancellation",
+  "goAway",
+  "sessionResumptionUpdate",
+  "usageMetadata",
+  "client_content",
+  "tool_response",
+  "__proto__",
+  "constructor",
+];
 
 /** A JSON value with Live's keys among the random ones. */
 const jsonish = fc.letrec((tie) => ({

@@ -9,9 +9,22 @@ import { createLiveSession, watchLiveSocket, type LiveIssue, type WebSocketLike 
 import { LIVE_SKIP, hasLiveCorpus, liveSessions, type LiveRecord } from "./corpus-sessions.ts";
 
 const recorded = liveSessions().filter((s) => s.provenance === "recorded");
-const summary = (i: LiveIssue) => ({ index: i.index, direction: i.direction, code: i.code, pointer: i.pointer, rule: i.rule, severity: i.severity });
+const summary = (i: LiveIssue) => ({
+  index: i.index,
+  direction: i.direction,
+  code: i.code,
+  pointer: i.pointer,
+  rule: i.rule,
+  severity: i.severity,
+});
 const toBuffer = (data: unknown): Buffer =>
-  Array.isArray(data) ? Buffer.concat(data as Buffer[]) : data instanceof ArrayBuffer ? Buffer.from(data) : Buffer.isBuffer(data) ? data : Buffer.from(String(data));
+  Array.isArray(data)
+    ? Buffer.concat(data as Buffer[])
+    : data instanceof ArrayBuffer
+      ? Buffer.from(data)
+      : Buffer.isBuffer(data)
+        ? data
+        : Buffer.from(String(data));
 
 interface Replay {
   issues: LiveIssue[];
@@ -25,7 +38,14 @@ interface Replay {
 /** Runs one session over loopback: the client sends its messages (text), the server answers in the recorded order. */
 async function replay(records: LiveRecord[], binaryType: "nodebuffer" | "arraybuffer" | "fragments"): Promise<Replay> {
   const texts = records.map((r) => JSON.stringify(r.message));
-  const out: Replay = { issues: [], sentByClient: [], receivedByServer: [], sentByServer: [], receivedByClient: [], serverFramesBinary: [] };
+  const out: Replay = {
+    issues: [],
+    sentByClient: [],
+    receivedByServer: [],
+    sentByServer: [],
+    receivedByClient: [],
+    serverFramesBinary: [],
+  };
   const server = new WebSocketServer({ host: "127.0.0.1", port: 0 });
   await new Promise<void>((resolve) => server.once("listening", resolve));
   server.on("connection", (socket) => {
@@ -83,20 +103,26 @@ function offline(records: LiveRecord[]): LiveIssue[] {
 describe.skipIf(!hasLiveCorpus)("watchLiveSocket on loopback, recorded sessions", () => {
   if (!hasLiveCorpus) console.warn(LIVE_SKIP);
   const binaryTypes = ["nodebuffer", "arraybuffer", "fragments"] as const;
-  it.each(recorded.map((s, i) => [s.file, s, binaryTypes[i % binaryTypes.length]!] as const))("%s", async (_file, session, binaryType) => {
-    const run = await replay(session.records, binaryType);
-    expect(run.issues.map(summary)).toEqual(offline(session.records).map(summary));
-    expect(run.receivedByServer.map((b) => b.toString("utf8"))).toEqual(run.sentByClient);
-    expect(run.receivedByClient).toEqual(run.sentByServer);
-    expect(run.serverFramesBinary.every(Boolean)).toBe(true);
-  });
+  it.each(recorded.map((s, i) => [s.file, s, binaryTypes[i % binaryTypes.length]!] as const))(
+    "%s",
+    async (_file, session, binaryType) => {
+      const run = await replay(session.records, binaryType);
+      expect(run.issues.map(summary)).toEqual(offline(session.records).map(summary));
+      expect(run.receivedByServer.map((b) => b.toString("utf8"))).toEqual(run.sentByClient);
+      expect(run.receivedByClient).toEqual(run.sentByServer);
+      expect(run.serverFramesBinary.every(Boolean)).toBe(true);
+    },
+  );
 
   it("a mutated session reports through the callback what the session gives offline (second setup, non-object response)", async () => {
     const base = recorded.find((s) => s.file === "js-genai-live_ML_Dev_should_send_tool_response.jsonl");
     expect(base, "the recorded tool-call session").toBeDefined();
     const records: LiveRecord[] = [
       ...structuredClone(base!.records),
-      { direction: "client", message: { toolResponse: { functionResponses: [{ id: "x", name: "f", response: "not an object" }] } } },
+      {
+        direction: "client",
+        message: { toolResponse: { functionResponses: [{ id: "x", name: "f", response: "not an object" }] } },
+      },
       { direction: "client", message: base!.records[0]!.message },
     ];
     const run = await replay(records, "nodebuffer");
@@ -172,7 +198,14 @@ describe("watchLiveSocket on a browser-like socket", () => {
     const watch = watchLiveSocket(asSocket(socket), { onIssue: (i) => issues.push(i) });
     socket.receive({ size: 3, arrayBuffer: () => Promise.reject(new Error("read failed")) });
     await watch.idle();
-    expect(issues).toEqual([expect.objectContaining({ direction: "server", code: "invalid-value", severity: "error", message: expect.stringMatching(/read failed/) })]);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        direction: "server",
+        code: "invalid-value",
+        severity: "error",
+        message: expect.stringMatching(/read failed/),
+      }),
+    ]);
   });
 
   it("drift goes to onDrift with the message index", () => {

@@ -20,13 +20,20 @@ beforeAll(async () => {
 describe("the runtime tarball", () => {
   it("holds the built library, its declarations and the JSON Schemas, and nothing else", async () => {
     const list = await run("tar", ["-tzf", tarball], app);
-    const files = list.stdout.split("\n").filter(Boolean).map((f) => f.replace(/^package\//, ""));
+    const files = list.stdout
+      .split("\n")
+      .filter(Boolean)
+      .map((f) => f.replace(/^package\//, ""));
     expect(files.filter((f) => /\.ts$/.test(f) && !f.endsWith(".d.ts"))).toEqual([]);
-    expect(files.filter((f) => !/^(dist\/(esm|cjs)\/|generated\/schemas\/|package\.json$|README\.md$)/.test(f))).toEqual([]);
+    expect(
+      files.filter((f) => !/^(dist\/(esm|cjs)\/|generated\/schemas\/|package\.json$|README\.md$)/.test(f)),
+    ).toEqual([]);
     expect(files).toContain("dist/esm/src/index.js");
     expect(files).toContain("dist/cjs/src/index.js");
     expect(files).toContain("generated/schemas/GenerateContentResponse.json");
-    const manifest = JSON.parse(readFileSync(join(app, "node_modules/@gemini-typekit/runtime/package.json"), "utf8")) as Record<string, unknown>;
+    const manifest = JSON.parse(
+      readFileSync(join(app, "node_modules/@gemini-typekit/runtime/package.json"), "utf8"),
+    ) as Record<string, unknown>;
     expect(manifest["dependencies"]).toBeUndefined();
     expect(manifest["sideEffects"]).toBe(false);
     expect(JSON.stringify(manifest["exports"])).not.toContain("source");
@@ -56,7 +63,10 @@ describe("tsc in the user's project (strict, exactOptionalPropertyTypes, noUnche
   });
 
   it("still reports the app's own type errors (the check is live)", async () => {
-    writeFileSync(join(app, "broken.ts"), 'import type { Part } from "@gemini-typekit/runtime";\nexport const part: Part = { text: 1 };\n');
+    writeFileSync(
+      join(app, "broken.ts"),
+      'import type { Part } from "@gemini-typekit/runtime";\nexport const part: Part = { text: 1 };\n',
+    );
     const config = JSON.parse(readFileSync(join(app, "tsconfig.bundler.json"), "utf8")) as { files: string[] };
     writeFileSync(join(app, "tsconfig.broken.json"), JSON.stringify({ ...config, files: ["broken.ts"] }));
     const result = await run(process.execPath, [TSC, "-p", "tsconfig.broken.json"], app);

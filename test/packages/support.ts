@@ -46,7 +46,12 @@ export interface RunResult {
 }
 
 /** Runs a command and returns its exit code and output (a non-zero exit is a result, not an exception). */
-export async function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<RunResult> {
+export async function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RunResult> {
   try {
     const { stdout, stderr } = await promisify(execFile)(command, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
@@ -60,7 +65,10 @@ export async function run(command: string, args: string[], cwd: string, env: Nod
 export function freshProject(app: string): string {
   const dir = mkdtempSync(join(tmpdir(), `gemini-typekit-${app}-`));
   cpSync(join(FIXTURES, app), dir, { recursive: true });
-  writeFileSync(join(dir, "package.json"), `${JSON.stringify({ name: `consumer-${app}`, private: true, type: "module" }, null, 2)}\n`);
+  writeFileSync(
+    join(dir, "package.json"),
+    `${JSON.stringify({ name: `consumer-${app}`, private: true, type: "module" }, null, 2)}\n`,
+  );
   return dir;
 }
 
@@ -70,7 +78,15 @@ export function freshProject(app: string): string {
  * registry only for what the cache lacks.
  */
 export async function npmInstall(dir: string, packages: string[], options: { offline: boolean }): Promise<void> {
-  const args = ["install", "--no-audit", "--no-fund", "--ignore-scripts", options.offline ? "--offline" : "--prefer-offline", ...packages];
+  const args = [
+    "install",
+    "--no-audit",
+    "--no-fund",
+    "--ignore-scripts",
+    options.offline ? "--offline" : "--prefer-offline",
+    ...packages,
+  ];
   const result = await run("npm", args, dir);
-  if (result.code !== 0) throw new Error(`npm ${args.join(" ")} failed in ${dir} (exit ${result.code}):\n${result.stderr}`);
+  if (result.code !== 0)
+    throw new Error(`npm ${args.join(" ")} failed in ${dir} (exit ${result.code}):\n${result.stderr}`);
 }

@@ -52,20 +52,31 @@ describe("the installed CLI", () => {
     expect(valid.stdout).toContain("valid");
     const invalid = await run(cli, ["validate", "GenerateContentResponse", "invalid.json", "--json"], app);
     expect(invalid.code).toBe(1);
-    const report = JSON.parse(invalid.stdout) as { ok: boolean; results: { issues: { pointer: string; code: string }[] }[] };
+    const report = JSON.parse(invalid.stdout) as {
+      ok: boolean;
+      results: { issues: { pointer: string; code: string }[] }[];
+    };
     expect(report.ok).toBe(false);
-    expect(report.results[0]!.issues).toContainEqual(expect.objectContaining({ pointer: "/candidates/0/content", code: "invalid-type" }));
+    expect(report.results[0]!.issues).toContainEqual(
+      expect.objectContaining({ pointer: "/candidates/0/content", code: "invalid-type" }),
+    );
   });
 
   it("generates, from the spec it ships with, exactly what this repository's generated/ holds", async () => {
     const result = await run(cli, ["generate", "--out", "generated"], app);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    const check = await run(cli, ["generate", "--check", "--out", join(PROJECT_ROOT, "packages/runtime/generated")], app);
+    const check = await run(
+      cli,
+      ["generate", "--check", "--out", join(PROJECT_ROOT, "packages/runtime/generated")],
+      app,
+    );
     expect(check.stderr).toBe("");
     expect(check.code).toBe(0);
     for (const file of ["types.ts", "validate.ts", "schemas/GenerateContentResponse.json"]) {
-      expect(readFileSync(join(app, "generated", file), "utf8")).toBe(readFileSync(join(PROJECT_ROOT, "packages/runtime/generated", file), "utf8"));
+      expect(readFileSync(join(app, "generated", file), "utf8")).toBe(
+        readFileSync(join(PROJECT_ROOT, "packages/runtime/generated", file), "utf8"),
+      );
     }
   }, 60_000);
 
@@ -81,12 +92,20 @@ describe("the library entry", () => {
   it("turns a TypeScript type into a response schema that lints clean", async () => {
     const result = await run(process.execPath, ["convert.mjs"], app);
     expect(result.stderr).toBe("");
-    const { schema, errors, findings } = JSON.parse(result.stdout) as { schema: Record<string, unknown>; errors: number; findings: number };
+    const { schema, errors, findings } = JSON.parse(result.stdout) as {
+      schema: Record<string, unknown>;
+      errors: number;
+      findings: number;
+    };
     expect(errors).toBe(0);
     expect(findings).toBe(0);
     expect(schema).toMatchObject({
       type: "object",
-      properties: { name: { type: "string" }, servings: { type: "integer" }, steps: { type: "array", items: { type: "string" } } },
+      properties: {
+        name: { type: "string" },
+        servings: { type: "integer" },
+        steps: { type: "array", items: { type: "string" } },
+      },
       required: ["name", "servings", "steps"],
     });
   });

@@ -20,7 +20,15 @@ import { validators } from "../../packages/runtime/generated/validate.ts";
 import { fieldFor, locate, splitPointer, type FieldModel } from "../../packages/runtime/src/model.ts";
 import { validateResource } from "../../packages/runtime/src/validator.ts";
 import type { Drift, Issue, IssueCode } from "../../packages/runtime/src/result.ts";
-import { CORPUS_DIR, OVERRIDES, hasCorpus, hasResource, loadCorpus, normalizedPointer, type CorpusPayload } from "./corpus-map.ts";
+import {
+  CORPUS_DIR,
+  OVERRIDES,
+  hasCorpus,
+  hasResource,
+  loadCorpus,
+  normalizedPointer,
+  type CorpusPayload,
+} from "./corpus-map.ts";
 import { wholeModel } from "./helpers.ts";
 
 /** Every resource and enum (all of them included in the runtime's lookups, which these tests call directly). */
@@ -44,7 +52,8 @@ const KNOWN_GAPS: KnownGap[] = [
     kind: "vertex",
     spec: "FunctionCall.name",
     code: "missing-required",
-    reason: "Vertex AI's streamed function-call arguments (streamFunctionCallArguments): continuation chunks carry partialArgs/willContinue without the name",
+    reason:
+      "Vertex AI's streamed function-call arguments (streamFunctionCallArguments): continuation chunks carry partialArgs/willContinue without the name",
     fix: "none for the Gemini API spec (a Vertex-only feature)",
     files: [
       "vertex/stream/vercel-ai-google-stream-no-args-tool-call.sse",
@@ -55,20 +64,26 @@ const KNOWN_GAPS: KnownGap[] = [
       "vertex/stream/js-genai-MCP_related_client_Tests_generateContentStream_with_streamFunctionCallingArguments_enabled_Vertex_AI_should_st-i0.sse",
     ],
   },
-  ...(["SafetyRating.category", "SafetyRating.probability"] as const).map(
-    (spec): KnownGap => ({
-      kind: "negative-test",
-      spec,
-      code: "missing-required",
-      reason: "Firebase SDK mock 'image-invalid-safety-ratings': empty safety ratings on purpose, to test the SDK's tolerance",
-      fix: "none (the payload is invalid by design)",
-      files: ["vertex/stream/firebase-sdk-test-data-streaming-success-image-invalid-safety-ratings.sse", "vertex/generate/firebase-sdk-test-data-unary-success-image-invalid-safety-ratings.json"],
-    }),
-  ),
+  ...(["SafetyRating.category", "SafetyRating.probability"] as const).map((spec): KnownGap => ({
+    kind: "negative-test",
+    spec,
+    code: "missing-required",
+    reason:
+      "Firebase SDK mock 'image-invalid-safety-ratings': empty safety ratings on purpose, to test the SDK's tolerance",
+    fix: "none (the payload is invalid by design)",
+    files: [
+      "vertex/stream/firebase-sdk-test-data-streaming-success-image-invalid-safety-ratings.sse",
+      "vertex/generate/firebase-sdk-test-data-unary-success-image-invalid-safety-ratings.json",
+    ],
+  })),
 ];
 
 /** SDK negative tests whose payload is no response at all: no key is a field of the resource (no-known-field, in both modes). */
-const NOT_A_RESPONSE = ["stream/generative-ai-swift-streaming-failure-invalid-json.sse", "vertex/stream/firebase-sdk-test-data-streaming-failure-invalid-json.sse", "vertex/other/firebase-sdk-test-data-unary-failure-invalid-response.json"];
+const NOT_A_RESPONSE = [
+  "stream/generative-ai-swift-streaming-failure-invalid-json.sse",
+  "vertex/stream/firebase-sdk-test-data-streaming-failure-invalid-json.sse",
+  "vertex/other/firebase-sdk-test-data-unary-failure-invalid-response.json",
+];
 
 interface StrictException {
   file: string;
@@ -81,19 +96,25 @@ interface StrictException {
   notSpec: string;
 }
 
-const MADE_UP_ENUMS = "made-up enum values on purpose, to test that the SDK survives values it does not know (manifest note: forward-compat test)";
+const MADE_UP_ENUMS =
+  "made-up enum values on purpose, to test that the SDK survives values it does not know (manifest note: forward-compat test)";
 const NOT_API_OUTPUT = "hand-made by the SDK's authors, not an API response: strict mode is right to reject it";
 
 const STRICT_EXCEPTIONS: StrictException[] = [
-  ...["stream/generative-ai-swift-streaming-failure-unknown-finish-enum.sse", "stream/generative-ai-js-streaming-unknown-enum.sse"].map(
-    (file): StrictException => ({
-      file,
-      provenance: "curated-mock",
-      shows: ["SafetyRating.category unknown-enum-value", "SafetyRating.probability unknown-enum-value", "Candidate.finishReason unknown-enum-value"],
-      reason: `FAKE_ENUM, *_NEW_ENUM, *_UNKNOWN_ENUM: ${MADE_UP_ENUMS}`,
-      notSpec: NOT_API_OUTPUT,
-    }),
-  ),
+  ...[
+    "stream/generative-ai-swift-streaming-failure-unknown-finish-enum.sse",
+    "stream/generative-ai-js-streaming-unknown-enum.sse",
+  ].map((file): StrictException => ({
+    file,
+    provenance: "curated-mock",
+    shows: [
+      "SafetyRating.category unknown-enum-value",
+      "SafetyRating.probability unknown-enum-value",
+      "Candidate.finishReason unknown-enum-value",
+    ],
+    reason: `FAKE_ENUM, *_NEW_ENUM, *_UNKNOWN_ENUM: ${MADE_UP_ENUMS}`,
+    notSpec: NOT_API_OUTPUT,
+  })),
   {
     file: "stream/generative-ai-swift-streaming-success-unknown-safety-enum.sse",
     provenance: "curated-mock",
@@ -119,21 +140,24 @@ const STRICT_EXCEPTIONS: StrictException[] = [
     file: "generate/firebase-sdk-test-data-unary-failure-only-prompt-feedback.json",
     provenance: "curated-mock",
     shows: ["PromptFeedback unknown-field"],
-    reason: "promptFeedback.blockReasonMessage: a Vertex AI field, in a mock of the googleai set; no recorded Gemini API response has it",
+    reason:
+      "promptFeedback.blockReasonMessage: a Vertex AI field, in a mock of the googleai set; no recorded Gemini API response has it",
     notSpec: "no evidence that the Gemini API sends it: a mock, and the field is Vertex AI's",
   },
   {
     file: "stream/generative-ai-swift-streaming-failure-invalid-json.sse",
     provenance: "curated-mock",
     shows: ["GenerateContentResponse no-known-field"],
-    reason: "an SDK negative test: the chunk is `{\"this\": …}`, no response at all (manifest note: deliberately invalid response shape)",
+    reason:
+      'an SDK negative test: the chunk is `{"this": …}`, no response at all (manifest note: deliberately invalid response shape)',
     notSpec: NOT_API_OUTPUT,
   },
   {
     file: "stream/generative-ai-swift-streaming-failure-malformed-content.sse",
     provenance: "curated-mock",
     shows: ["Content unknown-field"],
-    reason: "an SDK negative test: the content has a `missing-parts` key instead of parts, to test the SDK's error path",
+    reason:
+      "an SDK negative test: the content has a `missing-parts` key instead of parts, to test the SDK's error path",
     notSpec: NOT_API_OUTPUT,
   },
 ];
@@ -149,37 +173,63 @@ interface BodyResult {
 const enumOf = (resource: string, path: string) => locate(resource, splitPointer(path)).field?.ref ?? "?";
 
 /** A body that no Gemini API response or accepted request disproves: not Vertex AI, not an error status or error body. */
-const isAccepted = (r: BodyResult) => !r.payload.vertex && (r.payload.entry.status ?? 200) < 400 && r.resource !== "ErrorResponse";
+const isAccepted = (r: BodyResult) =>
+  !r.payload.vertex && (r.payload.entry.status ?? 200) < 400 && r.resource !== "ErrorResponse";
 
 /** Issues as "spec code", the form STRICT_EXCEPTIONS lists them in. */
 const issueKeys = (issues: readonly Issue[]) => [...new Set(issues.map((i) => `${i.spec} ${i.code}`))];
 
-function summarize(results: BodyResult[], corpus: CorpusPayload[], pending: string[], strictFailures: ReadonlySet<string>): string {
+function summarize(
+  results: BodyResult[],
+  corpus: CorpusPayload[],
+  pending: string[],
+  strictFailures: ReadonlySet<string>,
+): string {
   const lines: string[] = [];
   const inScope = corpus.filter((p) => !("outOfScope" in p.placement));
-  const byRole = (ps: CorpusPayload[]) => ["request", "response", "stream"].map((r) => `${r} ${ps.filter((p) => p.entry.role === r).length}`).join(", ");
+  const byRole = (ps: CorpusPayload[]) =>
+    ["request", "response", "stream"].map((r) => `${r} ${ps.filter((p) => p.entry.role === r).length}`).join(", ");
   const failedFiles = new Set(results.filter((r) => !r.result.ok).map((r) => r.payload.file));
-  const passing = (ps: CorpusPayload[]) => ps.filter((p) => !failedFiles.has(p.file) && !pending.some((x) => x.startsWith(`${p.file}#`)));
+  const passing = (ps: CorpusPayload[]) =>
+    ps.filter((p) => !failedFiles.has(p.file) && !pending.some((x) => x.startsWith(`${p.file}#`)));
   const gemini = inScope.filter((p) => !p.vertex);
   const vertex = inScope.filter((p) => p.vertex);
-  const framing = (p: CorpusPayload) => (p.file.endsWith(".sse") ? "SSE" : p.file.endsWith(".jsonl") ? "NDJSON" : p.plainJson ? "JSON" : "JSON array");
-  const byFraming = ["JSON", "SSE", "JSON array", "NDJSON"].map((f) => `${f} ${inScope.filter((p) => framing(p) === f).length}`).join(", ");
-  lines.push(`[conformance] ${corpus.length} manifest entries; ${inScope.length} files validated (by role: ${byRole(inScope)}; by framing: ${byFraming}), ${results.length} JSON bodies`);
-  lines.push(`  Gemini API: ${passing(gemini).length}/${gemini.length} files pass in lenient mode (${byRole(passing(gemini))})`);
+  const framing = (p: CorpusPayload) =>
+    p.file.endsWith(".sse") ? "SSE" : p.file.endsWith(".jsonl") ? "NDJSON" : p.plainJson ? "JSON" : "JSON array";
+  const byFraming = ["JSON", "SSE", "JSON array", "NDJSON"]
+    .map((f) => `${f} ${inScope.filter((p) => framing(p) === f).length}`)
+    .join(", ");
+  lines.push(
+    `[conformance] ${corpus.length} manifest entries; ${inScope.length} files validated (by role: ${byRole(inScope)}; by framing: ${byFraming}), ${results.length} JSON bodies`,
+  );
+  lines.push(
+    `  Gemini API: ${passing(gemini).length}/${gemini.length} files pass in lenient mode (${byRole(passing(gemini))})`,
+  );
   const accepted = gemini.filter((p) => (p.entry.status ?? 200) < 400);
-  lines.push(`  Gemini API, accepted payloads in strict mode: ${accepted.filter((p) => !strictFailures.has(p.file)).length}/${accepted.length} files pass; ${STRICT_EXCEPTIONS.length} listed exceptions, all curated mocks`);
-  lines.push(`  Vertex AI:  ${passing(vertex).length}/${vertex.length} files pass in lenient mode (${byRole(passing(vertex))})`);
+  lines.push(
+    `  Gemini API, accepted payloads in strict mode: ${accepted.filter((p) => !strictFailures.has(p.file)).length}/${accepted.length} files pass; ${STRICT_EXCEPTIONS.length} listed exceptions, all curated mocks`,
+  );
+  lines.push(
+    `  Vertex AI:  ${passing(vertex).length}/${vertex.length} files pass in lenient mode (${byRole(passing(vertex))})`,
+  );
   const out = new Map<string, number>();
-  for (const p of corpus) if ("outOfScope" in p.placement) out.set(p.placement.outOfScope.replace(/: v1beta\/models\/[^:]+:/, ": "), (out.get(p.placement.outOfScope.replace(/: v1beta\/models\/[^:]+:/, ": ")) ?? 0) + 1);
+  for (const p of corpus)
+    if ("outOfScope" in p.placement)
+      out.set(
+        p.placement.outOfScope.replace(/: v1beta\/models\/[^:]+:/, ": "),
+        (out.get(p.placement.outOfScope.replace(/: v1beta\/models\/[^:]+:/, ": ")) ?? 0) + 1,
+      );
   lines.push(`  not validated: ${[...out].map(([why, n]) => `${n} × ${why}`).join("; ")}`);
   if (pending.length > 0) lines.push(`  PENDING (ErrorResponse not in the spec yet): ${pending.length} error bodies`);
-  for (const gap of KNOWN_GAPS) lines.push(`  known gap [${gap.kind}] ${gap.spec} ${gap.code}: ${gap.files.length} files — ${gap.fix}`);
+  for (const gap of KNOWN_GAPS)
+    lines.push(`  known gap [${gap.kind}] ${gap.spec} ${gap.code}: ${gap.files.length} files — ${gap.fix}`);
 
   for (const side of ["Gemini API", "Vertex AI"] as const) {
     const fields = new Map<string, Set<string>>();
     const enums = new Map<string, Map<string, Set<string>>>();
     for (const r of results) {
-      if (!r.result.ok || r.payload.vertex !== (side === "Vertex AI") || NOT_A_RESPONSE.includes(r.payload.file)) continue;
+      if (!r.result.ok || r.payload.vertex !== (side === "Vertex AI") || NOT_A_RESPONSE.includes(r.payload.file))
+        continue;
       for (const d of r.result.drift as Drift[]) {
         if (d.kind === "unknown-field") {
           const k = `${d.spec}.${splitPointer(d.path).at(-1)}`;
@@ -187,14 +237,18 @@ function summarize(results: BodyResult[], corpus: CorpusPayload[], pending: stri
         } else {
           const e = enumOf(r.resource, d.path);
           const values = enums.get(e) ?? enums.set(e, new Map()).get(e)!;
-          (values.get(String(d.value)) ?? values.set(String(d.value), new Set()).get(String(d.value))!).add(r.payload.file);
+          (values.get(String(d.value)) ?? values.set(String(d.value), new Set()).get(String(d.value))!).add(
+            r.payload.file,
+          );
         }
       }
     }
     lines.push(`  ${side} drift — undocumented fields (Resource.field: files):`);
-    for (const [k, files] of [...fields].sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1))) lines.push(`    ${k}: ${files.size}`);
+    for (const [k, files] of [...fields].sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1)))
+      lines.push(`    ${k}: ${files.size}`);
     lines.push(`  ${side} drift — unknown enum values (Enum: value (files)):`);
-    for (const [e, values] of [...enums].sort()) lines.push(`    ${e}: ${[...values].map(([v, f]) => `${v} (${f.size})`).join(", ")}`);
+    for (const [e, values] of [...enums].sort())
+      lines.push(`    ${e}: ${[...values].map(([v, f]) => `${v} (${f.size})`).join(", ")}`);
   }
   return lines.join("\n");
 }
@@ -207,7 +261,13 @@ function int64Values(resource: string, value: unknown, out: unknown[] = []): unk
     if (!named) continue;
     const field: FieldModel = named.field;
     const v = (value as Record<string, unknown>)[key];
-    const items = field.repeated ? (Array.isArray(v) ? v : [v]) : field.map && v !== null && typeof v === "object" ? Object.values(v) : [v];
+    const items = field.repeated
+      ? Array.isArray(v)
+        ? v
+        : [v]
+      : field.map && v !== null && typeof v === "object"
+        ? Object.values(v)
+        : [v];
     for (const item of items) {
       if (field.type === "int64" || field.type === "uint64") out.push(item);
       else if (field.type === "ref" && field.ref) int64Values(field.ref, item, out);
@@ -216,7 +276,8 @@ function int64Values(resource: string, value: unknown, out: unknown[] = []): unk
   return out;
 }
 
-const valueAt = (root: unknown, pointer: string) => splitPointer(pointer).reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key], root);
+const valueAt = (root: unknown, pointer: string) =>
+  splitPointer(pointer).reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key], root);
 
 describe("conformance helpers", () => {
   it("KNOWN_GAPS and OVERRIDES name files of the manifest only, each once per gap", () => {
@@ -226,7 +287,9 @@ describe("conformance helpers", () => {
 
   it("normalizedPointer follows renamed keys and single values read as lists", () => {
     const input = { candidates: { finish_reason: "X", content: { parts: [{ inline_data: { later: 1 } }] } } };
-    expect(normalizedPointer("GenerateContentResponse", input, "/candidates/content/parts/0/inline_data/later")).toBe("/candidates/0/content/parts/0/inlineData/later");
+    expect(normalizedPointer("GenerateContentResponse", input, "/candidates/content/parts/0/inline_data/later")).toBe(
+      "/candidates/0/content/parts/0/inlineData/later",
+    );
   });
 });
 
@@ -238,7 +301,14 @@ describe.skipIf(!hasCorpus)("real corpus: lenient and strict conformance, drift,
   for (const payload of corpus)
     for (const body of payload.bodies) {
       if (!hasResource(body.resource)) pending.push(`${payload.file}#${body.chunk} (${body.resource})`);
-      else results.push({ payload, chunk: body.chunk, resource: body.resource, value: body.value, result: validateResource(body.resource, body.value, "lenient") });
+      else
+        results.push({
+          payload,
+          chunk: body.chunk,
+          resource: body.resource,
+          value: body.value,
+          result: validateResource(body.resource, body.value, "lenient"),
+        });
     }
   /** Strict issues of every accepted Gemini API body that fails, by file. */
   const strictIssues = new Map<string, Issue[]>();
@@ -248,9 +318,16 @@ describe.skipIf(!hasCorpus)("real corpus: lenient and strict conformance, drift,
   }
 
   it("places every manifest entry: a resource of the spec, or a stated reason it is not the spec's API", () => {
-    const unplaced = corpus.filter((p) => "outOfScope" in p.placement && p.placement.outOfScope.startsWith("UNPLACED")).map((p) => p.file);
+    const unplaced = corpus
+      .filter((p) => "outOfScope" in p.placement && p.placement.outOfScope.startsWith("UNPLACED"))
+      .map((p) => p.file);
     expect(unplaced).toEqual([]);
-    const unknown = corpus.filter((p) => "resource" in p.placement && !Object.prototype.hasOwnProperty.call(MODEL.resources, p.placement.resource) && p.placement.resource !== "ErrorResponse");
+    const unknown = corpus.filter(
+      (p) =>
+        "resource" in p.placement &&
+        !Object.prototype.hasOwnProperty.call(MODEL.resources, p.placement.resource) &&
+        p.placement.resource !== "ErrorResponse",
+    );
     expect(unknown.map((p) => p.file)).toEqual([]);
     expect(corpus.length).toBe(754);
   });
@@ -263,12 +340,21 @@ describe.skipIf(!hasCorpus)("real corpus: lenient and strict conformance, drift,
       for (const issue of r.result.issues as Issue[]) {
         // Checked by the NOT_A_RESPONSE test below.
         if (NOT_A_RESPONSE.includes(r.payload.file) && issue.code === "no-known-field") continue;
-        const gap = KNOWN_GAPS.find((g) => g.spec === issue.spec && g.code === issue.code && g.files.includes(r.payload.file));
+        const gap = KNOWN_GAPS.find(
+          (g) => g.spec === issue.spec && g.code === issue.code && g.files.includes(r.payload.file),
+        );
         if (gap) shown.get(gap)!.add(r.payload.file);
-        else unexplained.push(`${r.payload.file}#${r.chunk} as ${r.resource}: ${issue.pointer} ${issue.code} (${issue.spec}) ${issue.message}`);
+        else
+          unexplained.push(
+            `${r.payload.file}#${r.chunk} as ${r.resource}: ${issue.pointer} ${issue.code} (${issue.spec}) ${issue.message}`,
+          );
       }
     }
-    const stale = KNOWN_GAPS.flatMap((g) => g.files.filter((f) => !shown.get(g)!.has(f)).map((f) => `${g.spec} ${g.code} no longer fails in ${f}: remove it from KNOWN_GAPS`));
+    const stale = KNOWN_GAPS.flatMap((g) =>
+      g.files
+        .filter((f) => !shown.get(g)!.has(f))
+        .map((f) => `${g.spec} ${g.code} no longer fails in ${f}: remove it from KNOWN_GAPS`),
+    );
     console.info(summarize(results, corpus, pending, new Set(strictIssues.keys())));
     expect(unexplained).toEqual([]);
     expect(stale).toEqual([]);
@@ -279,7 +365,9 @@ describe.skipIf(!hasCorpus)("real corpus: lenient and strict conformance, drift,
     const errors = corpus.filter((p) => "resource" in p.placement && p.placement.resource === "ErrorResponse");
     expect(errors.length).toBeGreaterThanOrEqual(30);
     if (!hasResource("ErrorResponse")) {
-      console.warn(`[conformance] PENDING: ErrorResponse is not in generated/ yet; ${pending.length} error bodies not validated`);
+      console.warn(
+        `[conformance] PENDING: ErrorResponse is not in generated/ yet; ${pending.length} error bodies not validated`,
+      );
       return;
     }
     const failing = results.filter((r) => r.resource === "ErrorResponse" && !r.result.ok).map((r) => r.payload.file);
@@ -313,15 +401,18 @@ describe.skipIf(!hasCorpus)("real corpus: lenient and strict conformance, drift,
   });
 
   const byFile = new Map(corpus.map((p) => [p.file, p]));
-  it.each(STRICT_EXCEPTIONS.map((x): [string, StrictException] => [x.file, x]))("strict exception %s: a curated mock that still fails, only as listed", (file, exception) => {
-    const payload = byFile.get(file);
-    expect(payload, `${file} is not in manifest.jsonl`).toBeDefined();
-    expect([payload!.vertex, payload!.entry.provenance]).toEqual([false, exception.provenance]);
-    const issues = strictIssues.get(file);
-    expect(issues, `${file} passes strict mode now: remove it from STRICT_EXCEPTIONS`).toBeDefined();
-    const unlisted = issueKeys(issues!).filter((k) => !exception.shows.includes(k));
-    expect(unlisted).toEqual([]);
-  });
+  it.each(STRICT_EXCEPTIONS.map((x): [string, StrictException] => [x.file, x]))(
+    "strict exception %s: a curated mock that still fails, only as listed",
+    (file, exception) => {
+      const payload = byFile.get(file);
+      expect(payload, `${file} is not in manifest.jsonl`).toBeDefined();
+      expect([payload!.vertex, payload!.entry.provenance]).toEqual([false, exception.provenance]);
+      const issues = strictIssues.get(file);
+      expect(issues, `${file} passes strict mode now: remove it from STRICT_EXCEPTIONS`).toBeDefined();
+      const unlisted = issueKeys(issues!).filter((k) => !exception.shows.includes(k));
+      expect(unlisted).toEqual([]);
+    },
+  );
 
   it("round trip: bytes → parse → validate → normalize → serialize gives the input back, normalization aside", () => {
     const wrong: string[] = [];
@@ -335,7 +426,9 @@ describe.skipIf(!hasCorpus)("real corpus: lenient and strict conformance, drift,
       const out = validators[r.resource as keyof typeof validators].normalize(r.result.value);
       if (out !== r.result.value) wrong.push(`${where}: normalizing a validated value again changed it`);
       const serialized = JSON.stringify(out);
-      const original = r.payload.plainJson ? JSON.parse(readFileSync(join(CORPUS_DIR, r.payload.file), "utf8")) : r.value;
+      const original = r.payload.plainJson
+        ? JSON.parse(readFileSync(join(CORPUS_DIR, r.payload.file), "utf8"))
+        : r.value;
       if (r.result.value === r.value) {
         identical++;
         if (serialized !== JSON.stringify(original)) wrong.push(`${where}: serialization differs from the input`);
@@ -345,16 +438,20 @@ describe.skipIf(!hasCorpus)("real corpus: lenient and strict conformance, drift,
       const before = int64Values(r.resource, original);
       const after = int64Values(r.resource, JSON.parse(serialized));
       int64s += after.length;
-      if (JSON.stringify(before) !== JSON.stringify(after) || after.some((v) => typeof v !== "string")) wrong.push(`${where}: int64 values ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+      if (JSON.stringify(before) !== JSON.stringify(after) || after.some((v) => typeof v !== "string"))
+        wrong.push(`${where}: int64 values ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
       // Unknown fields stay where they were, untouched.
       for (const d of r.result.drift) {
         if (d.kind !== "unknown-field") continue;
         unknownFields++;
         const at = normalizedPointer(r.resource, r.value, d.path);
-        if (JSON.stringify(valueAt(JSON.parse(serialized), at)) !== JSON.stringify(valueAt(original, d.path))) wrong.push(`${where}: unknown field ${d.path} did not stay at ${at}`);
+        if (JSON.stringify(valueAt(JSON.parse(serialized), at)) !== JSON.stringify(valueAt(original, d.path)))
+          wrong.push(`${where}: unknown field ${d.path} did not stay at ${at}`);
       }
     }
-    console.info(`[round trip] ${identical} bodies serialize back byte for byte, ${normalized} were normalized; ${int64s} int64 values and ${unknownFields} unknown fields kept`);
+    console.info(
+      `[round trip] ${identical} bodies serialize back byte for byte, ${normalized} were normalized; ${int64s} int64 values and ${unknownFields} unknown fields kept`,
+    );
     expect(wrong).toEqual([]);
     expect(identical).toBeGreaterThan(1000);
   });

@@ -49,32 +49,110 @@ export interface CorpusPayload {
 
 /** Files the manifest cannot place by URI or directory: the resource (or the missing HTTP method) and why. */
 export const OVERRIDES: Record<string, { resource?: string; method?: string; reason: string }> = {
-  "other/generative-ai-swift-success-total-tokens.json": { resource: "CountTokensResponse", reason: "Swift SDK countTokens mock (no URI)" },
-  "other/semantic-kernel-counttokens_response.json": { resource: "CountTokensResponse", reason: "Semantic Kernel countTokens mock (no URI)" },
-  "other/semantic-kernel-embeddings_response.json": { resource: "BatchEmbedContentsResponse", reason: "Semantic Kernel embeddings mock: the connector calls batchEmbedContents" },
-  "files/cookbook-Audio_REST-c20-0.json": { resource: "File", reason: "notebook cell prints files.get output (no URI)" },
-  "files/cookbook-Video_REST-c17-0.json": { resource: "CreateFileResponse", reason: "notebook cell prints the media.upload response (no URI)" },
-  "files/cookbook-Video_REST-c19-0.json": { resource: "File", reason: "notebook cell prints files.get output (no URI)" },
-  "other/cookbook-Models_REST-c7-0.json": { resource: "Model", reason: "one entry of the models.list output, cut out of it by the notebook" },
-  "other/cookbook-Models_REST-c7-14.json": { resource: "Model", reason: "one entry of the models.list output, cut out of it by the notebook" },
-  "other/cookbook-Models_REST-c7-44.json": { resource: "Model", reason: "one entry of the models.list output, cut out of it by the notebook" },
-  "other/cookbook-Caching_REST-c10-0.json": { method: "POST", reason: "notebook cell creates the cache (curl -X POST); the manifest has no method" },
-  "other/cookbook-Caching_REST-c19-0.json": { resource: "CachedContent", reason: "notebook cell patches the cache TTL; the URI was captured as `$(cat`" },
-  "vertex/other/vercel-ai-google-vertex-embedding.json": { resource: "PredictResponse", reason: "Vertex predict response (no URI)" },
-  "vertex/other/vercel-ai-google-vertex-image-edit.json": { resource: "PredictResponse", reason: "Vertex predict response (no URI)" },
-  "vertex/other/vercel-ai-google-vertex-image.json": { resource: "PredictResponse", reason: "Vertex predict response (no URI)" },
-  "vertex/other/firebase-sdk-test-data-unary-failure-generate-images-all-filtered.json": { resource: "PredictResponse", reason: "Firebase SDK Imagen (predict) mock" },
-  "vertex/other/firebase-sdk-test-data-unary-failure-generate-images-base64-some-filtered.json": { resource: "PredictResponse", reason: "Firebase SDK Imagen (predict) mock" },
-  "vertex/other/firebase-sdk-test-data-unary-failure-generate-images-gcs-some-filtered.json": { resource: "PredictResponse", reason: "Firebase SDK Imagen (predict) mock" },
-  "vertex/other/firebase-sdk-test-data-unary-success-generate-images-base64.json": { resource: "PredictResponse", reason: "Firebase SDK Imagen (predict) mock" },
-  "vertex/other/firebase-sdk-test-data-unary-success-generate-images-gcs.json": { resource: "PredictResponse", reason: "Firebase SDK Imagen (predict) mock" },
-  "vertex/other/firebase-sdk-test-data-unary-success-generate-images-safety_info.json": { resource: "PredictResponse", reason: "Firebase SDK Imagen (predict) mock" },
-  "vertex/other/firebase-sdk-test-data-unary-success-detailed-token-response.json": { resource: "CountTokensResponse", reason: "Firebase SDK countTokens mock" },
-  "vertex/other/firebase-sdk-test-data-unary-success-no-billable-characters.json": { resource: "CountTokensResponse", reason: "Firebase SDK countTokens mock" },
-  "vertex/other/firebase-sdk-test-data-unary-success-total-tokens.json": { resource: "CountTokensResponse", reason: "Firebase SDK countTokens mock" },
-  "vertex/other/firebase-sdk-test-data-unary-failure-invalid-response.json": { resource: "GenerateContentResponse", reason: "Firebase SDK negative test: a response that is not one" },
-  "request/vercel-ai-issue-16072-tool-result-pdf-live-recording-i0.json": { resource: "GenerateContentRequest", reason: "live-recording request body (no URI)" },
-  "request/vercel-ai-issue-16072-tool-result-pdf-live-recording-i1.json": { resource: "GenerateContentRequest", reason: "live-recording request body (no URI)" },
+  "other/generative-ai-swift-success-total-tokens.json": {
+    resource: "CountTokensResponse",
+    reason: "Swift SDK countTokens mock (no URI)",
+  },
+  "other/semantic-kernel-counttokens_response.json": {
+    resource: "CountTokensResponse",
+    reason: "Semantic Kernel countTokens mock (no URI)",
+  },
+  "other/semantic-kernel-embeddings_response.json": {
+    resource: "BatchEmbedContentsResponse",
+    reason: "Semantic Kernel embeddings mock: the connector calls batchEmbedContents",
+  },
+  "files/cookbook-Audio_REST-c20-0.json": {
+    resource: "File",
+    reason: "notebook cell prints files.get output (no URI)",
+  },
+  "files/cookbook-Video_REST-c17-0.json": {
+    resource: "CreateFileResponse",
+    reason: "notebook cell prints the media.upload response (no URI)",
+  },
+  "files/cookbook-Video_REST-c19-0.json": {
+    resource: "File",
+    reason: "notebook cell prints files.get output (no URI)",
+  },
+  "other/cookbook-Models_REST-c7-0.json": {
+    resource: "Model",
+    reason: "one entry of the models.list output, cut out of it by the notebook",
+  },
+  "other/cookbook-Models_REST-c7-14.json": {
+    resource: "Model",
+    reason: "one entry of the models.list output, cut out of it by the notebook",
+  },
+  "other/cookbook-Models_REST-c7-44.json": {
+    resource: "Model",
+    reason: "one entry of the models.list output, cut out of it by the notebook",
+  },
+  "other/cookbook-Caching_REST-c10-0.json": {
+    method: "POST",
+    reason: "notebook cell creates the cache (curl -X POST); the manifest has no method",
+  },
+  "other/cookbook-Caching_REST-c19-0.json": {
+    resource: "CachedContent",
+    reason: "notebook cell patches the cache TTL; the URI was captured as `$(cat`",
+  },
+  "vertex/other/vercel-ai-google-vertex-embedding.json": {
+    resource: "PredictResponse",
+    reason: "Vertex predict response (no URI)",
+  },
+  "vertex/other/vercel-ai-google-vertex-image-edit.json": {
+    resource: "PredictResponse",
+    reason: "Vertex predict response (no URI)",
+  },
+  "vertex/other/vercel-ai-google-vertex-image.json": {
+    resource: "PredictResponse",
+    reason: "Vertex predict response (no URI)",
+  },
+  "vertex/other/firebase-sdk-test-data-unary-failure-generate-images-all-filtered.json": {
+    resource: "PredictResponse",
+    reason: "Firebase SDK Imagen (predict) mock",
+  },
+  "vertex/other/firebase-sdk-test-data-unary-failure-generate-images-base64-some-filtered.json": {
+    resource: "PredictResponse",
+    reason: "Firebase SDK Imagen (predict) mock",
+  },
+  "vertex/other/firebase-sdk-test-data-unary-failure-generate-images-gcs-some-filtered.json": {
+    resource: "PredictResponse",
+    reason: "Firebase SDK Imagen (predict) mock",
+  },
+  "vertex/other/firebase-sdk-test-data-unary-success-generate-images-base64.json": {
+    resource: "PredictResponse",
+    reason: "Firebase SDK Imagen (predict) mock",
+  },
+  "vertex/other/firebase-sdk-test-data-unary-success-generate-images-gcs.json": {
+    resource: "PredictResponse",
+    reason: "Firebase SDK Imagen (predict) mock",
+  },
+  "vertex/other/firebase-sdk-test-data-unary-success-generate-images-safety_info.json": {
+    resource: "PredictResponse",
+    reason: "Firebase SDK Imagen (predict) mock",
+  },
+  "vertex/other/firebase-sdk-test-data-unary-success-detailed-token-response.json": {
+    resource: "CountTokensResponse",
+    reason: "Firebase SDK countTokens mock",
+  },
+  "vertex/other/firebase-sdk-test-data-unary-success-no-billable-characters.json": {
+    resource: "CountTokensResponse",
+    reason: "Firebase SDK countTokens mock",
+  },
+  "vertex/other/firebase-sdk-test-data-unary-success-total-tokens.json": {
+    resource: "CountTokensResponse",
+    reason: "Firebase SDK countTokens mock",
+  },
+  "vertex/other/firebase-sdk-test-data-unary-failure-invalid-response.json": {
+    resource: "GenerateContentResponse",
+    reason: "Firebase SDK negative test: a response that is not one",
+  },
+  "request/vercel-ai-issue-16072-tool-result-pdf-live-recording-i0.json": {
+    resource: "GenerateContentRequest",
+    reason: "live-recording request body (no URI)",
+  },
+  "request/vercel-ai-issue-16072-tool-result-pdf-live-recording-i1.json": {
+    resource: "GenerateContentRequest",
+    reason: "live-recording request body (no URI)",
+  },
 };
 
 /** Directories whose URI-less files are all one kind of payload. */
@@ -98,10 +176,20 @@ interface MethodRow {
 const METHOD_ROWS: MethodRow[] = Object.entries(METHODS).map(([id, m]) => {
   const pattern = m.path
     .split(/(\{\+?[^}]+\})/)
-    .map((part) => (part.startsWith("{+") ? "([^:]+)" : part.startsWith("{") ? "([^/:]+)" : part.replace(/[.*+?^$()|[\]\\]/g, "\\$&")))
+    .map((part) =>
+      part.startsWith("{+") ? "([^:]+)" : part.startsWith("{") ? "([^/:]+)" : part.replace(/[.*+?^$()|[\]\\]/g, "\\$&"),
+    )
     .join("");
   const literal = m.path.replace(/\{[^}]+\}/g, "").length;
-  return { id, httpMethod: m.httpMethod, regex: new RegExp(`^${pattern}$`), literal, collections: id.split(".").slice(0, -1).join("/"), request: m.request, response: m.response };
+  return {
+    id,
+    httpMethod: m.httpMethod,
+    regex: new RegExp(`^${pattern}$`),
+    literal,
+    collections: id.split(".").slice(0, -1).join("/"),
+    request: m.request,
+    response: m.response,
+  };
 });
 
 /** The Gemini API path of a URI: host, query and `upload/` dropped; Vertex publisher-model paths mapped. */
@@ -112,14 +200,22 @@ export function apiPath(uri: string): string | undefined {
   } catch {
     return undefined;
   }
-  let path = decodeURIComponent(url.pathname).replace(/^\/+/, "").replace(/^upload\//, "");
-  path = path.replace(/^v1[a-z0-9]*\/projects\/[^/]+\/locations\/[^/]+\/publishers\/google\/(models\/.*)$/, "v1beta/$1");
+  let path = decodeURIComponent(url.pathname)
+    .replace(/^\/+/, "")
+    .replace(/^upload\//, "");
+  path = path.replace(
+    /^v1[a-z0-9]*\/projects\/[^/]+\/locations\/[^/]+\/publishers\/google\/(models\/.*)$/,
+    "v1beta/$1",
+  );
   return path.replace(/^v1[a-z0-9]*\//, "v1beta/");
 }
 
 /** The collections a path names: `v1beta/fileSearchStores/abc:verb` → `fileSearchStores`. */
 function pathCollections(path: string): string {
-  const segments = path.replace(/^v1beta\//, "").split(":")[0]!.split("/");
+  const segments = path
+    .replace(/^v1beta\//, "")
+    .split(":")[0]!
+    .split("/");
   return segments.filter((_, i) => i % 2 === 0).join("/");
 }
 
@@ -152,19 +248,27 @@ const VERTEX_HOST = /^https:\/\/([a-z0-9-]+-)?aiplatform\.googleapis\.com\//;
 export function place(entry: ManifestEntry): Placement {
   const { file } = entry;
   if (!/\.(json|jsonl|sse)$/.test(file)) return { outOfScope: "not JSON (an HTML error page as the source stored it)" };
-  if (entry.note?.includes("Interactions API")) return { outOfScope: "Interactions API (v1beta/interactions): not part of the spec's Discovery document" };
+  if (entry.note?.includes("Interactions API"))
+    return { outOfScope: "Interactions API (v1beta/interactions): not part of the spec's Discovery document" };
   const override = OVERRIDES[file];
   if (override?.resource) return { resource: override.resource, via: `override: ${override.reason}` };
   if (entry.role === "request") {
     const rows = entry.uri ? methodsFor(entry.uri, entry.method ?? "POST") : [];
-    if (rows.length === 0 && entry.uri && VERTEX_HOST.test(entry.uri)) return { outOfScope: `Vertex-only method: ${apiPath(entry.uri)}` };
-    if (rows.length === 0) return { outOfScope: `UNPLACED: no method of the spec matches ${entry.method ?? "POST"} ${entry.uri ?? "(no URI)"}` };
-    return rows[0]!.request ? { resource: rows[0]!.request, via: "uri", method: rows[0]!.id } : { outOfScope: `${rows[0]!.id} takes no request body` };
+    if (rows.length === 0 && entry.uri && VERTEX_HOST.test(entry.uri))
+      return { outOfScope: `Vertex-only method: ${apiPath(entry.uri)}` };
+    if (rows.length === 0)
+      return {
+        outOfScope: `UNPLACED: no method of the spec matches ${entry.method ?? "POST"} ${entry.uri ?? "(no URI)"}`,
+      };
+    return rows[0]!.request
+      ? { resource: rows[0]!.request, via: "uri", method: rows[0]!.id }
+      : { outOfScope: `${rows[0]!.id} takes no request body` };
   }
   if ((entry.status ?? 0) >= 400) return { resource: "ErrorResponse", via: `status ${entry.status}` };
   if (entry.uri) {
     const rows = methodsFor(entry.uri, override?.method ?? entry.method);
-    if (rows.length > 0) return { resource: rows[0]!.response, via: override ? `uri (${override.reason})` : "uri", method: rows[0]!.id };
+    if (rows.length > 0)
+      return { resource: rows[0]!.response, via: override ? `uri (${override.reason})` : "uri", method: rows[0]!.id };
     if (VERTEX_HOST.test(entry.uri)) return { outOfScope: `Vertex-only method: ${apiPath(entry.uri)}` };
   }
   const byDirectory = DIRECTORY_DEFAULTS.find(([re]) => re.test(file));
@@ -173,7 +277,8 @@ export function place(entry: ManifestEntry): Placement {
 }
 
 /** An error envelope as a stream chunk: the error a failing stream ends with. */
-const isErrorEnvelope = (v: unknown) => v !== null && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 1 && "error" in v;
+const isErrorEnvelope = (v: unknown) =>
+  v !== null && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 1 && "error" in v;
 
 export function manifest(): ManifestEntry[] {
   return readFileSync(join(CORPUS_DIR, "manifest.jsonl"), "utf8")
@@ -187,13 +292,18 @@ export function loadCorpus(): CorpusPayload[] {
     const text = readFileSync(join(CORPUS_DIR, entry.file), "utf8");
     const placement = place(entry);
     const vertex = entry.file.startsWith("vertex/");
-    if ("outOfScope" in placement) return { entry, file: entry.file, vertex, text, placement, bodies: [], plainJson: false };
+    if ("outOfScope" in placement)
+      return { entry, file: entry.file, vertex, text, placement, bodies: [], plainJson: false };
     const values = bodiesOf(text, entry.file);
-    const plainJson = entry.file.endsWith(".json") && !(Array.isArray(JSON.parse(text)) && entry.file.includes("stream"));
+    const plainJson =
+      entry.file.endsWith(".json") && !(Array.isArray(JSON.parse(text)) && entry.file.includes("stream"));
     const bodies = values.map((value, chunk) => ({
       chunk,
       value,
-      resource: values.length > 1 && isErrorEnvelope(value) && placement.resource === "GenerateContentResponse" ? "ErrorResponse" : placement.resource,
+      resource:
+        values.length > 1 && isErrorEnvelope(value) && placement.resource === "GenerateContentResponse"
+          ? "ErrorResponse"
+          : placement.resource,
     }));
     return { entry, file: entry.file, vertex, text, placement, bodies, plainJson };
   });

@@ -31,26 +31,38 @@ function compare(resource: string, value: unknown, disagreements: string[], wher
   const runtime = validateResource(resource, value, "lenient");
   const reference = LENIENT[resource]!(normalized.value);
   if (!runtime.ok && runtime.issues.some((i) => i.code === "no-known-field")) {
-    if (runtime.issues.length !== 1 || runtime.issues[0]!.pointer !== "") disagreements.push(`${where}: no-known-field beside other issues, or not at the root`);
+    if (runtime.issues.length !== 1 || runtime.issues[0]!.pointer !== "")
+      disagreements.push(`${where}: no-known-field beside other issues, or not at the root`);
     return "not-comparable";
   }
   if (runtime.ok !== reference) {
-    disagreements.push(`${where}: runtime ${runtime.ok ? "valid" : `invalid (${runtime.issues.map((i) => `${i.pointer} ${i.code}`).join(", ")})`}, lenient.js ${reference ? "valid" : "invalid"}`);
+    disagreements.push(
+      `${where}: runtime ${runtime.ok ? "valid" : `invalid (${runtime.issues.map((i) => `${i.pointer} ${i.code}`).join(", ")})`}, lenient.js ${reference ? "valid" : "invalid"}`,
+    );
   } else if (runtime.ok && normalized.value === value) {
     const generated = runValidator(resource as ResourceName, "lenient", value);
     const a = runtime.drift.map((d) => `${d.kind} ${d.path}`).sort();
     const b = generated.drift.map((d) => `${d.kind} ${d.path}`).sort();
-    if (JSON.stringify(a) !== JSON.stringify(b)) disagreements.push(`${where}: drift ${JSON.stringify(a)} vs runValidator ${JSON.stringify(b)}`);
+    if (JSON.stringify(a) !== JSON.stringify(b))
+      disagreements.push(`${where}: drift ${JSON.stringify(a)} vs runValidator ${JSON.stringify(b)}`);
   }
   return "agree";
 }
 
 describe("runtime lenient verdict = lenient standalone validator", () => {
   const CASES: [string, string, unknown][] = [
-    ["clean", "GenerateContentResponse", { candidates: [{ content: { role: "model", parts: [{ text: "x" }] }, finishReason: "STOP" }] }],
+    [
+      "clean",
+      "GenerateContentResponse",
+      { candidates: [{ content: { role: "model", parts: [{ text: "x" }] }, finishReason: "STOP" }] },
+    ],
     ["unknown field", "GenerateContentResponse", { candidates: [{ later: 1 }] }],
     ["unknown enum value", "GenerateContentResponse", { candidates: [{ finishReason: "LATER" }] }],
-    ["unknown enum value in an array", "GenerateContentResponse", { candidates: [{ safetyRatings: [{ category: "HARM_CATEGORY_NEW", probability: "LOW" }] }] }],
+    [
+      "unknown enum value in an array",
+      "GenerateContentResponse",
+      { candidates: [{ safetyRatings: [{ category: "HARM_CATEGORY_NEW", probability: "LOW" }] }] },
+    ],
     ["wrong type", "GenerateContentResponse", { candidates: [{ index: "0" }] }],
     ["enum of the wrong type", "GenerateContentResponse", { candidates: [{ finishReason: true }] }],
     ["oneof conflict", "Part", { text: "a", fileData: { fileUri: "gs://x" } }],
@@ -58,10 +70,40 @@ describe("runtime lenient verdict = lenient standalone validator", () => {
     ["bad format", "File", { expirationTime: "yesterday" }],
     ["out of range", "Candidate", { index: -(2 ** 31) - 1 }],
     ["snake_case with drift", "GenerateContentResponse", { usage_metadata: { prompt_token_count: 1, later: 2 } }],
-    ["Any detail with an unknown field", "ErrorResponse", { error: { code: 400, details: [{ "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: "R", later: 1 }] } }],
-    ["Any detail with a nested unknown field", "ErrorResponse", { error: { code: 400, details: [{ "@type": "type.googleapis.com/google.rpc.BadRequest", fieldViolations: [{ field: "f", later: 1 }] }] } }],
-    ["Any detail with a bad value", "ErrorResponse", { error: { code: 400, details: [{ "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: "soon" }] } }],
-    ["Any detail with an unknown type URL", "ErrorResponse", { error: { code: 400, details: [{ "@type": "type.googleapis.com/google.rpc.PreconditionFailure", violations: [] }] } }],
+    [
+      "Any detail with an unknown field",
+      "ErrorResponse",
+      {
+        error: { code: 400, details: [{ "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: "R", later: 1 }] },
+      },
+    ],
+    [
+      "Any detail with a nested unknown field",
+      "ErrorResponse",
+      {
+        error: {
+          code: 400,
+          details: [
+            { "@type": "type.googleapis.com/google.rpc.BadRequest", fieldViolations: [{ field: "f", later: 1 }] },
+          ],
+        },
+      },
+    ],
+    [
+      "Any detail with a bad value",
+      "ErrorResponse",
+      { error: { code: 400, details: [{ "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: "soon" }] } },
+    ],
+    [
+      "Any detail with an unknown type URL",
+      "ErrorResponse",
+      {
+        error: {
+          code: 400,
+          details: [{ "@type": "type.googleapis.com/google.rpc.PreconditionFailure", violations: [] }],
+        },
+      },
+    ],
     ["Any detail that is not an object", "ErrorResponse", { error: { code: 400, details: [7] } }],
     ["unknown status name", "ErrorResponse", { error: { code: 499, status: "CANCELLED_LATER" } }],
   ];
@@ -83,16 +125,25 @@ describe("runtime lenient verdict = lenient standalone validator", () => {
         payloads++;
         const candidates = [
           { what: "as recorded", value: body.value },
-          { what: "with an unknown root field", value: body.value !== null && typeof body.value === "object" && !Array.isArray(body.value) ? setAt(body.value, ["zzLaterField"], () => ({ a: [1] })) : body.value },
+          {
+            what: "with an unknown root field",
+            value:
+              body.value !== null && typeof body.value === "object" && !Array.isArray(body.value)
+                ? setAt(body.value, ["zzLaterField"], () => ({ a: [1] }))
+                : body.value,
+          },
           ...mutationsOf(body.resource, body.value).map((m) => ({ what: `${m.kind} at ${m.pointer}`, value: m.value })),
         ];
         for (const { what, value } of candidates) {
-          if (compare(body.resource, value, disagreements, `${payload.file}#${body.chunk} ${what}`) === "agree") compared++;
+          if (compare(body.resource, value, disagreements, `${payload.file}#${body.chunk} ${what}`) === "agree")
+            compared++;
           else notComparable++;
         }
       }
     }
-    console.info(`[equivalence] ${payloads} payloads, ${compared} values compared, ${notComparable} not comparable (duplicate field, unknown enum number, or no known field)`);
+    console.info(
+      `[equivalence] ${payloads} payloads, ${compared} values compared, ${notComparable} not comparable (duplicate field, unknown enum number, or no known field)`,
+    );
     expect(disagreements).toEqual([]);
     expect(compared).toBeGreaterThan(20_000);
   });

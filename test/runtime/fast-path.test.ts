@@ -103,7 +103,8 @@ describe("fast path = ajv on the project's own fixtures", () => {
     const out: string[] = [];
     for (const { entry, value } of await fixtureBodies()) {
       compare(RESOURCE_NAMES, value, seen, out, entry.file);
-      for (const m of mutationsOf(entry.resource, value)) compare([entry.resource], m.value, seen, out, `${entry.file} ${m.kind} ${m.pointer}`);
+      for (const m of mutationsOf(entry.resource, value))
+        compare([entry.resource], m.value, seen, out, `${entry.file} ${m.kind} ${m.pointer}`);
     }
     expect(out.slice(0, 20)).toEqual([]);
     expect(seen.has("lenient 1") && seen.has("strict 0")).toBe(true);
@@ -134,10 +135,14 @@ describe("fast path = ajv on random values", () => {
 
   it("GenerateContent requests and responses and error bodies, many more of them", () => {
     fc.assert(
-      fc.property(fc.constantFrom("GenerateContentRequest", "GenerateContentResponse", "ErrorResponse"), fc.gen(), (resource, g) => {
-        const value = JSON.parse(JSON.stringify(build(resource, g))) as unknown;
-        expect(MODES.map((mode) => disagreement(resource, mode, value)).filter(Boolean)).toEqual([]);
-      }),
+      fc.property(
+        fc.constantFrom("GenerateContentRequest", "GenerateContentResponse", "ErrorResponse"),
+        fc.gen(),
+        (resource, g) => {
+          const value = JSON.parse(JSON.stringify(build(resource, g))) as unknown;
+          expect(MODES.map((mode) => disagreement(resource, mode, value)).filter(Boolean)).toEqual([]);
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -157,7 +162,11 @@ describe("fast path = ajv on random values", () => {
       ["Status", { details: [{ "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: 1 }] }],
       ["GenerateContentResponse", Object.create(null) as unknown],
     ];
-    for (const [resource, value] of cases) expect([resource, MODES.map((mode) => disagreement(resource, mode, value)).filter(Boolean)]).toEqual([resource, []]);
+    for (const [resource, value] of cases)
+      expect([resource, MODES.map((mode) => disagreement(resource, mode, value)).filter(Boolean)]).toEqual([
+        resource,
+        [],
+      ]);
   });
 });
 
@@ -168,10 +177,15 @@ describe("fast path generation", () => {
   });
 
   it("refuses schemas whose semantics it does not reproduce", () => {
-    const resource = (extra: Record<string, unknown>) => new Map<string, unknown>([["R", { type: "object", properties: { a: { type: "string", ...extra } } }]]);
+    const resource = (extra: Record<string, unknown>) =>
+      new Map<string, unknown>([["R", { type: "object", properties: { a: { type: "string", ...extra } } }]]);
     expect(() => compileFastSchemas(resource({}), ["R"])).not.toThrow();
     expect(() => compileFastSchemas(resource({ minLength: 1 }), ["R"])).toThrow(/unsupported keyword minLength/);
-    expect(() => compileFastSchemas(new Map([["R", { type: "object", properties: { toString: { type: "string" } } }]]), ["R"])).toThrow(/Object.prototype/);
-    expect(() => compileFastSchemas(new Map([["R", { type: "object", patternProperties: {} }]]), ["R"])).toThrow(/unsupported keyword/);
+    expect(() =>
+      compileFastSchemas(new Map([["R", { type: "object", properties: { toString: { type: "string" } } }]]), ["R"]),
+    ).toThrow(/Object.prototype/);
+    expect(() => compileFastSchemas(new Map([["R", { type: "object", patternProperties: {} }]]), ["R"])).toThrow(
+      /unsupported keyword/,
+    );
   });
 });

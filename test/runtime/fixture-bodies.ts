@@ -13,7 +13,10 @@ export async function fixtureBodies(): Promise<{ entry: ManifestEntry; value: un
     const bytes = readFileSync(join(FIXTURES, entry.file), "utf8");
     if (!entry.framing) out.push({ entry, value: JSON.parse(bytes) });
     else
-      for await (const chunk of parseStream(bytes, { framing: entry.framing, validate: (value) => ({ ok: true, value, drift: [] }) }))
+      for await (const chunk of parseStream(bytes, {
+        framing: entry.framing,
+        validate: (value) => ({ ok: true, value, drift: [] }),
+      }))
         out.push({ entry, value: chunk.value });
   }
   return out;

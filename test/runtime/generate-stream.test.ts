@@ -1,8 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { aggregateGenerateContentStream, parseGenerateContentStream, StreamError } from "../../packages/runtime/src/index.ts";
+import {
+  aggregateGenerateContentStream,
+  parseGenerateContentStream,
+  StreamError,
+} from "../../packages/runtime/src/index.ts";
 
 const chunk = (parts: unknown[], extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ candidates: [{ index: 0, content: { role: "model", parts }, ...extra.candidate as object }], responseId: "r1", modelVersion: "gemini-x", ...(extra.response as object) });
+  JSON.stringify({
+    candidates: [{ index: 0, content: { role: "model", parts }, ...(extra.candidate as object) }],
+    responseId: "r1",
+    modelVersion: "gemini-x",
+    ...(extra.response as object),
+  });
 
 const sse = (...chunks: string[]) => chunks.map((c) => `data: ${c}\r\n\r\n`).join("");
 
@@ -11,14 +20,22 @@ describe("streamGenerateContent end to end", () => {
     const body = sse(
       chunk([{ text: "Hel" }]),
       chunk([{ text: "lo" }], { candidate: { brandNew: true } }),
-      chunk([{ text: "!" }], { candidate: { finishReason: 1 }, response: { usageMetadata: { promptTokenCount: 3, candidatesTokenCount: 2, totalTokenCount: 5 } } }),
+      chunk([{ text: "!" }], {
+        candidate: { finishReason: 1 },
+        response: { usageMetadata: { promptTokenCount: 3, candidatesTokenCount: 2, totalTokenCount: 5 } },
+      }),
     );
     const result = await aggregateGenerateContentStream(body);
     expect(result.chunks).toBe(3);
     expect(result.issues).toEqual([]);
-    expect(result.response.candidates?.[0]).toMatchObject({ content: { parts: [{ text: "Hello!" }] }, finishReason: "STOP" });
+    expect(result.response.candidates?.[0]).toMatchObject({
+      content: { parts: [{ text: "Hello!" }] },
+      finishReason: "STOP",
+    });
     expect(result.response.usageMetadata?.totalTokenCount).toBe(5);
-    expect(result.drift).toEqual([expect.objectContaining({ chunk: 1, path: "/candidates/0/brandNew", kind: "unknown-field" })]);
+    expect(result.drift).toEqual([
+      expect.objectContaining({ chunk: 1, path: "/candidates/0/brandNew", kind: "unknown-field" }),
+    ]);
   });
 
   it("strict mode rejects the chunk with drift, after delivering the ones before it", async () => {
@@ -34,11 +51,15 @@ describe("streamGenerateContent end to end", () => {
     expect(error).toBeInstanceOf(StreamError);
     expect((error as StreamError).chunk).toBe(1);
     expect((error as StreamError).offset).toBe(chunk([{ text: "a" }]).length + 3);
-    expect((error as StreamError).issues).toEqual([expect.objectContaining({ code: "unknown-enum-value", pointer: "/candidates/0/finishReason", chunk: 1 })]);
+    expect((error as StreamError).issues).toEqual([
+      expect.objectContaining({ code: "unknown-enum-value", pointer: "/candidates/0/finishReason", chunk: 1 }),
+    ]);
   });
 
   it("reports a responseId that changes mid-stream", async () => {
-    const result = await aggregateGenerateContentStream(sse(chunk([{ text: "a" }]), chunk([{ text: "b" }], { response: { responseId: "other" } })));
+    const result = await aggregateGenerateContentStream(
+      sse(chunk([{ text: "a" }]), chunk([{ text: "b" }], { response: { responseId: "other" } })),
+    );
     expect(result.issues).toEqual([expect.objectContaining({ code: "stream-consistency", chunk: 1 })]);
   });
 });
@@ -54,9 +75,14 @@ describe("a body with no chunk carried no response", () => {
       for await (const _chunk of parseGenerateContentStream(body)) void _chunk;
     };
     for (const attempt of [parse, () => aggregateGenerateContentStream(body)]) {
-      const error = await attempt().then(() => undefined, (e: unknown) => e);
+      const error = await attempt().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(StreamError);
-      expect((error as StreamError).issues).toEqual([expect.objectContaining({ code: "stream-framing", chunk: 0, offset: 0 })]);
+      expect((error as StreamError).issues).toEqual([
+        expect.objectContaining({ code: "stream-framing", chunk: 0, offset: 0 }),
+      ]);
     }
   });
 });

@@ -1,7 +1,13 @@
 // Small helpers the runtime tests share.
 import * as modelData from "../../packages/runtime/generated/model.ts";
 import type { LinkedData } from "../../packages/runtime/src/linked.ts";
-import { enumModel, includeModel, resourceModel, type EnumModel, type ResourceModel } from "../../packages/runtime/src/model.ts";
+import {
+  enumModel,
+  includeModel,
+  resourceModel,
+  type EnumModel,
+  type ResourceModel,
+} from "../../packages/runtime/src/model.ts";
 
 /** Freezes a value and everything under it, so any mutation throws (ES modules run in strict mode). */
 export function deepFreeze<T>(value: T): T {

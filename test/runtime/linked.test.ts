@@ -11,7 +11,11 @@ import { loadSpec } from "../../packages/tools/src/spec/load.ts";
 import { PROJECT_ROOT } from "../support/shared.ts";
 
 describe("LinkedRegistry", () => {
-  const entry = (name: string, value: unknown, refs?: () => LinkedData[]): LinkedData => ({ name, json: JSON.stringify(value), ...(refs ? { refs } : {}) });
+  const entry = (name: string, value: unknown, refs?: () => LinkedData[]): LinkedData => ({
+    name,
+    json: JSON.stringify(value),
+    ...(refs ? { refs } : {}),
+  });
   // A → B → C → A (a cycle), A → D; E stands apart.
   const a: LinkedData = entry("A", 1, () => [b, d]);
   const b: LinkedData = entry("B", 2, () => [c]);
@@ -44,7 +48,8 @@ describe("LinkedRegistry", () => {
   it("knows no names it was not given, prototype names included", () => {
     const registry = new LinkedRegistry((data) => data);
     registry.include(d);
-    for (const name of ["__proto__", "constructor", "toString", "hasOwnProperty"]) expect(registry.get(name)).toBeUndefined();
+    for (const name of ["__proto__", "constructor", "toString", "hasOwnProperty"])
+      expect(registry.get(name)).toBeUndefined();
   });
 });
 
@@ -56,7 +61,11 @@ describe("the model's links", () => {
     for (const entry of entries) {
       const data = JSON.parse(entry.json) as Partial<ResourceModel>;
       const held = Object.values(data.fields ?? {}).flatMap((field) =>
-        field.type === "any" ? ir!.anyTypes.get(field.ref!)!.members.map((m) => m.resource) : field.type === "ref" || field.type === "enum" ? [field.ref!] : [],
+        field.type === "any"
+          ? ir!.anyTypes.get(field.ref!)!.members.map((m) => m.resource)
+          : field.type === "ref" || field.type === "enum"
+            ? [field.ref!]
+            : [],
       );
       const expected = [...new Set(held)].filter((name) => name !== entry.name).sort();
       expect([entry.name, (entry.refs?.() ?? []).map((r) => r.name).sort()]).toEqual([entry.name, expected]);
@@ -65,6 +74,8 @@ describe("the model's links", () => {
 
   it("reach the resources an error body's details may hold (google.protobuf.Any)", () => {
     const status = (modelData as unknown as Record<string, LinkedData>)["Status"]!;
-    expect(status.refs?.().map((r) => r.name)).toEqual(expect.arrayContaining(["BadRequest", "ErrorInfo", "RetryInfo"]));
+    expect(status.refs?.().map((r) => r.name)).toEqual(
+      expect.arrayContaining(["BadRequest", "ErrorInfo", "RetryInfo"]),
+    );
   });
 });

@@ -22,7 +22,14 @@ describe("mutations.ts itself", () => {
   });
 
   it("finds every kind of site in a hand-made payload, with the pointers spelled as given", () => {
-    const file = { name: "files/x", sizeBytes: "12", createTime: "2024-01-01T00:00:00Z", sha256Hash: "AA==", state: "ACTIVE", videoMetadata: { videoDuration: "3s" } };
+    const file = {
+      name: "files/x",
+      sizeBytes: "12",
+      createTime: "2024-01-01T00:00:00Z",
+      sha256Hash: "AA==",
+      state: "ACTIVE",
+      videoMetadata: { videoDuration: "3s" },
+    };
     const part = { text: "x", thought: true };
     const byKind = (resource: string, value: unknown) => {
       const out: Record<string, string[]> = {};
@@ -30,20 +37,33 @@ describe("mutations.ts itself", () => {
       return out;
     };
     expect(byKind("File", file)).toEqual({
-      "wrong-type": ["/name invalid-type lenient", "/sizeBytes invalid-type lenient", "/createTime invalid-type lenient", "/sha256Hash invalid-type lenient", "/state invalid-type lenient", "/videoMetadata invalid-type lenient", "/videoMetadata/videoDuration invalid-type lenient"],
+      "wrong-type": [
+        "/name invalid-type lenient",
+        "/sizeBytes invalid-type lenient",
+        "/createTime invalid-type lenient",
+        "/sha256Hash invalid-type lenient",
+        "/state invalid-type lenient",
+        "/videoMetadata invalid-type lenient",
+        "/videoMetadata/videoDuration invalid-type lenient",
+      ],
       "bad-int64": ["/sizeBytes invalid-format lenient"],
       "bad-timestamp": ["/createTime invalid-format lenient"],
       "bad-base64": ["/sha256Hash invalid-format lenient"],
       "bogus-enum": ["/state unknown-enum-value strict"],
       "bad-duration": ["/videoMetadata/videoDuration invalid-format lenient"],
     });
-    expect(byKind("Part", part)["oneof-second-member"]).toEqual([expect.stringMatching(/^\/\w+ oneof-conflict lenient$/)]);
-    expect(byKind("Content", { parts: [{ inline_data: { mime_type: "a/b", data: "AA==" } }] })["bad-base64"]).toEqual(["/parts/0/inline_data/data invalid-format lenient"]);
-    // One value for a list is wrong only in a response-side root (Content is on both sides, read as sent by users).
-    expect(byKind("GenerateContentResponse", { candidates: [{ safety_ratings: [{ category: "HARM_CATEGORY_HATE_SPEECH" }] }] })["single-for-list"]).toEqual([
-      "/candidates/0/safety_ratings invalid-type lenient",
-      "/candidates invalid-type lenient",
+    expect(byKind("Part", part)["oneof-second-member"]).toEqual([
+      expect.stringMatching(/^\/\w+ oneof-conflict lenient$/),
     ]);
+    expect(byKind("Content", { parts: [{ inline_data: { mime_type: "a/b", data: "AA==" } }] })["bad-base64"]).toEqual([
+      "/parts/0/inline_data/data invalid-format lenient",
+    ]);
+    // One value for a list is wrong only in a response-side root (Content is on both sides, read as sent by users).
+    expect(
+      byKind("GenerateContentResponse", {
+        candidates: [{ safety_ratings: [{ category: "HARM_CATEGORY_HATE_SPEECH" }] }],
+      })["single-for-list"],
+    ).toEqual(["/candidates/0/safety_ratings invalid-type lenient", "/candidates invalid-type lenient"]);
     expect(byKind("Content", { parts: [{ text: "x" }] })["single-for-list"]).toBeUndefined();
   });
 });
@@ -53,26 +73,40 @@ describe.skipIf(!hasCorpus)("every single mutation of every real payload is reje
 
   it("one new issue per mutation, of the mutation's code, where it was made", () => {
     const counts = Object.fromEntries(MUTATION_KINDS.map((k) => [k, 0])) as Record<MutationKind, number>;
-    const sites = Object.fromEntries(MUTATION_KINDS.map((k) => [k, new Set<string>()])) as Record<MutationKind, Set<string>>;
+    const sites = Object.fromEntries(MUTATION_KINDS.map((k) => [k, new Set<string>()])) as Record<
+      MutationKind,
+      Set<string>
+    >;
     const wrong: string[] = [];
     let payloads = 0;
     for (const payload of corpus) {
       for (const body of payload.bodies) {
         if (!hasResource(body.resource)) continue;
         payloads++;
-        const baseline = { strict: validateResource(body.resource, body.value, "strict"), lenient: validateResource(body.resource, body.value, "lenient") };
+        const baseline = {
+          strict: validateResource(body.resource, body.value, "strict"),
+          lenient: validateResource(body.resource, body.value, "lenient"),
+        };
         for (const m of mutationsOf(body.resource, body.value)) {
           counts[m.kind]++;
           sites[m.kind].add(m.site);
           const before = new Set(issuesOf(baseline[m.mode]).map(key));
           const fresh = issuesOf(validateResource(body.resource, m.value, m.mode)).filter((i) => !before.has(key(i)));
           const got = fresh.map((i) => `${i.pointer} ${i.code}`);
-          if (got.length !== 1 || got[0] !== `${m.pointer} ${m.code}`) wrong.push(`${payload.file}#${body.chunk} ${m.kind} at ${m.pointer} (${m.site}): got ${JSON.stringify(got)}`);
+          if (got.length !== 1 || got[0] !== `${m.pointer} ${m.code}`)
+            wrong.push(
+              `${payload.file}#${body.chunk} ${m.kind} at ${m.pointer} (${m.site}): got ${JSON.stringify(got)}`,
+            );
           if (m.kind === "bogus-enum") {
             // Lenient mode takes the same value as drift, and nothing else changes.
             const lenient = validateResource(body.resource, m.value, "lenient");
-            const drifted = lenient.ok ? lenient.drift.some((d) => d.path === m.pointer && d.kind === "unknown-enum-value") : issuesOf(lenient).map(key).join() === issuesOf(baseline.lenient).map(key).join();
-            if (lenient.ok !== baseline.lenient.ok || !drifted) wrong.push(`${payload.file}#${body.chunk} bogus-enum at ${m.pointer}: lenient mode did not take it as drift`);
+            const drifted = lenient.ok
+              ? lenient.drift.some((d) => d.path === m.pointer && d.kind === "unknown-enum-value")
+              : issuesOf(lenient).map(key).join() === issuesOf(baseline.lenient).map(key).join();
+            if (lenient.ok !== baseline.lenient.ok || !drifted)
+              wrong.push(
+                `${payload.file}#${body.chunk} bogus-enum at ${m.pointer}: lenient mode did not take it as drift`,
+              );
           }
         }
       }

@@ -11,7 +11,16 @@ import { seg, wholeModel } from "./helpers.ts";
 // The walk looks any resource's fields up in the runtime's lookups: every one must be included.
 wholeModel();
 
-export const MUTATION_KINDS = ["wrong-type", "bogus-enum", "oneof-second-member", "bad-int64", "bad-timestamp", "bad-duration", "bad-base64", "single-for-list"] as const;
+export const MUTATION_KINDS = [
+  "wrong-type",
+  "bogus-enum",
+  "oneof-second-member",
+  "bad-int64",
+  "bad-timestamp",
+  "bad-duration",
+  "bad-base64",
+  "single-for-list",
+] as const;
 export type MutationKind = (typeof MUTATION_KINDS)[number];
 
 export interface Mutation {
@@ -40,8 +49,19 @@ export function setAt(root: unknown, path: readonly (string | number)[], replace
     return copy;
   }
   const copy: Json = {};
-  for (const key of Object.keys(root as Json)) Object.defineProperty(copy, key, { value: (root as Json)[key], enumerable: true, writable: true, configurable: true });
-  Object.defineProperty(copy, head as string, { value: setAt((root as Json)[head as string], rest, replace), enumerable: true, writable: true, configurable: true });
+  for (const key of Object.keys(root as Json))
+    Object.defineProperty(copy, key, {
+      value: (root as Json)[key],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  Object.defineProperty(copy, head as string, {
+    value: setAt((root as Json)[head as string], rest, replace),
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
   return copy;
 }
 
@@ -68,11 +88,26 @@ function sampleFor(field: FieldModel): unknown {
 export function mutationsOf(resource: string, root: unknown): Mutation[] {
   const out: Mutation[] = [];
   const seen = new Set<string>();
-  const add = (kind: MutationKind, site: string, path: (string | number)[], code: IssueCode, mode: Mode, replace: (old: unknown) => unknown, pointerPath = path) => {
+  const add = (
+    kind: MutationKind,
+    site: string,
+    path: (string | number)[],
+    code: IssueCode,
+    mode: Mode,
+    replace: (old: unknown) => unknown,
+    pointerPath = path,
+  ) => {
     const pattern = `${kind} ${site} ${path.map((p) => (typeof p === "number" ? "*" : p)).join("/")}`;
     if (seen.has(pattern)) return;
     seen.add(pattern);
-    out.push({ kind, site, pointer: pointerPath.map((p) => `/${seg(p)}`).join(""), code, mode, value: setAt(root, path, replace) });
+    out.push({
+      kind,
+      site,
+      pointer: pointerPath.map((p) => `/${seg(p)}`).join(""),
+      code,
+      mode,
+      value: setAt(root, path, replace),
+    });
   };
 
   const visitValue = (owner: string, name: string, field: FieldModel, value: unknown, path: (string | number)[]) => {
@@ -120,19 +155,38 @@ export function mutationsOf(resource: string, root: unknown): Mutation[] {
       if (field.repeated) {
         if (!Array.isArray(value)) continue;
         value.forEach((item, i) => visitValue(resource, jsonName, field, item, [...path, key, i]));
-        if (response && value.length > 0) add("single-for-list", `${resource}.${jsonName}`, [...path, key], "invalid-type", "lenient", (old) => (old as unknown[])[0]);
+        if (response && value.length > 0)
+          add(
+            "single-for-list",
+            `${resource}.${jsonName}`,
+            [...path, key],
+            "invalid-type",
+            "lenient",
+            (old) => (old as unknown[])[0],
+          );
       } else if (field.map) {
-        if (isObject(value)) for (const k of Object.keys(value)) visitValue(resource, jsonName, field, value[k], [...path, key, k]);
+        if (isObject(value))
+          for (const k of Object.keys(value)) visitValue(resource, jsonName, field, value[k], [...path, key, k]);
       } else visitValue(resource, jsonName, field, value, path.concat(key));
     }
     for (const [union, members] of Object.entries(model.unions ?? {})) {
       const present = members.filter((m) => jsonNames.has(m));
       if (present.length !== 1) continue;
-      const second = members.find((m) => !jsonNames.has(m) && !keys.includes(m) && sampleFor(model.fields[m]!) !== undefined);
+      const second = members.find(
+        (m) => !jsonNames.has(m) && !keys.includes(m) && sampleFor(model.fields[m]!) !== undefined,
+      );
       if (!second) continue;
       const sample = sampleFor(model.fields[second]!);
       // Appended after the member already there, so it is the one blamed.
-      add("oneof-second-member", `${resource}.${union}`, path, "oneof-conflict", "lenient", (old) => ({ ...(old as Json), [second]: sample }), [...path, second]);
+      add(
+        "oneof-second-member",
+        `${resource}.${union}`,
+        path,
+        "oneof-conflict",
+        "lenient",
+        (old) => ({ ...(old as Json), [second]: sample }),
+        [...path, second],
+      );
     }
   };
 

@@ -21,7 +21,11 @@ const manifest = parseManifest(readFileSync(join(FIXTURES, "manifest.jsonl"), "u
 async function bodiesOf(entry: ManifestEntry, bytes: string): Promise<unknown[]> {
   if (!entry.framing) return [JSON.parse(bytes)];
   const out: unknown[] = [];
-  for await (const chunk of parseStream(bytes, { framing: entry.framing, validate: (value) => ({ ok: true, value, drift: [] }) })) out.push(chunk.value);
+  for await (const chunk of parseStream(bytes, {
+    framing: entry.framing,
+    validate: (value) => ({ ok: true, value, drift: [] }),
+  }))
+    out.push(chunk.value);
   return out;
 }
 
@@ -39,7 +43,8 @@ function leaves(value: unknown, out: unknown[] = []): unknown[] {
 }
 const enumNames = new Map<number, Set<string>>();
 for (const e of Object.values(MODEL.enums))
-  for (const [n, name] of Object.entries(e.numbers)) enumNames.set(Number(n), (enumNames.get(Number(n)) ?? new Set()).add(name));
+  for (const [n, name] of Object.entries(e.numbers))
+    enumNames.set(Number(n), (enumNames.get(Number(n)) ?? new Set()).add(name));
 const sameLeaf = (before: unknown, after: unknown) =>
   before === after ||
   (typeof before === "number" && typeof after === "string" && enumNames.get(before)?.has(after) === true) ||
@@ -65,7 +70,9 @@ describe("own fixtures through the validation library", () => {
         const before = leaves(value);
         const after = leaves(result.value);
         expect(after.length, "no value lost or added").toBe(before.length);
-        after.forEach((leaf, i) => expect(sameLeaf(before[i], leaf), `leaf ${i}: ${String(before[i])} → ${String(leaf)}`).toBe(true));
+        after.forEach((leaf, i) =>
+          expect(sameLeaf(before[i], leaf), `leaf ${i}: ${String(before[i])} → ${String(leaf)}`).toBe(true),
+        );
         expect(validator.is(result.value)).toBe(true);
       }
       normalized.push(again);
@@ -81,7 +88,8 @@ describe("own fixtures through the validation library", () => {
         const result = validators[entry.resource as ValidatedResourceName].validate(value);
         if (!result.ok || result.value === value) continue;
         if (/"[a-z]+_[a-z_]+":/.test(JSON.stringify(value))) seen.renamed++;
-        if (leaves(value).some((leaf, i) => typeof leaf === "number" && typeof leaves(result.value)[i] === "string")) seen.decoded++;
+        if (leaves(value).some((leaf, i) => typeof leaf === "number" && typeof leaves(result.value)[i] === "string"))
+          seen.decoded++;
       }
     }
     expect(seen.renamed).toBeGreaterThan(0);

@@ -11,13 +11,30 @@ import { validators } from "../../packages/runtime/generated/validate.ts";
 import { splitPointer } from "../../packages/runtime/src/model.ts";
 import { normalizeResource } from "../../packages/runtime/src/normalize.ts";
 import { validateResource } from "../../packages/runtime/src/validator.ts";
-import { ValidationError, type IssueCode, type Mode, type ValidationResult } from "../../packages/runtime/src/result.ts";
+import {
+  ValidationError,
+  type IssueCode,
+  type Mode,
+  type ValidationResult,
+} from "../../packages/runtime/src/result.ts";
 import { build, json, NASTY_KEYS } from "./arbitraries.ts";
 import { deepFreeze, nest } from "./helpers.ts";
 
 const LENIENT = lenientValidators as unknown as Record<string, ValidateFunction>;
 const RESOURCES = Object.keys(validators) as (keyof typeof validators)[];
-const CODES = new Set<IssueCode>(["invalid-type", "missing-required", "unknown-field", "no-known-field", "unknown-enum-value", "invalid-format", "oneof-conflict", "duplicate-field", "out-of-range", "invalid-value", "too-deep"]);
+const CODES = new Set<IssueCode>([
+  "invalid-type",
+  "missing-required",
+  "unknown-field",
+  "no-known-field",
+  "unknown-enum-value",
+  "invalid-format",
+  "oneof-conflict",
+  "duplicate-field",
+  "out-of-range",
+  "invalid-value",
+  "too-deep",
+]);
 const POINTER = /^(\/([^~/]|~[01])*)*$/;
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -42,16 +59,24 @@ function problems(result: ValidationResult<unknown>, input: unknown): string[] {
   if (result.ok === true) {
     if (!("value" in result) || !Array.isArray(result.drift)) out.push("ok result without value or drift");
     for (const d of result.drift) {
-      if (typeof d.path !== "string" || !POINTER.test(d.path) || (d.kind !== "unknown-field" && d.kind !== "unknown-enum-value")) out.push(`bad drift ${JSON.stringify(d)}`);
-      else if (!Object.is(at(input, d.path), d.value)) out.push(`drift ${d.path} does not lead to its value in the input`);
+      if (
+        typeof d.path !== "string" ||
+        !POINTER.test(d.path) ||
+        (d.kind !== "unknown-field" && d.kind !== "unknown-enum-value")
+      )
+        out.push(`bad drift ${JSON.stringify(d)}`);
+      else if (!Object.is(at(input, d.path), d.value))
+        out.push(`drift ${d.path} does not lead to its value in the input`);
     }
   } else if (result.ok === false) {
     if (!Array.isArray(result.issues) || result.issues.length === 0) out.push("failed result without issues");
     for (const i of result.issues) {
-      if (typeof i.pointer !== "string" || !POINTER.test(i.pointer)) out.push(`bad pointer ${JSON.stringify(i.pointer)}`);
+      if (typeof i.pointer !== "string" || !POINTER.test(i.pointer))
+        out.push(`bad pointer ${JSON.stringify(i.pointer)}`);
       if (!CODES.has(i.code)) out.push(`bad code ${i.code}`);
       if (typeof i.message !== "string" || i.message.length === 0) out.push(`no message at ${i.pointer}`);
-      for (const k of ["expected", "received", "spec"] as const) if (k in i && typeof i[k] !== "string") out.push(`${k} is not a string`);
+      for (const k of ["expected", "received", "spec"] as const)
+        if (k in i && typeof i[k] !== "string") out.push(`${k} is not a string`);
       // Where the issue is must exist in the input, as written (for a missing field: the object that lacks it).
       const where = i.code === "missing-required" ? parentOf(i.pointer) : i.pointer;
       if (at(input, where) === missing) out.push(`${i.code} pointer ${i.pointer} does not lead into the input`);
@@ -87,9 +112,15 @@ function checkAll(resource: keyof typeof validators, value: unknown, { compareLe
     if (!(error instanceof ValidationError)) out.push(`assert threw ${String(error)}`);
   }
   try {
-    const s = v["~standard"].validate(value) as { value?: unknown; issues?: { message: string; path?: PropertyKey[] }[] };
-    if (("issues" in s && s.issues !== undefined) === results[v.defaultMode]?.ok) out.push("~standard disagrees with validate()");
-    for (const issue of s.issues ?? []) if (!Array.isArray(issue.path) || issue.path.some((p) => typeof p !== "string" && typeof p !== "number")) out.push("~standard path malformed");
+    const s = v["~standard"].validate(value) as {
+      value?: unknown;
+      issues?: { message: string; path?: PropertyKey[] }[];
+    };
+    if (("issues" in s && s.issues !== undefined) === results[v.defaultMode]?.ok)
+      out.push("~standard disagrees with validate()");
+    for (const issue of s.issues ?? [])
+      if (!Array.isArray(issue.path) || issue.path.some((p) => typeof p !== "string" && typeof p !== "number"))
+        out.push("~standard path malformed");
   } catch (error) {
     out.push(`~standard threw ${String(error)}`);
   }
@@ -101,10 +132,15 @@ function checkAll(resource: keyof typeof validators, value: unknown, { compareLe
   }
   const lenient = results.lenient;
   // too-deep and no-known-field (a rule about the root as a whole) have no counterpart in the standalone validators.
-  if (compareLenient && lenient && (lenient.ok || !lenient.issues.some((i) => i.code === "too-deep" || i.code === "no-known-field"))) {
+  if (
+    compareLenient &&
+    lenient &&
+    (lenient.ok || !lenient.issues.some((i) => i.code === "too-deep" || i.code === "no-known-field"))
+  ) {
     try {
       const n = normalizeResource(resource, value);
-      if (n.conflicts.length === 0 && n.unknownEnumNumbers.size === 0 && LENIENT[resource]!(n.value) !== lenient.ok) out.push(`lenient verdict ${lenient.ok} but lenient.js says ${!lenient.ok}`);
+      if (n.conflicts.length === 0 && n.unknownEnumNumbers.size === 0 && LENIENT[resource]!(n.value) !== lenient.ok)
+        out.push(`lenient verdict ${lenient.ok} but lenient.js says ${!lenient.ok}`);
     } catch {
       // too deep for the reference to walk: nothing to compare
     }
@@ -116,10 +152,14 @@ function checkAll(resource: keyof typeof validators, value: unknown, { compareLe
 
 let protoNames: string[] = [];
 beforeEach(() => {
-  protoNames = [Object.prototype, Array.prototype, Function.prototype].map((p) => Object.getOwnPropertyNames(p).sort().join());
+  protoNames = [Object.prototype, Array.prototype, Function.prototype].map((p) =>
+    Object.getOwnPropertyNames(p).sort().join(),
+  );
 });
 afterEach(() => {
-  expect([Object.prototype, Array.prototype, Function.prototype].map((p) => Object.getOwnPropertyNames(p).sort().join())).toEqual(protoNames);
+  expect(
+    [Object.prototype, Array.prototype, Function.prototype].map((p) => Object.getOwnPropertyNames(p).sort().join()),
+  ).toEqual(protoNames);
   expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   expect(Object.getPrototypeOf({})).toBe(Object.prototype);
 });
@@ -152,10 +192,16 @@ describe("validators never throw and always return a well-formed result", () => 
 
   it("on model-built GenerateContent requests and responses (the resources that matter most), many more of them", () => {
     fc.assert(
-      fc.property(fc.constantFrom("GenerateContentRequest", "GenerateContentResponse", "ErrorResponse") as fc.Arbitrary<keyof typeof validators>, fc.gen(), (resource, g) => {
-        const value = JSON.parse(JSON.stringify(build(resource, g))) as unknown;
-        expect(checkAll(resource, value)).toEqual([]);
-      }),
+      fc.property(
+        fc.constantFrom("GenerateContentRequest", "GenerateContentResponse", "ErrorResponse") as fc.Arbitrary<
+          keyof typeof validators
+        >,
+        fc.gen(),
+        (resource, g) => {
+          const value = JSON.parse(JSON.stringify(build(resource, g))) as unknown;
+          expect(checkAll(resource, value)).toEqual([]);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -178,13 +224,28 @@ describe("validators never throw and always return a well-formed result", () => 
 
   it("objects whose keys are __proto__, constructor and prototype, at the root and at field positions", () => {
     const payloads: [keyof typeof validators, string][] = [
-      ["GenerateContentResponse", '{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":2}},"prototype":{"polluted":3}}'],
-      ["GenerateContentResponse", '{"candidates":[{"finish_reason":1,"__proto__":{"polluted":1},"content":{"parts":[{"text":"x","__proto__":{"polluted":1}}]}}]}'],
-      ["GenerateContentRequest", '{"contents":{"parts":{"inline_data":{"__proto__":{"polluted":1},"mime_type":"a/b","data":"AA=="}}},"constructor":{"prototype":{"polluted":1}}}'],
-      ["Schema", '{"type":"OBJECT","properties":{"__proto__":{"type":"STRING","__proto__":{"polluted":1}},"constructor":{"type":1},"prototype":{"any_of":[{"type":2}]}}}'],
+      [
+        "GenerateContentResponse",
+        '{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":2}},"prototype":{"polluted":3}}',
+      ],
+      [
+        "GenerateContentResponse",
+        '{"candidates":[{"finish_reason":1,"__proto__":{"polluted":1},"content":{"parts":[{"text":"x","__proto__":{"polluted":1}}]}}]}',
+      ],
+      [
+        "GenerateContentRequest",
+        '{"contents":{"parts":{"inline_data":{"__proto__":{"polluted":1},"mime_type":"a/b","data":"AA=="}}},"constructor":{"prototype":{"polluted":1}}}',
+      ],
+      [
+        "Schema",
+        '{"type":"OBJECT","properties":{"__proto__":{"type":"STRING","__proto__":{"polluted":1}},"constructor":{"type":1},"prototype":{"any_of":[{"type":2}]}}}',
+      ],
       ["Schema", '{"type":"OBJECT","property_ordering":["__proto__"],"properties":{"__proto__":{"type":99}}}'],
       ["FunctionCall", '{"name":"f","args":{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}}}}'],
-      ["ErrorResponse", '{"error":{"code":400,"details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","metadata":{"__proto__":"x"},"__proto__":{"polluted":1}}]}}'],
+      [
+        "ErrorResponse",
+        '{"error":{"code":400,"details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","metadata":{"__proto__":"x"},"__proto__":{"polluted":1}}]}}',
+      ],
       ["GenerationConfig", '{"response_json_schema":{"__proto__":{"polluted":1}},"__proto__":{"temperature":"hot"}}'],
     ];
     for (const [resource, text] of payloads) {
@@ -230,7 +291,9 @@ describe("extreme sizes", () => {
     // Received values and keys are described briefly in messages, not copied (pointers keep them whole).
     for (const mode of ["strict", "lenient"] as const) {
       const r = validateResource(resource, value, mode);
-      if (!r.ok) for (const i of r.issues) expect([i.code, i.message.length < 300, (i.received ?? "").length < 100]).toEqual([i.code, true, true]);
+      if (!r.ok)
+        for (const i of r.issues)
+          expect([i.code, i.message.length < 300, (i.received ?? "").length < 100]).toEqual([i.code, true, true]);
     }
   });
 });
@@ -246,15 +309,57 @@ describe("nesting 10,000 deep", () => {
     ["an object of unknown fields as the whole value", "GenerateContentResponse", deepObject],
     ["__proto__ keys all the way down, as JSON.parse makes them", "GenerateContentResponse", deepNasty],
     ["free JSON in an unknown field", "Candidate", () => ({ later: deepObject(), also: deepArray() })],
-    ["free JSON in a Struct (functionCall.args)", "FunctionCall", () => ({ name: "f", args: { a: deepArray(), o: deepObject() } })],
-    ["free JSON in a Value (responseJsonSchema)", "GenerationConfig", () => ({ responseJsonSchema: deepObject(), _responseJsonSchema: deepArray() })],
-    ["free JSON in a snake_case payload (so normalization runs)", "GenerateContentResponse", () => ({ model_version: "m", candidates: [{ finish_reason: 1, later: deepArray(), content: { parts: [{ function_call: { name: "f", args: { o: deepObject() } } }] } }] })],
+    [
+      "free JSON in a Struct (functionCall.args)",
+      "FunctionCall",
+      () => ({ name: "f", args: { a: deepArray(), o: deepObject() } }),
+    ],
+    [
+      "free JSON in a Value (responseJsonSchema)",
+      "GenerationConfig",
+      () => ({ responseJsonSchema: deepObject(), _responseJsonSchema: deepArray() }),
+    ],
+    [
+      "free JSON in a snake_case payload (so normalization runs)",
+      "GenerateContentResponse",
+      () => ({
+        model_version: "m",
+        candidates: [
+          {
+            finish_reason: 1,
+            later: deepArray(),
+            content: { parts: [{ function_call: { name: "f", args: { o: deepObject() } } }] },
+          },
+        ],
+      }),
+    ],
     ["Schema.items", "Schema", () => nest(DEEP, (inner) => ({ type: "ARRAY", items: inner }), { type: "STRING" })],
-    ["Schema.properties", "Schema", () => nest(DEEP, (inner) => ({ type: "OBJECT", properties: { p: inner } }), { type: "STRING" })],
+    [
+      "Schema.properties",
+      "Schema",
+      () => nest(DEEP, (inner) => ({ type: "OBJECT", properties: { p: inner } }), { type: "STRING" }),
+    ],
     ["Schema.anyOf, in snake_case", "Schema", () => nest(DEEP, (inner) => ({ any_of: [inner] }), { type: "STRING" })],
-    ["Schema.items with an error at the bottom", "Schema", () => nest(DEEP, (inner) => ({ type: "ARRAY", items: inner }), { type: "STRING", minItems: "x" })],
-    ["Schema.items, each level with a single value for anyOf", "Schema", () => nest(DEEP, (inner) => ({ type: "ARRAY", anyOf: inner }), { type: "STRING" })],
-    ["a request whose response schema is deep", "GenerateContentRequest", () => ({ contents: [], generationConfig: { responseSchema: nest(DEEP, (inner) => ({ type: "ARRAY", items: inner }), { type: "STRING" }) } })],
+    [
+      "Schema.items with an error at the bottom",
+      "Schema",
+      () => nest(DEEP, (inner) => ({ type: "ARRAY", items: inner }), { type: "STRING", minItems: "x" }),
+    ],
+    [
+      "Schema.items, each level with a single value for anyOf",
+      "Schema",
+      () => nest(DEEP, (inner) => ({ type: "ARRAY", anyOf: inner }), { type: "STRING" }),
+    ],
+    [
+      "a request whose response schema is deep",
+      "GenerateContentRequest",
+      () => ({
+        contents: [],
+        generationConfig: {
+          responseSchema: nest(DEEP, (inner) => ({ type: "ARRAY", items: inner }), { type: "STRING" }),
+        },
+      }),
+    ],
   ];
 
   it.each(CASES)("%s: no throw, a well-formed result (ok, or a too-deep issue)", (_name, resource, make) => {
@@ -268,7 +373,10 @@ describe("nesting 10,000 deep", () => {
 
   it("a recursion too deep to check is reported as too-deep at the root, not as valid", () => {
     const value = nest(100_000, (inner) => ({ type: "ARRAY", items: inner }), { type: "STRING" });
-    expect(validateResource("Schema", value, "lenient")).toEqual({ ok: false, issues: [expect.objectContaining({ pointer: "", code: "too-deep", spec: "Schema" })] });
+    expect(validateResource("Schema", value, "lenient")).toEqual({
+      ok: false,
+      issues: [expect.objectContaining({ pointer: "", code: "too-deep", spec: "Schema" })],
+    });
   });
 
   it("normalize gives a value back for any depth: normalized, or the input unchanged when it is too deep to walk", () => {

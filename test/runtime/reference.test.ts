@@ -16,7 +16,11 @@ import * as referenceData from "../../packages/runtime/generated/validators/refe
 import { RESOURCE_NAMES } from "../../packages/runtime/generated/validators/names.ts";
 import { loadSpec } from "../../packages/tools/src/spec/load.ts";
 import { validatorSchemas } from "../../packages/tools/src/generate/validators/schema.ts";
-import { checkReference as checkSchema, driftSink, type ReferenceResult } from "../../packages/runtime/src/reference/index.ts";
+import {
+  checkReference as checkSchema,
+  driftSink,
+  type ReferenceResult,
+} from "../../packages/runtime/src/reference/index.ts";
 import { includeSchemas, named, read, type Node } from "../../packages/runtime/src/reference/schema.ts";
 import type { LinkedData } from "../../packages/runtime/src/linked.ts";
 import { resourceByName } from "../../packages/runtime/src/resources.ts";
@@ -45,9 +49,15 @@ interface Outcome {
 /** A named schema's entry in packages/runtime/generated/validators/reference.js. */
 const entryOf = (name: string) => (referenceData as unknown as Record<string, LinkedData>)[name]!;
 /** The reference checker on the resource of that name. */
-const checkReference = (resource: string, mode: Mode, value: unknown): ReferenceResult => checkSchema(entryOf(resource), mode, value);
+const checkReference = (resource: string, mode: Mode, value: unknown): ReferenceResult =>
+  checkSchema(entryOf(resource), mode, value);
 
-const comparable = (e: ErrorObject) => ({ instancePath: e.instancePath, keyword: e.keyword, params: e.params, message: e.message });
+const comparable = (e: ErrorObject) => ({
+  instancePath: e.instancePath,
+  keyword: e.keyword,
+  params: e.params,
+  message: e.message,
+});
 
 /** ajv's outcome; undefined when the value is too deep for it. */
 function ajv(resource: string, mode: Mode, value: unknown): Outcome | undefined {
@@ -88,7 +98,19 @@ function compare(resources: readonly string[], value: unknown, out: string[], wh
     }
 }
 
-const EVERY_KEYWORD = ["additionalProperties", "const", "enum", "false schema", "if", "maximum", "minimum", "pattern", "required", "type", "x-gemini-bytes"];
+const EVERY_KEYWORD = [
+  "additionalProperties",
+  "const",
+  "enum",
+  "false schema",
+  "if",
+  "maximum",
+  "minimum",
+  "pattern",
+  "required",
+  "type",
+  "x-gemini-bytes",
+];
 
 describe.skipIf(!hasShared)("reference = ajv on the real corpus", () => {
   it("every corpus payload, as every resource, in both modes; and every mutation of it as its own resource", () => {
@@ -107,7 +129,15 @@ describe.skipIf(!hasShared)("reference = ajv on the real corpus", () => {
     expect(out.slice(0, 10)).toEqual([]);
     expect(mutations).toBeGreaterThan(1000);
     // The keywords real payloads and their mutations fail, so the comparison means something (the table below has all).
-    expect([...seen].sort()).toEqual(["additionalProperties", "enum", "false schema", "pattern", "required", "type", "x-gemini-bytes"]);
+    expect([...seen].sort()).toEqual([
+      "additionalProperties",
+      "enum",
+      "false schema",
+      "pattern",
+      "required",
+      "type",
+      "x-gemini-bytes",
+    ]);
   });
 });
 
@@ -116,7 +146,8 @@ describe("reference = ajv on the project's own fixtures", () => {
     const out: string[] = [];
     for (const { entry, value } of await fixtureBodies()) {
       compare(RESOURCE_NAMES, value, out, entry.file);
-      for (const m of mutationsOf(entry.resource, value)) compare([entry.resource], m.value, out, `${entry.file} ${m.kind} ${m.pointer}`);
+      for (const m of mutationsOf(entry.resource, value))
+        compare([entry.resource], m.value, out, `${entry.file} ${m.kind} ${m.pointer}`);
     }
     expect(out.slice(0, 10)).toEqual([]);
   });
@@ -134,7 +165,9 @@ describe("reference = ajv on random values", () => {
 
   it("payloads built from the model: random fields, both spellings, wrong types, stray and nasty keys", () => {
     fc.assert(
-      fc.property(arbResource, fc.gen(), (resource, g) => agree(resource, JSON.parse(JSON.stringify(build(resource, g))) as unknown)),
+      fc.property(arbResource, fc.gen(), (resource, g) =>
+        agree(resource, JSON.parse(JSON.stringify(build(resource, g))) as unknown),
+      ),
       { numRuns: 3000 },
     );
   });
@@ -142,13 +175,16 @@ describe("reference = ajv on random values", () => {
   it("GenerateContent requests and responses and error bodies, many more of them", () => {
     const arb = fc.constantFrom("GenerateContentRequest", "GenerateContentResponse", "ErrorResponse");
     fc.assert(
-      fc.property(arb, fc.gen(), (resource, g) => agree(resource, JSON.parse(JSON.stringify(build(resource, g))) as unknown)),
+      fc.property(arb, fc.gen(), (resource, g) =>
+        agree(resource, JSON.parse(JSON.stringify(build(resource, g))) as unknown),
+      ),
       { numRuns: 2000 },
     );
   });
 
   it("values JSON cannot hold, and awkward ones it can", () => {
-    const withOwn = (key: string, value: unknown) => Object.defineProperty({}, key, { value, enumerable: true, writable: true, configurable: true });
+    const withOwn = (key: string, value: unknown) =>
+      Object.defineProperty({}, key, { value, enumerable: true, writable: true, configurable: true });
     const cases: [string, unknown][] = [
       ["Part", { text: undefined }],
       ["Part", { text: "a", inlineData: undefined, stray: undefined }],
@@ -164,7 +200,14 @@ describe("reference = ajv on random values", () => {
       ["Candidate", { index: 2 ** 53, tokenCount: 1e300 }],
       ["Status", { details: [{ "@type": undefined }] }],
       ["Status", { details: [undefined, null, [], "x", 1] }],
-      ["Status", { details: [{ "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: 1, metadata: { a: 1, "b/~c": undefined } }] }],
+      [
+        "Status",
+        {
+          details: [
+            { "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: 1, metadata: { a: 1, "b/~c": undefined } },
+          ],
+        },
+      ],
       ["GenerateContentResponse", Object.create(null) as unknown],
       ["Part", Object.assign(Object.create(null) as object, { text: 1, fileData: {} })],
       ["Part", withOwn("__proto__", { text: 1 })],
@@ -173,9 +216,20 @@ describe("reference = ajv on random values", () => {
       ["Blob", { data: `${"A".repeat(999)}!` }],
       ["Blob", { mimeType: "x".repeat(1_000_000), [NASTY_KEYS[0]!]: 1 }],
       ["GenerateContentRequest", { contents: [{ parts: new Array(3) }] }],
-      ["ErrorResponse", { error: { details: [{ "@type": "type.googleapis.com/google.rpc.BadRequest", fieldViolations: [{ field: 1 }, 2] }] } }],
+      [
+        "ErrorResponse",
+        {
+          error: {
+            details: [{ "@type": "type.googleapis.com/google.rpc.BadRequest", fieldViolations: [{ field: 1 }, 2] }],
+          },
+        },
+      ],
     ];
-    for (const [resource, value] of cases) expect([resource, MODES.map((mode) => disagreement(resource, mode, value)).filter(Boolean)]).toEqual([resource, []]);
+    for (const [resource, value] of cases)
+      expect([resource, MODES.map((mode) => disagreement(resource, mode, value)).filter(Boolean)]).toEqual([
+        resource,
+        [],
+      ]);
   });
 
   it("deep nesting surfaces as a RangeError, and validation as a too-deep issue", () => {
@@ -192,7 +246,8 @@ describe("reference = ajv on random values", () => {
 function summary(resource: string, mode: Mode, value: unknown): string[] {
   const { errors } = checkReference(resource, mode, value);
   const drift: string[] = [];
-  for (let i = 0; i < driftSink.length; i += 4) drift.push(`${driftSink[i] as string} ${driftSink[i + 1] as string} ${driftSink[i + 3] as string}`);
+  for (let i = 0; i < driftSink.length; i += 4)
+    drift.push(`${driftSink[i] as string} ${driftSink[i + 1] as string} ${driftSink[i + 3] as string}`);
   return [...errors.map((e) => `${e.keyword} ${e.instancePath}`), ...drift];
 }
 
@@ -203,37 +258,133 @@ const ROWS: [string, string, Mode, unknown, string[]][] = [
   ["type of a resource", "Blob", "strict", [], ["type "]],
   ["type of a scalar", "Part", "strict", { thought: "yes" }, ["type /thought"]],
   ["number must be finite", "Candidate", "strict", { avgLogprobs: Infinity }, ["type /avgLogprobs"]],
-  ["integer, then its bounds", "Candidate", "strict", { index: 1.5, tokenCount: 2 ** 31 }, ["type /index", "maximum /tokenCount"]],
+  [
+    "integer, then its bounds",
+    "Candidate",
+    "strict",
+    { index: 1.5, tokenCount: 2 ** 31 },
+    ["type /index", "maximum /tokenCount"],
+  ],
   ["minimum", "Candidate", "strict", { index: -(2 ** 31) - 1 }, ["minimum /index"]],
   ["an integer not a number: no bounds checked", "Candidate", "strict", { index: "1" }, ["type /index"]],
-  ["required, in schema order, before anything else", "FileData", "strict", { mimeType: 1 }, ["required ", "type /mimeType"]],
-  ["unknown fields, strict: errors in key order before the properties", "Blob", "strict", { b: 1, data: 2, a: 3 }, ["additionalProperties ", "additionalProperties ", "type /data"]],
+  [
+    "required, in schema order, before anything else",
+    "FileData",
+    "strict",
+    { mimeType: 1 },
+    ["required ", "type /mimeType"],
+  ],
+  [
+    "unknown fields, strict: errors in key order before the properties",
+    "Blob",
+    "strict",
+    { b: 1, data: 2, a: 3 },
+    ["additionalProperties ", "additionalProperties ", "type /data"],
+  ],
   ["unknown fields, lenient: drift", "Blob", "lenient", { "a/b": 1, "c~d": 2 }, ["f /a~1b Blob", "f /c~0d Blob"]],
-  ["properties in schema order, not key order", "Part", "strict", { thought: 1, text: 2 }, ["type /text", "type /thought"]],
+  [
+    "properties in schema order, not key order",
+    "Part",
+    "strict",
+    { thought: 1, text: 2 },
+    ["type /text", "type /thought"],
+  ],
   ["enum, strict", "Candidate", "strict", { finishReason: "NOPE" }, ["enum /finishReason"]],
-  ["enum not a string, strict: type and enum", "Candidate", "strict", { finishReason: 1 }, ["type /finishReason", "enum /finishReason"]],
-  ["enum, lenient: drift naming the enum", "Candidate", "lenient", { finishReason: "NOPE" }, ["e /finishReason FinishReason"]],
+  [
+    "enum not a string, strict: type and enum",
+    "Candidate",
+    "strict",
+    { finishReason: 1 },
+    ["type /finishReason", "enum /finishReason"],
+  ],
+  [
+    "enum, lenient: drift naming the enum",
+    "Candidate",
+    "lenient",
+    { finishReason: "NOPE" },
+    ["e /finishReason FinishReason"],
+  ],
   ["enum not a string, lenient: type only", "Candidate", "lenient", { finishReason: 1 }, ["type /finishReason"]],
-  ["pattern", "File", "strict", { sizeBytes: "12a", createTime: "yesterday" }, ["pattern /createTime", "pattern /sizeBytes"]],
+  [
+    "pattern",
+    "File",
+    "strict",
+    { sizeBytes: "12a", createTime: "yesterday" },
+    ["pattern /createTime", "pattern /sizeBytes"],
+  ],
   ["pattern on a non-string: type", "File", "strict", { sizeBytes: 12 }, ["type /sizeBytes"]],
   ["bytes, whole", "Blob", "strict", { data: "not base64!" }, ["x-gemini-bytes /data"]],
   ["bytes, spot-checked", "Blob", "strict", { data: `${"A".repeat(300)}!` }, ["x-gemini-bytes /data"]],
   ["const, after the type", "ErrorInfo", "strict", { "@type": 1 }, ["type /@type", "const /@type"]],
-  ["array items, with their index", "StringList", "strict", { values: ["a", 1, "b", null] }, ["type /values/1", "type /values/3"]],
+  [
+    "array items, with their index",
+    "StringList",
+    "strict",
+    { values: ["a", 1, "b", null] },
+    ["type /values/1", "type /values/3"],
+  ],
   ["array not an array", "StringList", "strict", { values: "a" }, ["type /values"]],
   ["map values, with their key", "ErrorInfo", "strict", { metadata: { a: "x", "b/c": 1 } }, ["type /metadata/b~1c"]],
   ["map not an object", "ErrorInfo", "strict", { metadata: [] }, ["type /metadata"]],
   ["a Struct takes any object", "FunctionCall", "strict", { name: "f", args: { a: [1, { b: null }] } }, []],
-  ["oneof: every other member set, from each member", "Part", "strict", { text: "a", fileData: { fileUri: "u" } }, ["false schema /fileData", "false schema /text"]],
-  ["oneof holds in lenient mode too", "Part", "lenient", { text: "a", inlineData: {} }, ["false schema /inlineData", "false schema /text"]],
-  ["nested resources through $ref", "Content", "strict", { parts: [{ inlineData: { data: 1 } }] }, ["type /parts/0/inlineData/data"]],
-  ["recursion (Schema in Schema)", "Schema", "strict", { type: "ARRAY", items: { type: "ARRAY", items: { type: 1 } } }, ["type /items/items/type", "enum /items/items/type"]],
-  ["any type: the branch of its URL, then `if`", "Status", "strict", { details: [{ "@type": DETAIL, reason: 1 }] }, ["type /details/0/reason", "if /details/0"]],
-  ["any type: unknown URL passes", "Status", "strict", { details: [{ "@type": "type.googleapis.com/x.Y", anything: 1 }] }, []],
+  [
+    "oneof: every other member set, from each member",
+    "Part",
+    "strict",
+    { text: "a", fileData: { fileUri: "u" } },
+    ["false schema /fileData", "false schema /text"],
+  ],
+  [
+    "oneof holds in lenient mode too",
+    "Part",
+    "lenient",
+    { text: "a", inlineData: {} },
+    ["false schema /inlineData", "false schema /text"],
+  ],
+  [
+    "nested resources through $ref",
+    "Content",
+    "strict",
+    { parts: [{ inlineData: { data: 1 } }] },
+    ["type /parts/0/inlineData/data"],
+  ],
+  [
+    "recursion (Schema in Schema)",
+    "Schema",
+    "strict",
+    { type: "ARRAY", items: { type: "ARRAY", items: { type: 1 } } },
+    ["type /items/items/type", "enum /items/items/type"],
+  ],
+  [
+    "any type: the branch of its URL, then `if`",
+    "Status",
+    "strict",
+    { details: [{ "@type": DETAIL, reason: 1 }] },
+    ["type /details/0/reason", "if /details/0"],
+  ],
+  [
+    "any type: unknown URL passes",
+    "Status",
+    "strict",
+    { details: [{ "@type": "type.googleapis.com/x.Y", anything: 1 }] },
+    [],
+  ],
   ["any type: no @type", "Status", "strict", { details: [{}] }, ["required /details/0"]],
   ["any type: @type not a string", "Status", "strict", { details: [{ "@type": 1 }] }, ["type /details/0/@type"]],
-  ["any type: not an object meets every branch", "Status", "strict", { details: [1] }, [...everyBranch("/details/0"), "type /details/0"]],
-  ["any type, lenient: the branch's drift", "Status", "lenient", { details: [{ "@type": DETAIL, extra: 1 }] }, ["f /details/0/extra ErrorInfo"]],
+  [
+    "any type: not an object meets every branch",
+    "Status",
+    "strict",
+    { details: [1] },
+    [...everyBranch("/details/0"), "type /details/0"],
+  ],
+  [
+    "any type, lenient: the branch's drift",
+    "Status",
+    "lenient",
+    { details: [{ "@type": DETAIL, extra: 1 }] },
+    ["f /details/0/extra ErrorInfo"],
+  ],
   ["undefined members are absent", "FileData", "strict", { fileUri: undefined, mimeType: undefined }, ["required "]],
 ];
 
@@ -244,19 +395,34 @@ describe("reference checker, keyword by keyword", () => {
   });
 
   it("covers every keyword the validators report", () => {
-    const seen = new Set(ROWS.flatMap(([, resource, mode, value]) => checkReference(resource, mode, value).errors.map((e) => e.keyword)));
+    const seen = new Set(
+      ROWS.flatMap(([, resource, mode, value]) => checkReference(resource, mode, value).errors.map((e) => e.keyword)),
+    );
     expect([...seen].sort()).toEqual(EVERY_KEYWORD);
   });
 
   it("errors carry ajv's params and messages", () => {
     const [bound] = checkReference("Candidate", "strict", { tokenCount: 2 ** 31 }).errors;
-    expect(bound).toMatchObject({ keyword: "maximum", params: { comparison: "<=", limit: 2147483647 }, message: "must be <= 2147483647" });
+    expect(bound).toMatchObject({
+      keyword: "maximum",
+      params: { comparison: "<=", limit: 2147483647 },
+      message: "must be <= 2147483647",
+    });
     const [oneof] = checkReference("Part", "strict", { text: "a", fileData: { fileUri: "u" } }).errors;
     expect(oneof!.schemaPath).toMatch(ONEOF_PATH);
   });
 
   it("an unknown resource is a TypeError, whatever its name", () => {
-    for (const name of ["Nope", "FinishReason", "ErrorDetail", "__proto__", "toString", "constructor", "drift", "isBytes"]) {
+    for (const name of [
+      "Nope",
+      "FinishReason",
+      "ErrorDetail",
+      "__proto__",
+      "toString",
+      "constructor",
+      "drift",
+      "isBytes",
+    ]) {
       expect(resourceByName(name)).toBeUndefined();
       for (const mode of MODES) expect(() => validateResource(name, {}, mode)).toThrow(TypeError);
       for (const mode of MODES) expect(() => validateResource(name, {}, mode)).toThrow(/no resource named/);
@@ -321,14 +487,22 @@ describe("reference data", () => {
     expect(readAs({ type: ["string", "null"] })).toThrow(/unsupported type/);
     expect(readAs({ type: "object", properties: { __proto__: { type: "string" } } })).not.toThrow(); // an object literal's __proto__ sets the prototype
     expect(readAs(JSON.parse('{"type":"object","properties":{"__proto__":{"type":"string"}}}'))).toThrow(/__proto__/);
-    expect(readAs({ type: "object", properties: { a: {} }, dependentSchemas: { a: { required: ["b"] } } })).toThrow(/unsupported keyword required/);
+    expect(readAs({ type: "object", properties: { a: {} }, dependentSchemas: { a: { required: ["b"] } } })).toThrow(
+      /unsupported keyword required/,
+    );
     expect(readAs({ $ref: "#/$defs/X" })).toThrow(/unsupported \$ref/);
     expect(readAs(false)).toThrow(/unsupported schema/);
   });
 
   it("the runtime imports neither ajv standalone module", () => {
-    const files = readdirSync(join(PROJECT_ROOT, "packages/runtime/src"), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"));
-    const offenders = files.filter((f) => /^import (?!type )[^;]*validators\/(strict|lenient)\.js/m.test(readFileSync(join(PROJECT_ROOT, "packages/runtime/src", f), "utf8")));
+    const files = readdirSync(join(PROJECT_ROOT, "packages/runtime/src"), { recursive: true, encoding: "utf8" }).filter(
+      (f) => f.endsWith(".ts"),
+    );
+    const offenders = files.filter((f) =>
+      /^import (?!type )[^;]*validators\/(strict|lenient)\.js/m.test(
+        readFileSync(join(PROJECT_ROOT, "packages/runtime/src", f), "utf8"),
+      ),
+    );
     expect(offenders).toEqual([]);
   });
 });

@@ -5,7 +5,11 @@
 import { describe, expect, it } from "vitest";
 import { build } from "esbuild";
 import { join } from "node:path";
-import { messageOf, prepareResponseSchema, type SchemaError } from "../../packages/runtime/src/response-schema/index.ts";
+import {
+  messageOf,
+  prepareResponseSchema,
+  type SchemaError,
+} from "../../packages/runtime/src/response-schema/index.ts";
 import { KEYWORDS, RULES } from "../../packages/runtime/src/response-schema/keywords.ts";
 import { PROJECT_ROOT } from "../support/shared.ts";
 
@@ -15,15 +19,21 @@ const check = (schema: object | boolean, value: unknown) => prepareResponseSchem
 
 type Row = [string, { given: { schema: object | boolean; value: unknown }; want: string[] }];
 
-const NOT_CHECKED = (keyword: string) => `is not checked: the schema uses "${keyword}", which this checker does not enforce`;
-const NOT_CHECKED_FORMAT = (format: string) => `is not checked: the schema uses format "${format}", which this checker does not enforce`;
+const NOT_CHECKED = (keyword: string) =>
+  `is not checked: the schema uses "${keyword}", which this checker does not enforce`;
+const NOT_CHECKED_FORMAT = (format: string) =>
+  `is not checked: the schema uses format "${format}", which this checker does not enforce`;
 
 /** Rows for one format: `{ format }` against each value, valid or failing with the format's error. */
 const formatRows = (format: string, cases: [name: string, value: unknown, valid: boolean][]): Row[] =>
-  cases.map(([name, value, valid]) => [`format ${format}: ${name}`, { given: { schema: { format }, value }, want: valid ? [] : [`: must match format "${format}" (#/format)`] }]);
+  cases.map(([name, value, valid]) => [
+    `format ${format}: ${name}`,
+    { given: { schema: { format }, value }, want: valid ? [] : [`: must match format "${format}" (#/format)`] },
+  ]);
 
 /** A host name of `length` characters: three labels of 63 and one of the rest. */
-const nameOfLength = (length: number) => ["a", "b", "c"].map((c) => c.repeat(63)).join(".") + "." + "d".repeat(length - 3 * 64);
+const nameOfLength = (length: number) =>
+  ["a", "b", "c"].map((c) => c.repeat(63)).join(".") + "." + "d".repeat(length - 3 * 64);
 
 const recipe = {
   type: "object",
@@ -41,51 +51,138 @@ const recipe = {
 };
 
 const tree = {
-  $defs: { Node: { type: "object", properties: { value: { type: "number" }, children: { type: "array", items: { $ref: "#/$defs/Node" } } }, required: ["value"] } },
+  $defs: {
+    Node: {
+      type: "object",
+      properties: { value: { type: "number" }, children: { type: "array", items: { $ref: "#/$defs/Node" } } },
+      required: ["value"],
+    },
+  },
   $ref: "#/$defs/Node",
 };
 
 const rows: Row[] = [
   // type and nullable
   ["type: a string is a string", { given: { schema: { type: "string" }, value: "x" }, want: [] }],
-  ["type: a number is not a string", { given: { schema: { type: "string" }, value: 1 }, want: [": must be string (#/type)"] }],
+  [
+    "type: a number is not a string",
+    { given: { schema: { type: "string" }, value: 1 }, want: [": must be string (#/type)"] },
+  ],
   ["type: 1.0 is an integer", { given: { schema: { type: "integer" }, value: 1.0 }, want: [] }],
-  ["type: 1.5 is not an integer", { given: { schema: { type: "integer" }, value: 1.5 }, want: [": must be integer (#/type)"] }],
-  ["type: a JSON number beyond doubles (Infinity) is whole", { given: { schema: { type: "integer" }, value: JSON.parse("1e400") }, want: [] }],
+  [
+    "type: 1.5 is not an integer",
+    { given: { schema: { type: "integer" }, value: 1.5 }, want: [": must be integer (#/type)"] },
+  ],
+  [
+    "type: a JSON number beyond doubles (Infinity) is whole",
+    { given: { schema: { type: "integer" }, value: JSON.parse("1e400") }, want: [] },
+  ],
   ["type: an integer is a number", { given: { schema: { type: "number" }, value: 3 }, want: [] }],
-  ["type: an array is not an object", { given: { schema: { type: "object" }, value: [] }, want: [": must be object (#/type)"] }],
-  ["type: null is not an object", { given: { schema: { type: "object" }, value: null }, want: [": must be object (#/type)"] }],
+  [
+    "type: an array is not an object",
+    { given: { schema: { type: "object" }, value: [] }, want: [": must be object (#/type)"] },
+  ],
+  [
+    "type: null is not an object",
+    { given: { schema: { type: "object" }, value: null }, want: [": must be object (#/type)"] },
+  ],
   ["type: a list with null", { given: { schema: { type: ["string", "null"] }, value: null }, want: [] }],
-  ["type: a list names every type", { given: { schema: { type: ["string", "null"] }, value: 1 }, want: [": must be string,null (#/type)"] }],
+  [
+    "type: a list names every type",
+    { given: { schema: { type: ["string", "null"] }, value: 1 }, want: [": must be string,null (#/type)"] },
+  ],
   ["nullable: true adds null", { given: { schema: { type: "string", nullable: true }, value: null }, want: [] }],
-  ["nullable: the message names the type as written", { given: { schema: { type: "string", nullable: true }, value: 1 }, want: [": must be string (#/type)"] }],
-  ["nullable: null still meets the enum", { given: { schema: { type: "string", nullable: true, enum: ["a"] }, value: null }, want: [": must be equal to one of the allowed values (#/enum)"] }],
+  [
+    "nullable: the message names the type as written",
+    { given: { schema: { type: "string", nullable: true }, value: 1 }, want: [": must be string (#/type)"] },
+  ],
+  [
+    "nullable: null still meets the enum",
+    {
+      given: { schema: { type: "string", nullable: true, enum: ["a"] }, value: null },
+      want: [": must be equal to one of the allowed values (#/enum)"],
+    },
+  ],
   ["nullable without type constrains nothing", { given: { schema: { nullable: true }, value: 1 }, want: [] }],
   // enum and const
   ["enum: one of the values", { given: { schema: { enum: ["a", 1, null] }, value: null }, want: [] }],
   ["enum: 1.0 is 1", { given: { schema: { enum: [1] }, value: 1.0 }, want: [] }],
-  ["enum: objects compare by value, keys in any order", { given: { schema: { enum: [{ a: 1, b: [2] }] }, value: { b: [2], a: 1 } }, want: [] }],
-  ["enum: not one of them", { given: { schema: { enum: ["a", "b"] }, value: "c" }, want: [": must be equal to one of the allowed values (#/enum)"] }],
+  [
+    "enum: objects compare by value, keys in any order",
+    { given: { schema: { enum: [{ a: 1, b: [2] }] }, value: { b: [2], a: 1 } }, want: [] },
+  ],
+  [
+    "enum: not one of them",
+    {
+      given: { schema: { enum: ["a", "b"] }, value: "c" },
+      want: [": must be equal to one of the allowed values (#/enum)"],
+    },
+  ],
   ["const: the value", { given: { schema: { const: { a: [1, 2] } }, value: { a: [1, 2] } }, want: [] }],
-  ["const: another value", { given: { schema: { const: { a: [1, 2] } }, value: { a: [1, 3] } }, want: [": must be equal to constant (#/const)"] }],
-  ["const: an extra key", { given: { schema: { const: { a: 1 } }, value: { a: 1, b: 2 } }, want: [": must be equal to constant (#/const)"] }],
+  [
+    "const: another value",
+    {
+      given: { schema: { const: { a: [1, 2] } }, value: { a: [1, 3] } },
+      want: [": must be equal to constant (#/const)"],
+    },
+  ],
+  [
+    "const: an extra key",
+    { given: { schema: { const: { a: 1 } }, value: { a: 1, b: 2 } }, want: [": must be equal to constant (#/const)"] },
+  ],
   // numbers
   ["minimum and maximum hold", { given: { schema: { minimum: 1, maximum: 3 }, value: 3 }, want: [] }],
   ["minimum", { given: { schema: { minimum: 1 }, value: 0 }, want: [": must be >= 1 (#/minimum)"] }],
   ["maximum", { given: { schema: { maximum: 3 }, value: 3.5 }, want: [": must be <= 3 (#/maximum)"] }],
-  ["exclusiveMinimum", { given: { schema: { exclusiveMinimum: 1 }, value: 1 }, want: [": must be > 1 (#/exclusiveMinimum)"] }],
-  ["exclusiveMaximum", { given: { schema: { exclusiveMaximum: 1 }, value: 1 }, want: [": must be < 1 (#/exclusiveMaximum)"] }],
-  ["bounds pass what is not a number", { given: { schema: { minimum: 5, exclusiveMaximum: 0, multipleOf: 7 }, value: "3" }, want: [] }],
+  [
+    "exclusiveMinimum",
+    { given: { schema: { exclusiveMinimum: 1 }, value: 1 }, want: [": must be > 1 (#/exclusiveMinimum)"] },
+  ],
+  [
+    "exclusiveMaximum",
+    { given: { schema: { exclusiveMaximum: 1 }, value: 1 }, want: [": must be < 1 (#/exclusiveMaximum)"] },
+  ],
+  [
+    "bounds pass what is not a number",
+    { given: { schema: { minimum: 5, exclusiveMaximum: 0, multipleOf: 7 }, value: "3" }, want: [] },
+  ],
   ["multipleOf", { given: { schema: { multipleOf: 3 }, value: 9 }, want: [] }],
-  ["multipleOf: 0.3 is not a multiple of 0.1 as doubles go", { given: { schema: { multipleOf: 0.1 }, value: 0.3 }, want: [": must be multiple of 0.1 (#/multipleOf)"] }],
-  ["multipleOf: 1e300 is a multiple of 2 (ajv's parseInt says not)", { given: { schema: { multipleOf: 2 }, value: 1e300 }, want: [] }],
+  [
+    "multipleOf: 0.3 is not a multiple of 0.1 as doubles go",
+    { given: { schema: { multipleOf: 0.1 }, value: 0.3 }, want: [": must be multiple of 0.1 (#/multipleOf)"] },
+  ],
+  [
+    "multipleOf: 1e300 is a multiple of 2 (ajv's parseInt says not)",
+    { given: { schema: { multipleOf: 2 }, value: 1e300 }, want: [] },
+  ],
   // strings
-  ["minLength counts code points: one emoji is one character", { given: { schema: { minLength: 2 }, value: "😀" }, want: [": must NOT have fewer than 2 characters (#/minLength)"] }],
-  ["maxLength", { given: { schema: { maxLength: 2 }, value: "abc" }, want: [": must NOT have more than 2 characters (#/maxLength)"] }],
+  [
+    "minLength counts code points: one emoji is one character",
+    {
+      given: { schema: { minLength: 2 }, value: "😀" },
+      want: [": must NOT have fewer than 2 characters (#/minLength)"],
+    },
+  ],
+  [
+    "maxLength",
+    {
+      given: { schema: { maxLength: 2 }, value: "abc" },
+      want: [": must NOT have more than 2 characters (#/maxLength)"],
+    },
+  ],
   ["maxLength: two emoji are two characters", { given: { schema: { maxLength: 2 }, value: "😀😀" }, want: [] }],
   ["pattern is unanchored", { given: { schema: { pattern: "b" }, value: "abc" }, want: [] }],
-  ["pattern has the u flag", { given: { schema: { pattern: "^\\p{Lu}" }, value: "école" }, want: [': must match pattern "^\\p{Lu}" (#/pattern)'] }],
-  ["string keywords pass what is not a string", { given: { schema: { minLength: 3, pattern: "^a", format: "date" }, value: 12 }, want: [] }],
+  [
+    "pattern has the u flag",
+    {
+      given: { schema: { pattern: "^\\p{Lu}" }, value: "école" },
+      want: [': must match pattern "^\\p{Lu}" (#/pattern)'],
+    },
+  ],
+  [
+    "string keywords pass what is not a string",
+    { given: { schema: { minLength: 3, pattern: "^a", format: "date" }, value: 12 }, want: [] },
+  ],
   // format: the formats it checks, each with values inside and just outside it (formats.ts's header says why where
   // RFC 3339 leaves a choice), then the formats it does not check and those that only annotate
   ...formatRows("date-time", [
@@ -369,120 +466,503 @@ const rows: Row[] = [
   ["format float: any number", { given: { schema: { format: "float" }, value: 1e308 }, want: [] }],
   ["format double: any number", { given: { schema: { format: "double" }, value: -0.1 }, want: [] }],
   ["format password annotates", { given: { schema: { format: "password" }, value: "" }, want: [] }],
-  ["format enum (Gemini's): the enum keyword checks", { given: { schema: { type: "string", format: "enum", enum: ["on"] }, value: "off" }, want: [": must be equal to one of the allowed values (#/enum)"] }],
+  [
+    "format enum (Gemini's): the enum keyword checks",
+    {
+      given: { schema: { type: "string", format: "enum", enum: ["on"] }, value: "off" },
+      want: [": must be equal to one of the allowed values (#/enum)"],
+    },
+  ],
   ["format: an unknown format is ignored", { given: { schema: { format: "postal-code" }, value: "?" }, want: [] }],
-  ["format idn-email is not checked: a string is reported", { given: { schema: { format: "idn-email" }, value: "someone@example.test" }, want: [`: ${NOT_CHECKED_FORMAT("idn-email")} (#/format)`] }],
-  ["format iri is not checked: reported even for what is surely no IRI", { given: { schema: { format: "iri" }, value: "a b" }, want: [`: ${NOT_CHECKED_FORMAT("iri")} (#/format)`] }],
-  ["format idn-hostname is not checked: a number is not a string, nothing to check", { given: { schema: { format: "idn-hostname" }, value: 12 }, want: [] }],
-  ["format uri-template is not checked: anyOf decides by another branch", { given: { schema: { anyOf: [{ format: "uri-template" }, { format: "ipv4" }] }, value: "10.0.0.7" }, want: [] }],
-  ["format uri-template is not checked: an anyOf with no valid branch reports the unchecked one", { given: { schema: { anyOf: [{ format: "uri-template" }, { format: "ipv4" }] }, value: "/{id}" }, want: [`: ${NOT_CHECKED_FORMAT("uri-template")} (#/anyOf/0/format)`] }],
+  [
+    "format idn-email is not checked: a string is reported",
+    {
+      given: { schema: { format: "idn-email" }, value: "someone@example.test" },
+      want: [`: ${NOT_CHECKED_FORMAT("idn-email")} (#/format)`],
+    },
+  ],
+  [
+    "format iri is not checked: reported even for what is surely no IRI",
+    { given: { schema: { format: "iri" }, value: "a b" }, want: [`: ${NOT_CHECKED_FORMAT("iri")} (#/format)`] },
+  ],
+  [
+    "format idn-hostname is not checked: a number is not a string, nothing to check",
+    { given: { schema: { format: "idn-hostname" }, value: 12 }, want: [] },
+  ],
+  [
+    "format uri-template is not checked: anyOf decides by another branch",
+    { given: { schema: { anyOf: [{ format: "uri-template" }, { format: "ipv4" }] }, value: "10.0.0.7" }, want: [] },
+  ],
+  [
+    "format uri-template is not checked: an anyOf with no valid branch reports the unchecked one",
+    {
+      given: { schema: { anyOf: [{ format: "uri-template" }, { format: "ipv4" }] }, value: "/{id}" },
+      want: [`: ${NOT_CHECKED_FORMAT("uri-template")} (#/anyOf/0/format)`],
+    },
+  ],
   // arrays
-  ["items", { given: { schema: { items: { type: "string" } }, value: ["a", 1] }, want: ["/1: must be string (#/items/type)"] }],
-  ["prefixItems, then items", { given: { schema: { prefixItems: [{ type: "string" }], items: { type: "number" } }, value: ["a", 1, "b"] }, want: ["/2: must be number (#/items/type)"] }],
-  ["prefixItems: a shorter array is fine", { given: { schema: { prefixItems: [{ type: "string" }, { type: "number" }] }, value: ["a"] }, want: [] }],
-  ["items: false after prefixItems", { given: { schema: { prefixItems: [{}], items: false }, value: [1, 2] }, want: [": must NOT have more than 1 items (#/items)"] }],
-  ["items: false alone", { given: { schema: { items: false }, value: [1] }, want: ["/0: boolean schema is false (#/items/false schema)"] }],
-  ["minItems", { given: { schema: { minItems: 2 }, value: [1] }, want: [": must NOT have fewer than 2 items (#/minItems)"] }],
-  ["maxItems", { given: { schema: { maxItems: 1 }, value: [1, 2] }, want: [": must NOT have more than 1 items (#/maxItems)"] }],
-  ["uniqueItems: equal objects", { given: { schema: { uniqueItems: true }, value: [{ a: 1 }, { b: 1 }, { a: 1 }] }, want: [": must NOT have duplicate items (items ## 0 and 2 are identical) (#/uniqueItems)"] }],
-  ["uniqueItems: scalar items", { given: { schema: { uniqueItems: true, items: { type: "number" } }, value: [1, 2, 1] }, want: [": must NOT have duplicate items (items ## 2 and 0 are identical) (#/uniqueItems)"] }],
+  [
+    "items",
+    { given: { schema: { items: { type: "string" } }, value: ["a", 1] }, want: ["/1: must be string (#/items/type)"] },
+  ],
+  [
+    "prefixItems, then items",
+    {
+      given: { schema: { prefixItems: [{ type: "string" }], items: { type: "number" } }, value: ["a", 1, "b"] },
+      want: ["/2: must be number (#/items/type)"],
+    },
+  ],
+  [
+    "prefixItems: a shorter array is fine",
+    { given: { schema: { prefixItems: [{ type: "string" }, { type: "number" }] }, value: ["a"] }, want: [] },
+  ],
+  [
+    "items: false after prefixItems",
+    {
+      given: { schema: { prefixItems: [{}], items: false }, value: [1, 2] },
+      want: [": must NOT have more than 1 items (#/items)"],
+    },
+  ],
+  [
+    "items: false alone",
+    { given: { schema: { items: false }, value: [1] }, want: ["/0: boolean schema is false (#/items/false schema)"] },
+  ],
+  [
+    "minItems",
+    { given: { schema: { minItems: 2 }, value: [1] }, want: [": must NOT have fewer than 2 items (#/minItems)"] },
+  ],
+  [
+    "maxItems",
+    { given: { schema: { maxItems: 1 }, value: [1, 2] }, want: [": must NOT have more than 1 items (#/maxItems)"] },
+  ],
+  [
+    "uniqueItems: equal objects",
+    {
+      given: { schema: { uniqueItems: true }, value: [{ a: 1 }, { b: 1 }, { a: 1 }] },
+      want: [": must NOT have duplicate items (items ## 0 and 2 are identical) (#/uniqueItems)"],
+    },
+  ],
+  [
+    "uniqueItems: scalar items",
+    {
+      given: { schema: { uniqueItems: true, items: { type: "number" } }, value: [1, 2, 1] },
+      want: [": must NOT have duplicate items (items ## 2 and 0 are identical) (#/uniqueItems)"],
+    },
+  ],
   ["uniqueItems: 1 and '1' differ", { given: { schema: { uniqueItems: true }, value: [1, "1"] }, want: [] }],
   ["contains", { given: { schema: { contains: { type: "number" } }, value: ["a", 1] }, want: [] }],
-  ["contains: none", { given: { schema: { contains: { type: "number" } }, value: ["a"] }, want: ["/0: must be number (#/contains/type)", ": must contain at least 1 valid item(s) (#/contains)"] }],
+  [
+    "contains: none",
+    {
+      given: { schema: { contains: { type: "number" } }, value: ["a"] },
+      want: ["/0: must be number (#/contains/type)", ": must contain at least 1 valid item(s) (#/contains)"],
+    },
+  ],
   [
     "contains: too many",
-    { given: { schema: { contains: { type: "number" }, maxContains: 1 }, value: [1, 2] }, want: [": must contain at least 1 and no more than 1 valid item(s) (#/contains)"] },
+    {
+      given: { schema: { contains: { type: "number" }, maxContains: 1 }, value: [1, 2] },
+      want: [": must contain at least 1 and no more than 1 valid item(s) (#/contains)"],
+    },
   ],
-  ["contains: minContains 0", { given: { schema: { contains: { type: "number" }, minContains: 0 }, value: ["a"] }, want: [] }],
-  ["array keywords pass what is not an array", { given: { schema: { items: false, minItems: 3, contains: false }, value: { 0: 1 } }, want: [] }],
+  [
+    "contains: minContains 0",
+    { given: { schema: { contains: { type: "number" }, minContains: 0 }, value: ["a"] }, want: [] },
+  ],
+  [
+    "array keywords pass what is not an array",
+    { given: { schema: { items: false, minItems: 3, contains: false }, value: { 0: 1 } }, want: [] },
+  ],
   // objects
-  ["properties", { given: { schema: { properties: { a: { type: "string" } } }, value: { a: 1, b: 1 } }, want: ["/a: must be string (#/properties/a/type)"] }],
-  ["properties: keys are escaped in pointers and schema paths", { given: { schema: { properties: { "a/b~c d": { type: "string" } } }, value: { "a/b~c d": 1 } }, want: ["/a~1b~0c d: must be string (#/properties/a~1b~0c%20d/type)"] }],
-  ["required", { given: { schema: { required: ["a", "b"] }, value: { a: 1 } }, want: [": must have required property 'b' (#/required)"] }],
-  ["required: members of Object.prototype are not properties", { given: { schema: { required: ["constructor", "toString"] }, value: {} }, want: [": must have required property 'constructor' (#/required)", ": must have required property 'toString' (#/required)"] }],
-  ["properties: an inherited member is not checked", { given: { schema: { properties: { toString: { type: "string" } } }, value: {} }, want: [] }],
-  ["required: a __proto__ key from JSON is a property", { given: { schema: { required: ["__proto__"] }, value: JSON.parse('{"__proto__": 1}') }, want: [] }],
-  ["additionalProperties: false", { given: { schema: { properties: { a: {} }, additionalProperties: false }, value: { a: 1, b: 2, c: 3 } }, want: [": must NOT have additional properties (#/additionalProperties)", ": must NOT have additional properties (#/additionalProperties)"] }],
-  ["additionalProperties: a schema", { given: { schema: { additionalProperties: { type: "number" } }, value: { a: 1, b: "x" } }, want: ["/b: must be number (#/additionalProperties/type)"] }],
+  [
+    "properties",
+    {
+      given: { schema: { properties: { a: { type: "string" } } }, value: { a: 1, b: 1 } },
+      want: ["/a: must be string (#/properties/a/type)"],
+    },
+  ],
+  [
+    "properties: keys are escaped in pointers and schema paths",
+    {
+      given: { schema: { properties: { "a/b~c d": { type: "string" } } }, value: { "a/b~c d": 1 } },
+      want: ["/a~1b~0c d: must be string (#/properties/a~1b~0c%20d/type)"],
+    },
+  ],
+  [
+    "required",
+    {
+      given: { schema: { required: ["a", "b"] }, value: { a: 1 } },
+      want: [": must have required property 'b' (#/required)"],
+    },
+  ],
+  [
+    "required: members of Object.prototype are not properties",
+    {
+      given: { schema: { required: ["constructor", "toString"] }, value: {} },
+      want: [
+        ": must have required property 'constructor' (#/required)",
+        ": must have required property 'toString' (#/required)",
+      ],
+    },
+  ],
+  [
+    "properties: an inherited member is not checked",
+    { given: { schema: { properties: { toString: { type: "string" } } }, value: {} }, want: [] },
+  ],
+  [
+    "required: a __proto__ key from JSON is a property",
+    { given: { schema: { required: ["__proto__"] }, value: JSON.parse('{"__proto__": 1}') }, want: [] },
+  ],
+  [
+    "additionalProperties: false",
+    {
+      given: { schema: { properties: { a: {} }, additionalProperties: false }, value: { a: 1, b: 2, c: 3 } },
+      want: [
+        ": must NOT have additional properties (#/additionalProperties)",
+        ": must NOT have additional properties (#/additionalProperties)",
+      ],
+    },
+  ],
+  [
+    "additionalProperties: a schema",
+    {
+      given: { schema: { additionalProperties: { type: "number" } }, value: { a: 1, b: "x" } },
+      want: ["/b: must be number (#/additionalProperties/type)"],
+    },
+  ],
   [
     "patternProperties, and additionalProperties for the rest",
     {
-      given: { schema: { patternProperties: { "^x-": { type: "string" } }, additionalProperties: false }, value: { "x-a": 1, y: 2 } },
-      want: ["/x-a: must be string (#/patternProperties/%5Ex-/type)", ": must NOT have additional properties (#/additionalProperties)"],
+      given: {
+        schema: { patternProperties: { "^x-": { type: "string" } }, additionalProperties: false },
+        value: { "x-a": 1, y: 2 },
+      },
+      want: [
+        "/x-a: must be string (#/patternProperties/%5Ex-/type)",
+        ": must NOT have additional properties (#/additionalProperties)",
+      ],
     },
   ],
-  ["propertyNames", { given: { schema: { propertyNames: { maxLength: 2 } }, value: { ab: 1, abc: 2 } }, want: [": must NOT have more than 2 characters (#/propertyNames/maxLength)", ": property name must be valid (#/propertyNames)"] }],
-  ["minProperties", { given: { schema: { minProperties: 2 }, value: { a: 1 } }, want: [": must NOT have fewer than 2 properties (#/minProperties)"] }],
-  ["maxProperties", { given: { schema: { maxProperties: 0 }, value: { a: 1 } }, want: [": must NOT have more than 0 properties (#/maxProperties)"] }],
-  ["dependentRequired", { given: { schema: { dependentRequired: { a: ["b", "c"] } }, value: { a: 1, b: 2 } }, want: [": must have properties b, c when property a is present (#/dependentRequired)"] }],
-  ["dependentRequired: without the property", { given: { schema: { dependentRequired: { a: ["b"] } }, value: { c: 1 } }, want: [] }],
-  ["dependentSchemas", { given: { schema: { dependentSchemas: { a: { required: ["b"] } } }, value: { a: 1 } }, want: [": must have required property 'b' (#/dependentSchemas/a/required)"] }],
-  ["dependencies (draft-07), both forms", { given: { schema: { dependencies: { a: ["b"], c: { maxProperties: 1 } } }, value: { a: 1, c: 2 } }, want: [": must have property b when property a is present (#/dependencies)", ": must NOT have more than 1 properties (#/dependencies/c/maxProperties)"] }],
-  ["object keywords pass what is not an object", { given: { schema: { required: ["a"], additionalProperties: false, minProperties: 1 }, value: ["a"] }, want: [] }],
+  [
+    "propertyNames",
+    {
+      given: { schema: { propertyNames: { maxLength: 2 } }, value: { ab: 1, abc: 2 } },
+      want: [
+        ": must NOT have more than 2 characters (#/propertyNames/maxLength)",
+        ": property name must be valid (#/propertyNames)",
+      ],
+    },
+  ],
+  [
+    "minProperties",
+    {
+      given: { schema: { minProperties: 2 }, value: { a: 1 } },
+      want: [": must NOT have fewer than 2 properties (#/minProperties)"],
+    },
+  ],
+  [
+    "maxProperties",
+    {
+      given: { schema: { maxProperties: 0 }, value: { a: 1 } },
+      want: [": must NOT have more than 0 properties (#/maxProperties)"],
+    },
+  ],
+  [
+    "dependentRequired",
+    {
+      given: { schema: { dependentRequired: { a: ["b", "c"] } }, value: { a: 1, b: 2 } },
+      want: [": must have properties b, c when property a is present (#/dependentRequired)"],
+    },
+  ],
+  [
+    "dependentRequired: without the property",
+    { given: { schema: { dependentRequired: { a: ["b"] } }, value: { c: 1 } }, want: [] },
+  ],
+  [
+    "dependentSchemas",
+    {
+      given: { schema: { dependentSchemas: { a: { required: ["b"] } } }, value: { a: 1 } },
+      want: [": must have required property 'b' (#/dependentSchemas/a/required)"],
+    },
+  ],
+  [
+    "dependencies (draft-07), both forms",
+    {
+      given: { schema: { dependencies: { a: ["b"], c: { maxProperties: 1 } } }, value: { a: 1, c: 2 } },
+      want: [
+        ": must have property b when property a is present (#/dependencies)",
+        ": must NOT have more than 1 properties (#/dependencies/c/maxProperties)",
+      ],
+    },
+  ],
+  [
+    "object keywords pass what is not an object",
+    { given: { schema: { required: ["a"], additionalProperties: false, minProperties: 1 }, value: ["a"] }, want: [] },
+  ],
   // combinators
-  ["allOf", { given: { schema: { allOf: [{ type: "string" }, { minLength: 2 }] }, value: "a" }, want: [": must NOT have fewer than 2 characters (#/allOf/1/minLength)"] }],
-  ["anyOf: one branch is enough", { given: { schema: { anyOf: [{ type: "string" }, { type: "number" }] }, value: 1 }, want: [] }],
+  [
+    "allOf",
+    {
+      given: { schema: { allOf: [{ type: "string" }, { minLength: 2 }] }, value: "a" },
+      want: [": must NOT have fewer than 2 characters (#/allOf/1/minLength)"],
+    },
+  ],
+  [
+    "anyOf: one branch is enough",
+    { given: { schema: { anyOf: [{ type: "string" }, { type: "number" }] }, value: 1 }, want: [] },
+  ],
   [
     "anyOf: every branch's errors, then anyOf's",
-    { given: { schema: { anyOf: [{ type: "string" }, { minimum: 5 }] }, value: 1 }, want: [": must be string (#/anyOf/0/type)", ": must be >= 5 (#/anyOf/1/minimum)", ": must match a schema in anyOf (#/anyOf)"] },
+    {
+      given: { schema: { anyOf: [{ type: "string" }, { minimum: 5 }] }, value: 1 },
+      want: [
+        ": must be string (#/anyOf/0/type)",
+        ": must be >= 5 (#/anyOf/1/minimum)",
+        ": must match a schema in anyOf (#/anyOf)",
+      ],
+    },
   ],
-  ["oneOf: exactly one", { given: { schema: { oneOf: [{ type: "string" }, { type: "number" }] }, value: 1 }, want: [] }],
-  ["oneOf: two", { given: { schema: { oneOf: [{ type: "number" }, { minimum: 0 }] }, value: 1 }, want: [": must match exactly one schema in oneOf (#/oneOf)"] }],
-  ["oneOf: none", { given: { schema: { oneOf: [{ type: "string" }] }, value: 1 }, want: [": must be string (#/oneOf/0/type)", ": must match exactly one schema in oneOf (#/oneOf)"] }],
+  [
+    "oneOf: exactly one",
+    { given: { schema: { oneOf: [{ type: "string" }, { type: "number" }] }, value: 1 }, want: [] },
+  ],
+  [
+    "oneOf: two",
+    {
+      given: { schema: { oneOf: [{ type: "number" }, { minimum: 0 }] }, value: 1 },
+      want: [": must match exactly one schema in oneOf (#/oneOf)"],
+    },
+  ],
+  [
+    "oneOf: none",
+    {
+      given: { schema: { oneOf: [{ type: "string" }] }, value: 1 },
+      want: [": must be string (#/oneOf/0/type)", ": must match exactly one schema in oneOf (#/oneOf)"],
+    },
+  ],
   ["not", { given: { schema: { not: { type: "number" } }, value: 1 }, want: [": must NOT be valid (#/not)"] }],
-  ["if/then", { given: { schema: { if: { type: "number" }, then: { minimum: 5 }, else: { type: "string" } }, value: 1 }, want: [": must be >= 5 (#/then/minimum)", ': must match "then" schema (#/if)'] }],
-  ["if/else", { given: { schema: { if: { type: "number" }, then: { minimum: 5 }, else: { type: "string" } }, value: true }, want: [": must be string (#/else/type)", ': must match "else" schema (#/if)'] }],
+  [
+    "if/then",
+    {
+      given: { schema: { if: { type: "number" }, then: { minimum: 5 }, else: { type: "string" } }, value: 1 },
+      want: [": must be >= 5 (#/then/minimum)", ': must match "then" schema (#/if)'],
+    },
+  ],
+  [
+    "if/else",
+    {
+      given: { schema: { if: { type: "number" }, then: { minimum: 5 }, else: { type: "string" } }, value: true },
+      want: [": must be string (#/else/type)", ': must match "else" schema (#/if)'],
+    },
+  ],
   ["then without if does nothing", { given: { schema: { then: false, else: false }, value: 1 }, want: [] }],
   // references
-  ["$ref into $defs", { given: { schema: { $ref: "#/$defs/A", $defs: { A: { type: "string" } } }, value: 1 }, want: [": must be string (#/$defs/A/type)"] }],
-  ["$ref: its siblings apply too (2020-12)", { given: { schema: { $ref: "#/$defs/A", maxLength: 1, $defs: { A: { type: "string" } } }, value: "ab" }, want: [": must NOT have more than 1 characters (#/maxLength)"] }],
-  ["$ref: a recursive tree", { given: { schema: tree, value: { value: 1, children: [{ value: 2, children: [{ value: "3" }, {}] }] } }, want: ["/children/0/children/0/value: must be number (#/$defs/Node/properties/value/type)", "/children/0/children/1: must have required property 'value' (#/$defs/Node/required)"] }],
-  ["$ref: # is the root", { given: { schema: { type: "object", properties: { next: { $ref: "#" } } }, value: { next: { next: 1 } } }, want: ["/next/next: must be object (#/type)"] }],
-  ["$ref into draft-07 definitions", { given: { schema: { $ref: "#/definitions/A", definitions: { A: { type: "string" } } }, value: 1 }, want: [": must be string (#/definitions/A/type)"] }],
-  ["$ref: percent-encoded and escaped names", { given: { schema: { $ref: "#/$defs/a%20b~1c", $defs: { "a b/c": { type: "string" } } }, value: 1 }, want: [": must be string (#/$defs/a%20b~1c/type)"] }],
-  ["$ref to an $anchor", { given: { schema: { $ref: "#item", $defs: { A: { $anchor: "item", type: "string" } } }, value: 1 }, want: [": must be string (#/$defs/A/type)"] }],
+  [
+    "$ref into $defs",
+    {
+      given: { schema: { $ref: "#/$defs/A", $defs: { A: { type: "string" } } }, value: 1 },
+      want: [": must be string (#/$defs/A/type)"],
+    },
+  ],
+  [
+    "$ref: its siblings apply too (2020-12)",
+    {
+      given: { schema: { $ref: "#/$defs/A", maxLength: 1, $defs: { A: { type: "string" } } }, value: "ab" },
+      want: [": must NOT have more than 1 characters (#/maxLength)"],
+    },
+  ],
+  [
+    "$ref: a recursive tree",
+    {
+      given: { schema: tree, value: { value: 1, children: [{ value: 2, children: [{ value: "3" }, {}] }] } },
+      want: [
+        "/children/0/children/0/value: must be number (#/$defs/Node/properties/value/type)",
+        "/children/0/children/1: must have required property 'value' (#/$defs/Node/required)",
+      ],
+    },
+  ],
+  [
+    "$ref: # is the root",
+    {
+      given: { schema: { type: "object", properties: { next: { $ref: "#" } } }, value: { next: { next: 1 } } },
+      want: ["/next/next: must be object (#/type)"],
+    },
+  ],
+  [
+    "$ref into draft-07 definitions",
+    {
+      given: { schema: { $ref: "#/definitions/A", definitions: { A: { type: "string" } } }, value: 1 },
+      want: [": must be string (#/definitions/A/type)"],
+    },
+  ],
+  [
+    "$ref: percent-encoded and escaped names",
+    {
+      given: { schema: { $ref: "#/$defs/a%20b~1c", $defs: { "a b/c": { type: "string" } } }, value: 1 },
+      want: [": must be string (#/$defs/a%20b~1c/type)"],
+    },
+  ],
+  [
+    "$ref to an $anchor",
+    {
+      given: { schema: { $ref: "#item", $defs: { A: { $anchor: "item", type: "string" } } }, value: 1 },
+      want: [": must be string (#/$defs/A/type)"],
+    },
+  ],
   [
     "$ref to an $id, and # inside it is that resource",
     {
       given: {
-        schema: { $id: "https://example.test/root.json", $ref: "item.json", $defs: { A: { $id: "item.json", properties: { a: { $ref: "#/$defs/B" } }, $defs: { B: { type: "string" } } }, B: { type: "number" } } },
+        schema: {
+          $id: "https://example.test/root.json",
+          $ref: "item.json",
+          $defs: {
+            A: { $id: "item.json", properties: { a: { $ref: "#/$defs/B" } }, $defs: { B: { type: "string" } } },
+            B: { type: "number" },
+          },
+        },
         value: { a: 1 },
       },
       want: ["/a: must be string (#/$defs/B/type)"],
     },
   ],
   // keywords not enforced: reported where they apply, and never turned into valid
-  ["unevaluatedProperties: false on an object", { given: { schema: { properties: { a: {} }, unevaluatedProperties: false }, value: { a: 1 } }, want: [`: ${NOT_CHECKED("unevaluatedProperties")} (#/unevaluatedProperties)`] }],
-  ["unevaluatedProperties: not an object, nothing to check", { given: { schema: { unevaluatedProperties: false }, value: 1 }, want: [] }],
-  ["unevaluatedProperties: true constrains nothing", { given: { schema: { unevaluatedProperties: true }, value: { a: 1 } }, want: [] }],
-  ["unevaluatedItems", { given: { schema: { unevaluatedItems: { type: "string" } }, value: [1] }, want: [`: ${NOT_CHECKED("unevaluatedItems")} (#/unevaluatedItems)`] }],
-  ["$dynamicRef", { given: { schema: { $dynamicRef: "#node" }, value: 1 }, want: [`: ${NOT_CHECKED("$dynamicRef")} (#/$dynamicRef)`] }],
-  ["formatMinimum (ajv-formats)", { given: { schema: { format: "date", formatMinimum: "2024-01-01" }, value: "2023-01-01" }, want: [`: ${NOT_CHECKED("formatMinimum")} (#/formatMinimum)`] }],
-  ["not of an unchecked keyword is not valid either", { given: { schema: { not: { unevaluatedProperties: false } }, value: { a: 1 } }, want: [`: ${NOT_CHECKED("unevaluatedProperties")} (#/not/unevaluatedProperties)`] }],
-  ["anyOf: a valid branch decides", { given: { schema: { anyOf: [{ unevaluatedProperties: false }, { type: "object" }] }, value: { a: 1 } }, want: [] }],
-  ["anyOf: otherwise the unchecked branch is reported", { given: { schema: { anyOf: [{ unevaluatedProperties: false }, { type: "string" }] }, value: { a: 1 } }, want: [`: ${NOT_CHECKED("unevaluatedProperties")} (#/anyOf/0/unevaluatedProperties)`] }],
-  ["oneOf: an unchecked branch leaves it open", { given: { schema: { oneOf: [{ unevaluatedProperties: false }, { type: "object" }] }, value: { a: 1 } }, want: [`: ${NOT_CHECKED("unevaluatedProperties")} (#/oneOf/0/unevaluatedProperties)`] }],
+  [
+    "unevaluatedProperties: false on an object",
+    {
+      given: { schema: { properties: { a: {} }, unevaluatedProperties: false }, value: { a: 1 } },
+      want: [`: ${NOT_CHECKED("unevaluatedProperties")} (#/unevaluatedProperties)`],
+    },
+  ],
+  [
+    "unevaluatedProperties: not an object, nothing to check",
+    { given: { schema: { unevaluatedProperties: false }, value: 1 }, want: [] },
+  ],
+  [
+    "unevaluatedProperties: true constrains nothing",
+    { given: { schema: { unevaluatedProperties: true }, value: { a: 1 } }, want: [] },
+  ],
+  [
+    "unevaluatedItems",
+    {
+      given: { schema: { unevaluatedItems: { type: "string" } }, value: [1] },
+      want: [`: ${NOT_CHECKED("unevaluatedItems")} (#/unevaluatedItems)`],
+    },
+  ],
+  [
+    "$dynamicRef",
+    {
+      given: { schema: { $dynamicRef: "#node" }, value: 1 },
+      want: [`: ${NOT_CHECKED("$dynamicRef")} (#/$dynamicRef)`],
+    },
+  ],
+  [
+    "formatMinimum (ajv-formats)",
+    {
+      given: { schema: { format: "date", formatMinimum: "2024-01-01" }, value: "2023-01-01" },
+      want: [`: ${NOT_CHECKED("formatMinimum")} (#/formatMinimum)`],
+    },
+  ],
+  [
+    "not of an unchecked keyword is not valid either",
+    {
+      given: { schema: { not: { unevaluatedProperties: false } }, value: { a: 1 } },
+      want: [`: ${NOT_CHECKED("unevaluatedProperties")} (#/not/unevaluatedProperties)`],
+    },
+  ],
+  [
+    "anyOf: a valid branch decides",
+    { given: { schema: { anyOf: [{ unevaluatedProperties: false }, { type: "object" }] }, value: { a: 1 } }, want: [] },
+  ],
+  [
+    "anyOf: otherwise the unchecked branch is reported",
+    {
+      given: { schema: { anyOf: [{ unevaluatedProperties: false }, { type: "string" }] }, value: { a: 1 } },
+      want: [`: ${NOT_CHECKED("unevaluatedProperties")} (#/anyOf/0/unevaluatedProperties)`],
+    },
+  ],
+  [
+    "oneOf: an unchecked branch leaves it open",
+    {
+      given: { schema: { oneOf: [{ unevaluatedProperties: false }, { type: "object" }] }, value: { a: 1 } },
+      want: [`: ${NOT_CHECKED("unevaluatedProperties")} (#/oneOf/0/unevaluatedProperties)`],
+    },
+  ],
   [
     "oneOf: two valid branches decide",
     {
       given: { schema: { oneOf: [{ unevaluatedProperties: false }, { type: "object" }, {}] }, value: { a: 1 } },
-      want: [`: ${NOT_CHECKED("unevaluatedProperties")} (#/oneOf/0/unevaluatedProperties)`, ": must match exactly one schema in oneOf (#/oneOf)"],
+      want: [
+        `: ${NOT_CHECKED("unevaluatedProperties")} (#/oneOf/0/unevaluatedProperties)`,
+        ": must match exactly one schema in oneOf (#/oneOf)",
+      ],
     },
   ],
-  ["if: an unchecked condition", { given: { schema: { if: { unevaluatedProperties: false }, then: false }, value: { a: 1 } }, want: [`: ${NOT_CHECKED("unevaluatedProperties")} (#/if/unevaluatedProperties)`] }],
-  ["a known error beside an unchecked keyword", { given: { schema: { required: ["b"], unevaluatedProperties: false }, value: { a: 1 } }, want: [": must have required property 'b' (#/required)", `: ${NOT_CHECKED("unevaluatedProperties")} (#/unevaluatedProperties)`] }],
+  [
+    "if: an unchecked condition",
+    {
+      given: { schema: { if: { unevaluatedProperties: false }, then: false }, value: { a: 1 } },
+      want: [`: ${NOT_CHECKED("unevaluatedProperties")} (#/if/unevaluatedProperties)`],
+    },
+  ],
+  [
+    "a known error beside an unchecked keyword",
+    {
+      given: { schema: { required: ["b"], unevaluatedProperties: false }, value: { a: 1 } },
+      want: [
+        ": must have required property 'b' (#/required)",
+        `: ${NOT_CHECKED("unevaluatedProperties")} (#/unevaluatedProperties)`,
+      ],
+    },
+  ],
   // annotations and unknown keywords
-  ["annotations constrain nothing", { given: { schema: { title: "t", description: "d", default: 1, examples: [2], deprecated: true, readOnly: true, $comment: "c", contentMediaType: "image/png", propertyOrdering: ["a"], "x-extension": { type: "string" }, example: 3 }, value: { a: [] } }, want: [] }],
+  [
+    "annotations constrain nothing",
+    {
+      given: {
+        schema: {
+          title: "t",
+          description: "d",
+          default: 1,
+          examples: [2],
+          deprecated: true,
+          readOnly: true,
+          $comment: "c",
+          contentMediaType: "image/png",
+          propertyOrdering: ["a"],
+          "x-extension": { type: "string" },
+          example: 3,
+        },
+        value: { a: [] },
+      },
+      want: [],
+    },
+  ],
   // boolean schemas
   ["true accepts anything", { given: { schema: true, value: { a: [1] } }, want: [] }],
-  ["false accepts nothing", { given: { schema: false, value: null }, want: [": boolean schema is false (#/false schema)"] }],
-  ["false as a property", { given: { schema: { properties: { a: false } }, value: { a: 1 } }, want: ["/a: boolean schema is false (#/properties/a/false schema)"] }],
+  [
+    "false accepts nothing",
+    { given: { schema: false, value: null }, want: [": boolean schema is false (#/false schema)"] },
+  ],
+  [
+    "false as a property",
+    {
+      given: { schema: { properties: { a: false } }, value: { a: 1 } },
+      want: ["/a: boolean schema is false (#/properties/a/false schema)"],
+    },
+  ],
   // a schema as Gemini gets it
-  ["the recipe: valid", { given: { schema: recipe, value: { name: "Soup", minutes: 20, tags: ["vegan"], when: null } }, want: [] }],
+  [
+    "the recipe: valid",
+    { given: { schema: recipe, value: { name: "Soup", minutes: 20, tags: ["vegan"], when: null } }, want: [] },
+  ],
   [
     "the recipe: everything wrong",
     {
-      given: { schema: recipe, value: { minutes: 0, tags: ["slow", "quick", "vegan", "quick"], when: "tomorrow", extra: true } },
+      given: {
+        schema: recipe,
+        value: { minutes: 0, tags: ["slow", "quick", "vegan", "quick"], when: "tomorrow", extra: true },
+      },
       want: [
         ": must have required property 'name' (#/required)",
         ": must NOT have additional properties (#/additionalProperties)",
@@ -503,7 +983,11 @@ describe("response-schema checker", () => {
   });
 
   it("checks keywords in the table's order: type first, then keywords for any value, then numbers, strings, arrays, objects", () => {
-    expect(check({ required: ["a"], minimum: 9, enum: [1], type: "string" }, {})).toEqual([": must be string (#/type)", ": must be equal to one of the allowed values (#/enum)", ": must have required property 'a' (#/required)"]);
+    expect(check({ required: ["a"], minimum: 9, enum: [1], type: "string" }, {})).toEqual([
+      ": must be string (#/type)",
+      ": must be equal to one of the allowed values (#/enum)",
+      ": must have required property 'a' (#/required)",
+    ]);
     expect(KEYWORDS.indexOf("type")).toBe(0);
   });
 
@@ -517,21 +1001,66 @@ describe("response-schema checker", () => {
 
 const refusals: [string, { given: object; want: RegExp }][] = [
   ["a bound that is not a number", { given: { minimum: "3" }, want: /#\/minimum: minimum must be a number/ }],
-  ["draft-04's boolean exclusiveMinimum", { given: { minimum: 1, exclusiveMinimum: true }, want: /#\/exclusiveMinimum/ }],
-  ["an unknown type", { given: { properties: { a: { type: "strnig" } } }, want: /#\/properties\/a\/type: type must be one of string, number/ }],
+  [
+    "draft-04's boolean exclusiveMinimum",
+    { given: { minimum: 1, exclusiveMinimum: true }, want: /#\/exclusiveMinimum/ },
+  ],
+  [
+    "an unknown type",
+    {
+      given: { properties: { a: { type: "strnig" } } },
+      want: /#\/properties\/a\/type: type must be one of string, number/,
+    },
+  ],
   ["enum that is not an array", { given: { enum: "a" }, want: /#\/enum: enum must be an array/ }],
   ["required that is not a list of names", { given: { required: [1] }, want: /#\/required/ }],
-  ["a pattern that is not a regular expression", { given: { pattern: "[" }, want: /#\/pattern: Invalid regular expression/ }],
-  ["a patternProperties key that is not one", { given: { patternProperties: { "(": {} } }, want: /#\/patternProperties\/\(/ }],
-  ["draft-07's list of items", { given: { items: [{ type: "string" }] }, want: /#\/items: items must be a schema \(a list of them is prefixItems\)/ }],
+  [
+    "a pattern that is not a regular expression",
+    { given: { pattern: "[" }, want: /#\/pattern: Invalid regular expression/ },
+  ],
+  [
+    "a patternProperties key that is not one",
+    { given: { patternProperties: { "(": {} } }, want: /#\/patternProperties\/\(/ },
+  ],
+  [
+    "draft-07's list of items",
+    {
+      given: { items: [{ type: "string" }] },
+      want: /#\/items: items must be a schema \(a list of them is prefixItems\)/,
+    },
+  ],
   ["nullable: false with a null type", { given: { type: ["string", "null"], nullable: false }, want: /#\/nullable/ }],
-  ["a subschema that is neither an object nor a boolean", { given: { properties: { a: 1 } }, want: /#\/properties\/a: a schema is an object or a boolean/ }],
-  ["a $ref to nothing", { given: { $ref: "#/$defs/Missing" }, want: /\$ref "#\/\$defs\/Missing" does not resolve inside the schema/ }],
-  ["a $ref to another document", { given: { $ref: "https://example.test/other.json" }, want: /does not resolve inside the schema \(nothing is fetched\)/ }],
+  [
+    "a subschema that is neither an object nor a boolean",
+    { given: { properties: { a: 1 } }, want: /#\/properties\/a: a schema is an object or a boolean/ },
+  ],
+  [
+    "a $ref to nothing",
+    { given: { $ref: "#/$defs/Missing" }, want: /\$ref "#\/\$defs\/Missing" does not resolve inside the schema/ },
+  ],
+  [
+    "a $ref to another document",
+    {
+      given: { $ref: "https://example.test/other.json" },
+      want: /does not resolve inside the schema \(nothing is fetched\)/,
+    },
+  ],
   ["a $ref to an unknown anchor", { given: { $ref: "#nowhere" }, want: /names no anchor/ }],
-  ["a $ref to itself", { given: { $ref: "#/$defs/A", $defs: { A: { $ref: "#/$defs/A" } } }, want: /#\/\$defs\/A → #\/\$defs\/A apply each other to the same value without end/ }],
-  ["an anyOf of the root", { given: { anyOf: [{ $ref: "#" }, { type: "string" }] }, want: /apply each other to the same value without end/ }],
-  ["two schemas with one $id", { given: { $defs: { A: { $id: "a.json" }, B: { $id: "a.json", type: "string" } } }, want: /names two schemas/ }],
+  [
+    "a $ref to itself",
+    {
+      given: { $ref: "#/$defs/A", $defs: { A: { $ref: "#/$defs/A" } } },
+      want: /#\/\$defs\/A → #\/\$defs\/A apply each other to the same value without end/,
+    },
+  ],
+  [
+    "an anyOf of the root",
+    { given: { anyOf: [{ $ref: "#" }, { type: "string" }] }, want: /apply each other to the same value without end/ },
+  ],
+  [
+    "two schemas with one $id",
+    { given: { $defs: { A: { $id: "a.json" }, B: { $id: "a.json", type: "string" } } }, want: /names two schemas/ },
+  ],
 ];
 
 describe("response-schema checker: schemas JSON Schema does not allow are refused with a TypeError", () => {
@@ -542,7 +1071,9 @@ describe("response-schema checker: schemas JSON Schema does not allow are refuse
 
   it("a $ref to a $defs entry that is invalid is refused; an unused invalid one is not read", () => {
     expect(() => prepareResponseSchema({ $defs: { A: { minimum: "x" } } })).not.toThrow();
-    expect(() => prepareResponseSchema({ $ref: "#/$defs/A", $defs: { A: { minimum: "x" } } })).toThrow(/#\/\$defs\/A\/minimum/);
+    expect(() => prepareResponseSchema({ $ref: "#/$defs/A", $defs: { A: { minimum: "x" } } })).toThrow(
+      /#\/\$defs\/A\/minimum/,
+    );
   });
 });
 
@@ -555,7 +1086,10 @@ describe("response-schema checker: preparation", () => {
 
   it("a subobject shared by two places is checked at each with its own schema path", () => {
     const text = { type: "string" };
-    expect(check({ properties: { a: text, b: text } }, { a: 1, b: 2 }).sort()).toEqual(["/a: must be string (#/properties/a/type)", "/b: must be string (#/properties/b/type)"]);
+    expect(check({ properties: { a: text, b: text } }, { a: 1, b: 2 }).sort()).toEqual([
+      "/a: must be string (#/properties/a/type)",
+      "/b: must be string (#/properties/b/type)",
+    ]);
   });
 
   it("every keyword of the table is one of the four kinds, and companions name a keyword that reads them", () => {

@@ -50,13 +50,16 @@ const sorted = (values: Iterable<string>) => [...values].sort();
 const RESOURCES = new Set<string>(RESOURCE_NAMES);
 
 describe("a browser bundle of validateGenerateContentResponse alone", async () => {
-  const { text, kept } = await bundle('import { validateGenerateContentResponse } from "@gemini-typekit/runtime";\nexport const ok = validateGenerateContentResponse({}).ok;\n');
+  const { text, kept } = await bundle(
+    'import { validateGenerateContentResponse } from "@gemini-typekit/runtime";\nexport const ok = validateGenerateContentResponse({}).ok;\n',
+  );
   const reached = closure("GenerateContentResponse");
 
   it("reaches a part of the spec only (so the assertions below can tell)", () => {
     expect(reached.size).toBeGreaterThan(20);
     expect(reached.size).toBeLessThan(RESOURCES.size / 2);
-    for (const name of ["TunedModel", "Corpus", "GenerateContentRequest", "Tool", "ErrorResponse"]) expect(reached.has(name)).toBe(false);
+    for (const name of ["TunedModel", "Corpus", "GenerateContentRequest", "Tool", "ErrorResponse"])
+      expect(reached.has(name)).toBe(false);
   });
 
   it("keeps the fast-path checkers of the resources it reaches, and no other", () => {
@@ -71,7 +74,8 @@ describe("a browser bundle of validateGenerateContentResponse alone", async () =
     const entries = [...text.matchAll(/\{name:"(\w+)",json:/g)].map((m) => m[1]!);
     // Resources and enums have a schema and a model entry each; an any type (none reached here) a schema only.
     expect(sorted(entries)).toEqual(sorted([...reached, ...reached]));
-    for (const name of ["TunedModel", "Corpus", "GenerateContentRequest"]) expect(text).not.toMatch(new RegExp(`\\b${name}\\b`));
+    for (const name of ["TunedModel", "Corpus", "GenerateContentRequest"])
+      expect(text).not.toMatch(new RegExp(`\\b${name}\\b`));
   });
 
   it("keeps no table of every resource, and no node: import", () => {
@@ -83,7 +87,9 @@ describe("a browser bundle of validateGenerateContentResponse alone", async () =
 
 describe("a bundle of types alone", () => {
   it("is empty", async () => {
-    const { text } = await bundle('import type { GenerateContentResponse, Part } from "@gemini-typekit/runtime";\nexport type Both = GenerateContentResponse | Part;\n');
+    const { text } = await bundle(
+      'import type { GenerateContentResponse, Part } from "@gemini-typekit/runtime";\nexport type Both = GenerateContentResponse | Part;\n',
+    );
     expect(text.trim()).toBe("");
   });
 });
@@ -93,15 +99,29 @@ describe("the bundle of one validator at work", async () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const { text } = await bundle('export { validateGenerateContentResponse } from "@gemini-typekit/runtime";\n');
   writeFileSync(join(dir, "bundle.mjs"), text);
-  const bundled = (await import(pathToFileURL(join(dir, "bundle.mjs")).href)) as { validateGenerateContentResponse: typeof validateGenerateContentResponse };
+  const bundled = (await import(pathToFileURL(join(dir, "bundle.mjs")).href)) as {
+    validateGenerateContentResponse: typeof validateGenerateContentResponse;
+  };
 
   // Each needs a different part of its data: none, the schemas (issues), the model (normalization, spec places), both.
   const VALUES: [string, unknown][] = [
     ["valid", { candidates: [{ content: { role: "model", parts: [{ text: "hi" }] }, finishReason: "STOP" }] }],
     ["drift", { candidates: [{ finishReason: "NEW_REASON", novel: 1 }], extra: { a: 1 } }],
-    ["snake_case and integer enums", { candidates: [{ finish_reason: 1, safety_ratings: [{ category: 8, probability: 1 }] }], usage_metadata: { total_token_count: 3 } }],
+    [
+      "snake_case and integer enums",
+      {
+        candidates: [{ finish_reason: 1, safety_ratings: [{ category: 8, probability: 1 }] }],
+        usage_metadata: { total_token_count: 3 },
+      },
+    ],
     ["an enum name in another case", { candidates: [{ finishReason: "stop" }] }],
-    ["wrong types", { candidates: [{ index: "0", content: { parts: [{ inlineData: { data: 1 } }] } }], usageMetadata: { totalTokenCount: -1.5 } }],
+    [
+      "wrong types",
+      {
+        candidates: [{ index: "0", content: { parts: [{ inlineData: { data: 1 } }] } }],
+        usageMetadata: { totalTokenCount: -1.5 },
+      },
+    ],
     ["a oneof conflict", { candidates: [{ content: { parts: [{ text: "a", fileData: { fileUri: "u" } }] } }] }],
     ["an unknown enum number", { candidates: [{ finishReason: 999 }] }],
     ["not an object", [1, 2]],

@@ -31,7 +31,10 @@ const MODEL = wholeModel();
 
 type Resource = keyof typeof validators;
 const run = (resource: Resource, value: unknown, mode?: Mode): ValidationResult<unknown> =>
-  (validators[resource].validate as (v: unknown, o?: { mode?: Mode }) => ValidationResult<unknown>)(value, mode ? { mode } : undefined);
+  (validators[resource].validate as (v: unknown, o?: { mode?: Mode }) => ValidationResult<unknown>)(
+    value,
+    mode ? { mode } : undefined,
+  );
 
 const issues = (r: ValidationResult<unknown>): Issue[] => (r.ok ? [] : r.issues);
 
@@ -68,14 +71,31 @@ const ISSUE_ROWS: [string, IssueRow][] = [
     "invalid-type: a string where a number belongs",
     {
       given: { resource: "GenerationConfig", value: { temperature: "hot" } },
-      want: { pointer: "/temperature", code: "invalid-type", message: /"hot".*number/, expected: "number", received: 'string "hot"', spec: "GenerationConfig.temperature" },
+      want: {
+        pointer: "/temperature",
+        code: "invalid-type",
+        message: /"hot".*number/,
+        expected: "number",
+        received: 'string "hot"',
+        spec: "GenerationConfig.temperature",
+      },
     },
   ],
   [
     "invalid-type: an object where a string belongs",
     {
-      given: { resource: "GenerateContentResponse", value: { candidates: [{ content: { parts: [{ text: { t: 1 } }] } }] } },
-      want: { pointer: "/candidates/0/content/parts/0/text", code: "invalid-type", message: /object.*string/, expected: "string", received: "object", spec: "Part.text" },
+      given: {
+        resource: "GenerateContentResponse",
+        value: { candidates: [{ content: { parts: [{ text: { t: 1 } }] } }] },
+      },
+      want: {
+        pointer: "/candidates/0/content/parts/0/text",
+        code: "invalid-type",
+        message: /object.*string/,
+        expected: "string",
+        received: "object",
+        spec: "Part.text",
+      },
     },
   ],
   [
@@ -83,31 +103,56 @@ const ISSUE_ROWS: [string, IssueRow][] = [
     "invalid-type: null as an element of a list",
     {
       given: { resource: "GenerationConfig", value: { stopSequences: ["a", null] } },
-      want: { pointer: "/stopSequences/1", code: "invalid-type", message: /null/, expected: "string", received: "null", spec: "GenerationConfig.stopSequences" },
+      want: {
+        pointer: "/stopSequences/1",
+        code: "invalid-type",
+        message: /null/,
+        expected: "string",
+        received: "null",
+        spec: "GenerationConfig.stopSequences",
+      },
     },
   ],
   [
     "invalid-type: a single value for a repeated field is read as a list of one, and checked as an element",
     {
       given: { resource: "GenerationConfig", value: { stopSequences: 5 } },
-      want: { pointer: "/stopSequences", code: "invalid-type", message: /number 5/, expected: "string", received: "number 5", spec: "GenerationConfig.stopSequences" },
+      want: {
+        pointer: "/stopSequences",
+        code: "invalid-type",
+        message: /number 5/,
+        expected: "string",
+        received: "number 5",
+        spec: "GenerationConfig.stopSequences",
+      },
     },
   ],
   [
     "invalid-type: one value where a list belongs, in a response (only what users send may do that)",
     {
       given: { resource: "GenerateContentResponse", value: { candidates: { index: 0 } } },
-      want: { pointer: "/candidates", code: "invalid-type", message: /object/, expected: "array (items: Candidate object)", received: "object", spec: "GenerateContentResponse.candidates" },
+      want: {
+        pointer: "/candidates",
+        code: "invalid-type",
+        message: /object/,
+        expected: "array (items: Candidate object)",
+        received: "object",
+        spec: "GenerateContentResponse.candidates",
+      },
     },
   ],
   [
     "no-known-field: an object none of whose keys the resource knows (here an Interactions API body)",
     {
-      given: { resource: "GenerateContentResponse", value: { id: "v1_abc", status: "completed", outputs: [{ type: "text", text: "hi" }], usage: {} } },
+      given: {
+        resource: "GenerateContentResponse",
+        value: { id: "v1_abc", status: "completed", outputs: [{ type: "text", text: "hi" }], usage: {} },
+      },
       want: {
         pointer: "",
         code: "no-known-field",
-        message: /none of the keys \(id, status, outputs…\) is a field of GenerateContentResponse — is this another resource or API\?/,
+        message:
+          /none of the keys \(id, status, outputs…\) is a field of GenerateContentResponse — is this another resource or API\?/,
         expected: "GenerateContentResponse object",
         received: "object (4 keys, none of them a field of GenerateContentResponse)",
         spec: "GenerateContentResponse",
@@ -118,34 +163,65 @@ const ISSUE_ROWS: [string, IssueRow][] = [
     "invalid-type: the root itself",
     {
       given: { resource: "GenerateContentRequest", value: null },
-      want: { pointer: "", code: "invalid-type", message: /null/, expected: "GenerateContentRequest object", received: "null", spec: "GenerateContentRequest" },
+      want: {
+        pointer: "",
+        code: "invalid-type",
+        message: /null/,
+        expected: "GenerateContentRequest object",
+        received: "null",
+        spec: "GenerateContentRequest",
+      },
     },
   ],
   [
     "missing-required: the pointer names the missing field",
     {
       given: { resource: "GenerateContentRequest", value: {} },
-      want: { pointer: "/contents", code: "missing-required", message: /`contents`/, expected: "array (items: Content object)", spec: "GenerateContentRequest.contents" },
+      want: {
+        pointer: "/contents",
+        code: "missing-required",
+        message: /`contents`/,
+        expected: "array (items: Content object)",
+        spec: "GenerateContentRequest.contents",
+      },
     },
   ],
   [
     "missing-required: inside an array element",
     {
-      given: { resource: "GenerateContentResponse", value: { candidates: [{ content: { parts: [{ functionCall: { args: {} } }] } }] } },
-      want: { pointer: "/candidates/0/content/parts/0/functionCall/name", code: "missing-required", message: /`name`/, expected: "string", spec: "FunctionCall.name" },
+      given: {
+        resource: "GenerateContentResponse",
+        value: { candidates: [{ content: { parts: [{ functionCall: { args: {} } }] } }] },
+      },
+      want: {
+        pointer: "/candidates/0/content/parts/0/functionCall/name",
+        code: "missing-required",
+        message: /`name`/,
+        expected: "string",
+        spec: "FunctionCall.name",
+      },
     },
   ],
   [
     "unknown-field (strict): spec names the resource that lacks it",
     {
       given: { resource: "GenerateContentResponse", value: { candidates: [{ sparkle: 1 }] }, mode: "strict" },
-      want: { pointer: "/candidates/0/sparkle", code: "unknown-field", message: /`sparkle`.*Candidate/, spec: "Candidate" },
+      want: {
+        pointer: "/candidates/0/sparkle",
+        code: "unknown-field",
+        message: /`sparkle`.*Candidate/,
+        spec: "Candidate",
+      },
     },
   ],
   [
     "unknown-enum-value (strict): a name the enum does not have",
     {
-      given: { resource: "GenerateContentResponse", value: { candidates: [{ finishReason: "SOMETHING_NEW" }] }, mode: "strict" },
+      given: {
+        resource: "GenerateContentResponse",
+        value: { candidates: [{ finishReason: "SOMETHING_NEW" }] },
+        mode: "strict",
+      },
       want: {
         pointer: "/candidates/0/finishReason",
         code: "unknown-enum-value",
@@ -173,7 +249,15 @@ const ISSUE_ROWS: [string, IssueRow][] = [
   [
     "unknown-enum-value: a request-side resource is strict by default, down to its nested enums",
     {
-      given: { resource: "CountTokensRequest", value: { generateContentRequest: { contents: [], safetySettings: [{ category: "HARM_CATEGORY_HATE_SPEECH", threshold: "BLOCK_SOMETIMES" }] } } },
+      given: {
+        resource: "CountTokensRequest",
+        value: {
+          generateContentRequest: {
+            contents: [],
+            safetySettings: [{ category: "HARM_CATEGORY_HATE_SPEECH", threshold: "BLOCK_SOMETIMES" }],
+          },
+        },
+      },
       want: {
         pointer: "/generateContentRequest/safetySettings/0/threshold",
         code: "unknown-enum-value",
@@ -188,7 +272,14 @@ const ISSUE_ROWS: [string, IssueRow][] = [
     "invalid-format: int64 as a decimal string",
     {
       given: { resource: "File", value: { sizeBytes: "12a" } },
-      want: { pointer: "/sizeBytes", code: "invalid-format", message: /"12a".*int64/, expected: "string (int64 as a decimal string)", received: 'string "12a"', spec: "File.sizeBytes" },
+      want: {
+        pointer: "/sizeBytes",
+        code: "invalid-format",
+        message: /"12a".*int64/,
+        expected: "string (int64 as a decimal string)",
+        received: 'string "12a"',
+        spec: "File.sizeBytes",
+      },
     },
   ],
   [
@@ -209,48 +300,91 @@ const ISSUE_ROWS: [string, IssueRow][] = [
     "invalid-format: duration",
     {
       given: { resource: "VideoMetadata", value: { startOffset: "5 seconds" } },
-      want: { pointer: "/startOffset", code: "invalid-format", message: /"5 seconds"/, expected: 'string (duration in seconds such as "3.5s")', received: 'string "5 seconds"', spec: "VideoMetadata.startOffset" },
+      want: {
+        pointer: "/startOffset",
+        code: "invalid-format",
+        message: /"5 seconds"/,
+        expected: 'string (duration in seconds such as "3.5s")',
+        received: 'string "5 seconds"',
+        spec: "VideoMetadata.startOffset",
+      },
     },
   ],
   [
     "invalid-format: base64 bytes",
     {
       given: { resource: "Part", value: { inlineData: { mimeType: "image/png", data: "not base64!" } } },
-      want: { pointer: "/inlineData/data", code: "invalid-format", message: /"not base64!"/, expected: "string (base64 bytes)", received: 'string "not base64!"', spec: "Blob.data" },
+      want: {
+        pointer: "/inlineData/data",
+        code: "invalid-format",
+        message: /"not base64!"/,
+        expected: "string (base64 bytes)",
+        received: 'string "not base64!"',
+        spec: "Blob.data",
+      },
     },
   ],
   [
     "oneof-conflict: blames the later member and names the oneof",
     {
       given: { resource: "Part", value: { text: "a", inlineData: { mimeType: "image/png", data: "AA==" } } },
-      want: { pointer: "/inlineData", code: "oneof-conflict", message: /`text` and `inlineData`.*Part\.data/, spec: "Part.data" },
+      want: {
+        pointer: "/inlineData",
+        code: "oneof-conflict",
+        message: /`text` and `inlineData`.*Part\.data/,
+        spec: "Part.data",
+      },
     },
   ],
   [
     "duplicate-field: both spellings of one field",
     {
-      given: { resource: "GenerateContentRequest", value: { contents: [], generation_config: {}, generationConfig: {} } },
-      want: { pointer: "/generation_config", code: "duplicate-field", message: /`generation_config` and `generationConfig`/, spec: "GenerateContentRequest.generationConfig" },
+      given: {
+        resource: "GenerateContentRequest",
+        value: { contents: [], generation_config: {}, generationConfig: {} },
+      },
+      want: {
+        pointer: "/generation_config",
+        code: "duplicate-field",
+        message: /`generation_config` and `generationConfig`/,
+        spec: "GenerateContentRequest.generationConfig",
+      },
     },
   ],
   [
     "out-of-range: int32 bounds",
     {
       given: { resource: "Candidate", value: { index: 2 ** 31 } },
-      want: { pointer: "/index", code: "out-of-range", message: /2147483648.*int32/, expected: "integer (int32)", received: "number 2147483648", spec: "Candidate.index" },
+      want: {
+        pointer: "/index",
+        code: "out-of-range",
+        message: /2147483648.*int32/,
+        expected: "integer (int32)",
+        received: "number 2147483648",
+        spec: "Candidate.index",
+      },
     },
   ],
   [
     "invalid-value: a packed message's @type is not its own",
     {
       given: { resource: "ErrorInfo", value: { "@type": "type.googleapis.com/google.rpc.Help", reason: "X" } },
-      want: { pointer: "/@type", code: "invalid-value", message: /google\.rpc\.Help/, received: 'string "type.googleapis.com/google.rpc.Help"', spec: "ErrorInfo" },
+      want: {
+        pointer: "/@type",
+        code: "invalid-value",
+        message: /google\.rpc\.Help/,
+        received: 'string "type.googleapis.com/google.rpc.Help"',
+        spec: "ErrorInfo",
+      },
     },
   ],
   [
     "too-deep: nesting beyond the call stack is an issue, not a crash",
     {
-      given: { resource: "Schema", value: nest(100_000, (inner) => ({ type: "ARRAY", items: inner }), { type: "STRING" }) },
+      given: {
+        resource: "Schema",
+        value: nest(100_000, (inner) => ({ type: "ARRAY", items: inner }), { type: "STRING" }),
+      },
       want: { pointer: "", code: "too-deep", message: /nested too deeply/, spec: "Schema" },
     },
   ],
@@ -265,12 +399,17 @@ describe("issues: one row per code, every field checked", () => {
 
   it("every code the validator can produce has a row", () => {
     const produced = new Set(ISSUE_ROWS.map(([, row]) => row.want.code));
-    const validatorCodes = Object.entries(CODE_SOURCES).filter(([, source]) => source === "validator").map(([code]) => code);
+    const validatorCodes = Object.entries(CODE_SOURCES)
+      .filter(([, source]) => source === "validator")
+      .map(([code]) => code);
     expect([...produced].sort()).toEqual(validatorCodes.sort());
   });
 
   it("reports every issue at once, in a stable order, each located", () => {
-    const result = run("GenerateContentRequest", { contents: [{ parts: [{ text: 1 }, { inlineData: { mimeType: "x", data: "??" } }] }], generationConfig: { temperature: "x", topK: 1.5 } });
+    const result = run("GenerateContentRequest", {
+      contents: [{ parts: [{ text: 1 }, { inlineData: { mimeType: "x", data: "??" } }] }],
+      generationConfig: { temperature: "x", topK: 1.5 },
+    });
     expect(issues(result).map((i) => [i.pointer, i.code])).toEqual([
       ["/contents/0/parts/0/text", "invalid-type"],
       ["/contents/0/parts/1/inlineData/data", "invalid-format"],
@@ -281,30 +420,54 @@ describe("issues: one row per code, every field checked", () => {
 
   it("an enum value of the wrong type is one issue, not two", () => {
     expect(issues(run("GenerateContentResponse", { candidates: [{ finishReason: true }] }, "strict"))).toEqual([
-      expect.objectContaining({ pointer: "/candidates/0/finishReason", code: "invalid-type", expected: "string (a FinishReason value)", received: "boolean true" }),
+      expect.objectContaining({
+        pointer: "/candidates/0/finishReason",
+        code: "invalid-type",
+        expected: "string (a FinishReason value)",
+        received: "boolean true",
+      }),
     ]);
   });
 
   it("formatIssue puts pointer, code, message, spec, expected and received on one line", () => {
     const [issue] = issues(run("File", { sizeBytes: "12a" }));
-    expect(formatIssue(issue!)).toBe(`  /sizeBytes: invalid-format — ${issue!.message} (File.sizeBytes; expected string (int64 as a decimal string); received string "12a")`);
+    expect(formatIssue(issue!)).toBe(
+      `  /sizeBytes: invalid-format — ${issue!.message} (File.sizeBytes; expected string (int64 as a decimal string); received string "12a")`,
+    );
   });
 });
 
 // ---------------------------------------------------------------- ok, drift, modes
 
-const RESULT_ROWS: [string, { given: { resource: Resource; value: unknown; mode?: Mode }; want: ValidationResult<unknown> }][] = [
-  ["a clean request: ok, no drift", { given: { resource: "GenerateContentRequest", value: { contents: [{ role: "user", parts: [{ text: "hi" }] }] } }, want: { ok: true, value: { contents: [{ role: "user", parts: [{ text: "hi" }] }] }, drift: [] } }],
+const RESULT_ROWS: [
+  string,
+  { given: { resource: Resource; value: unknown; mode?: Mode }; want: ValidationResult<unknown> },
+][] = [
+  [
+    "a clean request: ok, no drift",
+    {
+      given: { resource: "GenerateContentRequest", value: { contents: [{ role: "user", parts: [{ text: "hi" }] }] } },
+      want: { ok: true, value: { contents: [{ role: "user", parts: [{ text: "hi" }] }] }, drift: [] },
+    },
+  ],
   [
     "a response with an unknown field and an unknown enum value: ok with drift (lenient default)",
     {
-      given: { resource: "GenerateContentResponse", value: { candidates: [{ finishReason: "NEW_REASON", sparkle: { a: 1 } }], modelVersion: "m" } },
+      given: {
+        resource: "GenerateContentResponse",
+        value: { candidates: [{ finishReason: "NEW_REASON", sparkle: { a: 1 } }], modelVersion: "m" },
+      },
       want: {
         ok: true,
         value: { candidates: [{ finishReason: "NEW_REASON", sparkle: { a: 1 } }], modelVersion: "m" },
         drift: [
           { path: "/candidates/0/sparkle", kind: "unknown-field", value: { a: 1 }, spec: "Candidate" },
-          { path: "/candidates/0/finishReason", kind: "unknown-enum-value", value: "NEW_REASON", spec: "Candidate.finishReason" },
+          {
+            path: "/candidates/0/finishReason",
+            kind: "unknown-enum-value",
+            value: "NEW_REASON",
+            spec: "Candidate.finishReason",
+          },
         ],
       },
     },
@@ -313,33 +476,76 @@ const RESULT_ROWS: [string, { given: { resource: Resource; value: unknown; mode?
     "a request-side resource with an unknown field in lenient mode: ok with drift",
     {
       given: { resource: "CountTokensRequest", value: { contents: [], futureKnob: true }, mode: "lenient" },
-      want: { ok: true, value: { contents: [], futureKnob: true }, drift: [{ path: "/futureKnob", kind: "unknown-field", value: true, spec: "CountTokensRequest" }] },
+      want: {
+        ok: true,
+        value: { contents: [], futureKnob: true },
+        drift: [{ path: "/futureKnob", kind: "unknown-field", value: true, spec: "CountTokensRequest" }],
+      },
     },
   ],
   [
     "a request-side resource with an unknown field by default (strict): an issue",
     {
       given: { resource: "CountTokensRequest", value: { contents: [], futureKnob: true } },
-      want: { ok: false, issues: [{ pointer: "/futureKnob", code: "unknown-field", message: "`futureKnob` is not a field of CountTokensRequest", spec: "CountTokensRequest" }] },
+      want: {
+        ok: false,
+        issues: [
+          {
+            pointer: "/futureKnob",
+            code: "unknown-field",
+            message: "`futureKnob` is not a field of CountTokensRequest",
+            spec: "CountTokensRequest",
+          },
+        ],
+      },
     },
   ],
   [
     "GenerateContentRequest is a request body (though batches return it too): strict by default",
     {
       given: { resource: "GenerateContentRequest", value: { contents: [], futureKnob: true } },
-      want: { ok: false, issues: [{ pointer: "/futureKnob", code: "unknown-field", message: "`futureKnob` is not a field of GenerateContentRequest", spec: "GenerateContentRequest" }] },
+      want: {
+        ok: false,
+        issues: [
+          {
+            pointer: "/futureKnob",
+            code: "unknown-field",
+            message: "`futureKnob` is not a field of GenerateContentRequest",
+            spec: "GenerateContentRequest",
+          },
+        ],
+      },
     },
   ],
   [
     "drift inside a snake_case subtree points at the keys as given",
     {
-      given: { resource: "GenerateContentResponse", value: { candidates: [{ finish_reason: "NEW", content: { parts: [{ inline_data: { mime_type: "a/b", data: "AA==", extra: 1 } }] } }] } },
+      given: {
+        resource: "GenerateContentResponse",
+        value: {
+          candidates: [
+            {
+              finish_reason: "NEW",
+              content: { parts: [{ inline_data: { mime_type: "a/b", data: "AA==", extra: 1 } }] },
+            },
+          ],
+        },
+      },
       want: {
         ok: true,
-        value: { candidates: [{ finishReason: "NEW", content: { parts: [{ inlineData: { mimeType: "a/b", data: "AA==", extra: 1 } }] } }] },
+        value: {
+          candidates: [
+            { finishReason: "NEW", content: { parts: [{ inlineData: { mimeType: "a/b", data: "AA==", extra: 1 } }] } },
+          ],
+        },
         drift: [
           { path: "/candidates/0/content/parts/0/inline_data/extra", kind: "unknown-field", value: 1, spec: "Blob" },
-          { path: "/candidates/0/finish_reason", kind: "unknown-enum-value", value: "NEW", spec: "Candidate.finishReason" },
+          {
+            path: "/candidates/0/finish_reason",
+            kind: "unknown-enum-value",
+            value: "NEW",
+            spec: "Candidate.finishReason",
+          },
         ],
       },
     },
@@ -348,7 +554,11 @@ const RESULT_ROWS: [string, { given: { resource: Resource; value: unknown; mode?
     "an unknown field holding anything, even an invalid-looking value, is drift: its contents are not checked",
     {
       given: { resource: "Candidate", value: { index: 0, nextGen: { finishReason: 12.5, text: 1 } } },
-      want: { ok: true, value: { index: 0, nextGen: { finishReason: 12.5, text: 1 } }, drift: [{ path: "/nextGen", kind: "unknown-field", value: { finishReason: 12.5, text: 1 }, spec: "Candidate" }] },
+      want: {
+        ok: true,
+        value: { index: 0, nextGen: { finishReason: 12.5, text: 1 } },
+        drift: [{ path: "/nextGen", kind: "unknown-field", value: { finishReason: 12.5, text: 1 }, spec: "Candidate" }],
+      },
     },
   ],
 ];
@@ -368,7 +578,10 @@ describe("results and modes", () => {
     const bodies = new Set(Object.values(METHODS).flatMap((m) => (m.request ? [m.request as string] : [])));
     const wrong = Object.entries(validators)
       .map(([name, v]) => [name, v.defaultMode, defaultMode(name), MODEL.resources[name]?.side] as const)
-      .filter(([name, mode, fn, side]) => mode !== fn || mode !== (bodies.has(name) || side === "request" ? "strict" : "lenient"));
+      .filter(
+        ([name, mode, fn, side]) =>
+          mode !== fn || mode !== (bodies.has(name) || side === "request" ? "strict" : "lenient"),
+      );
     expect(wrong).toEqual([]);
     expect(Object.keys(validators).sort()).toEqual(Object.keys(MODEL.resources).sort());
   });
@@ -384,7 +597,14 @@ describe("results and modes", () => {
     expect(MODEL.resources[name]!.side).toBe(side);
     expect(validators[name].defaultMode).toBe(mode);
     // One known field beside the unknown one: an object of unknown fields only is no instance at all (no-known-field).
-    const known = { CountTokensRequest: { contents: [] }, GenerateContentRequest: { contents: [] }, CachedContent: { model: "models/m" }, GenerateContentResponse: { modelVersion: "m" }, Part: { text: "x" }, Content: { role: "user" } }[name];
+    const known = {
+      CountTokensRequest: { contents: [] },
+      GenerateContentRequest: { contents: [] },
+      CachedContent: { model: "models/m" },
+      GenerateContentResponse: { modelVersion: "m" },
+      Part: { text: "x" },
+      Content: { role: "user" },
+    }[name];
     const withUnknown = { ...known, unknownThing: 1 };
     expect(run(name, withUnknown).ok).toBe(mode === "lenient");
     expect(run(name, withUnknown, "strict").ok).toBe(false);
@@ -392,7 +612,11 @@ describe("results and modes", () => {
   });
 
   it("lenient mode still rejects what is wrong, not merely unknown", () => {
-    for (const value of [{ candidates: [{ index: "0" }] }, { candidates: "x" }, { usageMetadata: { totalTokenCount: -1.5 } }]) {
+    for (const value of [
+      { candidates: [{ index: "0" }] },
+      { candidates: "x" },
+      { usageMetadata: { totalTokenCount: -1.5 } },
+    ]) {
       expect([value, run("GenerateContentResponse", value, "lenient").ok]).toEqual([value, false]);
     }
   });
@@ -407,16 +631,35 @@ describe("results and modes", () => {
 
 describe("snake_case keys (proto names) are accepted and normalized", () => {
   const snakeRequest = {
-    contents: [{ role: "user", parts: [{ text: "describe" }, { inline_data: { mime_type: "image/png", data: "iVBORw0KGgo=" } }] }],
+    contents: [
+      {
+        role: "user",
+        parts: [{ text: "describe" }, { inline_data: { mime_type: "image/png", data: "iVBORw0KGgo=" } }],
+      },
+    ],
     system_instruction: { parts: [{ text: "be brief" }] },
     generation_config: { response_mime_type: "application/json", max_output_tokens: 20 },
-    tools: [{ function_declarations: [{ name: "f", description: "d", parameters: { type: "OBJECT", property_ordering: ["a"] } }] }],
+    tools: [
+      {
+        function_declarations: [
+          { name: "f", description: "d", parameters: { type: "OBJECT", property_ordering: ["a"] } },
+        ],
+      },
+    ],
   };
   const camelRequest = {
-    contents: [{ role: "user", parts: [{ text: "describe" }, { inlineData: { mimeType: "image/png", data: "iVBORw0KGgo=" } }] }],
+    contents: [
+      { role: "user", parts: [{ text: "describe" }, { inlineData: { mimeType: "image/png", data: "iVBORw0KGgo=" } }] },
+    ],
     systemInstruction: { parts: [{ text: "be brief" }] },
     generationConfig: { responseMimeType: "application/json", maxOutputTokens: 20 },
-    tools: [{ functionDeclarations: [{ name: "f", description: "d", parameters: { type: "OBJECT", propertyOrdering: ["a"] } }] }],
+    tools: [
+      {
+        functionDeclarations: [
+          { name: "f", description: "d", parameters: { type: "OBJECT", propertyOrdering: ["a"] } },
+        ],
+      },
+    ],
   };
 
   it("validates (strict, the request default) and returns the camelCase value", () => {
@@ -432,30 +675,49 @@ describe("snake_case keys (proto names) are accepted and normalized", () => {
           contents: [{ parts: [{ inline_data: { mime_type: 7, data: "AA==" } }] }],
           system_instruction: { parts: [{ text: 1 }] },
           generation_config: { response_mime_type: false },
-          tools: [{ function_declarations: [{ name: "f", description: "d", parameters: { type: "OBJECT", property_ordering: ["a", 2] } }] }],
+          tools: [
+            {
+              function_declarations: [
+                { name: "f", description: "d", parameters: { type: "OBJECT", property_ordering: ["a", 2] } },
+              ],
+            },
+          ],
         },
         want: [
           ["/contents/0/parts/0/inline_data/mime_type", "invalid-type", "Blob.mimeType"],
           ["/generation_config/response_mime_type", "invalid-type", "GenerationConfig.responseMimeType"],
           ["/system_instruction/parts/0/text", "invalid-type", "Part.text"],
-          ["/tools/0/function_declarations/0/parameters/property_ordering/1", "invalid-type", "Schema.propertyOrdering"],
+          [
+            "/tools/0/function_declarations/0/parameters/property_ordering/1",
+            "invalid-type",
+            "Schema.propertyOrdering",
+          ],
         ],
       },
     ],
     [
       "a missing required field under a snake_case key",
-      { given: { contents: [], tools: [{ function_declarations: [{ description: "d" }] }] }, want: [["/tools/0/function_declarations/0/name", "missing-required", "FunctionDeclaration.name"]] },
+      {
+        given: { contents: [], tools: [{ function_declarations: [{ description: "d" }] }] },
+        want: [["/tools/0/function_declarations/0/name", "missing-required", "FunctionDeclaration.name"]],
+      },
     ],
     [
       "mixed spellings in one object are fine; the same field twice is a duplicate-field",
       {
-        given: { contents: [{ parts: [{ inline_data: { mime_type: "a/b", mimeType: "a/b", data: "AA==" } }] }], systemInstruction: { parts: [] } },
+        given: {
+          contents: [{ parts: [{ inline_data: { mime_type: "a/b", mimeType: "a/b", data: "AA==" } }] }],
+          systemInstruction: { parts: [] },
+        },
         want: [["/contents/0/parts/0/inline_data/mime_type", "duplicate-field", "Blob.mimeType"]],
       },
     ],
     [
       "oneof members spelled in snake_case still conflict",
-      { given: { contents: [{ parts: [{ text: "a", file_data: { file_uri: "gs://b/o" } }] }] }, want: [["/contents/0/parts/0/file_data", "oneof-conflict", "Part.data"]] },
+      {
+        given: { contents: [{ parts: [{ text: "a", file_data: { file_uri: "gs://b/o" } }] }] },
+        want: [["/contents/0/parts/0/file_data", "oneof-conflict", "Part.data"]],
+      },
     ],
   ];
 
@@ -465,7 +727,10 @@ describe("snake_case keys (proto names) are accepted and normalized", () => {
 
   it("both spellings set is a duplicate even when the values agree, in both modes", () => {
     for (const mode of ["strict", "lenient"] as const) {
-      const result = validateGenerateContentResponse({ usage_metadata: { totalTokenCount: 1 }, usageMetadata: { totalTokenCount: 1 } }, { mode });
+      const result = validateGenerateContentResponse(
+        { usage_metadata: { totalTokenCount: 1 }, usageMetadata: { totalTokenCount: 1 } },
+        { mode },
+      );
       expect(issues(result)).toEqual([
         {
           pointer: "/usage_metadata",
@@ -479,7 +744,11 @@ describe("snake_case keys (proto names) are accepted and normalized", () => {
 
   it("a camelCase key that is not a field is not renamed (only proto names are)", () => {
     const result = validateGenerateContentResponse({ candidates: [{ FinishReason: "STOP" }] });
-    expect(result).toEqual({ ok: true, value: { candidates: [{ FinishReason: "STOP" }] }, drift: [{ path: "/candidates/0/FinishReason", kind: "unknown-field", value: "STOP", spec: "Candidate" }] });
+    expect(result).toEqual({
+      ok: true,
+      value: { candidates: [{ FinishReason: "STOP" }] },
+      drift: [{ path: "/candidates/0/FinishReason", kind: "unknown-field", value: "STOP", spec: "Candidate" }],
+    });
   });
 });
 
@@ -487,22 +756,68 @@ describe("snake_case keys (proto names) are accepted and normalized", () => {
 
 describe("integer-encoded enums ($alt=json;enum-encoding=int) are decoded", () => {
   const ROWS: [string, { given: { value: unknown; mode?: Mode }; want: ValidationResult<unknown> }][] = [
-    ["finishReason 1 → STOP", { given: { value: { candidates: [{ finishReason: 1 }] } }, want: { ok: true, value: { candidates: [{ finishReason: "STOP" }] }, drift: [] } }],
+    [
+      "finishReason 1 → STOP",
+      {
+        given: { value: { candidates: [{ finishReason: 1 }] } },
+        want: { ok: true, value: { candidates: [{ finishReason: "STOP" }] }, drift: [] },
+      },
+    ],
     [
       "safety ratings: category and probability",
       {
-        given: { value: { candidates: [{ safetyRatings: [{ category: 8, probability: 1 }, { category: 10, probability: 4, blocked: true }] }] } },
+        given: {
+          value: {
+            candidates: [
+              {
+                safetyRatings: [
+                  { category: 8, probability: 1 },
+                  { category: 10, probability: 4, blocked: true },
+                ],
+              },
+            ],
+          },
+        },
         want: {
           ok: true,
-          value: { candidates: [{ safetyRatings: [{ category: "HARM_CATEGORY_HATE_SPEECH", probability: "NEGLIGIBLE" }, { category: "HARM_CATEGORY_DANGEROUS_CONTENT", probability: "HIGH", blocked: true }] }] },
+          value: {
+            candidates: [
+              {
+                safetyRatings: [
+                  { category: "HARM_CATEGORY_HATE_SPEECH", probability: "NEGLIGIBLE" },
+                  { category: "HARM_CATEGORY_DANGEROUS_CONTENT", probability: "HIGH", blocked: true },
+                ],
+              },
+            ],
+          },
           drift: [],
         },
       },
     ],
-    ["0 is the UNSPECIFIED value, not absent", { given: { value: { promptFeedback: { blockReason: 0 } } }, want: { ok: true, value: { promptFeedback: { blockReason: "BLOCK_REASON_UNSPECIFIED" } }, drift: [] } }],
+    [
+      "0 is the UNSPECIFIED value, not absent",
+      {
+        given: { value: { promptFeedback: { blockReason: 0 } } },
+        want: { ok: true, value: { promptFeedback: { blockReason: "BLOCK_REASON_UNSPECIFIED" } }, drift: [] },
+      },
+    ],
     [
       "an unknown integer in lenient mode: drift, kept as it is",
-      { given: { value: { candidates: [{ finishReason: 999 }] } }, want: { ok: true, value: { candidates: [{ finishReason: 999 }] }, drift: [{ path: "/candidates/0/finishReason", kind: "unknown-enum-value", value: 999, spec: "Candidate.finishReason" }] } },
+      {
+        given: { value: { candidates: [{ finishReason: 999 }] } },
+        want: {
+          ok: true,
+          value: { candidates: [{ finishReason: 999 }] },
+          drift: [
+            {
+              path: "/candidates/0/finishReason",
+              kind: "unknown-enum-value",
+              value: 999,
+              spec: "Candidate.finishReason",
+            },
+          ],
+        },
+      },
     ],
     [
       "an unknown integer beside a known one: the known one is decoded, the unknown one drifts",
@@ -510,8 +825,17 @@ describe("integer-encoded enums ($alt=json;enum-encoding=int) are decoded", () =
         given: { value: { candidates: [{ finishReason: 2, safetyRatings: [{ category: 77, probability: 2 }] }] } },
         want: {
           ok: true,
-          value: { candidates: [{ finishReason: "MAX_TOKENS", safetyRatings: [{ category: 77, probability: "LOW" }] }] },
-          drift: [{ path: "/candidates/0/safetyRatings/0/category", kind: "unknown-enum-value", value: 77, spec: "SafetyRating.category" }],
+          value: {
+            candidates: [{ finishReason: "MAX_TOKENS", safetyRatings: [{ category: 77, probability: "LOW" }] }],
+          },
+          drift: [
+            {
+              path: "/candidates/0/safetyRatings/0/category",
+              kind: "unknown-enum-value",
+              value: 77,
+              spec: "SafetyRating.category",
+            },
+          ],
         },
       },
     ],
@@ -521,13 +845,36 @@ describe("integer-encoded enums ($alt=json;enum-encoding=int) are decoded", () =
         given: { value: { candidates: [{ finishReason: 1.5 }] } },
         want: {
           ok: false,
-          issues: [{ pointer: "/candidates/0/finishReason", code: "invalid-type", message: expect.stringContaining("1.5"), expected: "string (a FinishReason value)", received: "number 1.5", spec: "Candidate.finishReason" }],
+          issues: [
+            {
+              pointer: "/candidates/0/finishReason",
+              code: "invalid-type",
+              message: expect.stringContaining("1.5"),
+              expected: "string (a FinishReason value)",
+              received: "number 1.5",
+              spec: "Candidate.finishReason",
+            },
+          ],
         },
       },
     ],
     [
       "a number-valued string is not decoded: it is an unknown name",
-      { given: { value: { candidates: [{ finishReason: "1" }] } }, want: { ok: true, value: { candidates: [{ finishReason: "1" }] }, drift: [{ path: "/candidates/0/finishReason", kind: "unknown-enum-value", value: "1", spec: "Candidate.finishReason" }] } },
+      {
+        given: { value: { candidates: [{ finishReason: "1" }] } },
+        want: {
+          ok: true,
+          value: { candidates: [{ finishReason: "1" }] },
+          drift: [
+            {
+              path: "/candidates/0/finishReason",
+              kind: "unknown-enum-value",
+              value: "1",
+              spec: "Candidate.finishReason",
+            },
+          ],
+        },
+      },
     ],
   ];
 
@@ -547,7 +894,8 @@ describe("integer-encoded enums ($alt=json;enum-encoding=int) are decoded", () =
     const wrong: string[] = [];
     for (const [num, name] of Object.entries(MODEL.enums["FinishReason"]!.numbers)) {
       const r = validateGenerateContentResponse({ candidates: [{ finishReason: Number(num) }] }, { mode: "strict" });
-      if (!r.ok || (r.value as { candidates: { finishReason: string }[] }).candidates[0]!.finishReason !== name) wrong.push(`${num}→${name}`);
+      if (!r.ok || (r.value as { candidates: { finishReason: string }[] }).candidates[0]!.finishReason !== name)
+        wrong.push(`${num}→${name}`);
     }
     expect(wrong).toEqual([]);
   });
@@ -560,22 +908,57 @@ describe("Struct and Value contents are never normalized", () => {
     const args = { inline_data: { mime_type: "x" }, finish_reason: 1, nested: [{ safety_ratings: [{ category: 8 }] }] };
     const given = { candidates: [{ finish_reason: 1, content: { parts: [{ function_call: { name: "f", args } }] } }] };
     const result = validateGenerateContentResponse(given);
-    expect(result).toEqual({ ok: true, value: { candidates: [{ finishReason: "STOP", content: { parts: [{ functionCall: { name: "f", args } }] } }] }, drift: [] });
-    expect(result.ok && (result.value as typeof given & { candidates: { content: { parts: { functionCall: { args: unknown } }[] } }[] }).candidates[0]!.content.parts[0]!.functionCall.args).toBe(args);
+    expect(result).toEqual({
+      ok: true,
+      value: { candidates: [{ finishReason: "STOP", content: { parts: [{ functionCall: { name: "f", args } }] } }] },
+      drift: [],
+    });
+    expect(
+      result.ok &&
+        (result.value as typeof given & { candidates: { content: { parts: { functionCall: { args: unknown } }[] } }[] })
+          .candidates[0]!.content.parts[0]!.functionCall.args,
+    ).toBe(args);
   });
 
   it("responseJsonSchema, functionResponse.response and Schema.example/default keep their keys", () => {
-    const jsonSchema = { type: "object", properties: { mime_type: { type: "string" }, finish_reason: { enum: [1, 2] } }, required: ["mime_type"] };
+    const jsonSchema = {
+      type: "object",
+      properties: { mime_type: { type: "string" }, finish_reason: { enum: [1, 2] } },
+      required: ["mime_type"],
+    };
     const given = {
       contents: [{ parts: [{ function_response: { name: "f", response: { max_output_tokens: 3 } } }] }],
       generation_config: { response_mime_type: "application/json", response_json_schema: jsonSchema },
-      tools: [{ function_declarations: [{ name: "g", description: "d", parameters: { type: "OBJECT", example: { any_of: 1 }, default: { type: 3 } } }] }],
+      tools: [
+        {
+          function_declarations: [
+            {
+              name: "g",
+              description: "d",
+              parameters: { type: "OBJECT", example: { any_of: 1 }, default: { type: 3 } },
+            },
+          ],
+        },
+      ],
     };
-    const out = normalizeGenerateContentRequest(given) as Record<string, Record<string, unknown>[] & Record<string, unknown>>;
+    const out = normalizeGenerateContentRequest(given) as Record<
+      string,
+      Record<string, unknown>[] & Record<string, unknown>
+    >;
     expect(out).toEqual({
       contents: [{ parts: [{ functionResponse: { name: "f", response: { max_output_tokens: 3 } } }] }],
       generationConfig: { responseMimeType: "application/json", _responseJsonSchema: jsonSchema },
-      tools: [{ functionDeclarations: [{ name: "g", description: "d", parameters: { type: "OBJECT", example: { any_of: 1 }, default: { type: 3 } } }] }],
+      tools: [
+        {
+          functionDeclarations: [
+            {
+              name: "g",
+              description: "d",
+              parameters: { type: "OBJECT", example: { any_of: 1 }, default: { type: 3 } },
+            },
+          ],
+        },
+      ],
     });
     expect(out["generationConfig"]!["_responseJsonSchema"]).toBe(jsonSchema);
     expect(validateGenerateContentRequest(given).ok).toBe(true);
@@ -587,11 +970,26 @@ describe("Struct and Value contents are never normalized", () => {
 describe("is() and assert()", () => {
   const ROWS: [string, { given: { resource: Resource; value: unknown; mode?: Mode }; want: boolean }][] = [
     ["a valid camelCase part", { given: { resource: "Part", value: { text: "x" } }, want: true }],
-    ["a part with drift (lenient default): valid as it is", { given: { resource: "Part", value: { text: "x", later: 1 } }, want: true }],
-    ["the same in strict mode", { given: { resource: "Part", value: { text: "x", later: 1 }, mode: "strict" }, want: false }],
-    ["a snake_case part: valid only after normalization", { given: { resource: "Part", value: { inline_data: { mime_type: "a/b", data: "AA==" } } }, want: false }],
-    ["a single value for a repeated field: valid only after normalization", { given: { resource: "Content", value: { parts: { text: "x" } } }, want: false }],
-    ["an integer enum: valid only after decoding", { given: { resource: "Candidate", value: { finishReason: 1 } }, want: false }],
+    [
+      "a part with drift (lenient default): valid as it is",
+      { given: { resource: "Part", value: { text: "x", later: 1 } }, want: true },
+    ],
+    [
+      "the same in strict mode",
+      { given: { resource: "Part", value: { text: "x", later: 1 }, mode: "strict" }, want: false },
+    ],
+    [
+      "a snake_case part: valid only after normalization",
+      { given: { resource: "Part", value: { inline_data: { mime_type: "a/b", data: "AA==" } } }, want: false },
+    ],
+    [
+      "a single value for a repeated field: valid only after normalization",
+      { given: { resource: "Content", value: { parts: { text: "x" } } }, want: false },
+    ],
+    [
+      "an integer enum: valid only after decoding",
+      { given: { resource: "Candidate", value: { finishReason: 1 } }, want: false },
+    ],
     ["an invalid part", { given: { resource: "Part", value: { text: 1 } }, want: false }],
     ["not an object", { given: { resource: "Part", value: "text" }, want: false }],
   ];
@@ -610,11 +1008,17 @@ describe("is() and assert()", () => {
   });
 
   it("assert() returns the normalized value", () => {
-    expect(assertGenerateContentResponse({ candidates: [{ finish_reason: 3 }] })).toEqual({ candidates: [{ finishReason: "SAFETY" }] });
+    expect(assertGenerateContentResponse({ candidates: [{ finish_reason: 3 }] })).toEqual({
+      candidates: [{ finishReason: "SAFETY" }],
+    });
   });
 
   it("assert() throws a ValidationError that lists every issue", () => {
-    const bad = { contents: [{ parts: [{ text: 1 }] }], generationConfig: { temperature: "x", candidateCount: 2 ** 40 }, extra: true };
+    const bad = {
+      contents: [{ parts: [{ text: 1 }] }],
+      generationConfig: { temperature: "x", candidateCount: 2 ** 40 },
+      extra: true,
+    };
     let thrown: unknown;
     try {
       assertGenerateContentRequest(bad, { mode: "strict" });
@@ -632,12 +1036,20 @@ describe("is() and assert()", () => {
       ["/generationConfig/candidateCount", "out-of-range"],
       ["/generationConfig/temperature", "invalid-type"],
     ]);
-    expect(error.message.split("\n")).toEqual(["GenerateContentRequest is invalid (4 issues):", ...error.issues.map(formatIssue)]);
+    expect(error.message.split("\n")).toEqual([
+      "GenerateContentRequest is invalid (4 issues):",
+      ...error.issues.map(formatIssue),
+    ]);
   });
 
   it("assert() in lenient mode accepts what validate() accepts", () => {
-    expect(assertCountTokensRequest({ contents: [], later: 1 }, { mode: "lenient" })).toEqual({ contents: [], later: 1 });
-    expect(() => assertCountTokensRequest({ contents: [], later: 1 })).toThrow(/1 issue\):\n {2}\/later: unknown-field/);
+    expect(assertCountTokensRequest({ contents: [], later: 1 }, { mode: "lenient" })).toEqual({
+      contents: [],
+      later: 1,
+    });
+    expect(() => assertCountTokensRequest({ contents: [], later: 1 })).toThrow(
+      /1 issue\):\n {2}\/later: unknown-field/,
+    );
   });
 });
 
@@ -653,20 +1065,41 @@ describe("Standard Schema (validate<Name>['~standard'])", () => {
 
   const ROWS: [string, { given: unknown; want: unknown }][] = [
     ["success: { value } and no issues key", { given: { contents: [] }, want: { value: { contents: [] } } }],
-    ["success returns the normalized value", { given: { contents: [], generation_config: { top_k: 3 } }, want: { value: { contents: [], generationConfig: { topK: 3 } } } }],
+    [
+      "success returns the normalized value",
+      {
+        given: { contents: [], generation_config: { top_k: 3 } },
+        want: { value: { contents: [], generationConfig: { topK: 3 } } },
+      },
+    ],
     [
       "failure: issues with `code: message` and paths whose indices are numbers",
       {
         given: { contents: [{ parts: [{ text: "a" }, { text: 2 }] }] },
-        want: { issues: [{ message: expect.stringMatching(/^invalid-type: /), path: ["contents", 0, "parts", 1, "text"] }] },
+        want: {
+          issues: [{ message: expect.stringMatching(/^invalid-type: /), path: ["contents", 0, "parts", 1, "text"] }],
+        },
       },
     ],
-    ["a root issue has an empty path", { given: [], want: { issues: [{ message: expect.stringMatching(/^invalid-type: /), path: [] }] } }],
+    [
+      "a root issue has an empty path",
+      { given: [], want: { issues: [{ message: expect.stringMatching(/^invalid-type: /), path: [] }] } },
+    ],
     [
       "paths keep snake_case keys and decode ~0 / ~1",
       {
-        given: { contents: [], generation_config: { response_schema: { type: "OBJECT", properties: { "a/b~c": { type: true } } } } },
-        want: { issues: [{ message: expect.stringMatching(/^invalid-type: /), path: ["generation_config", "response_schema", "properties", "a/b~c", "type"] }] },
+        given: {
+          contents: [],
+          generation_config: { response_schema: { type: "OBJECT", properties: { "a/b~c": { type: true } } } },
+        },
+        want: {
+          issues: [
+            {
+              message: expect.stringMatching(/^invalid-type: /),
+              path: ["generation_config", "response_schema", "properties", "a/b~c", "type"],
+            },
+          ],
+        },
       },
     ],
   ];
@@ -677,7 +1110,9 @@ describe("Standard Schema (validate<Name>['~standard'])", () => {
   });
 
   it("uses the resource's default mode (lenient for responses)", () => {
-    expect(validateGenerateContentResponse["~standard"].validate({ modelVersion: "m", later: 1 })).toEqual({ value: { modelVersion: "m", later: 1 } });
+    expect(validateGenerateContentResponse["~standard"].validate({ modelVersion: "m", later: 1 })).toEqual({
+      value: { modelVersion: "m", later: 1 },
+    });
     expect(validateCountTokensRequest["~standard"].validate({ contents: [], later: 1 })).toEqual({
       issues: [{ message: "unknown-field: `later` is not a field of CountTokensRequest", path: ["later"] }],
     });
@@ -690,7 +1125,14 @@ describe("normalize", () => {
   it("never mutates its input (deep-frozen) and returns a new value only where something changed", () => {
     const input = deepFreeze({
       candidates: [
-        { index: 0, finish_reason: 1, content: { role: "model", parts: [{ text: "a" }, { function_call: { name: "f", args: { finish_reason: 1 } } }] } },
+        {
+          index: 0,
+          finish_reason: 1,
+          content: {
+            role: "model",
+            parts: [{ text: "a" }, { function_call: { name: "f", args: { finish_reason: 1 } } }],
+          },
+        },
         { index: 1, content: { role: "model", parts: [{ text: "b" }] } },
       ],
       model_version: "m",
@@ -704,7 +1146,14 @@ describe("normalize", () => {
     expect(JSON.stringify(input)).toBe(before);
     expect(out).toEqual({
       candidates: [
-        { index: 0, finishReason: "STOP", content: { role: "model", parts: [{ text: "a" }, { functionCall: { name: "f", args: { finish_reason: 1 } } }] } },
+        {
+          index: 0,
+          finishReason: "STOP",
+          content: {
+            role: "model",
+            parts: [{ text: "a" }, { functionCall: { name: "f", args: { finish_reason: 1 } } }],
+          },
+        },
         { index: 1, content: { role: "model", parts: [{ text: "b" }] } },
       ],
       modelVersion: "m",
@@ -727,25 +1176,48 @@ describe("normalize", () => {
     expect(normalizeGenerateContentResponse(deepFreeze(value))).toBe(value);
   });
 
-  it.each([null, 1, "s", true, [], [{ finish_reason: 1 }]])("returns non-objects and arrays at the root unchanged: %j", (value) => {
-    expect(normalizeGenerateContentResponse(value)).toBe(value);
-  });
+  it.each([null, 1, "s", true, [], [{ finish_reason: 1 }]])(
+    "returns non-objects and arrays at the root unchanged: %j",
+    (value) => {
+      expect(normalizeGenerateContentResponse(value)).toBe(value);
+    },
+  );
 
   it("keeps key order: a renamed key stays where it was, unknown keys too", () => {
     const out = normalizeGenerateContentRequest(
-      deepFreeze({ z_unknown: 1, system_instruction: { parts: [] }, contents: [], a_unknown: 2, generation_config: { top_p: 1, temperature: 0, stop_sequences: [] }, tools: [] }),
+      deepFreeze({
+        z_unknown: 1,
+        system_instruction: { parts: [] },
+        contents: [],
+        a_unknown: 2,
+        generation_config: { top_p: 1, temperature: 0, stop_sequences: [] },
+        tools: [],
+      }),
     ) as Record<string, Record<string, unknown>>;
-    expect(Object.keys(out)).toEqual(["z_unknown", "systemInstruction", "contents", "a_unknown", "generationConfig", "tools"]);
+    expect(Object.keys(out)).toEqual([
+      "z_unknown",
+      "systemInstruction",
+      "contents",
+      "a_unknown",
+      "generationConfig",
+      "tools",
+    ]);
     expect(Object.keys(out["generationConfig"]!)).toEqual(["topP", "temperature", "stopSequences"]);
   });
 
   it("reads a single value given for a repeated field as a list of one", () => {
-    expect(normalizeGenerateContentRequest(deepFreeze({ contents: { parts: { text: "hi" } } }))).toEqual({ contents: [{ parts: [{ text: "hi" }] }] });
+    expect(normalizeGenerateContentRequest(deepFreeze({ contents: { parts: { text: "hi" } } }))).toEqual({
+      contents: [{ parts: [{ text: "hi" }] }],
+    });
   });
 
   it("keeps a duplicate pair as given (validation reports it)", () => {
     const value = deepFreeze({ contents: [], generation_config: { topK: 1 }, generationConfig: { topK: 2 } });
-    expect(normalizeGenerateContentRequest(value)).toEqual({ contents: [], generation_config: { topK: 1 }, generationConfig: { topK: 2 } });
+    expect(normalizeGenerateContentRequest(value)).toEqual({
+      contents: [],
+      generation_config: { topK: 1 },
+      generationConfig: { topK: 2 },
+    });
   });
 
   it("a `__proto__` key is kept as an own property and never becomes the prototype", () => {

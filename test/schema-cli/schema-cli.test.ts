@@ -9,7 +9,14 @@ import type { CliIo } from "../../packages/tools/src/cli/command.ts";
 const ROOT = join(import.meta.dirname, "../..");
 
 function io(stdin = ""): CliIo & { out: string; err: string } {
-  const o = { out: "", err: "", cwd: ROOT, stdout: (t: string) => void (o.out += t), stderr: (t: string) => void (o.err += t), stdin: async () => stdin };
+  const o = {
+    out: "",
+    err: "",
+    cwd: ROOT,
+    stdout: (t: string) => void (o.out += t),
+    stderr: (t: string) => void (o.err += t),
+    stdin: async () => stdin,
+  };
   return o;
 }
 
@@ -25,15 +32,25 @@ describe("to-schema", () => {
   it("writes the legacy dialect to --out", async () => {
     const dir = mkdtempSync(join(tmpdir(), "gtk-"));
     const x = io();
-    expect(await main(["to-schema", "test/converter/nullable/input.ts", "Root", "--dialect", "openapi", "--out", join(dir, "s.json")], x)).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir, "s.json"), "utf8")).properties.label).toEqual({ type: "STRING", nullable: true });
+    expect(
+      await main(
+        ["to-schema", "test/converter/nullable/input.ts", "Root", "--dialect", "openapi", "--out", join(dir, "s.json")],
+        x,
+      ),
+    ).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, "s.json"), "utf8")).properties.label).toEqual({
+      type: "STRING",
+      nullable: true,
+    });
     expect(x.out).toBe("");
   });
 
   it("exits 1 with file:line:col on conversion errors", async () => {
     const x = io();
     expect(await main(["to-schema", "test/converter/error-required-cycle/input.ts", "Root"], x)).toBe(1);
-    expect(x.err).toContain("test/converter/error-required-cycle/input.ts:1:1: error ts.required-cycle: recursive type Root -> Parent -> Root");
+    expect(x.err).toContain(
+      "test/converter/error-required-cycle/input.ts:1:1: error ts.required-cycle: recursive type Root -> Parent -> Root",
+    );
     expect(x.out).toBe("");
   });
 
@@ -46,7 +63,9 @@ describe("to-schema", () => {
 
   it("--target: the field the schema is for decides the dialect and the lint rules the output must pass", async () => {
     const legacy = io();
-    expect(await main(["to-schema", "test/converter/object-basic/input.ts", "Root", "--target", "parameters"], legacy)).toBe(0);
+    expect(
+      await main(["to-schema", "test/converter/object-basic/input.ts", "Root", "--target", "parameters"], legacy),
+    ).toBe(0);
     expect(JSON.parse(legacy.out).type).toBe("OBJECT");
     // a function's parameters must be an object (function.parameters-object): an array type is refused, located
     const dir = mkdtempSync(join(tmpdir(), "gtk-"));
@@ -56,7 +75,12 @@ describe("to-schema", () => {
     expect(array.err).toMatch(/tags\.ts:1:1: error function\.parameters-object/);
     expect(array.out).toBe("");
     const conflict = io();
-    expect(await main(["to-schema", "test/converter/object-basic/input.ts", "Root", "--target", "parameters", "--dialect", "json"], conflict)).toBe(2);
+    expect(
+      await main(
+        ["to-schema", "test/converter/object-basic/input.ts", "Root", "--target", "parameters", "--dialect", "json"],
+        conflict,
+      ),
+    ).toBe(2);
     expect(conflict.err).toContain("--target parameters is a responseSchema field");
   });
 
@@ -89,7 +113,9 @@ describe("lint-schema", () => {
   });
 
   it("checks the legacy dialect and located JSON syntax errors", async () => {
-    expect(await main(["lint-schema", "-", "--dialect", "openapi"], io(JSON.stringify({ type: ["string", "null"] })))).toBe(1);
+    expect(
+      await main(["lint-schema", "-", "--dialect", "openapi"], io(JSON.stringify({ type: ["string", "null"] }))),
+    ).toBe(1);
     expect(await main(["lint-schema", "-", "--dialect", "openapi"], io(JSON.stringify({ type: "string" })))).toBe(0);
     const x = io('{"type": }');
     expect(await main(["lint-schema", "-"], x)).toBe(1);
@@ -100,7 +126,10 @@ describe("lint-schema", () => {
 describe("to-ts", () => {
   it("prints TypeScript for a schema file", async () => {
     const dir = mkdtempSync(join(tmpdir(), "gtk-"));
-    writeFileSync(join(dir, "s.json"), JSON.stringify({ title: "Point", type: "object", properties: { x: { type: "number" } }, required: ["x"] }));
+    writeFileSync(
+      join(dir, "s.json"),
+      JSON.stringify({ title: "Point", type: "object", properties: { x: { type: "number" } }, required: ["x"] }),
+    );
     const x = io();
     expect(await main(["to-ts", join(dir, "s.json")], x)).toBe(0);
     expect(x.out).toMatch(/export interface Point \{\s+x: number;\s+\}/);

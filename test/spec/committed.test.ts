@@ -59,7 +59,17 @@ describe("the committed spec", () => {
   it("has the oneofs of the protos, plus members the protos predate", () => {
     const unions = (r: string) => Object.fromEntries(ir.resources.get(r)!.unions.map((u) => [u.name, u.members]));
     expect(unions("Part")).toEqual({
-      data: ["text", "inlineData", "functionCall", "functionResponse", "fileData", "executableCode", "codeExecutionResult", "toolCall", "toolResponse"],
+      data: [
+        "text",
+        "inlineData",
+        "functionCall",
+        "functionResponse",
+        "fileData",
+        "executableCode",
+        "codeExecutionResult",
+        "toolCall",
+        "toolResponse",
+      ],
       metadata: ["videoMetadata"],
     });
     expect(unions("AttributionSourceId")).toEqual({ source: ["groundingPassage", "semanticRetrieverChunk"] });
@@ -71,11 +81,15 @@ describe("the committed spec", () => {
   it("records the aliases, stable names and the dangling-ref correction", () => {
     expect(field("GenerationConfig.responseJsonSchema").aliases).toEqual(["_responseJsonSchema"]);
     expect(field("GenerationConfig._responseJsonSchema").aliasOf).toBe("responseJsonSchema");
-    expect(ir.resources.get("GroundingSupport")!.upstreamName).toBe("GoogleAiGenerativelanguageV1alphaGroundingSupport");
+    expect(ir.resources.get("GroundingSupport")!.upstreamName).toBe(
+      "GoogleAiGenerativelanguageV1alphaGroundingSupport",
+    );
     expect(ir.resources.get("Segment")!.upstreamName).toBe("GoogleAiGenerativelanguageV1alphaSegment");
     expect(field("GroundingMetadata.groundingSupports").ref).toBe("GroundingSupport");
     expect(field("Part.mediaResolution").ref).toBe("PartMediaResolution");
-    expect(ir.enums.get("PartMediaResolutionLevel")!.values.map((v) => v.name)).toContain("MEDIA_RESOLUTION_ULTRA_HIGH");
+    expect(ir.enums.get("PartMediaResolutionLevel")!.values.map((v) => v.name)).toContain(
+      "MEDIA_RESOLUTION_ULTRA_HIGH",
+    );
   });
 
   it("has the error envelope, its canonical codes and the typed error details", () => {
@@ -89,10 +103,30 @@ describe("the committed spec", () => {
     const codes = ir.enums.get("RpcCode")!;
     expect(codes.protoEnum).toBe("google.rpc.Code");
     expect(codes.values.map((v) => [v.number, v.name])).toEqual(
-      ["OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "NOT_FOUND", "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED"].map((n, i) => [i, n]),
+      [
+        "OK",
+        "CANCELLED",
+        "UNKNOWN",
+        "INVALID_ARGUMENT",
+        "DEADLINE_EXCEEDED",
+        "NOT_FOUND",
+        "ALREADY_EXISTS",
+        "PERMISSION_DENIED",
+        "RESOURCE_EXHAUSTED",
+        "FAILED_PRECONDITION",
+        "ABORTED",
+        "OUT_OF_RANGE",
+        "UNIMPLEMENTED",
+        "INTERNAL",
+        "UNAVAILABLE",
+        "DATA_LOSS",
+        "UNAUTHENTICATED",
+      ].map((n, i) => [i, n]),
     );
     const known = ["BadRequest", "DebugInfo", "ErrorInfo", "Help", "LocalizedMessage", "QuotaFailure", "RetryInfo"];
-    expect(ir.anyTypes.get("ErrorDetail")!.members).toEqual(known.map((n) => ({ typeUrl: `type.googleapis.com/google.rpc.${n}`, resource: n })));
+    expect(ir.anyTypes.get("ErrorDetail")!.members).toEqual(
+      known.map((n) => ({ typeUrl: `type.googleapis.com/google.rpc.${n}`, resource: n })),
+    );
     for (const n of known) expect([n, ir.resources.get(n)!.protoMessage]).toEqual([n, `google.rpc.${n}`]);
     expect(field("Status.details")).toMatchObject({ type: "any", ref: "ErrorDetail", repeated: true });
     expect(field("RetryInfo.retryDelay").type).toBe("duration");
@@ -103,7 +137,14 @@ describe("the committed spec", () => {
 
   it("describes the error envelope and every detail message completely", () => {
     const missing: string[] = [];
-    const resources = ["ErrorResponse", "ErrorStatus", ...ir.anyTypes.get("ErrorDetail")!.members.map((m) => m.resource), "QuotaFailureViolation", "BadRequestFieldViolation", "HelpLink"];
+    const resources = [
+      "ErrorResponse",
+      "ErrorStatus",
+      ...ir.anyTypes.get("ErrorDetail")!.members.map((m) => m.resource),
+      "QuotaFailureViolation",
+      "BadRequestFieldViolation",
+      "HelpLink",
+    ];
     for (const name of resources) {
       const r = ir.resources.get(name)!;
       if (!r.description) missing.push(name);
@@ -129,18 +170,36 @@ describe("the committed spec", () => {
 
   it("has the Live API: both envelopes with their oneofs on their sides of the pseudo-method, and the Live usage metadata", () => {
     const live = ir.methods.get("live.bidiGenerateContent")!;
-    expect([live.request, live.response, live.streaming]).toEqual(["BidiGenerateContentClientMessage", "BidiGenerateContentServerMessage", "bidi"]);
+    expect([live.request, live.response, live.streaming]).toEqual([
+      "BidiGenerateContentClientMessage",
+      "BidiGenerateContentServerMessage",
+      "bidi",
+    ]);
     const unions = (r: string) => Object.fromEntries(ir.resources.get(r)!.unions.map((u) => [u.name, u.members]));
-    expect(unions("BidiGenerateContentClientMessage")).toEqual({ message_type: ["setup", "clientContent", "realtimeInput", "toolResponse"] });
+    expect(unions("BidiGenerateContentClientMessage")).toEqual({
+      message_type: ["setup", "clientContent", "realtimeInput", "toolResponse"],
+    });
     expect(unions("BidiGenerateContentServerMessage")).toEqual({
-      message_type: ["setupComplete", "serverContent", "toolCall", "toolCallCancellation", "goAway", "sessionResumptionUpdate"],
+      message_type: [
+        "setupComplete",
+        "serverContent",
+        "toolCall",
+        "toolCallCancellation",
+        "goAway",
+        "sessionResumptionUpdate",
+      ],
     });
     expect(field("BidiGenerateContentServerMessage.usageMetadata").ref).toBe("LiveUsageMetadata");
     expect(ir.resources.get("LiveUsageMetadata")!.fields.map((f) => f.jsonName)).toContain("responseTokenCount");
     expect(field("GoAway.timeLeft").type).toBe("duration");
     // Discovery's Setup (newer than the proto) is the one used.
     expect(field("BidiGenerateContentSetup.historyConfig").ref).toBe("HistoryConfig");
-    for (const [path, e] of [["AutomaticActivityDetection.startOfSpeechSensitivity", "StartSensitivity"], ["AutomaticActivityDetection.endOfSpeechSensitivity", "EndSensitivity"], ["RealtimeInputConfig.activityHandling", "ActivityHandling"], ["RealtimeInputConfig.turnCoverage", "TurnCoverage"]] as const)
+    for (const [path, e] of [
+      ["AutomaticActivityDetection.startOfSpeechSensitivity", "StartSensitivity"],
+      ["AutomaticActivityDetection.endOfSpeechSensitivity", "EndSensitivity"],
+      ["RealtimeInputConfig.activityHandling", "ActivityHandling"],
+      ["RealtimeInputConfig.turnCoverage", "TurnCoverage"],
+    ] as const)
       expect([path, field(path).ref]).toEqual([path, e]);
   });
 
@@ -168,18 +227,33 @@ describe("the committed spec", () => {
 /** Runs of `n` consecutive words two texts share (case and punctuation folded). */
 function sharedRuns(a: string, b: string, n: number): string[] {
   const words = (t: string) => t.toLowerCase().match(/[a-z0-9_]+/g) ?? [];
-  const grams = (w: string[]) => new Set(w.slice(0, Math.max(0, w.length - n + 1)).map((_, i) => w.slice(i, i + n).join(" ")));
+  const grams = (w: string[]) =>
+    new Set(w.slice(0, Math.max(0, w.length - n + 1)).map((_, i) => w.slice(i, i + n).join(" ")));
   const mine = grams(words(a));
   return [...grams(words(b))].filter((g) => mine.has(g));
 }
 
 describe.skipIf(!hasShared)("descriptions are our own words", () => {
   it("the overlap check itself finds a copied sentence", () => {
-    expect(sharedRuns("Output only. The reason why the model stopped generating tokens here.", "The reason why the model stopped generating tokens. If empty, the model has not stopped.", 8)).toHaveLength(1);
+    expect(
+      sharedRuns(
+        "Output only. The reason why the model stopped generating tokens here.",
+        "The reason why the model stopped generating tokens. If empty, the model has not stopped.",
+        8,
+      ),
+    ).toHaveLength(1);
   });
 
   it("no description shares 8 or more consecutive words with upstream's text for the same item", () => {
-    const doc = JSON.parse(readFileSync(UPSTREAM.discovery, "utf8")) as { schemas: Record<string, { description?: string; properties: Record<string, { description?: string; enum?: string[]; enumDescriptions?: string[] }> }> };
+    const doc = JSON.parse(readFileSync(UPSTREAM.discovery, "utf8")) as {
+      schemas: Record<
+        string,
+        {
+          description?: string;
+          properties: Record<string, { description?: string; enum?: string[]; enumDescriptions?: string[] }>;
+        }
+      >;
+    };
     const copied: string[] = [];
     const check = (what: string, ours: string, theirs: string | undefined) => {
       if (ours && theirs && sharedRuns(ours, theirs, 8).length > 0) copied.push(what);
@@ -194,7 +268,8 @@ describe.skipIf(!hasShared)("descriptions are our own words", () => {
       for (const path of e.usedBy) {
         const [rn, fn] = path.split(".") as [string, string];
         const prop = doc.schemas[ir.resources.get(rn)!.upstreamName]?.properties[fn];
-        for (const v of e.values) check(`${e.name}.${v.name}`, v.description, prop?.enumDescriptions?.[prop.enum?.indexOf(v.name) ?? -1]);
+        for (const v of e.values)
+          check(`${e.name}.${v.name}`, v.description, prop?.enumDescriptions?.[prop.enum?.indexOf(v.name) ?? -1]);
       }
     expect(copied).toEqual([]);
   });

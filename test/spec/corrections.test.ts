@@ -33,7 +33,10 @@ interface Row {
  * A Live API example (live/<session>.jsonl, `chunk` = the message's index in the session): the resource is the
  * envelope of its direction, and only sessions recorded from the Gemini API count as evidence.
  */
-function liveExample(file: string, chunk: number): { resource: string; body: unknown; api: string; provenance: string } {
+function liveExample(
+  file: string,
+  chunk: number,
+): { resource: string; body: unknown; api: string; provenance: string } {
   const name = file.slice("live/".length);
   const line = readFileSync(join(CORPUS_DIR, "live/manifest.jsonl"), "utf8")
     .split("\n")
@@ -50,17 +53,28 @@ function liveExample(file: string, chunk: number): { resource: string; body: unk
 
 function evidenced(c: Corrections): { correction: string; evidence: Evidence }[] {
   return [
-    ...Object.entries(c.addedResources ?? {}).flatMap(([name, r]) => (r.evidence ? [{ correction: `addedResource ${name}`, evidence: r.evidence }] : [])),
+    ...Object.entries(c.addedResources ?? {}).flatMap(([name, r]) =>
+      r.evidence ? [{ correction: `addedResource ${name}`, evidence: r.evidence }] : [],
+    ),
     ...(c.addedFields ?? []).map((f) => ({ correction: `addedField ${f.field}`, evidence: f.evidence })),
-    ...(c.relaxedRequired ?? []).map((f) => ({ correction: `relaxedRequired(${f.scope}) ${f.field}`, evidence: f.evidence })),
-    ...(c.addedEnumValues ?? []).map((v) => ({ correction: `addedEnumValue ${v.enum}.${v.value}`, evidence: v.evidence })),
+    ...(c.relaxedRequired ?? []).map((f) => ({
+      correction: `relaxedRequired(${f.scope}) ${f.field}`,
+      evidence: f.evidence,
+    })),
+    ...(c.addedEnumValues ?? []).map((v) => ({
+      correction: `addedEnumValue ${v.enum}.${v.value}`,
+      evidence: v.evidence,
+    })),
   ];
 }
 
 /** The corrections without the ones that rest on evidence: the spec as upstream alone would have it. */
 function withoutEvidenced(c: Corrections): Corrections {
   const { addedFields: _f, relaxedRequired: _r, addedEnumValues: _v, ...rest } = c;
-  return { ...rest, addedResources: Object.fromEntries(Object.entries(c.addedResources ?? {}).filter(([, r]) => !r.evidence)) };
+  return {
+    ...rest,
+    addedResources: Object.fromEntries(Object.entries(c.addedResources ?? {}).filter(([, r]) => !r.evidence)),
+  };
 }
 
 function strictValidators(ir: SpecIR): (resource: string) => ValidateFunction {
@@ -72,7 +86,12 @@ function strictValidators(ir: SpecIR): (resource: string) => ValidateFunction {
 /** Where an ajv error is: for a missing or unknown property, the pointer of that property. */
 function errorPointer(e: ErrorObject): string {
   const p = e.params as { missingProperty?: string; additionalProperty?: string };
-  const name = e.keyword === "required" ? p.missingProperty : e.keyword === "additionalProperties" ? p.additionalProperty : undefined;
+  const name =
+    e.keyword === "required"
+      ? p.missingProperty
+      : e.keyword === "additionalProperties"
+        ? p.additionalProperty
+        : undefined;
   return name === undefined ? e.instancePath : `${e.instancePath}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
 }
 
@@ -95,7 +114,10 @@ describe.skipIf(!hasCorpus)("corrections from real traffic: each example needs i
   const rows: [string, Row][] = evidenced(corrections).flatMap(({ correction, evidence }) =>
     evidence.examples.map((e): [string, Row] => [
       `${correction}: ${e.file}${e.chunk !== undefined ? `#${e.chunk}` : ""} ${e.pointer}`,
-      { given: { correction, file: e.file, chunk: e.chunk ?? 0, pointer: e.pointer }, want: { afterValid: true, beforeFailsAt: e.pointer } },
+      {
+        given: { correction, file: e.file, chunk: e.chunk ?? 0, pointer: e.pointer },
+        want: { afterValid: true, beforeFailsAt: e.pointer },
+      },
     ]),
   );
 
@@ -118,7 +140,8 @@ describe.skipIf(!hasCorpus)("corrections from real traffic: each example needs i
     expect(given.file.startsWith("vertex/"), "evidence comes from the Gemini API, not Vertex AI").toBe(false);
     expect(entry!.status ?? 200).toBeLessThan(400);
     const placement = place(entry!);
-    if (!("resource" in placement)) throw new Error(`${given.file} is not a payload of the spec: ${placement.outOfScope}`);
+    if (!("resource" in placement))
+      throw new Error(`${given.file} is not a payload of the spec: ${placement.outOfScope}`);
     const body = bodiesOf(readFileSync(join(CORPUS_DIR, given.file), "utf8"), given.file)[given.chunk];
     expect(body, `${given.file} has no chunk ${given.chunk}`).toBeDefined();
     return { placement, body };

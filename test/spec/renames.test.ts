@@ -32,7 +32,11 @@ const IMPORTED: ImportedSpec = {
 };
 
 const overlay = (renames: Renames): Overlay => ({ resources: {}, enums: {}, methods: {}, corrections: { renames } });
-const rename = (upstream: string, name: string): Renames[number] => ({ upstream, name, reason: "a stable public name" });
+const rename = (upstream: string, name: string): Renames[number] => ({
+  upstream,
+  name,
+  reason: "a stable public name",
+});
 
 interface Row {
   given: Renames;
@@ -44,13 +48,23 @@ interface Row {
 }
 
 const rows: [string, Row][] = [
-  ["one entry per upstream name is fine", { given: [rename("V1Segment", "Segment")], want: { diagnostics: [], publicName: { V1Segment: "Segment" } } }],
+  [
+    "one entry per upstream name is fine",
+    { given: [rename("V1Segment", "Segment")], want: { diagnostics: [], publicName: { V1Segment: "Segment" } } },
+  ],
   [
     "the same upstream name renamed to two names is an error at the second entry; the first holds",
     {
       given: [rename("V1Segment", "Segment"), rename("Holder", "SegmentHolder"), rename("V1Segment", "TextSegment")],
       want: {
-        diagnostics: [{ code: "spec.rename-conflict", severity: "error", pointer: "/renames/2", hint: /#\/renames\/0 \(→ "Segment"\) and #\/renames\/2 \(→ "TextSegment"\)/ }],
+        diagnostics: [
+          {
+            code: "spec.rename-conflict",
+            severity: "error",
+            pointer: "/renames/2",
+            hint: /#\/renames\/0 \(→ "Segment"\) and #\/renames\/2 \(→ "TextSegment"\)/,
+          },
+        ],
         publicName: { V1Segment: "Segment", Holder: "SegmentHolder" },
       },
     },
@@ -59,14 +73,27 @@ const rows: [string, Row][] = [
     "the same rename listed twice is a warning at the second entry",
     {
       given: [rename("V1Segment", "Segment"), rename("V1Segment", "Segment")],
-      want: { diagnostics: [{ code: "spec.rename-duplicate", severity: "warning", pointer: "/renames/1", hint: /#\/renames\/0 already says it/ }], publicName: { V1Segment: "Segment" } },
+      want: {
+        diagnostics: [
+          {
+            code: "spec.rename-duplicate",
+            severity: "warning",
+            pointer: "/renames/1",
+            hint: /#\/renames\/0 already says it/,
+          },
+        ],
+        publicName: { V1Segment: "Segment" },
+      },
     },
   ],
   [
     "an upstream name the document no longer has, renamed twice, is still a conflict (history entries count too)",
     {
       given: [rename("V1Segment", "Segment"), rename("V0Segment", "Segment"), rename("V0Segment", "OldSegment")],
-      want: { diagnostics: [{ code: "spec.rename-conflict", severity: "error", pointer: "/renames/2" }], publicName: { V1Segment: "Segment", V0Segment: "Segment" } },
+      want: {
+        diagnostics: [{ code: "spec.rename-conflict", severity: "error", pointer: "/renames/2" }],
+        publicName: { V1Segment: "Segment", V0Segment: "Segment" },
+      },
     },
   ],
   [
@@ -76,7 +103,12 @@ const rows: [string, Row][] = [
       want: {
         diagnostics: [
           { code: "spec.rename-duplicate", severity: "warning", pointer: "/renames/1" },
-          { code: "spec.rename-conflict", severity: "error", pointer: "/renames/2", hint: /#\/renames\/0 \(→ "Segment"\)/ },
+          {
+            code: "spec.rename-conflict",
+            severity: "error",
+            pointer: "/renames/2",
+            hint: /#\/renames\/0 \(→ "Segment"\)/,
+          },
         ],
         publicName: { V1Segment: "Segment" },
       },
@@ -96,7 +128,9 @@ describe("repeated renames", () => {
       if (w.hint) expect(renameProblems[i]!.hint).toMatch(w.hint);
     });
     // Nothing else rides on a repeated entry (before, an exact copy was a collision of the schema with itself).
-    expect(diagnostics.filter((d) => d.severity === "error").map((d) => d.code)).toEqual(want.diagnostics.filter((d) => d.severity === "error").map((d) => d.code));
+    expect(diagnostics.filter((d) => d.severity === "error").map((d) => d.code)).toEqual(
+      want.diagnostics.filter((d) => d.severity === "error").map((d) => d.code),
+    );
     const names = publicNameMap(IMPORTED, overlay(given), emptySources(), []);
     const history = renameHistory(overlay(given));
     for (const [upstream, name] of Object.entries(want.publicName)) {
@@ -112,7 +146,10 @@ describe("spec check, generate and import all report a rename conflict", () => {
   beforeAll(async () => {
     root = tempDir();
     writeTree(root, {
-      "discovery.json": discoveryDoc({ V1Segment: { properties: { text: { type: "string" } } }, Holder: { properties: { segment: { $ref: "V1Segment" } } } }),
+      "discovery.json": discoveryDoc({
+        V1Segment: { properties: { text: { type: "string" } } },
+        Holder: { properties: { segment: { $ref: "V1Segment" } } },
+      }),
       "spec/overlay/corrections.json": {},
     });
     const first = await runImport({ discovery: join(root, "discovery.json"), specDir: join(root, "spec") }, root);
@@ -120,13 +157,19 @@ describe("spec check, generate and import all report a rename conflict", () => {
     writeTree(root, { "spec/overlay/corrections.json": CONFLICT });
   });
 
-  const conflicts = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.location.file, d.location.pointer]);
+  const conflicts = (diagnostics: Diagnostic[]) =>
+    diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.location.file, d.location.pointer]);
   const want = [["spec.rename-conflict", "spec/overlay/corrections.json", "/renames/1"]];
 
   it.each([
     ["spec check", async () => (await loadSpec(join(root, "spec"), root)).diagnostics],
     ["generate", async () => (await generateFiles(join(root, "spec"), root)).diagnostics],
-    ["import", async () => (await runImport({ discovery: join(root, "discovery.json"), specDir: join(root, "spec"), dryRun: true }, root)).diagnostics],
+    [
+      "import",
+      async () =>
+        (await runImport({ discovery: join(root, "discovery.json"), specDir: join(root, "spec"), dryRun: true }, root))
+          .diagnostics,
+    ],
   ] as const)("%s", async (_, run) => {
     expect(conflicts(await run())).toEqual(want);
   });

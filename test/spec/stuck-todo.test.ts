@@ -22,7 +22,11 @@ beforeAll(async () => {
       },
       { generateContent: generateContentMethod() },
     ),
-    "spec/overlay/enums/ServiceTier.json": { usedBy: ["Req.serviceTier"], description: "How the request is served.", values: { STANDARD: "Usual capacity." } },
+    "spec/overlay/enums/ServiceTier.json": {
+      usedBy: ["Req.serviceTier"],
+      description: "How the request is served.",
+      values: { STANDARD: "Usual capacity." },
+    },
     "spec/overlay/resources/Content.json": { description: "A turn.", fields: { role: "Who speaks." } },
     "spec/overlay/methods.json": { "models.generateContent": "Generates a response." },
   });
@@ -45,27 +49,60 @@ describe("spec check --todo", () => {
     const { todo } = JSON.parse(stdout) as { todo: unknown[] };
     expect(todo).toEqual([
       { kind: "description", subject: "Req", file: "spec/overlay/resources/Req.json", pointer: "/description" },
-      { kind: "description", subject: "Req.contents", file: "spec/overlay/resources/Req.json", pointer: "/fields/contents" },
-      { kind: "description", subject: "Req.serviceTier", file: "spec/overlay/resources/Req.json", pointer: "/fields/serviceTier" },
+      {
+        kind: "description",
+        subject: "Req.contents",
+        file: "spec/overlay/resources/Req.json",
+        pointer: "/fields/contents",
+      },
+      {
+        kind: "description",
+        subject: "Req.serviceTier",
+        file: "spec/overlay/resources/Req.json",
+        pointer: "/fields/serviceTier",
+      },
       { kind: "description", subject: "Res", file: "spec/overlay/resources/Res.json", pointer: "/description" },
-      { kind: "description", subject: "Res.finishReason", file: "spec/overlay/resources/Res.json", pointer: "/fields/finishReason" },
-      { kind: "description", subject: "Res.usedTier", file: "spec/overlay/resources/Res.json", pointer: "/fields/usedTier" },
-      { kind: "enum-name", subject: "Res.finishReason", file: "spec/overlay/enums/ResFinishReason.json", pointer: "/usedBy" },
+      {
+        kind: "description",
+        subject: "Res.finishReason",
+        file: "spec/overlay/resources/Res.json",
+        pointer: "/fields/finishReason",
+      },
+      {
+        kind: "description",
+        subject: "Res.usedTier",
+        file: "spec/overlay/resources/Res.json",
+        pointer: "/fields/usedTier",
+      },
+      {
+        kind: "enum-name",
+        subject: "Res.finishReason",
+        file: "spec/overlay/enums/ResFinishReason.json",
+        pointer: "/usedBy",
+      },
       {
         kind: "enum-name",
         subject: "Res.usedTier",
         file: "spec/overlay/enums/ResUsedTier.json",
         pointer: "/usedBy",
-        suggestion: "Res.usedTier has exactly the values of ServiceTier: add it to the usedBy of spec/overlay/enums/ServiceTier.json",
+        suggestion:
+          "Res.usedTier has exactly the values of ServiceTier: add it to the usedBy of spec/overlay/enums/ServiceTier.json",
       },
-      { kind: "description", subject: "ServiceTier.FLEX", file: "spec/overlay/enums/ServiceTier.json", pointer: "/values/FLEX" },
+      {
+        kind: "description",
+        subject: "ServiceTier.FLEX",
+        file: "spec/overlay/enums/ServiceTier.json",
+        pointer: "/values/FLEX",
+      },
     ]);
   });
 
   it("prints the list in text, one located line each, with a count", async () => {
     const { code, stdout } = await run(["spec", "check", "--spec", "spec", "--todo"]);
     expect(code).toBe(0);
-    expect(stdout).toContain("spec/overlay/enums/ServiceTier.json #/values/FLEX: todo description: ServiceTier.FLEX has no description\n");
+    expect(stdout).toContain(
+      "spec/overlay/enums/ServiceTier.json #/values/FLEX: todo description: ServiceTier.FLEX has no description\n",
+    );
     expect(stdout).toContain("\n  suggestion: Res.usedTier has exactly the values of ServiceTier");
     expect(stdout).toContain("7 missing descriptions, 2 enums without a name\n");
   });

@@ -39,16 +39,32 @@ interface Row {
 const rows: [string, Row][] = [
   [
     "an enum named like a resource",
-    { given: { "overlay/enums/Content.json": () => ({ usedBy: ["Res.finishReason"] }), "overlay/enums/FinishReason.json": null }, want: [{ code: "spec.name-collision", file: "overlay/enums/Content.json" }] },
+    {
+      given: {
+        "overlay/enums/Content.json": () => ({ usedBy: ["Res.finishReason"] }),
+        "overlay/enums/FinishReason.json": null,
+      },
+      want: [{ code: "spec.name-collision", file: "overlay/enums/Content.json" }],
+    },
   ],
   [
     "an enum named like a helper of the generated types",
-    { given: { "overlay/enums/Direction.json": () => ({ usedBy: ["Res.finishReason"] }), "overlay/enums/FinishReason.json": null }, want: [{ code: "spec.name-collision", file: "overlay/enums/Direction.json" }] },
+    {
+      given: {
+        "overlay/enums/Direction.json": () => ({ usedBy: ["Res.finishReason"] }),
+        "overlay/enums/FinishReason.json": null,
+      },
+      want: [{ code: "spec.name-collision", file: "overlay/enums/Direction.json" }],
+    },
   ],
   [
     "a resource renamed to a helper's name",
     {
-      given: { "overlay/corrections.json": () => ({ renames: [{ upstream: "Content", name: "OneOf", reason: "a rename that clashes with a helper" }] }) },
+      given: {
+        "overlay/corrections.json": () => ({
+          renames: [{ upstream: "Content", name: "OneOf", reason: "a rename that clashes with a helper" }],
+        }),
+      },
       want: [{ code: "spec.name-collision", file: "overlay/corrections.json", pointer: "/renames/0/name" }],
     },
   ],
@@ -78,12 +94,20 @@ describe("spec check finds what generate cannot handle", () => {
     const { ir, diagnostics } = await loadSpec(dir, dir);
     expect(ir).toBeUndefined();
     const errors = diagnostics.filter((d) => d.severity === "error");
-    expect(errors.map((d) => ({ code: d.code, file: d.location.file, ...(d.location.pointer !== undefined ? { pointer: d.location.pointer } : {}) }))).toEqual(want);
+    expect(
+      errors.map((d) => ({
+        code: d.code,
+        file: d.location.file,
+        ...(d.location.pointer !== undefined ? { pointer: d.location.pointer } : {}),
+      })),
+    ).toEqual(want);
     for (const d of errors) expect(d.hint, `${d.code} says how to fix it`).toBeTruthy();
     // generate stops at the same errors instead of throwing.
     const generated = await generateFiles(dir, dir);
     expect(generated.files).toBeUndefined();
-    expect(generated.diagnostics.filter((d) => d.severity === "error").map((d) => d.code)).toEqual(want.map((w) => w.code));
+    expect(generated.diagnostics.filter((d) => d.severity === "error").map((d) => d.code)).toEqual(
+      want.map((w) => w.code),
+    );
   });
 });
 
@@ -93,9 +117,29 @@ describe("a named enum whose every field is gone upstream", () => {
     copyTree(base, dir);
     applyEdits(dir, { "imported/resources/Res.json": (j) => (delete j.fields.finishReason, j) });
     const { ir, diagnostics } = await loadSpec(dir, dir);
-    expect(diagnostics.map((d) => ({ severity: d.severity, code: d.code, file: d.location.file, pointer: d.location.pointer, hint: d.hint }))).toEqual([
-      { severity: "warning", code: "spec.stale-field", file: "overlay/enums/FinishReason.json", pointer: "/usedBy/0", hint: undefined },
-      { severity: "warning", code: "spec.stale-enum", file: "overlay/enums/FinishReason.json", pointer: "/usedBy", hint: "delete overlay/enums/FinishReason.json, or list in usedBy the fields that carry its values now" },
+    expect(
+      diagnostics.map((d) => ({
+        severity: d.severity,
+        code: d.code,
+        file: d.location.file,
+        pointer: d.location.pointer,
+        hint: d.hint,
+      })),
+    ).toEqual([
+      {
+        severity: "warning",
+        code: "spec.stale-field",
+        file: "overlay/enums/FinishReason.json",
+        pointer: "/usedBy/0",
+        hint: undefined,
+      },
+      {
+        severity: "warning",
+        code: "spec.stale-enum",
+        file: "overlay/enums/FinishReason.json",
+        pointer: "/usedBy",
+        hint: "delete overlay/enums/FinishReason.json, or list in usedBy the fields that carry its values now",
+      },
     ]);
     expect([...ir!.enums.keys()]).toEqual([]);
     const generated = await generateFiles(dir, dir);
@@ -109,7 +153,11 @@ describe("generate reports a failing output as a diagnostic", () => {
     const root = tempDir();
     const dir = join(root, "spec");
     copyTree(base, dir);
-    const failing = { module: new URL("../support/failing-emitter.ts", import.meta.url).href, exportName: "emitNothing", worker: false };
+    const failing = {
+      module: new URL("../support/failing-emitter.ts", import.meta.url).href,
+      exportName: "emitNothing",
+      worker: false,
+    };
     const { files, diagnostics } = await generateFiles(dir, root, { ...OUTPUTS, model: failing });
     expect(files).toBeUndefined();
     expect(diagnostics.map((d) => ({ code: d.code, file: d.location.file, message: d.message }))).toEqual([

@@ -1,13 +1,19 @@
 // aggregateResponses and Aggregator: the chunks of one generateContent stream folded into one response.
 import { describe, expect, it } from "vitest";
-import { Aggregator, aggregateResponses, parseStream, type Aggregate } from "../../packages/runtime/src/stream/index.ts";
+import {
+  Aggregator,
+  aggregateResponses,
+  parseStream,
+  type Aggregate,
+} from "../../packages/runtime/src/stream/index.ts";
 import type { GenerateContentResponse } from "../../packages/runtime/generated/types.ts";
 import { asyncChunks, passThrough } from "./support.ts";
 
 type R = GenerateContentResponse;
 
 /** A chunk with one candidate holding `parts`. */
-const parts = (list: unknown[], extra: Record<string, unknown> = {}): R => ({ candidates: [{ content: { parts: list, role: "model" }, index: 0, ...extra }] }) as R;
+const parts = (list: unknown[], extra: Record<string, unknown> = {}): R =>
+  ({ candidates: [{ content: { parts: list, role: "model" }, index: 0, ...extra }] }) as R;
 
 interface Row {
   given: R[];
@@ -22,8 +28,18 @@ const rows: [string, Row][] = [
     {
       given: [
         { ...parts([{ text: "Hel" }]), usageMetadata: { promptTokenCount: 3 }, modelVersion: "m", responseId: "r" },
-        { ...parts([{ text: "lo" }, { text: ", " }]), usageMetadata: { promptTokenCount: 3, totalTokenCount: 5 }, modelVersion: "m", responseId: "r" },
-        { ...parts([{ text: "world" }], { finishReason: "STOP" }), usageMetadata: { promptTokenCount: 3, candidatesTokenCount: 4, totalTokenCount: 7 }, modelVersion: "m", responseId: "r" },
+        {
+          ...parts([{ text: "lo" }, { text: ", " }]),
+          usageMetadata: { promptTokenCount: 3, totalTokenCount: 5 },
+          modelVersion: "m",
+          responseId: "r",
+        },
+        {
+          ...parts([{ text: "world" }], { finishReason: "STOP" }),
+          usageMetadata: { promptTokenCount: 3, candidatesTokenCount: 4, totalTokenCount: 7 },
+          modelVersion: "m",
+          responseId: "r",
+        },
       ],
       want: {
         response: {
@@ -39,21 +55,36 @@ const rows: [string, Row][] = [
   [
     "thoughts and answer text are separate runs, each concatenated",
     {
-      given: [parts([{ text: "Think", thought: true }]), parts([{ text: "ing.", thought: true }, { text: "An" }]), parts([{ text: "swer" }])],
+      given: [
+        parts([{ text: "Think", thought: true }]),
+        parts([{ text: "ing.", thought: true }, { text: "An" }]),
+        parts([{ text: "swer" }]),
+      ],
       want: { response: parts([{ text: "Thinking.", thought: true }, { text: "Answer" }]), issues: [] },
     },
   ],
   [
     "a thought after answer text starts a new part",
     {
-      given: [parts([{ text: "a", thought: true }, { text: "b" }, { text: "c", thought: true }, { text: "d", thought: true }])],
+      given: [
+        parts([
+          { text: "a", thought: true },
+          { text: "b" },
+          { text: "c", thought: true },
+          { text: "d", thought: true },
+        ]),
+      ],
       want: { response: parts([{ text: "a", thought: true }, { text: "b" }, { text: "cd", thought: true }]) },
     },
   ],
   [
     "a signature on a trailing empty text part stays with its run",
     {
-      given: [parts([{ text: "Hello" }]), parts([{ text: " there" }]), parts([{ text: "", thoughtSignature: "SIG" }], { finishReason: "STOP" })],
+      given: [
+        parts([{ text: "Hello" }]),
+        parts([{ text: " there" }]),
+        parts([{ text: "", thoughtSignature: "SIG" }], { finishReason: "STOP" }),
+      ],
       want: { response: parts([{ text: "Hello there", thoughtSignature: "SIG" }], { finishReason: "STOP" }) },
     },
   ],
@@ -61,7 +92,12 @@ const rows: [string, Row][] = [
     "a second, different signature starts a new part",
     {
       given: [parts([{ text: "a", thoughtSignature: "S1" }, { text: "b" }, { text: "c", thoughtSignature: "S2" }])],
-      want: { response: parts([{ text: "ab", thoughtSignature: "S1" }, { text: "c", thoughtSignature: "S2" }]) },
+      want: {
+        response: parts([
+          { text: "ab", thoughtSignature: "S1" },
+          { text: "c", thoughtSignature: "S2" },
+        ]),
+      },
     },
   ],
   [
@@ -73,7 +109,12 @@ const rows: [string, Row][] = [
         parts([{ functionCall: { name: "b", args: {} } }, { text: "Done" }]),
       ],
       want: {
-        response: parts([{ text: "Let me check." }, { functionCall: { name: "a", args: { x: 1 } }, thoughtSignature: "S" }, { functionCall: { name: "b", args: {} } }, { text: "Done" }]),
+        response: parts([
+          { text: "Let me check." },
+          { functionCall: { name: "a", args: { x: 1 } }, thoughtSignature: "S" },
+          { functionCall: { name: "b", args: {} } },
+          { text: "Done" },
+        ]),
       },
     },
   ],
@@ -81,8 +122,16 @@ const rows: [string, Row][] = [
     "other parts, and text parts with other fields, are kept as they are",
     {
       given: [
-        parts([{ text: "x" }, { executableCode: { language: "PYTHON", code: "1" } }, { codeExecutionResult: { outcome: "OUTCOME_OK" } }]),
-        parts([{ text: "y", partMetadata: { k: 1 } }, { text: "z" }, { inlineData: { mimeType: "image/png", data: "AA==" } }]),
+        parts([
+          { text: "x" },
+          { executableCode: { language: "PYTHON", code: "1" } },
+          { codeExecutionResult: { outcome: "OUTCOME_OK" } },
+        ]),
+        parts([
+          { text: "y", partMetadata: { k: 1 } },
+          { text: "z" },
+          { inlineData: { mimeType: "image/png", data: "AA==" } },
+        ]),
       ],
       want: {
         response: parts([
@@ -104,7 +153,13 @@ const rows: [string, Row][] = [
         parts([{ text: "b" }], { safetyRatings: ratings("LOW") }),
         parts([], { finishReason: "SAFETY", finishMessage: "blocked" }),
       ],
-      want: { response: parts([{ text: "ab" }], { finishReason: "SAFETY", safetyRatings: ratings("LOW"), finishMessage: "blocked" }) },
+      want: {
+        response: parts([{ text: "ab" }], {
+          finishReason: "SAFETY",
+          safetyRatings: ratings("LOW"),
+          finishMessage: "blocked",
+        }),
+      },
     },
   ],
   [
@@ -112,7 +167,14 @@ const rows: [string, Row][] = [
     {
       given: [
         parts([{ text: "a" }], { citationMetadata: { citationSources: [{ startIndex: 1, endIndex: 5, uri: "u1" }] } }),
-        parts([{ text: "b" }], { citationMetadata: { citationSources: [{ startIndex: 1, endIndex: 5, uri: "u1" }, { startIndex: 9, endIndex: 12, uri: "u2" }] } }),
+        parts([{ text: "b" }], {
+          citationMetadata: {
+            citationSources: [
+              { startIndex: 1, endIndex: 5, uri: "u1" },
+              { startIndex: 9, endIndex: 12, uri: "u2" },
+            ],
+          },
+        }),
       ],
       want: {
         response: parts([{ text: "ab" }], {
@@ -131,10 +193,16 @@ const rows: [string, Row][] = [
     {
       given: [
         parts([{ text: "a" }], { groundingMetadata: { webSearchQueries: ["q0"] } }),
-        parts([{ text: "b" }], { groundingMetadata: { webSearchQueries: ["q1"], groundingChunks: [{ web: { uri: "u" } }] }, urlContextMetadata: { urlMetadata: [] } }),
+        parts([{ text: "b" }], {
+          groundingMetadata: { webSearchQueries: ["q1"], groundingChunks: [{ web: { uri: "u" } }] },
+          urlContextMetadata: { urlMetadata: [] },
+        }),
       ],
       want: {
-        response: parts([{ text: "ab" }], { groundingMetadata: { webSearchQueries: ["q1"], groundingChunks: [{ web: { uri: "u" } }] }, urlContextMetadata: { urlMetadata: [] } }),
+        response: parts([{ text: "ab" }], {
+          groundingMetadata: { webSearchQueries: ["q1"], groundingChunks: [{ web: { uri: "u" } }] },
+          urlContextMetadata: { urlMetadata: [] },
+        }),
       },
     },
   ],
@@ -142,8 +210,12 @@ const rows: [string, Row][] = [
     "logprobs: token lists concatenated, sums added",
     {
       given: [
-        parts([{ text: "a" }], { logprobsResult: { chosenCandidates: [{ token: "a", logProbability: -1 }], logProbabilitySum: -1 } }),
-        parts([{ text: "b" }], { logprobsResult: { chosenCandidates: [{ token: "b", logProbability: -2 }], logProbabilitySum: -2 } }),
+        parts([{ text: "a" }], {
+          logprobsResult: { chosenCandidates: [{ token: "a", logProbability: -1 }], logProbabilitySum: -1 },
+        }),
+        parts([{ text: "b" }], {
+          logprobsResult: { chosenCandidates: [{ token: "b", logProbability: -2 }], logProbabilitySum: -2 },
+        }),
       ],
       want: {
         response: parts([{ text: "ab" }], {
@@ -163,7 +235,12 @@ const rows: [string, Row][] = [
     {
       given: [
         { candidates: [{ content: { parts: [{ text: "a" }] } }, { index: 1, content: { parts: [{ text: "x" }] } }] },
-        { candidates: [{ index: 1, content: { parts: [{ text: "y" }] }, finishReason: "STOP" }, { index: 0, content: { parts: [{ text: "b" }] }, finishReason: "STOP" }] },
+        {
+          candidates: [
+            { index: 1, content: { parts: [{ text: "y" }] }, finishReason: "STOP" },
+            { index: 0, content: { parts: [{ text: "b" }] }, finishReason: "STOP" },
+          ],
+        },
       ],
       want: {
         response: {
@@ -182,14 +259,32 @@ const rows: [string, Row][] = [
         { promptFeedback: { safetyRatings: ratings("NEGLIGIBLE") }, ...parts([{ text: "a" }]), createTime: "t1" } as R,
         { ...parts([{ text: "b" }]), createTime: "t2" } as R,
       ],
-      want: { response: { promptFeedback: { safetyRatings: ratings("NEGLIGIBLE") }, ...parts([{ text: "ab" }]), createTime: "t2" } as R, issues: [] },
+      want: {
+        response: {
+          promptFeedback: { safetyRatings: ratings("NEGLIGIBLE") },
+          ...parts([{ text: "ab" }]),
+          createTime: "t2",
+        } as R,
+        issues: [],
+      },
     },
   ],
   [
     "a prompt blocked before any candidate",
     {
-      given: [{ promptFeedback: { blockReason: "SAFETY", safetyRatings: ratings("HIGH") }, usageMetadata: { promptTokenCount: 9 } }],
-      want: { response: { promptFeedback: { blockReason: "SAFETY", safetyRatings: ratings("HIGH") }, usageMetadata: { promptTokenCount: 9 } }, issues: [] },
+      given: [
+        {
+          promptFeedback: { blockReason: "SAFETY", safetyRatings: ratings("HIGH") },
+          usageMetadata: { promptTokenCount: 9 },
+        },
+      ],
+      want: {
+        response: {
+          promptFeedback: { blockReason: "SAFETY", safetyRatings: ratings("HIGH") },
+          usageMetadata: { promptTokenCount: 9 },
+        },
+        issues: [],
+      },
     },
   ],
   [
@@ -228,7 +323,8 @@ const rows: [string, Row][] = [
           {
             pointer: "/modelVersion",
             code: "stream-consistency",
-            message: 'modelVersion "gemini-2.5-pro" differs from "gemini-2.5-flash" of chunk 0: the chunks are not from one response',
+            message:
+              'modelVersion "gemini-2.5-pro" differs from "gemini-2.5-flash" of chunk 0: the chunks are not from one response',
             expected: '"gemini-2.5-flash"',
             received: '"gemini-2.5-pro"',
             spec: "GenerateContentResponse.modelVersion",
@@ -241,12 +337,37 @@ const rows: [string, Row][] = [
   [
     "values that are not the shapes it folds are issues, not crashes",
     {
-      given: [null as unknown as R, { candidates: "x" } as unknown as R, { candidates: [{ content: { parts: {} } }] } as unknown as R],
+      given: [
+        null as unknown as R,
+        { candidates: "x" } as unknown as R,
+        { candidates: [{ content: { parts: {} } }] } as unknown as R,
+      ],
       want: {
         issues: [
-          { pointer: "", code: "invalid-type", message: "a stream chunk must be a GenerateContentResponse object", expected: "object", received: "null", chunk: 0 },
-          { pointer: "/candidates", code: "invalid-type", message: "candidates must be an array", expected: "array", received: "string", chunk: 1 },
-          { pointer: "/candidates/0/content/parts", code: "invalid-type", message: "parts must be an array", expected: "array", received: "object", chunk: 2 },
+          {
+            pointer: "",
+            code: "invalid-type",
+            message: "a stream chunk must be a GenerateContentResponse object",
+            expected: "object",
+            received: "null",
+            chunk: 0,
+          },
+          {
+            pointer: "/candidates",
+            code: "invalid-type",
+            message: "candidates must be an array",
+            expected: "array",
+            received: "string",
+            chunk: 1,
+          },
+          {
+            pointer: "/candidates/0/content/parts",
+            code: "invalid-type",
+            message: "parts must be an array",
+            expected: "array",
+            received: "object",
+            chunk: 2,
+          },
         ],
       },
     },
@@ -275,12 +396,15 @@ describe("aggregateResponses", () => {
 
 describe("Aggregator", () => {
   it("aggregates while parseStream iterates, locating issues by chunk and offset", async () => {
-    const body = 'data: {"responseId":"a","candidates":[{"content":{"parts":[{"text":"x"}]}}]}\n\ndata: {"responseId":"b","candidates":[{"content":{"parts":[{"text":"y"}]}}]}\n\n';
+    const body =
+      'data: {"responseId":"a","candidates":[{"content":{"parts":[{"text":"x"}]}}]}\n\ndata: {"responseId":"b","candidates":[{"content":{"parts":[{"text":"y"}]}}]}\n\n';
     const aggregator = new Aggregator();
     for await (const chunk of parseStream(body, { validate: passThrough<R> })) aggregator.add(chunk.value, chunk);
     const { response, issues } = aggregator.result();
     expect(response).toEqual({ responseId: "a", candidates: [{ content: { parts: [{ text: "xy" }] } }] });
-    expect(issues.map((i) => [i.code, i.chunk, i.offset])).toEqual([["stream-consistency", 1, body.indexOf('{"responseId":"b"')]]);
+    expect(issues.map((i) => [i.code, i.chunk, i.offset])).toEqual([
+      ["stream-consistency", 1, body.indexOf('{"responseId":"b"')],
+    ]);
   });
 
   it("result() is a snapshot: later chunks do not change it", () => {

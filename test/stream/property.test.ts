@@ -8,8 +8,17 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { aggregateGenerateContentStream, parseGenerateContentStream } from "../../packages/runtime/src/generate-stream.ts";
-import { Aggregator, parseStream, readFrames, StreamError, type Framing } from "../../packages/runtime/src/stream/index.ts";
+import {
+  aggregateGenerateContentStream,
+  parseGenerateContentStream,
+} from "../../packages/runtime/src/generate-stream.ts";
+import {
+  Aggregator,
+  parseStream,
+  readFrames,
+  StreamError,
+  type Framing,
+} from "../../packages/runtime/src/stream/index.ts";
 import { decodeInput } from "../../packages/runtime/src/stream/input.ts";
 import { FrameFault } from "../../packages/runtime/src/stream/errors.ts";
 import { invalidUtf8At } from "../../packages/runtime/src/stream/utf8.ts";
@@ -24,21 +33,57 @@ const RUNS = { numRuns: 150 };
 
 /** Pieces of the three framings and of what is mistaken for them, so that draws reach deep into every parser. */
 const TOKENS = [
-  "data:", "data: ", "event: x", ": ping", "id: 1", "retry: 9", "\n", "\r\n", "\r", "\n\n", " ", "\t",
-  "[", "]", "{", "}", ",", ":", '"', "\\", '"a"', '"\\u00e9"', "1", "-2.5e3", "true", "null",
-  '{"candidates":[]}', '{"candidates":[{"content":{"parts":[{"text":"hi"}]}}]}', '{"error":{"code":500,"status":"INTERNAL"}}', '{"error":"x"}',
-  "[DONE]", "<html>", "<!DOCTYPE html>", "upstream error", "é", "😀", "\uFEFF", "\u00a0",
+  "data:",
+  "data: ",
+  "event: x",
+  ": ping",
+  "id: 1",
+  "retry: 9",
+  "\n",
+  "\r\n",
+  "\r",
+  "\n\n",
+  " ",
+  "\t",
+  "[",
+  "]",
+  "{",
+  "}",
+  ",",
+  ":",
+  '"',
+  "\\",
+  '"a"',
+  '"\\u00e9"',
+  "1",
+  "-2.5e3",
+  "true",
+  "null",
+  '{"candidates":[]}',
+  '{"candidates":[{"content":{"parts":[{"text":"hi"}]}}]}',
+  '{"error":{"code":500,"status":"INTERNAL"}}',
+  '{"error":"x"}',
+  "[DONE]",
+  "<html>",
+  "<!DOCTYPE html>",
+  "upstream error",
+  "é",
+  "😀",
+  "\uFEFF",
+  "\u00a0",
 ];
 const streamText = fc.array(fc.constantFrom(...TOKENS), { maxLength: 24 }).map((parts) => parts.join(""));
 const encode = (text: string) => new TextEncoder().encode(text);
 /** Bytes: uniform, or the alphabet's text with a few bytes changed (so UTF-8 breaks where it matters). */
 const streamBytes = fc.oneof(
   fc.uint8Array({ maxLength: 96 }),
-  fc.tuple(streamText, fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 3 })).map(([text, edits]) => {
-    const bytes = encode(text);
-    for (const [at, value] of edits) if (bytes.length > 0) bytes[at % bytes.length] = value;
-    return bytes;
-  }),
+  fc
+    .tuple(streamText, fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 3 }))
+    .map(([text, edits]) => {
+      const bytes = encode(text);
+      for (const [at, value] of edits) if (bytes.length > 0) bytes[at % bytes.length] = value;
+      return bytes;
+    }),
 );
 
 /** The bytes cut at the given points (sorted, deduplicated): a feed of uneven pieces. */
@@ -110,11 +155,16 @@ describe("readFrames and parseStream", () => {
 
   it("give the same frames and the same error however the input is split", async () => {
     await fc.assert(
-      fc.asyncProperty(streamBytes, fc.array(fc.nat(), { maxLength: 8 }), fc.constantFrom(...FRAMINGS), async (bytes, points, framing) => {
-        const whole = await drain(readFrames(bytes, { framing }));
-        const pieces = await drain(readFrames(asyncChunks(cut(bytes, points)), { framing }));
-        expect(pieces).toEqual(whole);
-      }),
+      fc.asyncProperty(
+        streamBytes,
+        fc.array(fc.nat(), { maxLength: 8 }),
+        fc.constantFrom(...FRAMINGS),
+        async (bytes, points, framing) => {
+          const whole = await drain(readFrames(bytes, { framing }));
+          const pieces = await drain(readFrames(asyncChunks(cut(bytes, points)), { framing }));
+          expect(pieces).toEqual(whole);
+        },
+      ),
       RUNS,
     );
   });
@@ -129,7 +179,10 @@ describe("the generateContent stream functions and the aggregator", () => {
           (result) => ({ chunks: result.chunks, error: undefined }),
           (error: unknown) => {
             if (!(error instanceof StreamError)) throw error;
-            return { chunks: undefined, error: { chunk: error.chunk, offset: error.offset, codes: error.issues.map((i) => i.code) } };
+            return {
+              chunks: undefined,
+              error: { chunk: error.chunk, offset: error.offset, codes: error.issues.map((i) => i.code) },
+            };
           },
         );
         expect(aggregated.error).toEqual(parsed.error);
@@ -141,9 +194,20 @@ describe("the generateContent stream functions and the aggregator", () => {
   });
 
   it("an error envelope among the chunks ends the stream there, as an api-error, after every chunk before it", async () => {
-    const response = fc.constantFrom('{"candidates":[{"content":{"parts":[{"text":"a"}]}}]}', '{"usageMetadata":{"totalTokenCount":3}}', "{}");
-    const error = fc.constantFrom('{"error":{"code":429,"status":"RESOURCE_EXHAUSTED","message":"quota"}}', '{"error":{}}', '{"error":{"code":503,"details":[{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"1s"}]}}');
-    const body = fc.array(fc.oneof({ arbitrary: response, weight: 3 }, { arbitrary: error, weight: 1 }), { minLength: 1, maxLength: 5 });
+    const response = fc.constantFrom(
+      '{"candidates":[{"content":{"parts":[{"text":"a"}]}}]}',
+      '{"usageMetadata":{"totalTokenCount":3}}',
+      "{}",
+    );
+    const error = fc.constantFrom(
+      '{"error":{"code":429,"status":"RESOURCE_EXHAUSTED","message":"quota"}}',
+      '{"error":{}}',
+      '{"error":{"code":503,"details":[{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"1s"}]}}',
+    );
+    const body = fc.array(fc.oneof({ arbitrary: response, weight: 3 }, { arbitrary: error, weight: 1 }), {
+      minLength: 1,
+      maxLength: 5,
+    });
     const frame = fc.constantFrom(
       (chunks: string[]) => chunks.map((c) => `data: ${c}\r\n\r\n`).join(""),
       (chunks: string[]) => `[${chunks.join(",\r\n")}]`,
@@ -166,8 +230,11 @@ describe("the generateContent stream functions and the aggregator", () => {
         const aggregator = new Aggregator();
         values.forEach((value, index) => aggregator.add(value as never, { index, offset: index }));
         const { issues } = aggregator.result();
-        const notObjects = values.flatMap((v, i) => (typeof v === "object" && v !== null && !Array.isArray(v) ? [] : [i]));
-        for (const chunk of notObjects) expect(issues).toContainEqual(expect.objectContaining({ chunk, pointer: "", code: "invalid-type" }));
+        const notObjects = values.flatMap((v, i) =>
+          typeof v === "object" && v !== null && !Array.isArray(v) ? [] : [i],
+        );
+        for (const chunk of notObjects)
+          expect(issues).toContainEqual(expect.objectContaining({ chunk, pointer: "", code: "invalid-type" }));
       }),
       RUNS,
     );
@@ -200,22 +267,38 @@ describe("the CLI's framing sniffer (validate)", () => {
 
 const STREAM_DIR = join(SHARED_DIR, "fixtures/real/stream");
 const hasStreams = existsSync(STREAM_DIR);
-if (!hasStreams) console.warn(`[gemini-typekit tests] ${STREAM_DIR} is absent: the property tests on mutated real streams are skipped.`);
+if (!hasStreams)
+  console.warn(
+    `[gemini-typekit tests] ${STREAM_DIR} is absent: the property tests on mutated real streams are skipped.`,
+  );
 
 describe.skipIf(!hasStreams)("mutations of real recorded streams", () => {
-  const files = hasStreams ? readdirSync(STREAM_DIR).filter((f) => /\.(sse|json)$/.test(f)).sort() : [];
-  const real = fc.constantFrom(...files.slice(0, 40)).map((file) => new Uint8Array(readFileSync(join(STREAM_DIR, file))));
+  const files = hasStreams
+    ? readdirSync(STREAM_DIR)
+        .filter((f) => /\.(sse|json)$/.test(f))
+        .sort()
+    : [];
+  const real = fc
+    .constantFrom(...files.slice(0, 40))
+    .map((file) => new Uint8Array(readFileSync(join(STREAM_DIR, file))));
 
   it("a cut, a dropped, an inserted or a changed byte: a response from at least one chunk, or a located StreamError", async () => {
-    const mutation = fc.tuple(fc.constantFrom("cut", "drop", "insert", "change"), fc.nat(), fc.integer({ min: 0, max: 255 }));
+    const mutation = fc.tuple(
+      fc.constantFrom("cut", "drop", "insert", "change"),
+      fc.nat(),
+      fc.integer({ min: 0, max: 255 }),
+    );
     await fc.assert(
       fc.asyncProperty(real, mutation, async (bytes, [kind, position, value]) => {
         const at = position % (bytes.length + 1);
         const mutated =
-          kind === "cut" ? bytes.slice(0, at)
-          : kind === "drop" ? Uint8Array.from([...bytes.subarray(0, at), ...bytes.subarray(at + 1)])
-          : kind === "insert" ? Uint8Array.from([...bytes.subarray(0, at), value, ...bytes.subarray(at)])
-          : Uint8Array.from(bytes, (b, i) => (i === at ? value : b));
+          kind === "cut"
+            ? bytes.slice(0, at)
+            : kind === "drop"
+              ? Uint8Array.from([...bytes.subarray(0, at), ...bytes.subarray(at + 1)])
+              : kind === "insert"
+                ? Uint8Array.from([...bytes.subarray(0, at), value, ...bytes.subarray(at)])
+                : Uint8Array.from(bytes, (b, i) => (i === at ? value : b));
         const parsed = await outcome(parseGenerateContentStream(mutated));
         if (!parsed.error) expect(parsed.items).toBeGreaterThan(0);
       }),

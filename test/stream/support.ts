@@ -39,7 +39,10 @@ export const FEEDS: [string, (body: string | Uint8Array) => StreamInput | undefi
   ["byte by byte", (body) => asyncChunks(split(bytesOf(body), 1))],
   ["web ReadableStream, 3-byte chunks", (body) => webStream(split(bytesOf(body), 3))],
   ["Node Readable, 5-byte Buffers", (body) => Readable.from(split(bytesOf(body), 5).map((b) => Buffer.from(b)))],
-  ["async iterable of strings", (body) => (typeof body === "string" ? asyncChunks(body.match(/[^]{1,4}/gu) ?? []) : undefined)],
+  [
+    "async iterable of strings",
+    (body) => (typeof body === "string" ? asyncChunks(body.match(/[^]{1,4}/gu) ?? []) : undefined),
+  ],
 ];
 
 export interface Failure {
@@ -51,7 +54,8 @@ export interface Failure {
 export function failureOf(error: unknown): Failure {
   if (!(error instanceof StreamError)) throw error;
   for (const issue of error.issues) {
-    if (issue.chunk !== error.chunk || issue.offset !== error.offset) throw new Error(`issue not located like its error: ${JSON.stringify(issue)}`);
+    if (issue.chunk !== error.chunk || issue.offset !== error.offset)
+      throw new Error(`issue not located like its error: ${JSON.stringify(issue)}`);
   }
   return { chunk: error.chunk, offset: error.offset, codes: error.issues.map((i) => i.code) };
 }

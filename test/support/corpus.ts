@@ -43,7 +43,11 @@ export function bodiesOf(text: string, file: string): unknown[] {
     }
     return out;
   }
-  if (file.endsWith(".jsonl")) return text.split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
+  if (file.endsWith(".jsonl"))
+    return text
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l));
   const value: unknown = JSON.parse(text);
   return Array.isArray(value) && file.includes("stream") ? value : [value];
 }
@@ -69,7 +73,10 @@ export function corpusBodies(): CorpusBody[] {
       continue; // a few corpus files are not JSON at all (HTML error pages); nothing to compare there
     }
     const path = (entry.uri ?? "").split("?")[0]!;
-    const mapped = ACTIONS.find(([re]) => re.test(path))?.[1] ?? { request: "GenerateContentRequest", response: "GenerateContentResponse" };
+    const mapped = ACTIONS.find(([re]) => re.test(path))?.[1] ?? {
+      request: "GenerateContentRequest",
+      response: "GenerateContentResponse",
+    };
     values.forEach((value, chunk) => {
       // Failed calls answer with the error envelope, whatever the endpoint (and a failing stream ends with one).
       const isError = entry.role !== "request" && value !== null && typeof value === "object" && "error" in value;

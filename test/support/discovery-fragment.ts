@@ -1,6 +1,10 @@
 // Builds small Discovery documents for importer tests: just enough envelope around the schemas and methods a
 // test cares about.
-export function discoveryDoc(schemas: Record<string, unknown>, methods: Record<string, unknown> = {}, revision = "20260101"): Record<string, unknown> {
+export function discoveryDoc(
+  schemas: Record<string, unknown>,
+  methods: Record<string, unknown> = {},
+  revision = "20260101",
+): Record<string, unknown> {
   return {
     kind: "discovery#restDescription",
     discoveryVersion: "v1",
@@ -9,7 +13,9 @@ export function discoveryDoc(schemas: Record<string, unknown>, methods: Record<s
     revision,
     rootUrl: "https://generativelanguage.googleapis.com/",
     servicePath: "",
-    schemas: Object.fromEntries(Object.entries(schemas).map(([id, s]) => [id, { id, type: "object", ...(s as object) }])),
+    schemas: Object.fromEntries(
+      Object.entries(schemas).map(([id, s]) => [id, { id, type: "object", ...(s as object) }]),
+    ),
     resources: { models: { methods } },
   };
 }

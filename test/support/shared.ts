@@ -16,4 +16,5 @@ export const UPSTREAM = {
   openapi: join(SHARED_DIR, "upstream/openapi3/generativelanguage.v1beta.google-openapi3.20251006.json"),
 };
 
-if (!hasShared) console.warn(`[gemini-typekit tests] ${SHARED_DIR} is absent: tests on upstream documents are skipped.`);
+if (!hasShared)
+  console.warn(`[gemini-typekit tests] ${SHARED_DIR} is absent: tests on upstream documents are skipped.`);

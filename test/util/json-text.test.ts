@@ -27,16 +27,28 @@ describe("syntaxErrorIndex and parseJsonText: the first character that is not JS
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.index).toBe(want.index);
-    expect({ line: parsed.diagnostic.location.line, column: parsed.diagnostic.location.column }).toEqual({ line: want.line, column: want.column });
+    expect({ line: parsed.diagnostic.location.line, column: parsed.diagnostic.location.column }).toEqual({
+      line: want.line,
+      column: want.column,
+    });
   });
 
   it("agrees with V8 wherever V8 gives a position", () => {
     // Valid JSON texts with one character replaced, dropped or added: most break, and V8 names a position for many.
     const broken = fc
-      .tuple(fc.json(), fc.nat(), fc.constantFrom(...',:[]{}"\\ -0e.tfn1x'.split("")), fc.constantFrom("replace", "drop", "insert"))
+      .tuple(
+        fc.json(),
+        fc.nat(),
+        fc.constantFrom(...',:[]{}"\\ -0e.tfn1x'.split("")),
+        fc.constantFrom("replace", "drop", "insert"),
+      )
       .map(([text, at, c, how]) => {
         const i = text.length === 0 ? 0 : at % text.length;
-        return how === "replace" ? text.slice(0, i) + c + text.slice(i + 1) : how === "drop" ? text.slice(0, i) + text.slice(i + 1) : text.slice(0, i) + c + text.slice(i);
+        return how === "replace"
+          ? text.slice(0, i) + c + text.slice(i + 1)
+          : how === "drop"
+            ? text.slice(0, i) + text.slice(i + 1)
+            : text.slice(0, i) + c + text.slice(i);
       });
     let compared = 0;
     fc.assert(

@@ -9,7 +9,8 @@ import { includeModel, resourceModel } from "./model.ts";
 import { resourceByName } from "./resources.ts";
 
 /** The type a resource's validator gives in its default mode. */
-export type Validated<R extends ValidatedResourceName> = (typeof validators)[R] extends ResourceValidator<unknown, unknown, infer D> ? D : never;
+export type Validated<R extends ValidatedResourceName> =
+  (typeof validators)[R] extends ResourceValidator<unknown, unknown, infer D> ? D : never;
 
 export type ApiResponseResult<T> =
   | { ok: true; kind: "success"; value: T; drift: Drift[] }
@@ -35,14 +36,22 @@ function declaresError(resource: string): boolean {
   return resourceModel(resource)?.fields["error"] !== undefined;
 }
 
-export function validateApiResponse<R extends ValidatedResourceName>(resource: R, body: unknown, options: ApiResponseOptions = {}): ApiResponseResult<Validated<R>> {
+export function validateApiResponse<R extends ValidatedResourceName>(
+  resource: R,
+  body: unknown,
+  options: ApiResponseOptions = {},
+): ApiResponseResult<Validated<R>> {
   const isError = options.httpStatus !== undefined ? options.httpStatus >= 400 : looksLikeError(resource, body);
   // What the API sends: one value where a list belongs is invalid there (only requests may be written that way).
   const check = { ...(options.mode ? { mode: options.mode } : {}), side: "response" as const };
   if (isError) {
     const result = validators.ErrorResponse.validate(body, check);
-    return result.ok ? { ok: true, kind: "error", error: result.value as ErrorResponse, drift: result.drift } : { ok: false, kind: "error", issues: result.issues };
+    return result.ok
+      ? { ok: true, kind: "error", error: result.value as ErrorResponse, drift: result.drift }
+      : { ok: false, kind: "error", issues: result.issues };
   }
   const result = (validators[resource] as ResourceValidator<unknown, unknown, unknown>).validate(body, check);
-  return result.ok ? { ok: true, kind: "success", value: result.value as Validated<R>, drift: result.drift } : { ok: false, kind: "success", issues: result.issues };
+  return result.ok
+    ? { ok: true, kind: "success", value: result.value as Validated<R>, drift: result.drift }
+    : { ok: false, kind: "success", issues: result.issues };
 }

@@ -43,8 +43,12 @@ export function driftFromSink(
     if (skip.has(original)) continue;
     // An unknown field's resource is recorded with it; an enum value's field is found by walking the spec.
     const spec = unknownField ? (sink[i + 3] as string) : specName(locate(resource, splitPointer(path), value));
-    drift.push({ path: original, kind: unknownField ? "unknown-field" : "unknown-enum-value", value: sink[i + 2], ...(spec ? { spec } : {}) });
+    drift.push({
+      path: original,
+      kind: unknownField ? "unknown-field" : "unknown-enum-value",
+      value: sink[i + 2],
+      ...(spec ? { spec } : {}),
+    });
   }
   return drift;
 }
-

@@ -19,9 +19,15 @@ export interface GenerateStreamOptions {
  * is no stream (an HTML page, text: the StreamError says what it looks like). An error the API sent in place of a
  * chunk ends it with an ApiStreamError (a StreamError carrying the validated `error`: code, status, message, details).
  */
-export async function* parseGenerateContentStream(input: StreamInput, options: GenerateStreamOptions = {}): AsyncGenerator<StreamChunk<GenerateContentResponse>> {
+export async function* parseGenerateContentStream(
+  input: StreamInput,
+  options: GenerateStreamOptions = {},
+): AsyncGenerator<StreamChunk<GenerateContentResponse>> {
   const mode = options.mode ?? "lenient";
-  yield* parseStream(input, { framing: options.framing ?? "auto", validate: (value) => validateGenerateContentResponse(value, { mode }) });
+  yield* parseStream(input, {
+    framing: options.framing ?? "auto",
+    validate: (value) => validateGenerateContentResponse(value, { mode }),
+  });
 }
 
 export interface AggregatedStream {
@@ -35,7 +41,10 @@ export interface AggregatedStream {
 }
 
 /** Parses, validates and aggregates a whole stream. Throws the StreamError (or ApiStreamError) of the first bad chunk. */
-export async function aggregateGenerateContentStream(input: StreamInput, options: GenerateStreamOptions = {}): Promise<AggregatedStream> {
+export async function aggregateGenerateContentStream(
+  input: StreamInput,
+  options: GenerateStreamOptions = {},
+): Promise<AggregatedStream> {
   const aggregator = new Aggregator();
   const drift: AggregatedStream["drift"] = [];
   let chunks = 0;

@@ -4,14 +4,43 @@
 export type * from "../generated/types.ts";
 export * from "../generated/validate.ts";
 // createValidator stays internal: its definitions are generated data (generated/validate.ts makes every validator).
-export { defaultMode, normalizeAs, validateResource, type ResourceValidator, type ValidateOptions } from "./validator.ts";
-export { ValidationError, formatIssue, type Drift, type DriftKind, type Issue, type IssueCode, type Mode, type ValidationResult } from "./result.ts";
+export {
+  defaultMode,
+  normalizeAs,
+  validateResource,
+  type ResourceValidator,
+  type ValidateOptions,
+} from "./validator.ts";
+export {
+  ValidationError,
+  formatIssue,
+  type Drift,
+  type DriftKind,
+  type Issue,
+  type IssueCode,
+  type Mode,
+  type ValidationResult,
+} from "./result.ts";
 export type { StandardSchemaV1 } from "./standard-schema.ts";
 export type { Open } from "./open.ts";
-export { parseStructuredOutput, type StructuredOutputOptions, type StructuredOutputResult } from "./structured-output.ts";
-export { validateApiResponse, type ApiResponseOptions, type ApiResponseResult, type Validated } from "./api-response.ts";
+export {
+  parseStructuredOutput,
+  type StructuredOutputOptions,
+  type StructuredOutputResult,
+} from "./structured-output.ts";
+export {
+  validateApiResponse,
+  type ApiResponseOptions,
+  type ApiResponseResult,
+  type Validated,
+} from "./api-response.ts";
 export * from "./stream/index.ts";
-export { aggregateGenerateContentStream, parseGenerateContentStream, type AggregatedStream, type GenerateStreamOptions } from "./generate-stream.ts";
+export {
+  aggregateGenerateContentStream,
+  parseGenerateContentStream,
+  type AggregatedStream,
+  type GenerateStreamOptions,
+} from "./generate-stream.ts";
 export * from "./live/index.ts";
 // Where a JSON text stops being JSON, also when JSON.parse does not say (the stream and Live readers use it too).
 export { jsonErrorIndex, syntaxErrorIndex } from "./json-syntax.ts";

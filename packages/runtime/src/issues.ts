@@ -3,7 +3,16 @@
 // spec, so the message can say "int64 as a decimal string" instead of "must match pattern ^-?[0-9]{1,19}$".
 import type { ErrorObject } from "./reference/index.ts";
 import type { Issue, IssueCode } from "./result.ts";
-import { encodeSegment, enumValueCount, locate, resourceModel, specName, splitPointer, type FieldModel, type SpecPlace } from "./model.ts";
+import {
+  encodeSegment,
+  enumValueCount,
+  locate,
+  resourceModel,
+  specName,
+  splitPointer,
+  type FieldModel,
+  type SpecPlace,
+} from "./model.ts";
 import { stringHint } from "./stream/looks-like.ts";
 
 /** How each wire type travels in JSON, for "expected" texts. */
@@ -72,13 +81,18 @@ export function valueAt(root: unknown, pointer: string): unknown {
 /** The pointer an error is about: for `required` and `additionalProperties`, the property, not its object. */
 export function errorPointer(e: ErrorObject): string {
   const params = e.params as { missingProperty?: string; additionalProperty?: string };
-  if (e.keyword === "required" && params.missingProperty !== undefined) return `${e.instancePath}/${encodeSegment(params.missingProperty)}`;
-  if (e.keyword === "additionalProperties" && params.additionalProperty !== undefined) return `${e.instancePath}/${encodeSegment(params.additionalProperty)}`;
+  if (e.keyword === "required" && params.missingProperty !== undefined)
+    return `${e.instancePath}/${encodeSegment(params.missingProperty)}`;
+  if (e.keyword === "additionalProperties" && params.additionalProperty !== undefined)
+    return `${e.instancePath}/${encodeSegment(params.additionalProperty)}`;
   return e.instancePath;
 }
 
 /** A oneof error: which union of the object has two members set, and the member to blame (the later one). */
-function oneofConflict(resource: string | undefined, object: unknown): { union: string; members: string[] } | undefined {
+function oneofConflict(
+  resource: string | undefined,
+  object: unknown,
+): { union: string; members: string[] } | undefined {
   const unions = resource ? resourceModel(resource)?.unions : undefined;
   if (!unions || object === null || typeof object !== "object") return undefined;
   const keys = Object.keys(object);
@@ -116,9 +130,10 @@ export const ONEOF_PATH = /\/dependentSchemas\/[^/]+\/properties\/[^/]+\/false s
 
 export function issueFromError(error: ErrorObject, ctx: IssueContext): Issue {
   // A oneof violation is reported where the other member is; it is about the object holding both.
-  const e = error.keyword === "false schema" && ONEOF_PATH.test(error.schemaPath)
-    ? { ...error, keyword: "not", instancePath: error.instancePath.slice(0, error.instancePath.lastIndexOf("/")) }
-    : error;
+  const e =
+    error.keyword === "false schema" && ONEOF_PATH.test(error.schemaPath)
+      ? { ...error, keyword: "not", instancePath: error.instancePath.slice(0, error.instancePath.lastIndexOf("/")) }
+      : error;
   const code = KEYWORD_CODES[e.keyword] ?? "invalid-value";
   let pointer = errorPointer(e);
   const place = locate(ctx.resource, splitPointer(pointer), ctx.value);
@@ -135,7 +150,9 @@ export function issueFromError(error: ErrorObject, ctx: IssueContext): Issue {
       break;
     case "unknown-enum-value":
       issue.message = `${describeValue(received)} is not a value of ${place.field?.ref ?? "the enum"}`;
-      issue.expected = place.field?.ref ? `one of the ${enumValueCount(place.field.ref)} ${place.field.ref} values` : undefined;
+      issue.expected = place.field?.ref
+        ? `one of the ${enumValueCount(place.field.ref)} ${place.field.ref} values`
+        : undefined;
       issue.received = describeValue(received);
       break;
     case "oneof-conflict": {
@@ -163,7 +180,8 @@ export function issueFromError(error: ErrorObject, ctx: IssueContext): Issue {
       issue.expected = expectedAt(place);
       issue.received = describeValue(received);
       // A whole body given as a string is usually its unparsed text, or a page some proxy sent instead.
-      const hint = code === "invalid-type" && pointer === "" && typeof received === "string" ? stringHint(received) : undefined;
+      const hint =
+        code === "invalid-type" && pointer === "" && typeof received === "string" ? stringHint(received) : undefined;
       if (hint) issue.message += ` — ${hint}`;
     }
   }

@@ -66,12 +66,13 @@ export function syntaxErrorIndex(text: string): number {
   const value = (): void => {
     skipWhiteSpace();
     const c = text[i];
-    if (c === "{") return members("}", () => {
-      string();
-      skipWhiteSpace();
-      expect(":");
-      value();
-    });
+    if (c === "{")
+      return members("}", () => {
+        string();
+        skipWhiteSpace();
+        expect(":");
+        value();
+      });
     if (c === "[") return members("]", value);
     if (c === '"') return string();
     if (c === "-" || isDigit(c)) return number();

@@ -49,7 +49,8 @@ export function fieldFor(resource: string, key: string): NamedField | undefined 
   let protos = byProto.get(resource);
   if (!protos) {
     protos = new Map();
-    for (const [jsonName, field] of Object.entries(model.fields)) if (field.proto) protos.set(field.proto, { jsonName, field });
+    for (const [jsonName, field] of Object.entries(model.fields))
+      if (field.proto) protos.set(field.proto, { jsonName, field });
     byProto.set(resource, protos);
   }
   return protos.get(key);
@@ -107,7 +108,10 @@ export function locate(root: string, segments: readonly string[], value?: unknow
   let node = value;
   let anyOf: string | undefined; // the any type whose element `node` is, if it is one
   for (const segment of segments) {
-    node = node !== null && typeof node === "object" && hasOwn.call(node, segment) ? (node as Record<string, unknown>)[segment] : undefined;
+    node =
+      node !== null && typeof node === "object" && hasOwn.call(node, segment)
+        ? (node as Record<string, unknown>)[segment]
+        : undefined;
     if (anyOf !== undefined && segment === TYPE_URL_KEY && !container) {
       place = { owner: place.resource ?? anyOf, fieldName: TYPE_URL_KEY, field: TYPE_URL_FIELD, atField: true };
       anyOf = undefined;
@@ -129,7 +133,13 @@ export function locate(root: string, segments: readonly string[], value?: unknow
     }
     const owner = atField ? place.resource : place.owner;
     const elementHere = !container;
-    const resource = !elementHere ? undefined : named.field.type === "ref" ? named.field.ref : named.field.type === "any" ? packedResource(node) : undefined;
+    const resource = !elementHere
+      ? undefined
+      : named.field.type === "ref"
+        ? named.field.ref
+        : named.field.type === "any"
+          ? packedResource(node)
+          : undefined;
     if (elementHere && named.field.type === "any") anyOf = named.field.ref ?? "google.protobuf.Any";
     place = { owner, fieldName: named.jsonName, field: named.field, atField, ...(resource ? { resource } : {}) };
   }

@@ -16,7 +16,15 @@
 // is kept (a renamed key stays where it was), unknown fields and their contents are kept untouched, and free-form
 // JSON (Struct and Value fields such as function call arguments or a response schema) is never walked into.
 import type { Issue } from "./result.ts";
-import { encodeSegment, enumModel, enumNumbers, fieldFor, resourceModel, splitPointer, type FieldModel } from "./model.ts";
+import {
+  encodeSegment,
+  enumModel,
+  enumNumbers,
+  fieldFor,
+  resourceModel,
+  splitPointer,
+  type FieldModel,
+} from "./model.ts";
 
 /** Which side of the wire a value travels: sent by users ("request") or returned by the API ("response"). */
 export type WireSide = "request" | "response";
@@ -56,11 +64,13 @@ export interface Normalized {
   conflicts: Issue[];
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** Sets an own data property, even for the key `__proto__` (plain assignment would change the prototype). */
 function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__")
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }
 
@@ -101,7 +111,14 @@ class Walker {
         if (out) setOwn(out, key, obj[key]);
         continue;
       }
-      const next = this.field(resource, named.jsonName, named.field, value, `${path}/${encodeSegment(named.jsonName)}`, `${originalPath}/${encodeSegment(key)}`);
+      const next = this.field(
+        resource,
+        named.jsonName,
+        named.field,
+        value,
+        `${path}/${encodeSegment(named.jsonName)}`,
+        `${originalPath}/${encodeSegment(key)}`,
+      );
       if (!out && (renamed || next !== value)) {
         out = {};
         for (let j = 0; j < i; j++) setOwn(out, keys[j]!, obj[keys[j]!]);
@@ -147,7 +164,8 @@ class Walker {
   }
 
   element(owner: string, name: string, field: FieldModel, value: unknown, path: string, originalPath: string): unknown {
-    if (field.type === "ref") return isPlainObject(value) && field.ref ? this.object(field.ref, value, path, originalPath) : value;
+    if (field.type === "ref")
+      return isPlainObject(value) && field.ref ? this.object(field.ref, value, path, originalPath) : value;
     // An enum: names in another case are folded, integers decoded.
     if (typeof value === "string" && field.ref) return enumSpelling(field.ref, value) ?? value;
     if (typeof value !== "number" || !Number.isInteger(value) || !field.ref) return value;
@@ -162,7 +180,11 @@ class Walker {
  * Normalizes `value` as an instance of `resource` (see the module comment), whose model must be included (model.ts),
  * as a value travelling on `side` (by default the resource's own). Throws RangeError on absurd nesting.
  */
-export function normalizeResource(resource: string, value: unknown, side: WireSide = defaultSide(resource)): Normalized {
+export function normalizeResource(
+  resource: string,
+  value: unknown,
+  side: WireSide = defaultSide(resource),
+): Normalized {
   const walker = new Walker(side === "request");
   const out = isPlainObject(value) ? walker.object(resource, value, "", "") : value;
   return { value: out, unknownEnumNumbers: walker.unknownEnumNumbers, conflicts: walker.conflicts };
@@ -193,12 +215,21 @@ export function originalPointer(resource: string, original: unknown, normalizedP
       const named = fieldFor(current, segment);
       const proto = named?.field.proto;
       // The proto spelling is the one kept when the JSON name is absent or only null (dropped as not set).
-      if (proto && isPlainObject(node) && (!hasOwn.call(node, segment) || isUnset(named.field, node[segment])) && hasOwn.call(node, proto)) key = proto;
+      if (
+        proto &&
+        isPlainObject(node) &&
+        (!hasOwn.call(node, segment) || isUnset(named.field, node[segment])) &&
+        hasOwn.call(node, proto)
+      )
+        key = proto;
       if (named && (named.field.repeated || named.field.map)) container = named.field;
       else if (named?.field.type === "ref") next = named.field.ref;
     }
     out += `/${encodeSegment(key)}`;
-    node = node !== null && typeof node === "object" && hasOwn.call(node, key) ? (node as Record<string, unknown>)[key] : undefined;
+    node =
+      node !== null && typeof node === "object" && hasOwn.call(node, key)
+        ? (node as Record<string, unknown>)[key]
+        : undefined;
     current = next;
   }
   return out;

@@ -62,15 +62,26 @@ export class ValidationError extends Error {
     readonly issues: readonly Issue[],
     readonly subject = "value",
   ) {
-    super(`${subject} is invalid (${issues.length} issue${issues.length === 1 ? "" : "s"}):\n${issues.map(formatIssue).join("\n")}`);
+    super(
+      `${subject} is invalid (${issues.length} issue${issues.length === 1 ? "" : "s"}):\n${issues.map(formatIssue).join("\n")}`,
+    );
   }
 }
 
 /** `  /candidates/0/finishReason: unknown-enum-value — … (Candidate.finishReason; expected …, received …)` */
 export function formatIssue(issue: Issue): string {
-  const where = [issue.chunk !== undefined ? `chunk ${issue.chunk}${issue.offset !== undefined ? ` @${issue.offset}` : ""}` : "", issue.pointer || "/"]
+  const where = [
+    issue.chunk !== undefined ? `chunk ${issue.chunk}${issue.offset !== undefined ? ` @${issue.offset}` : ""}` : "",
+    issue.pointer || "/",
+  ]
     .filter(Boolean)
     .join(" ");
-  const extra = [issue.spec, issue.expected && `expected ${issue.expected}`, issue.received && `received ${issue.received}`].filter(Boolean).join("; ");
+  const extra = [
+    issue.spec,
+    issue.expected && `expected ${issue.expected}`,
+    issue.received && `received ${issue.received}`,
+  ]
+    .filter(Boolean)
+    .join("; ");
   return `  ${where}: ${issue.code} — ${issue.message}${extra ? ` (${extra})` : ""}`;
 }

@@ -19,8 +19,7 @@ export interface StructuredOutputOptions {
 }
 
 export type StructuredOutputResult<T> =
-  | { ok: true; value: T; text: string }
-  | { ok: false; issues: Issue[]; text?: string; finishReason?: string };
+  { ok: true; value: T; text: string } | { ok: false; issues: Issue[]; text?: string; finishReason?: string };
 
 /** Node's JSON.parse messages carry a character position; turn it into line:column of the text. */
 function jsonErrorWhere(text: string, error: unknown): string {
@@ -58,8 +57,13 @@ function errorPointer(e: SchemaError, { escapeSegment }: Checker): string {
 
 function schemaIssue(e: SchemaError, value: unknown, checker: Checker): Issue {
   const pointer = errorPointer(e, checker);
-  const issue: Issue = { pointer, code: CODES[e.keyword] ?? "invalid-value", message: `${checker.messageOf(e)} (schema ${e.schemaPath})` };
-  if (e.keyword !== "required" && e.keyword !== "additionalProperties") issue.received = describeValue(valueAt(value, pointer));
+  const issue: Issue = {
+    pointer,
+    code: CODES[e.keyword] ?? "invalid-value",
+    message: `${checker.messageOf(e)} (schema ${e.schemaPath})`,
+  };
+  if (e.keyword !== "required" && e.keyword !== "additionalProperties")
+    issue.received = describeValue(valueAt(value, pointer));
   if (e.keyword === "enum") issue.expected = `one of ${JSON.stringify(e.params.allowedValues)}`;
   if (e.keyword === "type") issue.expected = String(e.params.type);
   return issue;
@@ -83,15 +87,24 @@ export async function parseStructuredOutput<T = unknown>(
   const at = `/candidates/${index}`;
   if (!candidate) {
     const blocked = body?.promptFeedback?.blockReason;
-    const message = blocked ? `no candidate: the prompt was blocked (${blocked})` : `the response has no candidate ${index}`;
-    return { ok: false, issues: [{ pointer: at, code: "missing-required", message, spec: "GenerateContentResponse.candidates" }] };
+    const message = blocked
+      ? `no candidate: the prompt was blocked (${blocked})`
+      : `the response has no candidate ${index}`;
+    return {
+      ok: false,
+      issues: [{ pointer: at, code: "missing-required", message, spec: "GenerateContentResponse.candidates" }],
+    };
   }
   const finishReason = typeof candidate.finishReason === "string" ? candidate.finishReason : undefined;
   const parts = candidate.content?.parts ?? [];
   const texts = parts.filter((p) => typeof p.text === "string" && !p.thought).map((p) => p.text as string);
   if (texts.length === 0) {
     const message = `candidate ${index} has no text${finishReason ? ` (finishReason ${finishReason})` : ""}`;
-    return { ok: false, issues: [{ pointer: `${at}/content/parts`, code: "missing-required", message, spec: "Part.text" }], ...(finishReason ? { finishReason } : {}) };
+    return {
+      ok: false,
+      issues: [{ pointer: `${at}/content/parts`, code: "missing-required", message, spec: "Part.text" }],
+      ...(finishReason ? { finishReason } : {}),
+    };
   }
   const text = texts.join("");
   let value: unknown;
@@ -117,9 +130,19 @@ export async function parseStructuredOutput<T = unknown>(
   if (typeof responseJsonSchema === "object" && responseJsonSchema !== null) {
     const checker = await import("./response-schema/index.ts");
     const errors = checker.prepareResponseSchema(responseJsonSchema).check(value);
-    if (errors.length > 0) return { ok: false, issues: errors.map((e) => schemaIssue(e, value, checker)), text, ...(finishReason ? { finishReason } : {}) };
+    if (errors.length > 0)
+      return {
+        ok: false,
+        issues: errors.map((e) => schemaIssue(e, value, checker)),
+        text,
+        ...(finishReason ? { finishReason } : {}),
+      };
   } else if (responseJsonSchema === false) {
-    return { ok: false, issues: [{ pointer: "", code: "invalid-value", message: "the schema `false` accepts no value" }], text };
+    return {
+      ok: false,
+      issues: [{ pointer: "", code: "invalid-value", message: "the schema `false` accepts no value" }],
+      text,
+    };
   }
   return { ok: true, value: value as T, text };
 }

@@ -49,14 +49,25 @@ export function defaultMode(resource: string): Mode {
  * Validates `value` as an instance of `resource`, on `side` (default: the resource's; see ValidateOptions). Never
  * throws, whatever JSON value it is given.
  */
-export function validateResource(resource: string, value: unknown, mode: Mode = defaultMode(resource), side?: WireSide): ValidationResult<unknown> {
+export function validateResource(
+  resource: string,
+  value: unknown,
+  mode: Mode = defaultMode(resource),
+  side?: WireSide,
+): ValidationResult<unknown> {
   const definition = resourceByName(resource);
   if (!definition) throw new TypeError(`gemini-typekit: no resource named ${JSON.stringify(resource)}`);
   return validateWith(definition, value, mode, side, definition.fast);
 }
 
 /** validateResource with the resource's checker already at hand (createValidator binds it once). */
-function validateWith(definition: ResourceDefinition, value: unknown, mode: Mode, side: WireSide | undefined, fast: FastCheck): ValidationResult<unknown> {
+function validateWith(
+  definition: ResourceDefinition,
+  value: unknown,
+  mode: Mode,
+  side: WireSide | undefined,
+  fast: FastCheck,
+): ValidationResult<unknown> {
   let verdict = -1;
   try {
     verdict = fast(value);
@@ -68,7 +79,13 @@ function validateWith(definition: ResourceDefinition, value: unknown, mode: Mode
 }
 
 /** Everything the fast path does not settle (kept apart so that the fast path stays small enough to inline). */
-function byReference(definition: ResourceDefinition, value: unknown, mode: Mode, side: WireSide | undefined, verdict: number): ValidationResult<unknown> {
+function byReference(
+  definition: ResourceDefinition,
+  value: unknown,
+  mode: Mode,
+  side: WireSide | undefined,
+  verdict: number,
+): ValidationResult<unknown> {
   const resource = definition.name;
   includeModel(definition.model);
   const foreign = noKnownField(resource, value);
@@ -79,12 +96,23 @@ function byReference(definition: ResourceDefinition, value: unknown, mode: Mode,
     SINK.length = 0;
     if (verdict === -1 && checkReference(definition.schema, mode, value).valid) {
       if (SINK.length === 0) return { ok: true, value, drift: NO_DRIFT };
-      if (!sinkHasOtherSpellings(SINK)) return { ok: true, value, drift: driftFromSink(SINK, resource, value, identity, NO_PATHS) };
+      if (!sinkHasOtherSpellings(SINK))
+        return { ok: true, value, drift: driftFromSink(SINK, resource, value, identity, NO_PATHS) };
     }
     return slowPath(definition, value, mode, side ?? defaultSide(resource));
   } catch (error) {
     if (error instanceof RangeError) {
-      return { ok: false, issues: [{ pointer: "", code: "too-deep", message: `the value is nested too deeply to check (${error.message})`, spec: resource }] };
+      return {
+        ok: false,
+        issues: [
+          {
+            pointer: "",
+            code: "too-deep",
+            message: `the value is nested too deeply to check (${error.message})`,
+            spec: resource,
+          },
+        ],
+      };
     }
     throw error;
   } finally {
@@ -92,7 +120,12 @@ function byReference(definition: ResourceDefinition, value: unknown, mode: Mode,
   }
 }
 
-function slowPath(definition: ResourceDefinition, input: unknown, mode: Mode, side: WireSide): ValidationResult<unknown> {
+function slowPath(
+  definition: ResourceDefinition,
+  input: unknown,
+  mode: Mode,
+  side: WireSide,
+): ValidationResult<unknown> {
   const resource = definition.name;
   const normalized = normalizeResource(resource, input, side);
   const value = normalized.value;
@@ -115,7 +148,8 @@ function slowPath(definition: ResourceDefinition, input: unknown, mode: Mode, si
   for (const e of errors) {
     if (unknownNumbers.has(e.instancePath) && (e.keyword === "type" || e.keyword === "enum")) continue;
     if (e.keyword === "if") branches.push(e);
-    else if (!(e.keyword === "additionalProperties" && duplicates.has(ctx.toOriginal(errorPointer(e))))) realErrors.push(e);
+    else if (!(e.keyword === "additionalProperties" && duplicates.has(ctx.toOriginal(errorPointer(e)))))
+      realErrors.push(e);
   }
   // Only a branch error with nothing of its own under it stays (none is expected, but it must not vanish).
   for (const e of branches) {
@@ -207,9 +241,12 @@ export interface ResourceValidator<Strict, Lenient, Default> extends StandardSch
 }
 
 /** The validator of one resource (packages/runtime/generated/validate.ts creates one per resource from its definition). */
-export function createValidator<Strict, Lenient, Default>(definition: ResourceDefinition): ResourceValidator<Strict, Lenient, Default> {
+export function createValidator<Strict, Lenient, Default>(
+  definition: ResourceDefinition,
+): ResourceValidator<Strict, Lenient, Default> {
   const { name, mode, fast } = definition;
-  const run = (value: unknown, options?: ValidateOptions) => validateWith(definition, value, options?.mode ?? mode, options?.side, fast);
+  const run = (value: unknown, options?: ValidateOptions) =>
+    validateWith(definition, value, options?.mode ?? mode, options?.side, fast);
   const standard: StandardSchemaV1<unknown, Default>["~standard"] = {
     version: 1,
     vendor: "gemini-typekit",
@@ -217,7 +254,9 @@ export function createValidator<Strict, Lenient, Default>(definition: ResourceDe
       const result = run(value);
       return result.ok
         ? { value: result.value as Default }
-        : { issues: result.issues.map((i) => ({ message: `${i.code}: ${i.message}`, path: pointerToPath(i.pointer) })) };
+        : {
+            issues: result.issues.map((i) => ({ message: `${i.code}: ${i.message}`, path: pointerToPath(i.pointer) })),
+          };
     },
   };
   const validate = Object.assign((value: unknown, options?: ValidateOptions) => run(value, options), {

@@ -23,11 +23,15 @@ export interface Diagnostic {
 }
 
 export function error(code: string, message: string, location: Location = {}, hint?: string): Diagnostic {
-  return hint === undefined ? { code, severity: "error", message, location } : { code, severity: "error", message, location, hint };
+  return hint === undefined
+    ? { code, severity: "error", message, location }
+    : { code, severity: "error", message, location, hint };
 }
 
 export function warning(code: string, message: string, location: Location = {}, hint?: string): Diagnostic {
-  return hint === undefined ? { code, severity: "warning", message, location } : { code, severity: "warning", message, location, hint };
+  return hint === undefined
+    ? { code, severity: "warning", message, location }
+    : { code, severity: "warning", message, location, hint };
 }
 
 export function formatLocation(loc: Location): string {

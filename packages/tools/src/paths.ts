@@ -9,7 +9,9 @@ import { join } from "node:path";
 export const PACKAGE_ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 /** The spec that ships with the tools: spec/ of the installed package, or the repository's spec/. */
-export const SHIPPED_SPEC_DIR = existsSync(join(PACKAGE_ROOT, "spec")) ? join(PACKAGE_ROOT, "spec") : join(PACKAGE_ROOT, "..", "..", "spec");
+export const SHIPPED_SPEC_DIR = existsSync(join(PACKAGE_ROOT, "spec"))
+  ? join(PACKAGE_ROOT, "spec")
+  : join(PACKAGE_ROOT, "..", "..", "spec");
 
 /** The extension of this package's modules as they run: ".ts" from the sources, ".js" once built. */
 export const MODULE_EXTENSION = import.meta.url.endsWith(".ts") ? ".ts" : ".js";

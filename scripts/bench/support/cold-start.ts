@@ -8,7 +8,10 @@ import ts from "typescript";
 import { CORPUS_DIR, ROOT } from "./corpus.ts";
 
 /** One real generateContent response (grounded: a large share of the schema is exercised). */
-export const COLD_START_RESPONSE = join(CORPUS_DIR, "generate/firebase-sdk-test-data-unary-success-google-search-grounding.json");
+export const COLD_START_RESPONSE = join(
+  CORPUS_DIR,
+  "generate/firebase-sdk-test-data-unary-success-google-search-grounding.json",
+);
 
 // The ajv baseline compiles the published schemas with allErrors + strict, as a user would (the generated
 // validators use these too, see packages/tools/src/generate/validators/emit.ts; not imported: the child is plain node).

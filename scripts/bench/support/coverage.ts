@@ -8,9 +8,32 @@ type SchemaObject = { [keyword: string]: unknown };
 
 /** Keywords that constrain a value (annotations such as description, title, readOnly do not). */
 const CONSTRAINTS = [
-  "type", "enum", "const", "pattern", "format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
-  "minLength", "maxLength", "minItems", "maxItems", "required", "not", "anyOf", "oneOf", "if", "properties", "items",
-  "prefixItems", "propertyNames", "minProperties", "maxProperties", "multipleOf", "uniqueItems",
+  "type",
+  "enum",
+  "const",
+  "pattern",
+  "format",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "minLength",
+  "maxLength",
+  "minItems",
+  "maxItems",
+  "required",
+  "not",
+  "anyOf",
+  "oneOf",
+  "if",
+  "properties",
+  "items",
+  "prefixItems",
+  "propertyNames",
+  "minProperties",
+  "maxProperties",
+  "multipleOf",
+  "uniqueItems",
 ];
 
 export interface Coverage {
@@ -90,7 +113,8 @@ export class SchemaCoverage {
           this.visit((declared["properties"] as Record<string, Schema>)[key]!, v, sub, c);
           continue;
         }
-        const additional = eff.find((s) => s["additionalProperties"] !== undefined)?.["additionalProperties"] as Schema | undefined;
+        const additional = eff.find((s) => s["additionalProperties"] !== undefined)?.["additionalProperties"] as
+          Schema | undefined;
         if (additional === false) {
           c.flaggedKeys++;
           this.passThrough(v, c);
@@ -118,7 +142,21 @@ export class SchemaCoverage {
         if (k === "properties" || k === "$defs" || k === "patternProperties") {
           if (k === "properties") counts.properties += Object.keys(v as object).length;
           if (k !== "$defs") Object.values(v as object).forEach(go);
-        } else if (["items", "prefixItems", "additionalProperties", "allOf", "anyOf", "oneOf", "not", "if", "then", "else"].includes(k)) go(v);
+        } else if (
+          [
+            "items",
+            "prefixItems",
+            "additionalProperties",
+            "allOf",
+            "anyOf",
+            "oneOf",
+            "not",
+            "if",
+            "then",
+            "else",
+          ].includes(k)
+        )
+          go(v);
       }
     };
     go(this.root);

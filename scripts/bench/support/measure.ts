@@ -31,7 +31,11 @@ export function consume(x: unknown): void {
  * Runs every pass `warmup` times, then `rounds` rounds in which each pass runs once (in an order that rotates from
  * round to round) after a minor GC. Returns each pass's median wall time in ms.
  */
-export function measure<K extends string>(passes: Record<K, () => void>, rounds: number, warmup: number): Record<K, number> {
+export function measure<K extends string>(
+  passes: Record<K, () => void>,
+  rounds: number,
+  warmup: number,
+): Record<K, number> {
   const names = Object.keys(passes) as K[];
   for (let i = 0; i < warmup; i++) for (const n of names) passes[n]();
   const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as unknown as Record<K, number[]>;

@@ -12,7 +12,9 @@ import { DIST_DIR, packAll, type PackedPackage } from "../../build/pack.ts";
 const run = promisify(execFile);
 
 /** What the runtime's dist is built from. */
-const RUNTIME_INPUTS = ["src", "generated", "package.json", "tsconfig.build.json", "tsconfig.cjs.json"].map((p) => join(RUNTIME_DIR, p));
+const RUNTIME_INPUTS = ["src", "generated", "package.json", "tsconfig.build.json", "tsconfig.cjs.json"].map((p) =>
+  join(RUNTIME_DIR, p),
+);
 /** What the tarballs are packed from: both packages, the spec the tools carry, and the build scripts. */
 const PACK_INPUTS = [
   ...RUNTIME_INPUTS,
@@ -29,7 +31,9 @@ function newestMtime(paths: readonly string[]): number {
     if (!existsSync(path)) continue;
     const stat = statSync(path);
     if (!stat.isDirectory()) newest = Math.max(newest, stat.mtimeMs);
-    else for (const entry of readdirSync(path, { recursive: true })) newest = Math.max(newest, statSync(join(path, String(entry))).mtimeMs);
+    else
+      for (const entry of readdirSync(path, { recursive: true }))
+        newest = Math.max(newest, statSync(join(path, String(entry))).mtimeMs);
   }
   return newest;
 }
@@ -48,8 +52,17 @@ function tarballsInDist(): { runtime: string; tools: string } | undefined {
 
 /** What `npm pack` reports about an existing tarball (the same report packAll() reads while packing). */
 async function describeTarball(tarball: string): Promise<PackedPackage> {
-  const { stdout } = await run("npm", ["pack", "--dry-run", "--json", "--ignore-scripts", tarball], { cwd: tmpdir(), maxBuffer: 64 * 1024 * 1024 });
-  const [report] = JSON.parse(stdout) as { name: string; version: string; size: number; unpackedSize: number; files: { path: string }[] }[];
+  const { stdout } = await run("npm", ["pack", "--dry-run", "--json", "--ignore-scripts", tarball], {
+    cwd: tmpdir(),
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const [report] = JSON.parse(stdout) as {
+    name: string;
+    version: string;
+    size: number;
+    unpackedSize: number;
+    files: { path: string }[];
+  }[];
   if (!report) throw new Error(`npm pack --dry-run ${relative(ROOT, tarball)} reported nothing`);
   return {
     name: report.name,
@@ -89,10 +102,24 @@ export async function builtRuntimeEsm(): Promise<{ dir: string; rebuilt: boolean
 }
 
 /** A fresh project (ESM package.json) in the system's temporary folder with the given tarballs installed. */
-export async function installedProject(name: string, tarballs: readonly string[], options: { offline: boolean }): Promise<string> {
+export async function installedProject(
+  name: string,
+  tarballs: readonly string[],
+  options: { offline: boolean },
+): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), `gtk-bench-${name}-`));
-  writeFileSync(join(dir, "package.json"), `${JSON.stringify({ name: `bench-${name}`, private: true, type: "module" }, null, 2)}\n`);
-  const args = ["install", "--no-audit", "--no-fund", "--ignore-scripts", options.offline ? "--offline" : "--prefer-offline", ...tarballs];
+  writeFileSync(
+    join(dir, "package.json"),
+    `${JSON.stringify({ name: `bench-${name}`, private: true, type: "module" }, null, 2)}\n`,
+  );
+  const args = [
+    "install",
+    "--no-audit",
+    "--no-fund",
+    "--ignore-scripts",
+    options.offline ? "--offline" : "--prefer-offline",
+    ...tarballs,
+  ];
   try {
     await run("npm", args, { cwd: dir, maxBuffer: 64 * 1024 * 1024 });
   } catch (e) {

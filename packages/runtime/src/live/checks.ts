@@ -31,7 +31,8 @@ const hasOwn = Object.prototype.hasOwnProperty;
 /** A field under its JSON name or its proto name: the key the input used, and the value (null reads as unset). */
 export function field(object: unknown, name: string): [key: string, value: unknown] | undefined {
   if (!isObject(object)) return undefined;
-  for (const key of [name, snake(name)]) if (hasOwn.call(object, key) && object[key] !== null) return [key, object[key]];
+  for (const key of [name, snake(name)])
+    if (hasOwn.call(object, key) && object[key] !== null) return [key, object[key]];
   return undefined;
 }
 
@@ -47,10 +48,23 @@ export function checkClientMessage(message: unknown, state: SessionState): RuleF
   const setup = field(message, "setup");
   const members = CLIENT_MEMBERS.filter((m) => field(message, m) !== undefined);
   if (members.length === 0 && Object.keys(message).length === 0)
-    findings.push({ rule: "live.client-message-empty", pointer: "", message: "the client message sets none of setup, clientContent, realtimeInput, toolResponse" });
+    findings.push({
+      rule: "live.client-message-empty",
+      pointer: "",
+      message: "the client message sets none of setup, clientContent, realtimeInput, toolResponse",
+    });
   if (first && !setup && members.length > 0)
-    findings.push({ rule: "live.setup-first", pointer: "", message: `the first client message is \`${members[0]}\`, not \`setup\`: the session is configured by the first client message` });
-  if (!first && setup) findings.push({ rule: "live.setup-once", pointer: at(setup[0]), message: "`setup` in a client message other than the first: the server closes the session" });
+    findings.push({
+      rule: "live.setup-first",
+      pointer: "",
+      message: `the first client message is \`${members[0]}\`, not \`setup\`: the session is configured by the first client message`,
+    });
+  if (!first && setup)
+    findings.push({
+      rule: "live.setup-once",
+      pointer: at(setup[0]),
+      message: "`setup` in a client message other than the first: the server closes the session",
+    });
   if (setup) findings.push(...checkSetupConfig(setup));
   const toolResponse = field(message, "toolResponse");
   if (toolResponse) findings.push(...checkToolResponse(toolResponse, state));
@@ -84,9 +98,17 @@ function checkToolResponse([key, toolResponse]: [string, unknown], state: Sessio
     const id = field(response, "id");
     if (id && typeof id[1] === "string") {
       if (state.cancelled.has(id[1]))
-        findings.push({ rule: "live.tool-response-cancelled-id", pointer: at(...base, id[0]), message: `function call ${JSON.stringify(id[1])} was cancelled by the server (toolCallCancellation)` });
+        findings.push({
+          rule: "live.tool-response-cancelled-id",
+          pointer: at(...base, id[0]),
+          message: `function call ${JSON.stringify(id[1])} was cancelled by the server (toolCallCancellation)`,
+        });
       else if (!state.asked.has(id[1]))
-        findings.push({ rule: "live.tool-response-unknown-id", pointer: at(...base, id[0]), message: `no toolCall of this session asked for function call ${JSON.stringify(id[1])}` });
+        findings.push({
+          rule: "live.tool-response-unknown-id",
+          pointer: at(...base, id[0]),
+          message: `no toolCall of this session asked for function call ${JSON.stringify(id[1])}`,
+        });
     }
     findings.push(...checkResponseValue(response, at(...base)));
   });
@@ -113,7 +135,14 @@ function checkResponseValue(functionResponse: unknown, pointer: string): RuleFin
   const response = field(functionResponse, "response");
   if (!response || isObject(response[1])) return [];
   const kind = Array.isArray(response[1]) ? "an array" : `a ${typeof response[1]}`;
-  return [{ rule: "live.function-response-not-object", code: "invalid-type", pointer: `${pointer}${at(response[0])}`, message: `a function response's \`response\` is ${kind}, not a JSON object: wrap it, e.g. {"result": …}` }];
+  return [
+    {
+      rule: "live.function-response-not-object",
+      code: "invalid-type",
+      pointer: `${pointer}${at(response[0])}`,
+      message: `a function response's \`response\` is ${kind}, not a JSON object: wrap it, e.g. {"result": …}`,
+    },
+  ];
 }
 
 /** Server messages feed the session's memory: the calls asked for, and those cancelled. */
@@ -127,5 +156,6 @@ export function observeServerMessage(message: unknown, state: SessionState): voi
     }
   }
   const cancellation = field(message, "toolCallCancellation");
-  if (cancellation) for (const id of list(field(cancellation[1], "ids")?.[1])) if (typeof id === "string") state.cancelled.add(id);
+  if (cancellation)
+    for (const id of list(field(cancellation[1], "ids")?.[1])) if (typeof id === "string") state.cancelled.add(id);
 }

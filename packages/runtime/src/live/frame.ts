@@ -12,7 +12,8 @@ export function asBytes(data: unknown): Uint8Array | undefined {
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   // The ws package hands a fragmented message as a list of Buffers ("nodebuffer" fragments).
-  if (Array.isArray(data) && data.length > 0 && data.every((part) => part instanceof Uint8Array)) return concat(data as Uint8Array[]);
+  if (Array.isArray(data) && data.length > 0 && data.every((part) => part instanceof Uint8Array))
+    return concat(data as Uint8Array[]);
   return undefined;
 }
 
@@ -42,7 +43,15 @@ export function readFrame(frame: string | Uint8Array): FrameRead {
       text = decoder.decode(frame);
     } catch {
       const at = Math.max(0, invalidUtf8At(frame));
-      return { ok: false, issue: { pointer: "", code: "invalid-json", message: `the frame is not UTF-8: byte 0x${frame[at]!.toString(16).padStart(2, "0")} at offset ${at} starts no valid sequence`, offset: at } };
+      return {
+        ok: false,
+        issue: {
+          pointer: "",
+          code: "invalid-json",
+          message: `the frame is not UTF-8: byte 0x${frame[at]!.toString(16).padStart(2, "0")} at offset ${at} starts no valid sequence`,
+          offset: at,
+        },
+      };
     }
   }
   try {
@@ -63,5 +72,10 @@ function syntaxIssue(text: string, why: string): Issue {
   const line = before.split("\n").length;
   const column = at - (before.lastIndexOf("\n") + 1) + 1;
   const offset = utf8Length(text, 0, at);
-  return { pointer: "", code: "invalid-json", message: `the frame is not JSON at ${line}:${column} (byte ${offset}): ${why}`, offset };
+  return {
+    pointer: "",
+    code: "invalid-json",
+    message: `the frame is not JSON at ${line}:${column} (byte ${offset}): ${why}`,
+    offset,
+  };
 }

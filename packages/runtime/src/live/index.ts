@@ -2,4 +2,11 @@
 export { createLiveSession } from "./session.ts";
 export { watchLiveSocket, type LiveSocketWatch, type WatchLiveSocketOptions, type WebSocketLike } from "./socket.ts";
 export { LIVE_RULES, LIVE_UNSUPPORTED_CONFIG_FIELDS, type LiveEvidence, type LiveRule } from "./rules.ts";
-export type { LiveDirection, LiveIssue, LiveMessageResult, LiveSession, LiveSessionOptions, LiveSeverity } from "./types.ts";
+export type {
+  LiveDirection,
+  LiveIssue,
+  LiveMessageResult,
+  LiveSession,
+  LiveSessionOptions,
+  LiveSeverity,
+} from "./types.ts";

@@ -45,7 +45,8 @@ export const LIVE_RULES: readonly LiveRule[] = [
   {
     id: "live.setup-first",
     severity: "error",
-    summary: "The first message the client sends must carry `setup`; the server tolerates further client messages logged before `setupComplete`.",
+    summary:
+      "The first message the client sends must carry `setup`; the server tolerates further client messages logged before `setupComplete`.",
     evidence: [
       {
         kind: "reference",
@@ -73,15 +74,27 @@ export const LIVE_RULES: readonly LiveRule[] = [
         quote: "a second setup closes the socket with 1007 Request contains an invalid argument.",
         source: "https://github.com/BerriAI/litellm/pull/31494",
       },
-      { kind: "reference", quote: "Optional. Session configuration sent only in the first client message.", source: `${PROTO} (BidiGenerateContentClientMessage.setup)` },
+      {
+        kind: "reference",
+        quote: "Optional. Session configuration sent only in the first client message.",
+        source: `${PROTO} (BidiGenerateContentClientMessage.setup)`,
+      },
     ],
   },
   {
     id: "live.client-message-empty",
     severity: "warning",
-    summary: "A client message carries one of `setup`, `clientContent`, `realtimeInput`, `toolResponse`; one with none of them asks nothing.",
-    evidence: [{ kind: "reference", quote: "The type of the message.", source: `${PROTO} (BidiGenerateContentClientMessage, oneof message_type)` }],
-    conflict: "The proto makes the members a oneof, which may be left unset; no rejection of an empty client message is on record.",
+    summary:
+      "A client message carries one of `setup`, `clientContent`, `realtimeInput`, `toolResponse`; one with none of them asks nothing.",
+    evidence: [
+      {
+        kind: "reference",
+        quote: "The type of the message.",
+        source: `${PROTO} (BidiGenerateContentClientMessage, oneof message_type)`,
+      },
+    ],
+    conflict:
+      "The proto makes the members a oneof, which may be left unset; no rejection of an empty client message is on record.",
   },
   {
     id: "live.tool-response-unknown-id",
@@ -90,12 +103,14 @@ export const LIVE_RULES: readonly LiveRule[] = [
     evidence: [
       {
         kind: "reference",
-        quote: "Individual `FunctionResponse` objects are matched to the respective `FunctionCall` objects by the `id` field.",
+        quote:
+          "Individual `FunctionResponse` objects are matched to the respective `FunctionCall` objects by the `id` field.",
         source: `${PROTO} (message BidiGenerateContentToolResponse)`,
       },
       {
         kind: "report",
-        quote: "When sending tool responses via `sendToolResponse()`, the Gemini Live API WebSocket closes with either code 1011 (\"Internal error occurred\") or code 1008 (\"Requested entity was not found\").",
+        quote:
+          'When sending tool responses via `sendToolResponse()`, the Gemini Live API WebSocket closes with either code 1011 ("Internal error occurred") or code 1008 ("Requested entity was not found").',
         source: "https://github.com/google-gemini/deprecated-generative-ai-js/issues/487",
       },
       {
@@ -114,7 +129,8 @@ export const LIVE_RULES: readonly LiveRule[] = [
     evidence: [
       {
         kind: "reference",
-        quote: "Notification for the client that a previously issued `ToolCallMessage` with the specified `id`s should not have been executed and should be cancelled.",
+        quote:
+          "Notification for the client that a previously issued `ToolCallMessage` with the specified `id`s should not have been executed and should be cancelled.",
         source: `${PROTO} (message BidiGenerateContentToolCallCancellation)`,
       },
     ],
@@ -123,22 +139,28 @@ export const LIVE_RULES: readonly LiveRule[] = [
   {
     id: "live.function-response-not-object",
     severity: "error",
-    summary: "A function response's `response` is a JSON object (google.protobuf.Struct); a string, number, boolean or array ends the session.",
+    summary:
+      "A function response's `response` is a JSON object (google.protobuf.Struct); a string, number, boolean or array ends the session.",
     evidence: [
       {
         kind: "closed",
         code: 1007,
-        reason: "Invalid value at 'client_content.turns[N].parts[0].function_response.response' (type.googleapis.com/google.protobuf.Struct)",
+        reason:
+          "Invalid value at 'client_content.turns[N].parts[0].function_response.response' (type.googleapis.com/google.protobuf.Struct)",
         source: "https://github.com/randombet/bodhi_realtime_agent/issues/10",
       },
       {
         kind: "report",
-        quote: "Gemini types that field as `google.protobuf.Struct`, which accepts an object and nothing else, so any other JSON value is a protocol violation and the socket is closed with `1007`.",
+        quote:
+          "Gemini types that field as `google.protobuf.Struct`, which accepts an object and nothing else, so any other JSON value is a protocol violation and the socket is closed with `1007`.",
         source: "https://github.com/vercel/ai/issues/20696",
       },
       {
         kind: "accepted",
-        files: ["live/js-genai-live_Vertex_should_send_tool_response_with_function_responses.jsonl", "live/js-genai-live_Vertex_should_return_error_for_invalid_input_in_async_session.jsonl"],
+        files: [
+          "live/js-genai-live_Vertex_should_send_tool_response_with_function_responses.jsonl",
+          "live/js-genai-live_Vertex_should_return_error_for_invalid_input_in_async_session.jsonl",
+        ],
         what: "object responses answered with audio",
       },
     ],
@@ -146,7 +168,8 @@ export const LIVE_RULES: readonly LiveRule[] = [
   {
     id: "live.setup-unsupported-config",
     severity: "error",
-    summary: "`setup.generationConfig` sets a field Live does not support (log probabilities, response MIME type or schema, stop sequences, response cache, routing, audio timestamps).",
+    summary:
+      "`setup.generationConfig` sets a field Live does not support (log probabilities, response MIME type or schema, stop sequences, response cache, routing, audio timestamps).",
     evidence: [
       {
         kind: "reference",
@@ -156,7 +179,8 @@ export const LIVE_RULES: readonly LiveRule[] = [
       },
       {
         kind: "report",
-        quote: "However, I have tried to use it and an error is launched because it says the argument is not valid or supported.",
+        quote:
+          "However, I have tried to use it and an error is launched because it says the argument is not valid or supported.",
         source: "https://github.com/googleapis/python-genai/issues/1572",
       },
     ],

@@ -24,8 +24,20 @@ export function createLiveSession(options: LiveSessionOptions = {}): LiveSession
   return { push, issues };
 }
 
-function checkMessage(index: number, direction: LiveDirection, message: unknown, mode: Mode, state: SessionState): LiveMessageResult {
-  const tag = (issue: Issue, severity: LiveIssue["severity"] = "error", rule?: string): LiveIssue => ({ ...issue, index, direction, severity, ...(rule ? { rule } : {}) });
+function checkMessage(
+  index: number,
+  direction: LiveDirection,
+  message: unknown,
+  mode: Mode,
+  state: SessionState,
+): LiveMessageResult {
+  const tag = (issue: Issue, severity: LiveIssue["severity"] = "error", rule?: string): LiveIssue => ({
+    ...issue,
+    index,
+    direction,
+    severity,
+    ...(rule ? { rule } : {}),
+  });
   let value = message;
   if (typeof message === "string" || asBytes(message)) {
     const read = readFrame(typeof message === "string" ? message : asBytes(message)!);
@@ -36,13 +48,34 @@ function checkMessage(index: number, direction: LiveDirection, message: unknown,
     }
     value = read.value;
   } else if (isBlob(message)) {
-    return { index, direction, ok: false, issues: [tag({ pointer: "", code: "invalid-value", message: "a Blob frame must be read before it is checked (watchLiveSocket reads it)" })], drift: [] };
+    return {
+      index,
+      direction,
+      ok: false,
+      issues: [
+        tag({
+          pointer: "",
+          code: "invalid-value",
+          message: "a Blob frame must be read before it is checked (watchLiveSocket reads it)",
+        }),
+      ],
+      drift: [],
+    };
   }
   let checked;
   try {
     checked = validateMessage(direction, value, mode);
   } catch (error) {
-    checked = { ok: false as const, issues: [{ pointer: "", code: "invalid-value" as const, message: `the check failed: ${error instanceof Error ? error.message : String(error)}` }] };
+    checked = {
+      ok: false as const,
+      issues: [
+        {
+          pointer: "",
+          code: "invalid-value" as const,
+          message: `the check failed: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      ],
+    };
   }
   let findings: RuleFinding[] = [];
   if (direction === "client") findings = checkClientMessage(value, state);
@@ -67,7 +100,10 @@ function checkMessage(index: number, direction: LiveDirection, message: unknown,
 
 /** A Blob (browser WebSocket's default binaryType), told apart structurally: the runtime names no DOM types. */
 export const isBlob = (v: unknown): v is BlobLike =>
-  v !== null && typeof v === "object" && typeof (v as BlobLike).arrayBuffer === "function" && typeof (v as BlobLike).size === "number";
+  v !== null &&
+  typeof v === "object" &&
+  typeof (v as BlobLike).arrayBuffer === "function" &&
+  typeof (v as BlobLike).size === "number";
 
 export interface BlobLike {
   readonly size: number;

@@ -94,7 +94,16 @@ class OrderedChecks {
       drift = result.drift;
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      issues = [{ pointer: "", code: "invalid-value", message: `the frame could not be checked: ${why}`, index: -1, direction, severity: "error" }];
+      issues = [
+        {
+          pointer: "",
+          code: "invalid-value",
+          message: `the frame could not be checked: ${why}`,
+          index: -1,
+          direction,
+          severity: "error",
+        },
+      ];
     }
     for (const issue of issues) deliver(() => this.options.onIssue(issue));
     if (this.options.onDrift) for (const d of drift) deliver(() => this.options.onDrift!(d));

@@ -1,7 +1,10 @@
 // Each direction's message validator: the generated BidiGenerateContentClientMessage (strict by default: what users
 // send) and BidiGenerateContentServerMessage (lenient by default: what the API returns). Imported by name, so a
 // bundle using the Live checks carries these two resources and what they reach, not every resource.
-import { validateBidiGenerateContentClientMessage, validateBidiGenerateContentServerMessage } from "../../generated/validate.ts";
+import {
+  validateBidiGenerateContentClientMessage,
+  validateBidiGenerateContentServerMessage,
+} from "../../generated/validate.ts";
 import { encodeSegment } from "../model.ts";
 import type { Drift, Mode, ValidationResult } from "../result.ts";
 import type { LiveDirection } from "./types.ts";
@@ -28,6 +31,11 @@ function newerKindAsDrift(value: unknown, result: ValidationResult<unknown>): Va
   // Not newer kinds, but messages of other kinds: the API's error envelope, or a client message in the wrong direction.
   if (Object.keys(members).length === 1 && "error" in members) return result;
   if (validateBidiGenerateContentClientMessage(value, { mode: "lenient" }).ok) return result;
-  const drift: Drift[] = Object.keys(members).map((key) => ({ path: `/${encodeSegment(key)}`, kind: "unknown-field", value: members[key], spec: SERVER_MESSAGE }));
+  const drift: Drift[] = Object.keys(members).map((key) => ({
+    path: `/${encodeSegment(key)}`,
+    kind: "unknown-field",
+    value: members[key],
+    spec: SERVER_MESSAGE,
+  }));
   return { ok: true, value, drift };
 }

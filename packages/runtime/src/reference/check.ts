@@ -6,7 +6,17 @@
 // place. Properties are read as ajv reads them (`data[p] !== undefined`: an undefined member is absent, inherited
 // values count) and keys iterated as it iterates them (for…in). Lenient mode records drift where ajv's drift keyword
 // does; strict mode turns the same places into ajv strict's `additionalProperties` and `enum` errors.
-import { named, type AnyNode, type ArrayNode, type IntegerNode, type MapNode, type Node, type ResourceNode, type ScalarNode, type StringNode } from "./schema.ts";
+import {
+  named,
+  type AnyNode,
+  type ArrayNode,
+  type IntegerNode,
+  type MapNode,
+  type Node,
+  type ResourceNode,
+  type ScalarNode,
+  type StringNode,
+} from "./schema.ts";
 import { isBytes } from "../../generated/validators/reference.js";
 import { encodeSegment } from "../model.ts";
 
@@ -29,11 +39,19 @@ export interface Run {
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
 
-function error(run: Run, instancePath: string, schemaPath: string, keyword: string, params: Record<string, unknown>, message: string): void {
+function error(
+  run: Run,
+  instancePath: string,
+  schemaPath: string,
+  keyword: string,
+  params: Record<string, unknown>,
+  message: string,
+): void {
   run.errors.push({ instancePath, schemaPath, keyword, params, message });
 }
 
-const typeError = (run: Run, path: string, node: Node, type: string) => error(run, path, `${node.at}/type`, "type", { type }, `must be ${type}`);
+const typeError = (run: Run, path: string, node: Node, type: string) =>
+  error(run, path, `${node.at}/type`, "type", { type }, `must be ${type}`);
 
 const patterns = new Map<string, RegExp>();
 /** ajv's unicodeRegExp: false: no `u` flag. */
@@ -47,7 +65,8 @@ function regexp(source: string): RegExp {
 export function check(node: Node, data: unknown, path: string, run: Run): void {
   while (node.kind === "ref") {
     const target = named(node.name);
-    if (target === undefined) throw new Error(`gemini-typekit reference checker: ${node.at}: $ref to unknown schema ${node.name}`);
+    if (target === undefined)
+      throw new Error(`gemini-typekit reference checker: ${node.at}: $ref to unknown schema ${node.name}`);
     node = target;
   }
   (HANDLERS[node.kind] as Handler<Node>)(node, data, path, run);
@@ -59,15 +78,30 @@ const HANDLERS: { [K in Node["kind"]]: Handler<Extract<Node, { kind: K }>> } = {
   ref: (node, data, path, run) => check(node, data, path, run), // check() follows refs itself: one frame less per level
   anything: () => undefined,
   scalar: (node: ScalarNode, data, path, run) => {
-    if (node.type === "boolean" ? typeof data !== "boolean" : typeof data !== "number" || !isFinite(data)) typeError(run, path, node, node.type);
+    if (node.type === "boolean" ? typeof data !== "boolean" : typeof data !== "number" || !isFinite(data))
+      typeError(run, path, node, node.type);
   },
   integer: (node: IntegerNode, data, path, run) => {
     if (!Number.isInteger(data)) typeError(run, path, node, "integer");
     if (typeof data !== "number" || !isFinite(data)) return;
     if (node.maximum !== undefined && data > node.maximum)
-      error(run, path, `${node.at}/maximum`, "maximum", { comparison: "<=", limit: node.maximum }, `must be <= ${node.maximum}`);
+      error(
+        run,
+        path,
+        `${node.at}/maximum`,
+        "maximum",
+        { comparison: "<=", limit: node.maximum },
+        `must be <= ${node.maximum}`,
+      );
     if (node.minimum !== undefined && data < node.minimum)
-      error(run, path, `${node.at}/minimum`, "minimum", { comparison: ">=", limit: node.minimum }, `must be >= ${node.minimum}`);
+      error(
+        run,
+        path,
+        `${node.at}/minimum`,
+        "minimum",
+        { comparison: ">=", limit: node.minimum },
+        `must be >= ${node.minimum}`,
+      );
   },
   string: (node: StringNode, data, path, run) => {
     const isString = typeof data === "string";
@@ -79,14 +113,36 @@ const HANDLERS: { [K in Node["kind"]]: Handler<Extract<Node, { kind: K }>> } = {
     if (node.values !== undefined) {
       if (run.strict) {
         if (!node.valueSet!.has(data as string))
-          error(run, path, `${node.at}/enum`, "enum", { allowedValues: node.values }, "must be equal to one of the allowed values");
+          error(
+            run,
+            path,
+            `${node.at}/enum`,
+            "enum",
+            { allowedValues: node.values },
+            "must be equal to one of the allowed values",
+          );
       } else if (isString && !node.valueSet!.has(data)) run.sink.push("e", path, data, node.owner);
     }
     if (typeFirst) return;
     if (!isString) return typeError(run, path, node, "string");
     if (node.pattern !== undefined && !regexp(node.pattern).test(data))
-      error(run, path, `${node.at}/pattern`, "pattern", { pattern: node.pattern }, `must match pattern "${node.pattern}"`);
-    if (node.bytes && !isBytes(data)) error(run, path, `${node.at}/x-gemini-bytes`, "x-gemini-bytes", {}, 'must pass "x-gemini-bytes" keyword validation');
+      error(
+        run,
+        path,
+        `${node.at}/pattern`,
+        "pattern",
+        { pattern: node.pattern },
+        `must match pattern "${node.pattern}"`,
+      );
+    if (node.bytes && !isBytes(data))
+      error(
+        run,
+        path,
+        `${node.at}/x-gemini-bytes`,
+        "x-gemini-bytes",
+        {},
+        'must pass "x-gemini-bytes" keyword validation',
+      );
   },
   array: (node: ArrayNode, data, path, run) => {
     if (!Array.isArray(data)) return typeError(run, path, node, "array");
@@ -122,12 +178,27 @@ const HANDLERS: { [K in Node["kind"]]: Handler<Extract<Node, { kind: K }>> } = {
 /** An object's keywords in ajv's order: required, unknown keys, properties, oneofs. */
 function objectKeywords(node: ResourceNode, data: Obj, path: string, run: Run): void {
   for (const name of node.required)
-    if (data[name] === undefined) error(run, path, `${node.at}/required`, "required", { missingProperty: name }, `must have required property '${name}'`);
+    if (data[name] === undefined)
+      error(
+        run,
+        path,
+        `${node.at}/required`,
+        "required",
+        { missingProperty: name },
+        `must have required property '${name}'`,
+      );
   if (node.closed)
     for (const key in data) {
       if (node.declared.has(key)) continue;
       if (run.strict)
-        error(run, path, `${node.at}/additionalProperties`, "additionalProperties", { additionalProperty: key }, "must NOT have additional properties");
+        error(
+          run,
+          path,
+          `${node.at}/additionalProperties`,
+          "additionalProperties",
+          { additionalProperty: key },
+          "must NOT have additional properties",
+        );
       else run.sink.push("f", `${path}/${encodeSegment(key)}`, data[key], node.owner);
     }
   for (const { name, segment, node: property } of node.properties) {
@@ -138,6 +209,13 @@ function objectKeywords(node: ResourceNode, data: Obj, path: string, run: Run): 
     if (data[member] === undefined) continue;
     for (const other of others)
       if (data[other] !== undefined)
-        error(run, `${path}/${encodeSegment(other)}`, `${node.at}/dependentSchemas/${member}/properties/${other}/false schema`, "false schema", {}, "boolean schema is false");
+        error(
+          run,
+          `${path}/${encodeSegment(other)}`,
+          `${node.at}/dependentSchemas/${member}/properties/${other}/false schema`,
+          "false schema",
+          {},
+          "boolean schema is false",
+        );
   }
 }

@@ -14,10 +14,22 @@ interface Base {
   owner: string;
   at: string;
 }
-export interface RefNode extends Base { kind: "ref"; name: string }
-export interface AnythingNode extends Base { kind: "anything" }
-export interface ScalarNode extends Base { kind: "scalar"; type: "boolean" | "number" }
-export interface IntegerNode extends Base { kind: "integer"; minimum?: number; maximum?: number }
+export interface RefNode extends Base {
+  kind: "ref";
+  name: string;
+}
+export interface AnythingNode extends Base {
+  kind: "anything";
+}
+export interface ScalarNode extends Base {
+  kind: "scalar";
+  type: "boolean" | "number";
+}
+export interface IntegerNode extends Base {
+  kind: "integer";
+  minimum?: number;
+  maximum?: number;
+}
 export interface StringNode extends Base {
   kind: "string";
   pattern?: string;
@@ -27,9 +39,15 @@ export interface StringNode extends Base {
   values?: readonly string[];
   valueSet?: ReadonlySet<string>;
 }
-export interface ArrayNode extends Base { kind: "array"; items?: Node }
+export interface ArrayNode extends Base {
+  kind: "array";
+  items?: Node;
+}
 /** `{type: "object"}`, with the schema every value must match when it is a map. */
-export interface MapNode extends Base { kind: "map"; values?: Node }
+export interface MapNode extends Base {
+  kind: "map";
+  values?: Node;
+}
 export interface ResourceNode extends Base {
   kind: "resource";
   required: readonly string[];
@@ -42,8 +60,13 @@ export interface ResourceNode extends Base {
   oneofs: readonly { member: string; others: readonly string[] }[];
 }
 /** google.protobuf.Any: `allOf` of if "@type" is this URL then that resource, beside its own object checks. */
-export interface AnyNode extends Base { kind: "any"; branches: readonly { url: string; then: Node }[]; object: ResourceNode }
-export type Node = RefNode | AnythingNode | ScalarNode | IntegerNode | StringNode | ArrayNode | MapNode | ResourceNode | AnyNode;
+export interface AnyNode extends Base {
+  kind: "any";
+  branches: readonly { url: string; then: Node }[];
+  object: ResourceNode;
+}
+export type Node =
+  RefNode | AnythingNode | ScalarNode | IntegerNode | StringNode | ArrayNode | MapNode | ResourceNode | AnyNode;
 
 type Raw = Record<string, unknown>;
 
@@ -111,7 +134,12 @@ export function read(schema: unknown, owner: string, at: string): Node {
     case "object":
       if (schema["allOf"] !== undefined) return any(schema, owner, at);
       // A resource, or a map (a Struct when it has no value schema).
-      if (schema["properties"] !== undefined || schema["required"] !== undefined || schema["dependentSchemas"] !== undefined || (isObject(schema["additionalProperties"]) && DRIFT in schema["additionalProperties"]))
+      if (
+        schema["properties"] !== undefined ||
+        schema["required"] !== undefined ||
+        schema["dependentSchemas"] !== undefined ||
+        (isObject(schema["additionalProperties"]) && DRIFT in schema["additionalProperties"])
+      )
         return resource(schema, owner, at);
       return map(schema, owner, at);
     default:
@@ -175,7 +203,8 @@ function resource(schema: Raw, owner: string, at: string): ResourceNode {
   const additional = schema["additionalProperties"];
   let closed: boolean;
   if (additional === undefined || additional === true) closed = false;
-  else if (isObject(additional) && Object.keys(additional).join() === DRIFT && additional[DRIFT] === "unknown-field") closed = true;
+  else if (isObject(additional) && Object.keys(additional).join() === DRIFT && additional[DRIFT] === "unknown-field")
+    closed = true;
   else return fail(at, "unsupported additionalProperties");
   const dependent = schema["dependentSchemas"] ?? {};
   if (!isObject(dependent)) fail(at, "dependentSchemas must be an object");
@@ -184,10 +213,20 @@ function resource(schema: Raw, owner: string, at: string): ResourceNode {
     if (!isObject(dep)) return fail(where, "unsupported dependent schema");
     only(dep, ["properties"], where);
     const forbidden = dep["properties"];
-    if (!isObject(forbidden) || !Object.values(forbidden).every((s) => s === false)) return fail(where, "dependentSchemas other than oneofs");
+    if (!isObject(forbidden) || !Object.values(forbidden).every((s) => s === false))
+      return fail(where, "dependentSchemas other than oneofs");
     return { member: propertyName(member, at), others: Object.keys(forbidden).map((o) => propertyName(o, at)) };
   });
-  return { kind: "resource", required, properties, declared: new Set(properties.map((p) => p.name)), closed, oneofs, owner, at };
+  return {
+    kind: "resource",
+    required,
+    properties,
+    declared: new Set(properties.map((p) => p.name)),
+    closed,
+    oneofs,
+    owner,
+    at,
+  };
 }
 
 function any(schema: Raw, owner: string, at: string): AnyNode {
@@ -201,9 +240,15 @@ function any(schema: Raw, owner: string, at: string): AnyNode {
       if (!isObject(branch)) return fail(where, "unsupported allOf member");
       only(branch, ["if", "then"], where);
       const cond = branch["if"];
-      const url = isObject(cond) && isObject(cond["properties"]) && isObject(cond["properties"]["@type"]) ? cond["properties"]["@type"]["const"] : undefined;
+      const url =
+        isObject(cond) && isObject(cond["properties"]) && isObject(cond["properties"]["@type"])
+          ? cond["properties"]["@type"]["const"]
+          : undefined;
       // The one condition the schemas use: "@type" is present and equals a URL.
-      if (typeof url !== "string" || JSON.stringify(cond) !== JSON.stringify({ properties: { "@type": { const: url } }, required: ["@type"] }))
+      if (
+        typeof url !== "string" ||
+        JSON.stringify(cond) !== JSON.stringify({ properties: { "@type": { const: url } }, required: ["@type"] })
+      )
         return fail(where, "unsupported if");
       return { url, then: read(branch["then"], owner, `${where}/then`) };
     }),

@@ -5,9 +5,28 @@ import type { Keyword } from "./keywords.ts";
 import { equal } from "./equal.ts";
 import { sizeLimit } from "./size-limits.ts";
 import { isTypeName, TYPES, type TypeName } from "./type.ts";
-import { acceptsAll, isObject, report, run, verdictOf, type Check, type Messages, type Node, type Rule } from "./types.ts";
+import {
+  acceptsAll,
+  isObject,
+  report,
+  run,
+  verdictOf,
+  type Check,
+  type Messages,
+  type Node,
+  type Rule,
+} from "./types.ts";
 
-export type ArrayKeyword = "prefixItems" | "items" | "minItems" | "maxItems" | "uniqueItems" | "contains" | "minContains" | "maxContains" | "unevaluatedItems";
+export type ArrayKeyword =
+  | "prefixItems"
+  | "items"
+  | "minItems"
+  | "maxItems"
+  | "uniqueItems"
+  | "contains"
+  | "minContains"
+  | "maxContains"
+  | "unevaluatedItems";
 
 /** Checks each item from index `from` against `node`. */
 function eachItem(node: Node, from: number): Check {
@@ -32,8 +51,17 @@ function scalarItemTypes(items: unknown): TypeName[] | undefined {
   return scalars;
 }
 
-const bound = (value: unknown, fallback: number | undefined, keyword: string, invalid: (keyword: string, expected: string) => never): number | undefined =>
-  value === undefined ? fallback : typeof value === "number" && value >= 0 ? value : invalid(keyword, "a number from 0");
+const bound = (
+  value: unknown,
+  fallback: number | undefined,
+  keyword: string,
+  invalid: (keyword: string, expected: string) => never,
+): number | undefined =>
+  value === undefined
+    ? fallback
+    : typeof value === "number" && value >= 0
+      ? value
+      : invalid(keyword, "a number from 0");
 
 export const arrayRules: { [K in ArrayKeyword]: Rule<Keyword> } = {
   maxItems: sizeLimit("maxItems", itemCount),
@@ -161,6 +189,7 @@ export const arrayMessages: Messages<"minItems" | "maxItems" | "items" | "unique
   items: ({ limit }) => `must NOT have more than ${limit} items`,
   uniqueItems: ({ i, j }) => `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
   contains: ({ minContains, maxContains }) =>
-    maxContains === undefined ? `must contain at least ${minContains} valid item(s)` : `must contain at least ${minContains} and no more than ${maxContains} valid item(s)`,
+    maxContains === undefined
+      ? `must contain at least ${minContains} valid item(s)`
+      : `must contain at least ${minContains} and no more than ${maxContains} valid item(s)`,
 };
-

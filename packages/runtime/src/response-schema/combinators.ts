@@ -3,7 +3,17 @@
 // then decides when the known verdicts suffice (one valid branch of anyOf) and otherwise passes the unknown on, never
 // turning it into valid (`not` of an unknown is unknown).
 import type { Keyword } from "./keywords.ts";
-import { report, run, verdictOf, type Messages, type Node, type Rule, type Scope, type SchemaError, type Verdict } from "./types.ts";
+import {
+  report,
+  run,
+  verdictOf,
+  type Messages,
+  type Node,
+  type Rule,
+  type Scope,
+  type SchemaError,
+  type Verdict,
+} from "./types.ts";
 
 export type CombinatorKeyword = "allOf" | "anyOf" | "oneOf" | "not" | "if" | "then" | "else";
 
@@ -13,7 +23,8 @@ function branches(keyword: "allOf" | "anyOf" | "oneOf", value: unknown, scope: S
 }
 
 /** The errors of the branches whose verdict is unknown: what is passed on when the combinator cannot decide. */
-const unknowns = (results: readonly SchemaError[][], verdicts: readonly Verdict[]) => results.filter((_, i) => verdicts[i] === "unknown").flat();
+const unknowns = (results: readonly SchemaError[][], verdicts: readonly Verdict[]) =>
+  results.filter((_, i) => verdicts[i] === "unknown").flat();
 
 export const combinatorRules: { [K in CombinatorKeyword]: Rule<Keyword> } = {
   not: {
@@ -98,7 +109,8 @@ export const combinatorRules: { [K in CombinatorKeyword]: Rule<Keyword> } = {
     holds: "schema",
     prepare(value, scope) {
       const condition = scope.inPlace(value, "if");
-      const branch = (keyword: "then" | "else") => (scope.schema[keyword] === undefined ? undefined : scope.inPlace(scope.schema[keyword], keyword));
+      const branch = (keyword: "then" | "else") =>
+        scope.schema[keyword] === undefined ? undefined : scope.inPlace(scope.schema[keyword], keyword);
       const then = branch("then");
       const otherwise = branch("else");
       if (!then && !otherwise) return undefined;

@@ -26,11 +26,13 @@ export function prepare(document: unknown): Node {
       node.check = (_v, at, out) => report(out, "false schema", at, falsePath, {});
       return node;
     }
-    if (!isObject(schema)) throw new TypeError(`invalid schema at ${location.path}: a schema is an object or a boolean`);
+    if (!isObject(schema))
+      throw new TypeError(`invalid schema at ${location.path}: a schema is an object or a boolean`);
     const edges: Node[] = [];
     inPlace.set(node, edges);
     // Keywords stay as written in schema paths, names and indexes below them are encoded (as ajv writes them).
-    const path = (keyword: string, ...rest: (string | number)[]) => `${location.path}/${keyword}${rest.map((s) => `/${schemaSegment(s)}`).join("")}`;
+    const path = (keyword: string, ...rest: (string | number)[]) =>
+      `${location.path}/${keyword}${rest.map((s) => `/${schemaSegment(s)}`).join("")}`;
     const below = (sub: unknown, keyword: string, ...rest: (string | number)[]) =>
       compile(sub, index.child(sub, location, [keyword, ...rest].map(String), path(keyword, ...rest)));
     const scope: Scope = {
@@ -92,7 +94,9 @@ function refuseLoops(inPlace: Map<Node, Node[]>): void {
     if (done.has(node)) return;
     const at = stack.indexOf(node);
     if (at >= 0)
-      throw new TypeError(`invalid schema: ${[...stack.slice(at), node].map((n) => n.path).join(" → ")} apply each other to the same value without end`);
+      throw new TypeError(
+        `invalid schema: ${[...stack.slice(at), node].map((n) => n.path).join(" → ")} apply each other to the same value without end`,
+      );
     stack.push(node);
     for (const next of inPlace.get(node) ?? []) visit(next);
     stack.pop();

@@ -43,7 +43,8 @@ import type { Keyword } from "./keywords.ts";
 import { hasOwn, report, type Messages, type Rule } from "./types.ts";
 import { isUri, isUriReference } from "./uris.ts";
 
-export type FormatKeyword = "format" | "formatMinimum" | "formatMaximum" | "formatExclusiveMinimum" | "formatExclusiveMaximum";
+export type FormatKeyword =
+  "format" | "formatMinimum" | "formatMaximum" | "formatExclusiveMinimum" | "formatExclusiveMaximum";
 
 /** What the checker does with a format name. */
 type Format =
@@ -133,7 +134,9 @@ function isFullTimeAt(s: string, from: number): boolean {
 const isDate = (s: string): boolean => s.length === FULL_DATE_LENGTH && isFullDateAt(s, 0);
 const isTime = (s: string): boolean => isFullTimeAt(s, 0);
 const isDateTime = (s: string): boolean =>
-  (s[FULL_DATE_LENGTH] === "T" || s[FULL_DATE_LENGTH] === "t") && isFullDateAt(s, 0) && isFullTimeAt(s, FULL_DATE_LENGTH + 1);
+  (s[FULL_DATE_LENGTH] === "T" || s[FULL_DATE_LENGTH] === "t") &&
+  isFullDateAt(s, 0) &&
+  isFullTimeAt(s, FULL_DATE_LENGTH + 1);
 
 // ---------------------------------------------------------------------------------------------------------------
 // duration (RFC 3339 appendix A, as JSON Schema 2020-12 section 7.3.1 uses it).

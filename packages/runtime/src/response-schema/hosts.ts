@@ -48,7 +48,8 @@ const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 const MAX_NAME_LENGTH = 253;
 
 /** Labels of letters, digits and hyphens (1–63 characters, no hyphen at either end) joined by `.`, 253 in all at most. */
-const isLdhName = (s: string): boolean => s.length <= MAX_NAME_LENGTH && s.split(".").every((label) => LABEL.test(label));
+const isLdhName = (s: string): boolean =>
+  s.length <= MAX_NAME_LENGTH && s.split(".").every((label) => LABEL.test(label));
 
 /**
  * hostname: RFC 1123 section 2.1's host name. Its grammar is the LDH name's, and it adds that the highest-level label

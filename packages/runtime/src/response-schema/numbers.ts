@@ -6,7 +6,9 @@ import { report, type Check, type ErrorParams, type Messages, type Rule, type Sc
 export type NumberKeyword = "minimum" | "maximum" | "exclusiveMinimum" | "exclusiveMaximum" | "multipleOf";
 type Bound = "minimum" | "maximum" | "exclusiveMinimum" | "exclusiveMaximum";
 
-const BOUNDS: { [K in Bound]: { comparison: ErrorParams[K]["comparison"]; holds: (n: number, limit: number) => boolean } } = {
+const BOUNDS: {
+  [K in Bound]: { comparison: ErrorParams[K]["comparison"]; holds: (n: number, limit: number) => boolean };
+} = {
   minimum: { comparison: ">=", holds: (n, limit) => n >= limit },
   maximum: { comparison: "<=", holds: (n, limit) => n <= limit },
   exclusiveMinimum: { comparison: ">", holds: (n, limit) => n > limit },
@@ -23,7 +25,8 @@ function bound(keyword: Bound): Rule<Keyword> {
       const limit = value;
       const path = scope.path(keyword);
       return (v, at, out) => {
-        if (typeof v === "number" && !holds(v, limit)) report(out, keyword, at, path, { comparison, limit } as ErrorParams[Bound]);
+        if (typeof v === "number" && !holds(v, limit))
+          report(out, keyword, at, path, { comparison, limit } as ErrorParams[Bound]);
       };
     },
   };
@@ -43,7 +46,8 @@ export const numberRules: { [K in NumberKeyword]: Rule<Keyword> } = {
       // The quotient is whole, as a double: 0.3 is not a multiple of 0.1 (0.3 / 0.1 is 2.9999999999999996), as ajv has it.
       // Unlike ajv (parseInt of the quotient's decimal text), a quotient from 1e21 up is whole: 1e300 is a multiple of 2.
       return (v, at, out) => {
-        if (typeof v === "number" && !Number.isInteger(v / divisor)) report(out, "multipleOf", at, path, { multipleOf: divisor });
+        if (typeof v === "number" && !Number.isInteger(v / divisor))
+          report(out, "multipleOf", at, path, { multipleOf: divisor });
       };
     },
   },

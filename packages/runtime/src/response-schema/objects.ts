@@ -6,7 +6,20 @@
 import type { Keyword } from "./keywords.ts";
 import { sizeLimit } from "./size-limits.ts";
 import { compilePattern } from "./strings.ts";
-import { acceptsAll, escapeSegment, hasProperty, isObject, report, run, verdictOf, type Check, type Messages, type Node, type Rule, type Scope } from "./types.ts";
+import {
+  acceptsAll,
+  escapeSegment,
+  hasProperty,
+  isObject,
+  report,
+  run,
+  verdictOf,
+  type Check,
+  type Messages,
+  type Node,
+  type Rule,
+  type Scope,
+} from "./types.ts";
 
 export type ObjectKeyword =
   | "properties"
@@ -32,14 +45,22 @@ function schemaMap(keyword: string, value: unknown, scope: Scope): Map<string, N
 /** An object's number of properties for minProperties and maxProperties; undefined for other values. */
 const propertyCount = (v: unknown) => (isObject(v) ? Object.keys(v).length : undefined);
 
-const isNames = (value: unknown): value is string[] => Array.isArray(value) && value.every((name) => typeof name === "string");
+const isNames = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((name) => typeof name === "string");
 
 /** dependentRequired, and the lists of draft-07's dependencies: when `property` is there, each of `names` must be. */
-function requireWith(keyword: "dependentRequired" | "dependencies", property: string, names: readonly string[], path: string): Check {
+function requireWith(
+  keyword: "dependentRequired" | "dependencies",
+  property: string,
+  names: readonly string[],
+  path: string,
+): Check {
   const deps = names.join(", ");
   return (v, at, out) => {
     if (!isObject(v) || !hasProperty(v, property)) return;
-    for (const missingProperty of names) if (!hasProperty(v, missingProperty)) report(out, keyword, at, path, { property, missingProperty, depsCount: names.length, deps });
+    for (const missingProperty of names)
+      if (!hasProperty(v, missingProperty))
+        report(out, keyword, at, path, { property, missingProperty, depsCount: names.length, deps });
   };
 }
 
@@ -61,7 +82,8 @@ export const objectRules: { [K in ObjectKeyword]: Rule<Keyword> } = {
       const path = scope.path("required");
       return (v, at, out) => {
         if (!isObject(v)) return;
-        for (const missingProperty of names) if (!hasProperty(v, missingProperty)) report(out, "required", at, path, { missingProperty });
+        for (const missingProperty of names)
+          if (!hasProperty(v, missingProperty)) report(out, "required", at, path, { missingProperty });
       };
     },
   },
@@ -91,13 +113,16 @@ export const objectRules: { [K in ObjectKeyword]: Rule<Keyword> } = {
       const properties = scope.schema["properties"];
       const named = new Set(isObject(properties) ? Object.keys(properties) : []);
       const patterns = scope.schema["patternProperties"];
-      const regexps = isObject(patterns) ? Object.keys(patterns).map((p) => compilePattern(p, scope.path("patternProperties", p))) : [];
+      const regexps = isObject(patterns)
+        ? Object.keys(patterns).map((p) => compilePattern(p, scope.path("patternProperties", p)))
+        : [];
       const additional = (key: string) => !named.has(key) && !regexps.some((r) => r.test(key));
       if (value === false) {
         const path = scope.path("additionalProperties");
         return (v, at, out) => {
           if (!isObject(v)) return;
-          for (const key of Object.keys(v)) if (additional(key)) report(out, "additionalProperties", at, path, { additionalProperty: key });
+          for (const key of Object.keys(v))
+            if (additional(key)) report(out, "additionalProperties", at, path, { additionalProperty: key });
         };
       }
       const node = scope.below(value, "additionalProperties");
@@ -142,10 +167,13 @@ export const objectRules: { [K in ObjectKeyword]: Rule<Keyword> } = {
     kind: "assert",
     holds: "schemaMap",
     prepare(value, scope) {
-      const entries = [...schemaMap("patternProperties", value, scope)].map(([pattern, node]) => [compilePattern(pattern, scope.path("patternProperties", pattern)), node] as const);
+      const entries = [...schemaMap("patternProperties", value, scope)].map(
+        ([pattern, node]) => [compilePattern(pattern, scope.path("patternProperties", pattern)), node] as const,
+      );
       return (v, at, out) => {
         if (!isObject(v)) return;
-        for (const [regexp, node] of entries) for (const key of Object.keys(v)) if (regexp.test(key)) node.check(v[key], propertyPath(at, key), out);
+        for (const [regexp, node] of entries)
+          for (const key of Object.keys(v)) if (regexp.test(key)) node.check(v[key], propertyPath(at, key), out);
       };
     },
   },
@@ -156,7 +184,9 @@ export const objectRules: { [K in ObjectKeyword]: Rule<Keyword> } = {
       const path = scope.path("dependentRequired");
       const checks = Object.keys(value).map((property) => {
         const names = value[property];
-        return isNames(names) ? requireWith("dependentRequired", property, names, path) : scope.invalid("dependentRequired", "an object of string arrays");
+        return isNames(names)
+          ? requireWith("dependentRequired", property, names, path)
+          : scope.invalid("dependentRequired", "an object of string arrays");
       });
       return (v, at, out) => {
         for (const check of checks) check(v, at, out);
@@ -168,7 +198,9 @@ export const objectRules: { [K in ObjectKeyword]: Rule<Keyword> } = {
     holds: "schemaMap",
     prepare(value, scope) {
       if (!isObject(value)) return scope.invalid("dependentSchemas", "an object of schemas");
-      const checks = Object.keys(value).map((property) => schemaWith(property, scope.inPlace(value[property], "dependentSchemas", property)));
+      const checks = Object.keys(value).map((property) =>
+        schemaWith(property, scope.inPlace(value[property], "dependentSchemas", property)),
+      );
       return (v, at, out) => {
         for (const check of checks) check(v, at, out);
       };
@@ -177,13 +209,22 @@ export const objectRules: { [K in ObjectKeyword]: Rule<Keyword> } = {
   unevaluatedProperties: { kind: "unenforced", holds: "schema", appliesTo: isObject, trivial: acceptsAll },
 };
 
-export const objectMessages: Messages<"required" | "additionalProperties" | "propertyNames" | "minProperties" | "maxProperties" | "dependentRequired" | "dependencies"> = {
+export const objectMessages: Messages<
+  | "required"
+  | "additionalProperties"
+  | "propertyNames"
+  | "minProperties"
+  | "maxProperties"
+  | "dependentRequired"
+  | "dependencies"
+> = {
   required: ({ missingProperty }) => `must have required property '${missingProperty}'`,
   additionalProperties: () => "must NOT have additional properties",
   propertyNames: () => "property name must be valid",
   minProperties: ({ limit }) => `must NOT have fewer than ${limit} properties`,
   maxProperties: ({ limit }) => `must NOT have more than ${limit} properties`,
-  dependentRequired: ({ property, depsCount, deps }) => `must have ${depsCount === 1 ? "property" : "properties"} ${deps} when property ${property} is present`,
-  dependencies: ({ property, depsCount, deps }) => `must have ${depsCount === 1 ? "property" : "properties"} ${deps} when property ${property} is present`,
+  dependentRequired: ({ property, depsCount, deps }) =>
+    `must have ${depsCount === 1 ? "property" : "properties"} ${deps} when property ${property} is present`,
+  dependencies: ({ property, depsCount, deps }) =>
+    `must have ${depsCount === 1 ? "property" : "properties"} ${deps} when property ${property} is present`,
 };
-

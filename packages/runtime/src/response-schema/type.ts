@@ -14,7 +14,8 @@ export const TYPES = {
 } satisfies Record<string, (v: unknown) => boolean>;
 
 export type TypeName = keyof typeof TYPES;
-export const isTypeName = (name: unknown): name is TypeName => typeof name === "string" && Object.prototype.hasOwnProperty.call(TYPES, name);
+export const isTypeName = (name: unknown): name is TypeName =>
+  typeof name === "string" && Object.prototype.hasOwnProperty.call(TYPES, name);
 
 export type TypeKeyword = "type" | "nullable";
 
@@ -23,10 +24,12 @@ export const typeRules: { [K in TypeKeyword]: Rule<Keyword> } = {
     kind: "assert",
     prepare(value, scope) {
       const names = typeof value === "string" ? [value] : Array.isArray(value) ? [...(value as unknown[])] : undefined;
-      if (!names || !names.every(isTypeName)) return scope.invalid("type", `one of ${Object.keys(TYPES).join(", ")}, or a list of them`);
+      if (!names || !names.every(isTypeName))
+        return scope.invalid("type", `one of ${Object.keys(TYPES).join(", ")}, or a list of them`);
       const nullable = scope.schema["nullable"];
       if (nullable !== undefined && typeof nullable !== "boolean") return scope.invalid("nullable", "a boolean");
-      if (nullable === false && names.includes("null")) return scope.invalid("nullable", 'true (or absent) when type allows "null"');
+      if (nullable === false && names.includes("null"))
+        return scope.invalid("nullable", 'true (or absent) when type allows "null"');
       if (names.length === 0) return undefined;
       if (nullable === true && !names.includes("null")) names.push("null");
       const tests = names.map((name) => TYPES[name]);

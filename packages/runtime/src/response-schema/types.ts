@@ -67,7 +67,13 @@ export type SchemaError = {
 /** Each keyword family's messages: a function of the params, as ajv words them. */
 export type Messages<K extends ErrorKeyword> = { [P in K]: (params: ErrorParams[P]) => string };
 
-export function report<K extends ErrorKeyword>(out: SchemaError[], keyword: K, instancePath: string, schemaPath: string, params: ErrorParams[K]): void {
+export function report<K extends ErrorKeyword>(
+  out: SchemaError[],
+  keyword: K,
+  instancePath: string,
+  schemaPath: string,
+  params: ErrorParams[K],
+): void {
   out.push({ keyword, instancePath, schemaPath, params } as SchemaError);
 }
 
@@ -126,20 +132,29 @@ export type Rule<K extends string = string> =
   | { kind: "assert"; holds?: Holds; prepare: (value: unknown, scope: Scope) => Check | undefined }
   | { kind: "companion"; of: K; holds?: Holds }
   | { kind: "annotation"; holds?: Holds }
-  | { kind: "unenforced"; holds?: Holds; appliesTo: (value: unknown) => boolean; trivial?: (keywordValue: unknown) => boolean };
+  | {
+      kind: "unenforced";
+      holds?: Holds;
+      appliesTo: (value: unknown) => boolean;
+      trivial?: (keywordValue: unknown) => boolean;
+    };
 
-export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 export const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
 
 /** A property as ajv reads it, but own only: inherited members (`constructor`, `__proto__`) are not properties of JSON. */
-export const hasProperty = (object: Record<string, unknown>, key: string): boolean => hasOwn(object, key) && object[key] !== undefined;
+export const hasProperty = (object: Record<string, unknown>, key: string): boolean =>
+  hasOwn(object, key) && object[key] !== undefined;
 
 /** A JSON Pointer segment. */
-export const escapeSegment = (segment: string | number): string => String(segment).replace(/~/g, "~0").replace(/\//g, "~1");
+export const escapeSegment = (segment: string | number): string =>
+  String(segment).replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** A schema path segment: a JSON Pointer segment, percent-encoded as a URI fragment holds it. */
 export const schemaSegment = (segment: string | number): string => encodeURIComponent(escapeSegment(segment));
 
 /** Does the schema (true, false, or an object) accept every value without looking? `true` and `{}`. */
-export const acceptsAll = (schema: unknown): boolean => schema === true || (isObject(schema) && Object.keys(schema).length === 0);
+export const acceptsAll = (schema: unknown): boolean =>
+  schema === true || (isObject(schema) && Object.keys(schema).length === 0);

@@ -29,11 +29,15 @@ function isAuthority(authority: string): boolean {
     if (close < 0) return false;
     const literal = hostPort.slice(1, close);
     const rest = hostPort.slice(close + 1);
-    return (isIpv6(literal) || IP_FUTURE.test(literal)) && (rest === "" || (rest[0] === ":" && PORT.test(rest.slice(1))));
+    return (
+      (isIpv6(literal) || IP_FUTURE.test(literal)) && (rest === "" || (rest[0] === ":" && PORT.test(rest.slice(1))))
+    );
   }
   // A reg-name holds no `:`: the first one starts the port.
   const colon = hostPort.indexOf(":");
-  return colon < 0 ? REG_NAME.test(hostPort) : REG_NAME.test(hostPort.slice(0, colon)) && PORT.test(hostPort.slice(colon + 1));
+  return colon < 0
+    ? REG_NAME.test(hostPort)
+    : REG_NAME.test(hostPort.slice(0, colon)) && PORT.test(hostPort.slice(colon + 1));
 }
 
 /** A URI reference's components, cut as RFC 3986 appendix B does; undefined for those it lacks. */

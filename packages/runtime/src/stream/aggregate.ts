@@ -15,7 +15,12 @@
 //   merged: it arrives whole in the last chunk, and its supports index into its own groundingChunks.
 // Per response: usageMetadata, promptFeedback, modelStatus and unknown fields: the last value wins. responseId
 // and modelVersion must be the same in every chunk that has them; a difference is a `stream-consistency` issue.
-import type { CitationSource, GenerateContentResponse, LogprobsResultCandidate, TopCandidates } from "../../generated/types.ts";
+import type {
+  CitationSource,
+  GenerateContentResponse,
+  LogprobsResultCandidate,
+  TopCandidates,
+} from "../../generated/types.ts";
 import type { Issue } from "../result.ts";
 
 export interface Aggregate {
@@ -47,7 +52,14 @@ export class Aggregator {
     const at = { chunk: place.index ?? this.count, offset: place.offset };
     this.count++;
     if (!isObject(chunk)) {
-      this.issue(at, "", "invalid-type", "a stream chunk must be a GenerateContentResponse object", "object", describe(chunk));
+      this.issue(
+        at,
+        "",
+        "invalid-type",
+        "a stream chunk must be a GenerateContentResponse object",
+        "object",
+        describe(chunk),
+      );
       return this;
     }
     for (const [key, value] of Object.entries(chunk)) {
@@ -75,7 +87,14 @@ export class Aggregator {
     this.fields.candidates ??= true;
     value.forEach((candidate: unknown, position) => {
       if (!isObject(candidate)) {
-        this.issue(at, `/candidates/${position}`, "invalid-type", "a candidate must be an object", "object", describe(candidate));
+        this.issue(
+          at,
+          `/candidates/${position}`,
+          "invalid-type",
+          "a candidate must be an object",
+          "object",
+          describe(candidate),
+        );
         return;
       }
       const index = typeof candidate.index === "number" ? candidate.index : position;
@@ -106,7 +125,15 @@ export class Aggregator {
     );
   }
 
-  private issue(at: Place, pointer: string, code: Issue["code"], message: string, expected?: string, received?: string, spec?: string): void {
+  private issue(
+    at: Place,
+    pointer: string,
+    code: Issue["code"],
+    message: string,
+    expected?: string,
+    received?: string,
+    spec?: string,
+  ): void {
     const issue: Issue = { pointer, code, message, chunk: at.chunk };
     if (expected !== undefined) issue.expected = expected;
     if (received !== undefined) issue.received = received;
@@ -164,8 +191,13 @@ class CandidateAggregate {
   result(): Json {
     const out: Json = {};
     for (const [key, value] of Object.entries(this.fields)) {
-      if (key === "content") out.content = { ...this.content, ...("parts" in this.content ? { parts: this.parts.map(copyRun) } : {}) };
-      else if (key === "citationMetadata") out.citationMetadata = { ...this.citationMetadata, ...("citationSources" in this.citationMetadata ? { citationSources: [...this.citations] } : {}) };
+      if (key === "content")
+        out.content = { ...this.content, ...("parts" in this.content ? { parts: this.parts.map(copyRun) } : {}) };
+      else if (key === "citationMetadata")
+        out.citationMetadata = {
+          ...this.citationMetadata,
+          ...("citationSources" in this.citationMetadata ? { citationSources: [...this.citations] } : {}),
+        };
       else if (key === "logprobsResult") out.logprobsResult = this.logprobsResult();
       else out[key] = value;
     }
@@ -197,7 +229,11 @@ class CandidateAggregate {
     const thought = part.thought === true;
     const signature = typeof part.thoughtSignature === "string" ? part.thoughtSignature : undefined;
     const run = this.run;
-    if (run && (run.thought === true) === thought && (signature === undefined || run.thoughtSignature === undefined || run.thoughtSignature === signature)) {
+    if (
+      run &&
+      (run.thought === true) === thought &&
+      (signature === undefined || run.thoughtSignature === undefined || run.thoughtSignature === signature)
+    ) {
       run.text += part.text;
       if (signature !== undefined) run.thoughtSignature = signature;
       return;
@@ -234,8 +270,10 @@ class CandidateAggregate {
     for (const [key, value] of Object.entries(result)) {
       if (value === undefined) continue;
       this.logprobs[key] ??= value; // keeps the field's first-seen position
-      if (key === "chosenCandidates" && Array.isArray(value)) for (const c of value as LogprobsResultCandidate[]) this.chosen.push(c);
-      else if (key === "topCandidates" && Array.isArray(value)) for (const c of value as TopCandidates[]) this.top.push(c);
+      if (key === "chosenCandidates" && Array.isArray(value))
+        for (const c of value as LogprobsResultCandidate[]) this.chosen.push(c);
+      else if (key === "topCandidates" && Array.isArray(value))
+        for (const c of value as TopCandidates[]) this.top.push(c);
       else if (key === "logProbabilitySum" && typeof value === "number") this.logSum = (this.logSum ?? 0) + value;
       else this.logprobs[key] = value;
     }

@@ -26,12 +26,25 @@ export function apiErrorIssue(error: ErrorStatus): Issue {
   const head = [error.code, error.status].filter((part) => part !== undefined).join(" ");
   const said = [head, error.message].filter(Boolean).join(": ") || "no code, status or message";
   const details = error.details?.length ? ` (details: ${error.details.map(detailKind).join(", ")})` : "";
-  return { pointer: "/error", code: "api-error", message: `the API sent an error instead of a response: ${said}${details}`, spec: "ErrorResponse" };
+  return {
+    pointer: "/error",
+    code: "api-error",
+    message: `the API sent an error instead of a response: ${said}${details}`,
+    spec: "ErrorResponse",
+  };
 }
 
 /** The issues of an error envelope that is not a valid ErrorResponse: what it is, then what is wrong with it. */
 export function invalidErrorIssues(issues: readonly Issue[]): Issue[] {
-  return [{ pointer: "/error", code: "api-error", message: "the API sent an error body instead of a response, and it is not a valid ErrorResponse", spec: "ErrorResponse" }, ...issues];
+  return [
+    {
+      pointer: "/error",
+      code: "api-error",
+      message: "the API sent an error body instead of a response, and it is not a valid ErrorResponse",
+      spec: "ErrorResponse",
+    },
+    ...issues,
+  ];
 }
 
 /**
@@ -57,7 +70,9 @@ export function errorEnvelopeError(
   validate: (value: unknown) => ValidationResult<ErrorResponse> = validateErrorEnvelope,
 ): StreamError {
   const result = validate(value);
-  return result.ok ? new ApiStreamError(chunk, offset, result.value.error) : new StreamError(chunk, offset, invalidErrorIssues(result.issues));
+  return result.ok
+    ? new ApiStreamError(chunk, offset, result.value.error)
+    : new StreamError(chunk, offset, invalidErrorIssues(result.issues));
 }
 
 function detailKind(detail: unknown): string {

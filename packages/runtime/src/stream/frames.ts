@@ -89,7 +89,8 @@ export async function* readFrames(input: StreamInput, options: ReadFramesOptions
         yield { index: index++, ...frame };
       }
     }
-    if (index === 0) throw new FrameFault("stream-framing", 0, `the stream holds no chunk: ${emptyReason(framer, end)}`);
+    if (index === 0)
+      throw new FrameFault("stream-framing", 0, `the stream holds no chunk: ${emptyReason(framer, end)}`);
   } catch (error) {
     if (error instanceof FrameFault) throw streamErrorOf(error, index);
     throw error;
@@ -115,7 +116,10 @@ function parseOrUndefined(text: string): unknown {
 
 /** Why a stream that ended without error had no frame. */
 function emptyReason(framer: Framer | undefined, bytes: number): string {
-  if (framer instanceof SseFramer) return framer.done ? "it ends with `data: [DONE]` before any event with data" : "the event stream has no event with data";
+  if (framer instanceof SseFramer)
+    return framer.done
+      ? "it ends with `data: [DONE]` before any event with data"
+      : "the event stream has no event with data";
   if (framer instanceof JsonArrayFramer) return "the JSON array is empty";
   if (framer) return "it has no line";
   return bytes === 0 ? "the input is empty" : "the input holds only white space";
@@ -124,7 +128,8 @@ function emptyReason(framer: Framer | undefined, bytes: number): string {
 /** A frame that arrived whole in one piece is held to the same limit as one still being buffered. */
 function checkSize(frame: RawFrame, maxFrameBytes: number): void {
   // Characters never outnumber bytes, and a character is at most 3 bytes per UTF-16 unit: count only when needed.
-  if (frame.text.length * 3 > maxFrameBytes && utf8Length(frame.text) > maxFrameBytes) throw tooLong(frame.offset, maxFrameBytes);
+  if (frame.text.length * 3 > maxFrameBytes && utf8Length(frame.text) > maxFrameBytes)
+    throw tooLong(frame.offset, maxFrameBytes);
 }
 
 function tooLong(offset: number, maxFrameBytes: number): FrameFault {
@@ -151,7 +156,8 @@ class Sniffer {
       text = text.slice(first);
       offset += first; // whitespace is ASCII
       this.headOffset = offset;
-      if (text[0] === "[" || text[0] === "{") return { framer: FRAMERS[text[0] === "[" ? "json-array" : "ndjson"](), text, offset };
+      if (text[0] === "[" || text[0] === "{")
+        return { framer: FRAMERS[text[0] === "[" ? "json-array" : "ndjson"](), text, offset };
     }
     this.head += text;
     const lineEnd = this.head.search(/[\r\n]/);
@@ -159,12 +165,18 @@ class Sniffer {
     const decided = lineEnd >= 0 || final || this.head.length >= HEAD_CHARS;
     if (sseStart(line, decided)) return { framer: new SseFramer(), text: this.head, offset: this.headOffset };
     if (!decided) return undefined; // it may still be an SSE field; if not, the rest of the line says what it is
-    throw new FrameFault("stream-framing", this.headOffset, `not a stream (SSE, JSON array or NDJSON): ${looksLike(this.head)}`);
+    throw new FrameFault(
+      "stream-framing",
+      this.headOffset,
+      `not a stream (SSE, JSON array or NDJSON): ${looksLike(this.head)}`,
+    );
   }
 }
 
 /** Whether a first line opens an event stream: a comment, or a known field (`data:`, or `data` alone on its line). */
 function sseStart(line: string, whole: boolean): boolean {
   if (line.startsWith(":")) return true;
-  return SSE_NAMES.some((name) => line.startsWith(name) && (line.length === name.length ? whole : line[name.length] === ":"));
+  return SSE_NAMES.some(
+    (name) => line.startsWith(name) && (line.length === name.length ? whole : line[name.length] === ":"),
+  );
 }

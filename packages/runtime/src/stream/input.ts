@@ -18,7 +18,8 @@ export interface ReadableStreamLike<T> {
 }
 
 /** Everything parseStream and readFrames read. Node's Readable and Buffer fit the async-iterable and byte cases. */
-export type StreamInput = string | Uint8Array | ReadableStreamLike<Uint8Array | string> | AsyncIterable<Uint8Array | string>;
+export type StreamInput =
+  string | Uint8Array | ReadableStreamLike<Uint8Array | string> | AsyncIterable<Uint8Array | string>;
 
 /** Decoded text and where it is in the input: bytes [offset, end). */
 export interface TextPiece {
@@ -33,7 +34,8 @@ const SLICE_BYTES = 64 * 1024;
 export async function* decodeInput(input: StreamInput): AsyncGenerator<TextPiece> {
   const decoder = new IncrementalDecoder();
   for await (const chunk of chunksOf(input)) {
-    const { piece, fault } = typeof chunk === "string" ? { piece: decoder.text(chunk), fault: undefined } : decoder.bytes(chunk);
+    const { piece, fault } =
+      typeof chunk === "string" ? { piece: decoder.text(chunk), fault: undefined } : decoder.bytes(chunk);
     if (piece) yield piece;
     if (fault) throw fault;
   }
@@ -100,7 +102,14 @@ class IncrementalDecoder {
       const offset = this.emitted + at;
       const piece = this.emit(new TextDecoder("utf-8", { ignoreBOM: true }).decode(all.subarray(0, at)));
       const bad = all[at] ?? 0;
-      return { piece, fault: new FrameFault("stream-framing", offset, `the input is not valid UTF-8 here (byte 0x${bad.toString(16).toUpperCase().padStart(2, "0")})`) };
+      return {
+        piece,
+        fault: new FrameFault(
+          "stream-framing",
+          offset,
+          `the input is not valid UTF-8 here (byte 0x${bad.toString(16).toUpperCase().padStart(2, "0")})`,
+        ),
+      };
     }
     const piece = this.emit(text);
     const heldCount = this.held.length + chunk.length - (piece ? piece.end - piece.offset : 0);
@@ -109,12 +118,14 @@ class IncrementalDecoder {
   }
 
   text(chunk: string): TextPiece | undefined {
-    if (this.held.length > 0) throw new FrameFault("truncated", this.emitted, "a text chunk follows bytes that end inside a UTF-8 character");
+    if (this.held.length > 0)
+      throw new FrameFault("truncated", this.emitted, "a text chunk follows bytes that end inside a UTF-8 character");
     return this.emit(chunk);
   }
 
   end(): void {
-    if (this.held.length > 0) throw new FrameFault("truncated", this.emitted, "the input ends inside a UTF-8 character");
+    if (this.held.length > 0)
+      throw new FrameFault("truncated", this.emitted, "the input ends inside a UTF-8 character");
   }
 
   private emit(text: string): TextPiece | undefined {

@@ -55,13 +55,19 @@ export class JsonArrayFramer implements Framer {
       const c = text[i]!;
       switch (this.phase) {
         case "open":
-          if (c !== "[") throw new FrameFault("stream-framing", bytes.at(i), `expected \`[\` to open the JSON-array stream, found ${show(c)}`);
+          if (c !== "[")
+            throw new FrameFault(
+              "stream-framing",
+              bytes.at(i),
+              `expected \`[\` to open the JSON-array stream, found ${show(c)}`,
+            );
           this.phase = "next";
           i++;
           break;
         case "next":
           if (c === "]") {
-            if (!this.empty) throw new FrameFault("stream-framing", bytes.at(i), "expected an array element after `,`, found `]`");
+            if (!this.empty)
+              throw new FrameFault("stream-framing", bytes.at(i), "expected an array element after `,`, found `]`");
             this.phase = "closed";
             i++;
             break;
@@ -74,7 +80,12 @@ export class JsonArrayFramer implements Framer {
         case "after":
           if (c === ",") this.phase = "next";
           else if (c === "]") this.phase = "closed";
-          else throw new FrameFault("stream-framing", bytes.at(i), `expected \`,\` or \`]\` after an array element, found ${show(c)}`);
+          else
+            throw new FrameFault(
+              "stream-framing",
+              bytes.at(i),
+              `expected \`,\` or \`]\` after an array element, found ${show(c)}`,
+            );
           i++;
           break;
         case "closed":
@@ -94,7 +105,11 @@ export class JsonArrayFramer implements Framer {
       case "open":
         throw new FrameFault("truncated", offset, "the input ends before the JSON array starts");
       default:
-        throw new FrameFault("truncated", offset, `the input ends before the array's closing \`]\`${this.empty ? ", with no chunk in it" : ""}`);
+        throw new FrameFault(
+          "truncated",
+          offset,
+          `the input ends before the array's closing \`]\`${this.empty ? ", with no chunk in it" : ""}`,
+        );
     }
   }
 

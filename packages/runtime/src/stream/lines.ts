@@ -53,7 +53,8 @@ export class LineSplitter {
       breaks.lastIndex = i;
       const found = breaks.exec(text);
       if (!found) {
-        if (this.head.length < HEAD_LENGTH) this.head = (this.head + text.slice(i, i + HEAD_LENGTH)).slice(0, HEAD_LENGTH);
+        if (this.head.length < HEAD_LENGTH)
+          this.head = (this.head + text.slice(i, i + HEAD_LENGTH)).slice(0, HEAD_LENGTH);
         this.partial += text.slice(i);
         return;
       }

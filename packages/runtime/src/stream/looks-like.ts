@@ -44,7 +44,8 @@ export function stringHint(value: string): string | undefined {
     }
   }
   if (HTML.test(start)) return "the string holds an HTML page (a proxy or gateway error?)";
-  if (SSE_FIELD.test(start)) return "the string holds a server-sent event stream: read it with parseGenerateContentStream";
+  if (SSE_FIELD.test(start))
+    return "the string holds a server-sent event stream: read it with parseGenerateContentStream";
   return undefined;
 }
 

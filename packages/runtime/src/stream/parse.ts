@@ -31,11 +31,15 @@ export interface ParseStreamOptions<T> extends ReadFramesOptions {
   errorResponse?: ((value: unknown) => ValidationResult<ErrorResponse>) | false;
 }
 
-export async function* parseStream<T>(input: StreamInput, options: ParseStreamOptions<T>): AsyncGenerator<StreamChunk<T>> {
+export async function* parseStream<T>(
+  input: StreamInput,
+  options: ParseStreamOptions<T>,
+): AsyncGenerator<StreamChunk<T>> {
   const errorResponse = options.errorResponse ?? validateErrorEnvelope;
   for await (const frame of readFrames(input, options)) {
     const json = parseFrame(frame);
-    if (errorResponse && isErrorEnvelope(json)) throw errorEnvelopeError(json, frame.index, frame.offset, errorResponse);
+    if (errorResponse && isErrorEnvelope(json))
+      throw errorEnvelopeError(json, frame.index, frame.offset, errorResponse);
     const result = options.validate(json);
     if (!result.ok) throw new StreamError(frame.index, frame.offset, result.issues);
     yield { index: frame.index, offset: frame.offset, value: result.value, drift: result.drift };
@@ -49,8 +53,13 @@ function parseFrame(frame: Frame): unknown {
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     // Bad JSON that ends early in a frame the input cut off is a symptom of the cut, not of what was sent.
-    if (!frame.complete && endsEarly(why, frame.text)) throw new StreamError(frame.index, frame.offset, [streamIssue("truncated", endsInside(frame.index, frame.offset, why))]);
-    throw new StreamError(frame.index, frame.offset, [streamIssue("invalid-json", `the chunk is not JSON: ${why}${hintFor(frame.text)}`)]);
+    if (!frame.complete && endsEarly(why, frame.text))
+      throw new StreamError(frame.index, frame.offset, [
+        streamIssue("truncated", endsInside(frame.index, frame.offset, why)),
+      ]);
+    throw new StreamError(frame.index, frame.offset, [
+      streamIssue("invalid-json", `the chunk is not JSON: ${why}${hintFor(frame.text)}`),
+    ]);
   }
 }
 

@@ -81,7 +81,11 @@ export class SseFramer implements Framer {
       const valueAt = colon < 0 ? text.length : text[colon + 1] === " " ? colon + 2 : colon + 1;
       const value = text.slice(valueAt);
       if (this.doneAt !== undefined) {
-        throw new FrameFault("stream-framing", start + valueAt, `an event after \`data: [DONE]\` (byte ${this.doneAt}), which ended the stream`);
+        throw new FrameFault(
+          "stream-framing",
+          start + valueAt,
+          `an event after \`data: [DONE]\` (byte ${this.doneAt}), which ended the stream`,
+        );
       }
       if (this.data === undefined) {
         this.data = value;
@@ -96,11 +100,18 @@ export class SseFramer implements Framer {
       this.strayOffset = start;
       return undefined;
     }
-    if (!FIELD_NAME.test(field)) throw new FrameFault("stream-framing", start, `a line that is no event-stream field: ${looksLike(text)}`);
+    if (!FIELD_NAME.test(field))
+      throw new FrameFault("stream-framing", start, `a line that is no event-stream field: ${looksLike(text)}`);
     return undefined;
   }
 }
 
 function strayBody(offset: number, text: string): FrameFault {
-  return new FrameFault("stream-framing", offset, "a JSON value outside any `data:` field (an error body inside the event stream?)", false, text);
+  return new FrameFault(
+    "stream-framing",
+    offset,
+    "a JSON value outside any `data:` field (an error body inside the event stream?)",
+    false,
+    text,
+  );
 }

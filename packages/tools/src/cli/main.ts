@@ -48,8 +48,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     else if (e instanceof DiagnosticError) {
       io.stderr(`${e.diagnostics.map(formatDiagnostic).join("\n")}\n`);
       return EXIT_INVALID;
-    }
-    else throw e;
+    } else throw e;
   }
   if (usageError !== undefined) {
     io.stderr(`${helpText ? `${helpText}\n\n` : ""}${usageError}\n`);

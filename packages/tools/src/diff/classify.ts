@@ -23,11 +23,13 @@ const lost = (before: unknown, after: unknown) => {
   return [...listOf(before)].some((x) => !a.has(x));
 };
 
-const isScalar = (t: unknown): t is ScalarType => typeof t === "string" && (SCALAR_TYPES as readonly string[]).includes(t);
+const isScalar = (t: unknown): t is ScalarType =>
+  typeof t === "string" && (SCALAR_TYPES as readonly string[]).includes(t);
 
 /** Two described types ("int32", "bytes[]") that are different scalars of one JSON kind, in the same container. */
 function sameJsonKind(before: unknown, after: unknown): boolean {
-  const split = (t: unknown) => (typeof t === "string" && t.endsWith("[]") ? ([t.slice(0, -2), "[]"] as const) : ([t, ""] as const));
+  const split = (t: unknown) =>
+    typeof t === "string" && t.endsWith("[]") ? ([t.slice(0, -2), "[]"] as const) : ([t, ""] as const);
   const [a, ca] = split(before);
   const [b, cb] = split(after);
   return ca === cb && isScalar(a) && isScalar(b) && SCALAR_JSON_KINDS[a] === SCALAR_JSON_KINDS[b];
@@ -54,7 +56,10 @@ function flagRule(flag: string | undefined, on: boolean, d: Direction): string {
 }
 
 function fieldRule(c: Change, d: Direction): string {
-  if (c.kind === "added") return c.flags?.includes("required") && toRequest(d) && !c.flags.includes("outputOnly") ? "request-field-added-required" : "field-added";
+  if (c.kind === "added")
+    return c.flags?.includes("required") && toRequest(d) && !c.flags.includes("outputOnly")
+      ? "request-field-added-required"
+      : "field-added";
   if (c.kind === "removed") return "field-removed";
   if (c.aspect === "type") return sameJsonKind(c.before, c.after) ? "field-format-changed" : "field-type-changed";
   if (c.aspect === "protoName") return "field-proto-name-changed";
@@ -91,7 +96,8 @@ function methodRule(c: Change): string {
 }
 
 function parameterRule(c: Change): string {
-  if (c.kind === "added") return c.detail?.startsWith("required ") ? "method-parameter-added-required" : "method-parameter-added";
+  if (c.kind === "added")
+    return c.detail?.startsWith("required ") ? "method-parameter-added-required" : "method-parameter-added";
   if (c.kind === "removed") return "method-parameter-removed";
   switch (c.aspect) {
     case "type":
@@ -128,7 +134,8 @@ function newlyExclusive(members: readonly string[], earlier: EarlierResource | u
 function unionRule(c: Change, d: Direction, earlier: EarlierResource | undefined): string {
   if (c.kind === "removed") return "oneof-removed";
   const breaks = newlyExclusive([...listOf(c.kind === "added" ? c.detail : c.after)], earlier);
-  if (c.kind === "added") return !breaks ? "oneof-added-compatible" : toRequest(d) ? "oneof-added" : "response-oneof-added";
+  if (c.kind === "added")
+    return !breaks ? "oneof-added-compatible" : toRequest(d) ? "oneof-added" : "response-oneof-added";
   return !breaks ? "oneof-members-relaxed" : toRequest(d) ? "oneof-members-changed" : "response-oneof-members-changed";
 }
 
@@ -148,7 +155,8 @@ export function ruleFor(c: Change, d: Direction, earlier?: EarlierResource): str
     case "field":
       return fieldRule(c, d);
     case "enum-value":
-      if (c.kind === "added") return toResponse(d) || d === "none" ? "response-enum-value-added" : "request-enum-value-added";
+      if (c.kind === "added")
+        return toResponse(d) || d === "none" ? "response-enum-value-added" : "request-enum-value-added";
       if (c.kind === "removed") return "enum-value-removed";
       return c.after === true ? "enum-value-deprecated" : "enum-value-undeprecated";
     case "union":
@@ -197,10 +205,17 @@ export function classify(changes: Change[], directions: Directions): ClassifiedC
 }
 
 /** Classifies changes between two specs, judging directions on both sides together. */
-export function classifyBetween(changes: Change[], specs: (ImportedSpec | undefined)[], publicName: (n: string) => string): ClassifiedChange[] {
+export function classifyBetween(
+  changes: Change[],
+  specs: (ImportedSpec | undefined)[],
+  publicName: (n: string) => string,
+): ClassifiedChange[] {
   const resources = resourceDirections(specs, publicName);
   const earlier = new Map(
-    Object.values(specs[0]?.resources ?? {}).map((r) => [publicName(r.name), { fields: new Set(Object.keys(r.fields)), unions: (r.unions ?? []).map((u) => u.members) }]),
+    Object.values(specs[0]?.resources ?? {}).map((r) => [
+      publicName(r.name),
+      { fields: new Set(Object.keys(r.fields)), unions: (r.unions ?? []).map((u) => u.members) },
+    ]),
   );
   return classify(changes, { resources, fields: fieldDirections(specs, resources, publicName), earlier });
 }

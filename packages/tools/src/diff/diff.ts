@@ -21,7 +21,11 @@ export function renameMap(overlay: Overlay | undefined): Map<string, string> {
   return overlay ? renameHistory(overlay) : new Map();
 }
 
-export function diffSpecs(before: ImportedSpec | undefined, after: ImportedSpec, renames: ReadonlyMap<string, string>): SpecDiff {
+export function diffSpecs(
+  before: ImportedSpec | undefined,
+  after: ImportedSpec,
+  renames: ReadonlyMap<string, string>,
+): SpecDiff {
   const report = compareImported(before, after, renames);
   const out: SpecDiff = { to: report.to, changes: report.changes };
   if (report.from) out.from = report.from;

@@ -5,7 +5,12 @@ import type { ImportedSpec } from "../spec/model.ts";
 export type Direction = "request" | "response" | "both" | "none";
 
 /** Public names of every resource reachable from `roots`, following field references. */
-function closure(spec: ImportedSpec, roots: string[], publicName: (n: string) => string, skip: "outputOnly" | "inputOnly"): Set<string> {
+function closure(
+  spec: ImportedSpec,
+  roots: string[],
+  publicName: (n: string) => string,
+  skip: "outputOnly" | "inputOnly",
+): Set<string> {
   const byPublic = new Map(Object.values(spec.resources).map((r) => [publicName(r.name), r]));
   const seen = new Set<string>();
   for (let name = roots.pop(); name !== undefined; name = roots.pop()) {
@@ -14,23 +19,40 @@ function closure(spec: ImportedSpec, roots: string[], publicName: (n: string) =>
     if (!r) continue;
     seen.add(name);
     // A request never carries output-only fields, nor a response input-only ones: they do not lead there.
-    for (const f of Object.values(r.fields)) if (f.type === "ref" && f.ref && f[skip] !== true) roots.push(publicName(f.ref));
+    for (const f of Object.values(r.fields))
+      if (f.type === "ref" && f.ref && f[skip] !== true) roots.push(publicName(f.ref));
   }
   return seen;
 }
 
 /** Directions of every resource, by public name, judged on both sides of the comparison together. */
-export function resourceDirections(specs: (ImportedSpec | undefined)[], publicName: (n: string) => string): Map<string, Direction> {
+export function resourceDirections(
+  specs: (ImportedSpec | undefined)[],
+  publicName: (n: string) => string,
+): Map<string, Direction> {
   const request = new Set<string>();
   const response = new Set<string>();
   for (const spec of specs) {
     if (!spec) continue;
     const methods = Object.values(spec.methods);
-    for (const n of closure(spec, methods.flatMap((m) => (m.request ? [publicName(m.request)] : [])), publicName, "outputOnly")) request.add(n);
-    for (const n of closure(spec, methods.flatMap((m) => (m.response ? [publicName(m.response)] : [])), publicName, "inputOnly")) response.add(n);
+    for (const n of closure(
+      spec,
+      methods.flatMap((m) => (m.request ? [publicName(m.request)] : [])),
+      publicName,
+      "outputOnly",
+    ))
+      request.add(n);
+    for (const n of closure(
+      spec,
+      methods.flatMap((m) => (m.response ? [publicName(m.response)] : [])),
+      publicName,
+      "inputOnly",
+    ))
+      response.add(n);
   }
   const out = new Map<string, Direction>();
-  for (const n of new Set([...request, ...response])) out.set(n, request.has(n) && response.has(n) ? "both" : request.has(n) ? "request" : "response");
+  for (const n of new Set([...request, ...response]))
+    out.set(n, request.has(n) && response.has(n) ? "both" : request.has(n) ? "request" : "response");
   return out;
 }
 
@@ -38,7 +60,11 @@ export function resourceDirections(specs: (ImportedSpec | undefined)[], publicNa
  * Directions of fields ("Resource.field"), where a field narrows its resource's: an output-only field is only ever
  * in responses, an input-only one only in requests. A flag counts when both sides that have the field carry it.
  */
-export function fieldDirections(specs: (ImportedSpec | undefined)[], resources: ReadonlyMap<string, Direction>, publicName: (n: string) => string): Map<string, Direction> {
+export function fieldDirections(
+  specs: (ImportedSpec | undefined)[],
+  resources: ReadonlyMap<string, Direction>,
+  publicName: (n: string) => string,
+): Map<string, Direction> {
   const flags = new Map<string, { out: boolean; in: boolean }>();
   for (const spec of specs)
     for (const r of Object.values(spec?.resources ?? {}))

@@ -21,6 +21,7 @@ export function formatDiff(diff: SpecDiff, prose: readonly ProseChange[]): strin
     if (group.length === 0) continue;
     lines.push("", `${level} (${group.length}):`, ...group.map(line));
   }
-  if (prose.length > 0) lines.push("", `Prose (${prose.length}): re-check the overlay text for`, ...prose.map((p) => `  ~ ${p.path}`));
+  if (prose.length > 0)
+    lines.push("", `Prose (${prose.length}): re-check the overlay text for`, ...prose.map((p) => `  ~ ${p.path}`));
   return `${lines.join("\n")}\n`;
 }

@@ -28,17 +28,42 @@ export function parseGitSide(arg: string): GitSide | undefined {
  * Extracts the spec folder at a revision and hands it to `read`; the temporary copy is removed afterwards.
  * Git's own message says what is wrong when the revision or the folder does not exist.
  */
-export async function withGitSpec<T>(side: GitSide, cwd: string, read: (dir: string) => Promise<T>, failed: (d: Diagnostic) => T): Promise<T> {
+export async function withGitSpec<T>(
+  side: GitSide,
+  cwd: string,
+  read: (dir: string) => Promise<T>,
+  failed: (d: Diagnostic) => T,
+): Promise<T> {
   const tmp = await mkdtemp(join(tmpdir(), "gtk-diff-"));
   try {
     const top = (await run("git", ["rev-parse", "--show-toplevel"], { cwd })).stdout.trim();
     const tar = join(tmp, "spec.tar");
-    await run("git", ["archive", "--format=tar", "-o", tar, side.rev, "--", `${side.dir}/${IMPORTED_DIR}`, `${side.dir}/${OVERLAY_DIR}`], { cwd: top });
+    await run(
+      "git",
+      [
+        "archive",
+        "--format=tar",
+        "-o",
+        tar,
+        side.rev,
+        "--",
+        `${side.dir}/${IMPORTED_DIR}`,
+        `${side.dir}/${OVERLAY_DIR}`,
+      ],
+      { cwd: top },
+    );
     await run("tar", ["-xf", tar, "-C", tmp]);
     return await read(join(tmp, side.dir));
   } catch (e) {
     const message = ((e as { stderr?: string }).stderr || (e as Error).message).trim();
-    return failed(error("diff.git-revision", `cannot read ${side.dir}/ at revision ${side.rev}: ${message}`, {}, "give a revision git knows (a commit, tag or branch) and the spec folder's path from the repository's top"));
+    return failed(
+      error(
+        "diff.git-revision",
+        `cannot read ${side.dir}/ at revision ${side.rev}: ${message}`,
+        {},
+        "give a revision git knows (a commit, tag or branch) and the spec folder's path from the repository's top",
+      ),
+    );
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }

@@ -37,13 +37,28 @@ async function readSpecFolder(dir: string, cwd: string): Promise<DiffSide> {
  */
 export async function readDiffSide(arg: string, overlay: Overlay, cwd: string): Promise<DiffSide> {
   const git = parseGitSide(arg);
-  if (git) return withGitSpec(git, cwd, (dir) => readSpecFolder(dir, cwd), (d) => ({ diagnostics: [d] }));
+  if (git)
+    return withGitSpec(
+      git,
+      cwd,
+      (dir) => readSpecFolder(dir, cwd),
+      (d) => ({ diagnostics: [d] }),
+    );
   const path = resolve(cwd, arg);
   let isDir: boolean;
   try {
     isDir = (await stat(path)).isDirectory();
   } catch (e) {
-    return { diagnostics: [error("diff.unreadable", `cannot read: ${(e as Error).message}`, { file: path }, "give a Discovery document (JSON) or a spec folder")] };
+    return {
+      diagnostics: [
+        error(
+          "diff.unreadable",
+          `cannot read: ${(e as Error).message}`,
+          { file: path },
+          "give a Discovery document (JSON) or a spec folder",
+        ),
+      ],
+    };
   }
   return isDir ? readSpecFolder(path, cwd) : readDiscovery(path, overlay);
 }

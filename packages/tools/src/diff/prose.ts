@@ -13,7 +13,8 @@ function descriptions(doc: unknown, publicName: (n: string) => string): Map<stri
   for (const [name, s] of Object.entries(schemas)) {
     const pub = publicName(name);
     if (typeof s.description === "string") out.set(pub, s.description);
-    for (const [field, p] of Object.entries(s.properties ?? {})) if (typeof p.description === "string") out.set(`${pub}.${field}`, p.description);
+    for (const [field, p] of Object.entries(s.properties ?? {}))
+      if (typeof p.description === "string") out.set(`${pub}.${field}`, p.description);
   }
   return out;
 }

@@ -22,7 +22,8 @@ export async function runDiff(oldPath: string, newPath: string, specDir: string,
   const diagnostics = [...a.diagnostics, ...b.diagnostics];
   if (hasErrors(diagnostics) || !a.imported || !b.imported) return { diagnostics, prose: [] };
   const renames = new Map([...renameMap(a.overlay), ...renameMap(b.overlay), ...renameMap(overlay)]);
-  const prose = a.discovery !== undefined && b.discovery !== undefined ? proseChanges(a.discovery, b.discovery, renames) : [];
+  const prose =
+    a.discovery !== undefined && b.discovery !== undefined ? proseChanges(a.discovery, b.discovery, renames) : [];
   return { diagnostics, diff: diffSpecs(a.imported, b.imported, renames), prose };
 }
 

@@ -33,7 +33,8 @@ export function linkedExports(entries: readonly LinkedEntry[], reserved: readonl
   }
   const lines = entries.map(({ name, data, refs }) => {
     const targets = [...new Set(refs)].filter((r) => r !== name).sort();
-    for (const target of targets) if (!names.has(target)) throw new Error(`linked data: ${name} refers to unknown ${target}`);
+    for (const target of targets)
+      if (!names.has(target)) throw new Error(`linked data: ${name} refers to unknown ${target}`);
     const link = targets.length > 0 ? `, refs: () => [${targets.join(", ")}]` : "";
     return `export const ${name}${type ? `: ${type}` : ""} = { name: ${JSON.stringify(name)}, json: ${singleQuoted(JSON.stringify(data))}${link} };`;
   });

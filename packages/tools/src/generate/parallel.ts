@@ -9,7 +9,9 @@ export interface WorkerRun {
   stop(): Promise<void>;
 }
 
-type Reply = { ok: true; files: Map<string, EmittedFile>; ms: number; timings: Record<string, number> } | { ok: false; error: string };
+type Reply =
+  | { ok: true; files: Map<string, EmittedFile>; ms: number; timings: Record<string, number> }
+  | { ok: false; error: string };
 
 const LOADER_FLAGS = ["--import", "--loader", "--experimental-loader", "--require", "-r"];
 
@@ -35,7 +37,9 @@ export function startWorker(output: Output): WorkerRun {
   const reply = new Promise<Reply>((resolve, reject) => {
     worker.once("message", resolve);
     worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`emitter worker for ${output.exportName} exited with code ${code}`)));
+    worker.once("exit", (code) =>
+      reject(new Error(`emitter worker for ${output.exportName} exited with code ${code}`)),
+    );
   });
   reply.catch(() => undefined); // surfaced by run(); avoid an unhandled rejection when the run is abandoned
   return {

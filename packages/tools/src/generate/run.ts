@@ -64,7 +64,8 @@ export async function generateFiles(
   const timings: Record<string, number> = {};
   // Start worker outputs first: their imports overlap with loading the spec.
   const workers = new Map<OutputKind, WorkerRun>();
-  for (const [kind, output] of Object.entries(outputs) as [OutputKind, Output][]) if (output.worker) workers.set(kind, startWorker(output));
+  for (const [kind, output] of Object.entries(outputs) as [OutputKind, Output][])
+    if (output.worker) workers.set(kind, startWorker(output));
   try {
     let t = performance.now();
     // Imported only now, so the workers' start does not wait for the spec loader's imports (ajv among them).
@@ -75,7 +76,12 @@ export async function generateFiles(
     const { ir, diagnostics } = await loadSpec(specDir, cwd);
     timings["load"] = performance.now() - t;
     if (!ir || hasErrors(diagnostics)) return { diagnostics, timings };
-    const ctx: GenerateContext = { ir, specHash: await specHash, generatorVersion: await packageVersion(), timings: {} };
+    const ctx: GenerateContext = {
+      ir,
+      specHash: await specHash,
+      generatorVersion: await packageVersion(),
+      timings: {},
+    };
     const emitted = new Map<string, EmittedFile>();
     const failures: Diagnostic[] = [];
     const inWorkers = [...workers].map(async ([kind, w]) => {
@@ -100,10 +106,12 @@ export async function generateFiles(
       timings[kind] = performance.now() - t;
     }
     for (const files of await Promise.all(inWorkers)) for (const [path, file] of files) emitted.set(path, file);
-    if (failures.length > 0) return { diagnostics: [...diagnostics, ...failures.sort((a, b) => (a.message < b.message ? -1 : 1))], timings };
+    if (failures.length > 0)
+      return { diagnostics: [...diagnostics, ...failures.sort((a, b) => (a.message < b.message ? -1 : 1))], timings };
     Object.assign(timings, ctx.timings);
     const files = new Map<string, string>();
-    for (const [path, file] of [...emitted].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) files.set(path, withHeader(file, ctx));
+    for (const [path, file] of [...emitted].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      files.set(path, withHeader(file, ctx));
     return { files, diagnostics, timings };
   } finally {
     await Promise.all([...workers.values()].map((w) => w.stop()));
@@ -125,7 +133,9 @@ export async function runGenerate(options: GenerateOptions): Promise<GenerateRes
   if (!files) return { ok: false, diagnostics, files: [], stale: [], written: false, timings };
   const t = performance.now();
   const stale: GenerateResult["stale"] = [];
-  const onDisk = await Promise.all([...files.keys()].map((path) => readFile(join(options.outDir, path), "utf8").catch(() => undefined)));
+  const onDisk = await Promise.all(
+    [...files.keys()].map((path) => readFile(join(options.outDir, path), "utf8").catch(() => undefined)),
+  );
   [...files].forEach(([path, content], i) => {
     if (onDisk[i] === undefined) stale.push({ path, reason: "missing" });
     else if (onDisk[i] !== content) stale.push({ path, reason: "differs" });

@@ -14,7 +14,8 @@ export function matchMessage(resource: ImportedResource, protos: ProtoSet): Prot
   const names = new Set(Object.keys(resource.fields));
   for (const msg of protos.messages.values()) {
     if (msg.simpleName !== resource.name) continue;
-    const score = msg.fields.filter((f) => names.has(f.jsonName)).length + (names.size === 0 && msg.fields.length === 0 ? 1 : 0);
+    const score =
+      msg.fields.filter((f) => names.has(f.jsonName)).length + (names.size === 0 && msg.fields.length === 0 ? 1 : 0);
     if (score > bestScore || (score === bestScore && best && msg.fullName < best.fullName)) {
       best = msg;
       bestScore = score;
@@ -66,7 +67,8 @@ export function enrichWithOpenApi(resources: Record<string, ImportedResource>, f
 
 export function fillProtoNames(resources: Record<string, ImportedResource>): void {
   for (const resource of Object.values(resources))
-    for (const [jsonName, field] of Object.entries(resource.fields)) if (!field.protoName) field.protoName = snakeCase(jsonName);
+    for (const [jsonName, field] of Object.entries(resource.fields))
+      if (!field.protoName) field.protoName = snakeCase(jsonName);
 }
 
 export function buildImported(

@@ -23,13 +23,23 @@ export interface DiscoveryDoc {
 export function asDiscoveryDoc(value: unknown, file: string): { doc?: DiscoveryDoc; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const at = (p: string) => ({ file, pointer: p });
-  if (!isObject(value)) return { diagnostics: [error("discovery.not-object", "a Discovery document is a JSON object", at(""))] };
+  if (!isObject(value))
+    return { diagnostics: [error("discovery.not-object", "a Discovery document is a JSON object", at(""))] };
   if (value["kind"] !== "discovery#restDescription")
-    diagnostics.push(error("discovery.kind", `expected "kind": "discovery#restDescription", found ${JSON.stringify(value["kind"])}`, at("/kind")));
+    diagnostics.push(
+      error(
+        "discovery.kind",
+        `expected "kind": "discovery#restDescription", found ${JSON.stringify(value["kind"])}`,
+        at("/kind"),
+      ),
+    );
   for (const key of ["name", "version", "revision", "rootUrl"] as const)
-    if (typeof value[key] !== "string") diagnostics.push(error("discovery.missing", `missing string "${key}"`, at(`/${key}`)));
-  if (!isObject(value["schemas"])) diagnostics.push(error("discovery.missing", 'missing object "schemas"', at("/schemas")));
-  if (!isObject(value["resources"])) diagnostics.push(error("discovery.missing", 'missing object "resources"', at("/resources")));
+    if (typeof value[key] !== "string")
+      diagnostics.push(error("discovery.missing", `missing string "${key}"`, at(`/${key}`)));
+  if (!isObject(value["schemas"]))
+    diagnostics.push(error("discovery.missing", 'missing object "schemas"', at("/schemas")));
+  if (!isObject(value["resources"]))
+    diagnostics.push(error("discovery.missing", 'missing object "resources"', at("/resources")));
   if (diagnostics.length > 0) return { diagnostics };
   return {
     doc: {
@@ -92,14 +102,21 @@ function readType(prop: Json, file: string, ptr: string, diagnostics: Diagnostic
   const type = prop["type"];
   if (type === "array") {
     if (!isObject(prop["items"])) {
-      diagnostics.push(error("discovery.array-items", "array property without an items object", { file, pointer: `${ptr}/items` }));
+      diagnostics.push(
+        error("discovery.array-items", "array property without an items object", { file, pointer: `${ptr}/items` }),
+      );
       return undefined;
     }
     const inner = readType(prop["items"], file, `${ptr}/items`, diagnostics);
     if (!inner) return undefined;
     if (inner.repeated || inner.map) {
       if (inner.map && inner.type === "value") return { type: "struct", repeated: true };
-      diagnostics.push(error("discovery.nested-collection", "arrays of arrays or of typed maps cannot be expressed", { file, pointer: ptr }));
+      diagnostics.push(
+        error("discovery.nested-collection", "arrays of arrays or of typed maps cannot be expressed", {
+          file,
+          pointer: ptr,
+        }),
+      );
       return undefined;
     }
     return { ...inner, repeated: true };
@@ -111,13 +128,20 @@ function readType(prop: Json, file: string, ptr: string, diagnostics: Diagnostic
       // An object of arbitrary JSON values is google.protobuf.Struct on the wire.
       if (inner.type === "value" && !inner.repeated && !inner.map) return { type: "struct" };
       if (inner.repeated || inner.map) {
-        diagnostics.push(error("discovery.nested-collection", "maps of arrays or maps cannot be expressed", { file, pointer: ptr }));
+        diagnostics.push(
+          error("discovery.nested-collection", "maps of arrays or maps cannot be expressed", { file, pointer: ptr }),
+        );
         return undefined;
       }
       return { ...inner, map: true };
     }
     if (!prop["properties"]) return { type: "struct" };
-    diagnostics.push(error("discovery.inline-object", "inline object schemas are not supported; upstream names every message", { file, pointer: ptr }));
+    diagnostics.push(
+      error("discovery.inline-object", "inline object schemas are not supported; upstream names every message", {
+        file,
+        pointer: ptr,
+      }),
+    );
     return undefined;
   }
   if (typeof type !== "string") {
@@ -126,16 +150,22 @@ function readType(prop: Json, file: string, ptr: string, diagnostics: Diagnostic
   }
   if (Array.isArray(prop["enum"])) {
     if (type !== "string" || !prop["enum"].every((v) => typeof v === "string")) {
-      diagnostics.push(error("discovery.enum", "enums must be string-typed lists of strings", { file, pointer: `${ptr}/enum` }));
+      diagnostics.push(
+        error("discovery.enum", "enums must be string-typed lists of strings", { file, pointer: `${ptr}/enum` }),
+      );
       return undefined;
     }
-    const dep = Array.isArray(prop["enumDeprecated"]) ? (prop["enumDeprecated"] as unknown[]).map((d) => d === true) : [];
+    const dep = Array.isArray(prop["enumDeprecated"])
+      ? (prop["enumDeprecated"] as unknown[]).map((d) => d === true)
+      : [];
     return { type: "enum", values: prop["enum"] as string[], valuesDeprecated: dep };
   }
   const format = typeof prop["format"] === "string" ? prop["format"] : "";
   const mapped = FORMAT_TYPES[`${type}:${format}`];
   if (!mapped) {
-    diagnostics.push(error("discovery.type", `unknown type/format combination "${type}"/"${format}"`, { file, pointer: ptr }));
+    diagnostics.push(
+      error("discovery.type", `unknown type/format combination "${type}"/"${format}"`, { file, pointer: ptr }),
+    );
     return undefined;
   }
   return { type: mapped };
@@ -157,12 +187,21 @@ export function readSchemas(doc: DiscoveryDoc, file: string, diagnostics: Diagno
       continue;
     }
     if (schema["id"] !== undefined && schema["id"] !== name)
-      diagnostics.push(error("discovery.schema-id", `schema id ${JSON.stringify(schema["id"])} differs from its key`, { file, pointer: `${sptr}/id` }));
+      diagnostics.push(
+        error("discovery.schema-id", `schema id ${JSON.stringify(schema["id"])} differs from its key`, {
+          file,
+          pointer: `${sptr}/id`,
+        }),
+      );
     if (schema["type"] !== "object")
-      diagnostics.push(error("discovery.schema-type", "top-level schemas must be objects", { file, pointer: `${sptr}/type` }));
+      diagnostics.push(
+        error("discovery.schema-type", "top-level schemas must be objects", { file, pointer: `${sptr}/type` }),
+      );
     const props = schema["properties"] ?? {};
     if (!isObject(props)) {
-      diagnostics.push(error("discovery.schema", "properties is not an object", { file, pointer: `${sptr}/properties` }));
+      diagnostics.push(
+        error("discovery.schema", "properties is not an object", { file, pointer: `${sptr}/properties` }),
+      );
       continue;
     }
     const resource: ImportedResource = { name, fields: {} };
@@ -184,7 +223,9 @@ export function readSchemas(doc: DiscoveryDoc, file: string, diagnostics: Diagno
         }
       }
       if (info.values) {
-        field.values = info.values.map((v, i) => (info.valuesDeprecated?.[i] ? { name: v, deprecated: true as const } : { name: v }));
+        field.values = info.values.map((v, i) =>
+          info.valuesDeprecated?.[i] ? { name: v, deprecated: true as const } : { name: v },
+        );
       }
       if (info.repeated) field.repeated = true;
       if (info.map) field.map = true;
@@ -208,7 +249,13 @@ function paramType(p: Json, file: string, ptr: string, diagnostics: Diagnostic[]
   const format = typeof p["format"] === "string" ? p["format"] : "";
   const mapped = FORMAT_TYPES[`${String(p["type"])}:${format}`];
   if (!mapped || mapped === "value")
-    diagnostics.push(error("discovery.parameter-type", `unknown parameter type/format combination "${String(p["type"])}"/"${format}"`, { file, pointer: ptr }));
+    diagnostics.push(
+      error(
+        "discovery.parameter-type",
+        `unknown parameter type/format combination "${String(p["type"])}"/"${format}"`,
+        { file, pointer: ptr },
+      ),
+    );
   return mapped === "value" ? undefined : mapped;
 }
 
@@ -224,7 +271,9 @@ export function readMethods(doc: DiscoveryDoc, file: string, diagnostics: Diagno
         const id = typeof m["id"] === "string" ? m["id"] : undefined;
         const httpMethod = m["httpMethod"];
         if (!id || typeof httpMethod !== "string" || !HTTP_METHODS.has(httpMethod) || typeof m["path"] !== "string") {
-          diagnostics.push(error("discovery.method", "method needs an id, an httpMethod and a path", { file, pointer: mptr }));
+          diagnostics.push(
+            error("discovery.method", "method needs an id, an httpMethod and a path", { file, pointer: mptr }),
+          );
           continue;
         }
         const key = id.replace(/^[^.]+\./, ""); // "generativelanguage.models.generateContent" → "models.generateContent"
@@ -240,7 +289,13 @@ export function readMethods(doc: DiscoveryDoc, file: string, diagnostics: Diagno
           const pptr = `${mptr}/parameters/${pname.replace(/~/g, "~0").replace(/\//g, "~1")}`;
           if (!isObject(p)) continue;
           if (p["location"] !== "path" && p["location"] !== "query") {
-            diagnostics.push(error("discovery.parameter-location", `parameter location ${JSON.stringify(p["location"])} is neither "path" nor "query"`, { file, pointer: `${pptr}/location` }));
+            diagnostics.push(
+              error(
+                "discovery.parameter-location",
+                `parameter location ${JSON.stringify(p["location"])} is neither "path" nor "query"`,
+                { file, pointer: `${pptr}/location` },
+              ),
+            );
             continue;
           }
           const type = paramType(p, file, pptr, diagnostics);
@@ -258,7 +313,13 @@ export function readMethods(doc: DiscoveryDoc, file: string, diagnostics: Diagno
           if (body === undefined) continue;
           const ref = isObject(body) ? body["$ref"] : undefined;
           if (typeof ref !== "string" || !(ref in doc.schemas)) {
-            diagnostics.push(error("discovery.unresolved-ref", `${role} refers to ${JSON.stringify(ref)}, which is not a schema of this document`, { file, pointer: `${mptr}/${role}/$ref` }));
+            diagnostics.push(
+              error(
+                "discovery.unresolved-ref",
+                `${role} refers to ${JSON.stringify(ref)}, which is not a schema of this document`,
+                { file, pointer: `${mptr}/${role}/$ref` },
+              ),
+            );
             continue;
           }
           spec[role] = ref;
@@ -269,7 +330,10 @@ export function readMethods(doc: DiscoveryDoc, file: string, diagnostics: Diagno
           const protocols: Record<string, string> = {};
           for (const [proto, v] of Object.entries(isObject(upload["protocols"]) ? upload["protocols"] : {}))
             if (isObject(v) && typeof v["path"] === "string") protocols[proto] = v["path"];
-          spec.mediaUpload = { accept: Array.isArray(upload["accept"]) ? (upload["accept"] as string[]) : [], protocols };
+          spec.mediaUpload = {
+            accept: Array.isArray(upload["accept"]) ? (upload["accept"] as string[]) : [],
+            protocols,
+          };
           if (typeof upload["maxSize"] === "string") spec.mediaUpload.maxSize = upload["maxSize"];
         }
         if (m["supportsMediaDownload"] === true) spec.mediaDownload = true;

@@ -24,7 +24,8 @@ function readBinding(rule: Json): HttpBinding | undefined {
   }
   // A custom verb is `custom { kind: "HEAD" path: "…" }`.
   const custom = rule["custom"];
-  if (isObject(custom) && typeof custom["path"] === "string") return { verb: "custom", path: custom["path"], ...(body !== undefined ? { body } : {}) };
+  if (isObject(custom) && typeof custom["path"] === "string")
+    return { verb: "custom", path: custom["path"], ...(body !== undefined ? { body } : {}) };
   return undefined;
 }
 

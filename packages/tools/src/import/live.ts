@@ -63,9 +63,13 @@ function resourceNameOf(walk: Walk, msg: ProtoMessage): string | undefined {
   const name = [msg.simpleName, `${LIVE_NAME_PREFIX}${msg.simpleName}`].find((n) => !(n in walk.resources));
   if (!name) {
     walk.diagnostics.push(
-      error("import.live-name-collision", `${msg.fullName}: both "${msg.simpleName}" and "${LIVE_NAME_PREFIX}${msg.simpleName}" are taken by other resources`, {
-        file: walk.file,
-      }),
+      error(
+        "import.live-name-collision",
+        `${msg.fullName}: both "${msg.simpleName}" and "${LIVE_NAME_PREFIX}${msg.simpleName}" are taken by other resources`,
+        {
+          file: walk.file,
+        },
+      ),
     );
     return undefined;
   }
@@ -102,7 +106,11 @@ function importField(walk: Walk, owner: ProtoMessage, pf: ProtoField): ImportedF
     field.type = "ref";
     field.ref = ref;
   } else {
-    walk.diagnostics.push(error("import.live-type", `${owner.fullName}.${pf.name}: type "${pf.type}" is not supported`, { file: walk.file }));
+    walk.diagnostics.push(
+      error("import.live-type", `${owner.fullName}.${pf.name}: type "${pf.type}" is not supported`, {
+        file: walk.file,
+      }),
+    );
     return undefined;
   }
   if (pf.repeated) field.repeated = true;
@@ -151,7 +159,11 @@ export function addLiveApi(
   for (const r of Object.values(resources)) if (r.protoMessage) walk.names.set(r.protoMessage, r.name);
   const envelopes = [rpc.requestType, rpc.responseType].map((t) => protos.messages.get(t));
   if (envelopes.some((m) => !m)) {
-    diagnostics.push(error("import.live-envelope", `${LIVE_METHOD.rpc}: its request or response message is not in the protos`, { file: protos.file }));
+    diagnostics.push(
+      error("import.live-envelope", `${LIVE_METHOD.rpc}: its request or response message is not in the protos`, {
+        file: protos.file,
+      }),
+    );
     return;
   }
   const [request, response] = envelopes.map((m) => resourceNameOf(walk, m!));

@@ -11,10 +11,18 @@ export interface OpenApiFacts {
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
-export function readOpenApi(value: unknown, file: string, sha256: string): { facts?: OpenApiFacts; diagnostics: Diagnostic[] } {
+export function readOpenApi(
+  value: unknown,
+  file: string,
+  sha256: string,
+): { facts?: OpenApiFacts; diagnostics: Diagnostic[] } {
   const schemas = isObject(value) && isObject(value["components"]) ? value["components"]["schemas"] : undefined;
   if (!isObject(value) || typeof value["openapi"] !== "string" || !isObject(schemas))
-    return { diagnostics: [error("openapi.shape", 'not an OpenAPI 3 document with "components.schemas"', { file, pointer: "" })] };
+    return {
+      diagnostics: [
+        error("openapi.shape", 'not an OpenAPI 3 document with "components.schemas"', { file, pointer: "" }),
+      ],
+    };
   const fields: OpenApiFacts["fields"] = new Map();
   for (const [name, schema] of Object.entries(schemas)) {
     if (!isObject(schema)) continue;
@@ -24,7 +32,8 @@ export function readOpenApi(value: unknown, file: string, sha256: string): { fac
       if (!entry) flags.set(f, (entry = {}));
       return entry;
     };
-    if (Array.isArray(schema["required"])) for (const f of schema["required"]) if (typeof f === "string") get(f).required = true;
+    if (Array.isArray(schema["required"]))
+      for (const f of schema["required"]) if (typeof f === "string") get(f).required = true;
     for (const [f, p] of Object.entries(isObject(schema["properties"]) ? schema["properties"] : {})) {
       if (!isObject(p)) continue;
       if (p["writeOnly"] === true) get(f).inputOnly = true;

@@ -8,7 +8,13 @@ import type { FieldType, ImportedResource, MethodSpec } from "../spec/model.ts";
 import { pathVariables } from "./http-rule.ts";
 import { PROTO_SCALAR_TYPES, snakeCase, type ProtoField, type ProtoSet } from "./protos.ts";
 
-function addField(resource: ImportedResource, jsonName: string, protoName: string, type: FieldType, deprecated: boolean): void {
+function addField(
+  resource: ImportedResource,
+  jsonName: string,
+  protoName: string,
+  type: FieldType,
+  deprecated: boolean,
+): void {
   if (jsonName in resource.fields) return; // Discovery has it: its facts stand.
   resource.fields[jsonName] = { protoName, type, inPath: true, ...(deprecated ? { deprecated: true as const } : {}) };
 }
@@ -49,15 +55,21 @@ function sendsWholeRequest(method: MethodSpec): boolean {
  * shape decides: a whole-request body (see sendsWholeRequest) carries every path parameter as a field of the
  * same name. On rev 20260325 both ways find the same fields wherever the protos have the rpc.
  */
-export function addPathBoundFields(resources: Record<string, ImportedResource>, methods: Record<string, MethodSpec>, protos?: ProtoSet): void {
+export function addPathBoundFields(
+  resources: Record<string, ImportedResource>,
+  methods: Record<string, MethodSpec>,
+  protos?: ProtoSet,
+): void {
   const bound = protos ? pathBoundProtoFields(protos) : new Map<string, ProtoField[]>();
   for (const resource of Object.values(resources)) {
     const fields = resource.protoMessage ? bound.get(resource.protoMessage) : undefined;
-    for (const pf of fields ?? []) addField(resource, pf.jsonName, pf.name, PROTO_SCALAR_TYPES[pf.type]!, pf.deprecated);
+    for (const pf of fields ?? [])
+      addField(resource, pf.jsonName, pf.name, PROTO_SCALAR_TYPES[pf.type]!, pf.deprecated);
   }
   for (const method of Object.values(methods)) {
     const resource = method.request ? resources[method.request] : undefined;
-    if (!resource || (resource.protoMessage && bound.has(resource.protoMessage)) || !sendsWholeRequest(method)) continue;
+    if (!resource || (resource.protoMessage && bound.has(resource.protoMessage)) || !sendsWholeRequest(method))
+      continue;
     for (const [name, param] of Object.entries(method.parameters))
       if (param.location === "path" && !param.repeated) addField(resource, name, snakeCase(name), param.type, false);
   }

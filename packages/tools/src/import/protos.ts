@@ -81,7 +81,9 @@ export function oneofUnions(msg: ProtoMessage, resource: ImportedResource): Impo
   return msg.oneofs
     .map((o) => ({
       name: o.name,
-      members: o.fields.map((f) => msg.fields.find((pf) => pf.name === f)!.jsonName).filter((j) => j in resource.fields),
+      members: o.fields
+        .map((f) => msg.fields.find((pf) => pf.name === f)!.jsonName)
+        .filter((j) => j in resource.fields),
     }))
     .filter((u) => u.members.length > 0);
 }
@@ -119,7 +121,11 @@ export async function loadProtos(dir: string): Promise<{ protos?: ProtoSet; diag
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith(".proto")).sort();
   } catch (e) {
-    return { diagnostics: [error("protos.unreadable", `cannot read the protos directory: ${(e as Error).message}`, { file: dir })] };
+    return {
+      diagnostics: [
+        error("protos.unreadable", `cannot read the protos directory: ${(e as Error).message}`, { file: dir }),
+      ],
+    };
   }
   if (names.length === 0) diagnostics.push(error("protos.empty", "no .proto files in this directory", { file: dir }));
   const hash = createHash("sha256");
@@ -156,11 +162,22 @@ export async function loadProtos(dir: string): Promise<{ protos?: ProtoSet; diag
           const scope = child.fullName.replace(/^\./, "");
           for (const m of child.methodsArray) {
             const http = readHttpRule(m.parsedOptions as Record<string, unknown>[] | null | undefined);
-            rawRpcs.push({ scope, rpc: { fullName: `${scope}.${m.name}`, requestType: m.requestType, responseType: m.responseType, requestStream: m.requestStream === true, responseStream: m.responseStream === true, http } });
+            rawRpcs.push({
+              scope,
+              rpc: {
+                fullName: `${scope}.${m.name}`,
+                requestType: m.requestType,
+                responseType: m.responseType,
+                requestStream: m.requestStream === true,
+                responseStream: m.responseStream === true,
+                http,
+              },
+            });
           }
         } else if (child instanceof protobuf.Enum) {
           const fullName = child.fullName.replace(/^\./, "");
-          const valuesOptions = (child as unknown as { valuesOptions?: Record<string, Record<string, unknown>> }).valuesOptions ?? {};
+          const valuesOptions =
+            (child as unknown as { valuesOptions?: Record<string, Record<string, unknown>> }).valuesOptions ?? {};
           enums.set(fullName, {
             fullName,
             values: Object.entries(child.values).map(([v, number]) => ({
@@ -187,7 +204,8 @@ export async function loadProtos(dir: string): Promise<{ protos?: ProtoSet; diag
     return typeName;
   };
   for (const { msg, field } of rawFields) {
-    const jsonOption = optionList(field).find((o) => typeof o["json_name"] === "string")?.["json_name"] as string | undefined;
+    const jsonOption = optionList(field).find((o) => typeof o["json_name"] === "string")?.["json_name"] as
+      string | undefined;
     const pf: ProtoField = {
       name: field.name,
       jsonName: jsonOption ?? defaultJsonName(field.name),
@@ -201,7 +219,11 @@ export async function loadProtos(dir: string): Promise<{ protos?: ProtoSet; diag
     if (oneof) pf.oneof = oneof.name;
     msg.fields.push(pf);
   }
-  const rpcs = rawRpcs.map(({ scope, rpc }) => ({ ...rpc, requestType: resolve(scope, rpc.requestType), responseType: resolve(scope, rpc.responseType) }));
+  const rpcs = rawRpcs.map(({ scope, rpc }) => ({
+    ...rpc,
+    requestType: resolve(scope, rpc.requestType),
+    responseType: resolve(scope, rpc.responseType),
+  }));
   if (diagnostics.length > 0) return { diagnostics };
   return { protos: { messages, enums, rpcs, sha256: hash.digest("hex"), file: dir }, diagnostics };
 }

@@ -56,16 +56,18 @@ function addedFlags(f: ImportedField): { flags?: string[] } {
   return flags.length > 0 ? { flags } : {};
 }
 
-
 /** A field's type in public names: "ref GroundingSupport" whatever upstream calls the schema this revision. */
-const publicType = (f: ImportedField, publicName: (n: string) => string) => describeType({ ...f, ...(f.ref ? { ref: publicName(f.ref) } : {}) });
+const publicType = (f: ImportedField, publicName: (n: string) => string) =>
+  describeType({ ...f, ...(f.ref ? { ref: publicName(f.ref) } : {}) });
 
 function fieldChanges(path: string, a: ImportedField, b: ImportedField, publicName: (n: string) => string): Change[] {
   const out: Change[] = [];
   const ta = publicType(a, publicName);
   const tb = publicType(b, publicName);
   if (ta !== tb) out.push(changed("field", path, "type", ta, tb));
-  for (const flag of FLAGS) if ((a[flag] === true) !== (b[flag] === true)) out.push(changed("field", path, flag, a[flag] === true, b[flag] === true));
+  for (const flag of FLAGS)
+    if ((a[flag] === true) !== (b[flag] === true))
+      out.push(changed("field", path, flag, a[flag] === true, b[flag] === true));
   if (a.protoName !== b.protoName) out.push(changed("field", path, "protoName", a.protoName, b.protoName));
   return out;
 }
@@ -98,7 +100,12 @@ function parameterFacts(p: MethodParameter): Record<string, FactValue> {
   };
 }
 
-function factChanges(subject: ChangeSubject, path: string, a: Record<string, FactValue>, b: Record<string, FactValue>): Change[] {
+function factChanges(
+  subject: ChangeSubject,
+  path: string,
+  a: Record<string, FactValue>,
+  b: Record<string, FactValue>,
+): Change[] {
   return Object.keys(a).flatMap((k) => (a[k] === b[k] ? [] : [changed(subject, path, k, a[k]!, b[k]!)]));
 }
 
@@ -108,25 +115,44 @@ function methodChanges(id: string, a: MethodSpec, b: MethodSpec, publicName: (n:
     const pa = a.parameters[name];
     const pb = b.parameters[name];
     const path = `${id}(${name})`;
-    if (!pa) out.push({ kind: "added", subject: "parameter", path, after: parameterFacts(pb!).type!, detail: `${pb!.required ? "required " : ""}${pb!.location} ${parameterFacts(pb!).type}` });
+    if (!pa)
+      out.push({
+        kind: "added",
+        subject: "parameter",
+        path,
+        after: parameterFacts(pb!).type!,
+        detail: `${pb!.required ? "required " : ""}${pb!.location} ${parameterFacts(pb!).type}`,
+      });
     else if (!pb) out.push({ kind: "removed", subject: "parameter", path });
     else out.push(...factChanges("parameter", path, parameterFacts(pa), parameterFacts(pb)));
   }
   return out;
 }
 
-
 /**
  * @param renames upstream schema name → public name (the overlay's renames); applied to both sides.
  */
-export function compareImported(before: ImportedSpec | undefined, after: ImportedSpec, renames: ReadonlyMap<string, string>): ChangeReport {
+export function compareImported(
+  before: ImportedSpec | undefined,
+  after: ImportedSpec,
+  renames: ReadonlyMap<string, string>,
+): ChangeReport {
   const changes: Change[] = [];
   const publicName = (n: string) => renames.get(n) ?? n;
-  const byPublic = (spec: ImportedSpec | undefined) => new Map(Object.values(spec?.resources ?? {}).map((r) => [publicName(r.name), r]));
+  const byPublic = (spec: ImportedSpec | undefined) =>
+    new Map(Object.values(spec?.resources ?? {}).map((r) => [publicName(r.name), r]));
   const A = byPublic(before);
   const B = byPublic(after);
   if (before && before.service.revision !== after.service.revision)
-    changes.push({ kind: "changed", subject: "service", path: "revision", aspect: "revision", before: before.service.revision, after: after.service.revision, detail: `${before.service.revision} → ${after.service.revision}` });
+    changes.push({
+      kind: "changed",
+      subject: "service",
+      path: "revision",
+      aspect: "revision",
+      before: before.service.revision,
+      after: after.service.revision,
+      detail: `${before.service.revision} → ${after.service.revision}`,
+    });
 
   for (const name of [...new Set([...A.keys(), ...B.keys()])].sort(cmp)) {
     const ra = A.get(name);
@@ -140,22 +166,36 @@ export function compareImported(before: ImportedSpec | undefined, after: Importe
       continue;
     }
     if (ra.name !== rb.name) changes.push(changed("resource", name, "upstream name", ra.name, rb.name));
-    if ((ra.deprecated === true) !== (rb.deprecated === true)) changes.push(changed("resource", name, "deprecated", ra.deprecated === true, rb.deprecated === true));
+    if ((ra.deprecated === true) !== (rb.deprecated === true))
+      changes.push(changed("resource", name, "deprecated", ra.deprecated === true, rb.deprecated === true));
     for (const j of [...new Set([...Object.keys(ra.fields), ...Object.keys(rb.fields)])].sort(cmp)) {
       const fa = ra.fields[j];
       const fb = rb.fields[j];
       const path = `${name}.${j}`;
-      if (!fa) changes.push({ kind: "added", subject: "field", path, after: publicType(fb!, publicName), detail: publicType(fb!, publicName), ...addedFlags(fb!) });
+      if (!fa)
+        changes.push({
+          kind: "added",
+          subject: "field",
+          path,
+          after: publicType(fb!, publicName),
+          detail: publicType(fb!, publicName),
+          ...addedFlags(fb!),
+        });
       else if (!fb) changes.push({ kind: "removed", subject: "field", path });
       else changes.push(...fieldChanges(path, fa, fb, publicName));
       if (!fa || !fb) continue; // whole-field additions and removals already say it
       const va = new Map((fa.values ?? []).map((v) => [v.name, v]));
       const vb = new Map((fb.values ?? []).map((v) => [v.name, v]));
-      for (const v of vb.keys()) if (!va.has(v)) changes.push({ kind: "added", subject: "enum-value", path: `${path}#${v}` });
-      for (const v of va.keys()) if (!vb.has(v)) changes.push({ kind: "removed", subject: "enum-value", path: `${path}#${v}` });
+      for (const v of vb.keys())
+        if (!va.has(v)) changes.push({ kind: "added", subject: "enum-value", path: `${path}#${v}` });
+      for (const v of va.keys())
+        if (!vb.has(v)) changes.push({ kind: "removed", subject: "enum-value", path: `${path}#${v}` });
       for (const [v, x] of vb) {
         const y = va.get(v);
-        if (y && (y.deprecated === true) !== (x.deprecated === true)) changes.push(changed("enum-value", `${path}#${v}`, "deprecated", y.deprecated === true, x.deprecated === true));
+        if (y && (y.deprecated === true) !== (x.deprecated === true))
+          changes.push(
+            changed("enum-value", `${path}#${v}`, "deprecated", y.deprecated === true, x.deprecated === true),
+          );
       }
     }
     const ua = new Map((ra.unions ?? []).map((u) => [u.name, u.members.join(",")]));
@@ -176,9 +216,15 @@ export function compareImported(before: ImportedSpec | undefined, after: Importe
   }
   const subjects: ChangeSubject[] = ["service", "resource", "field", "enum-value", "union", "method", "parameter"];
   changes.sort((x, y) => subjects.indexOf(x.subject) - subjects.indexOf(y.subject)); // stable: paths stay sorted
-  const summary = Object.fromEntries(subjects.map((s) => [s, { added: 0, removed: 0, changed: 0 }])) as ChangeReport["summary"];
+  const summary = Object.fromEntries(
+    subjects.map((s) => [s, { added: 0, removed: 0, changed: 0 }]),
+  ) as ChangeReport["summary"];
   for (const c of changes) summary[c.subject][c.kind]++;
-  const report: ChangeReport = { to: after.service.revision, changes: classifyBetween(changes, [before, after], publicName), summary };
+  const report: ChangeReport = {
+    to: after.service.revision,
+    changes: classifyBetween(changes, [before, after], publicName),
+    summary,
+  };
   if (before) report.from = before.service.revision;
   return report;
 }
@@ -196,7 +242,9 @@ const HEADING: Record<ChangeSubject, string> = {
 
 export function formatReport(report: ChangeReport): string {
   const lines: string[] = [];
-  lines.push(report.from ? `Changes from revision ${report.from} to ${report.to}:` : `First import: revision ${report.to}.`);
+  lines.push(
+    report.from ? `Changes from revision ${report.from} to ${report.to}:` : `First import: revision ${report.to}.`,
+  );
   if (report.from && report.changes.length === 0) lines.push("  no changes: the imported layer is unchanged.");
   if (report.from) {
     let subject: ChangeSubject | undefined;
@@ -213,7 +261,9 @@ export function formatReport(report: ChangeReport): string {
     .join("; ");
   lines.push(`\nSummary: ${totals}`);
   if (report.from) {
-    const levels = (["breaking", "warning", "info"] as const).map((l) => `${l}: ${report.changes.filter((c) => c.level === l).length}`);
+    const levels = (["breaking", "warning", "info"] as const).map(
+      (l) => `${l}: ${report.changes.filter((c) => c.level === l).length}`,
+    );
     lines.push(`Levels: ${levels.join("; ")} (rules: see the README's diff section)`);
   }
   return `${lines.join("\n")}\n`;

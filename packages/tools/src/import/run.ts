@@ -33,7 +33,10 @@ export interface ImportResult {
   imported?: ImportedSpec;
 }
 
-async function readJsonFile(path: string, diagnostics: Diagnostic[]): Promise<{ value: unknown; sha256: string } | undefined> {
+async function readJsonFile(
+  path: string,
+  diagnostics: Diagnostic[],
+): Promise<{ value: unknown; sha256: string } | undefined> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
@@ -62,7 +65,10 @@ export interface UpstreamImport {
 }
 
 /** Builds the imported layer from upstream files. Dangling refs are allowed only where the overlay corrects them. */
-export async function importUpstream(options: Omit<ImportOptions, "specDir" | "dryRun">, overlay: Overlay): Promise<UpstreamImport> {
+export async function importUpstream(
+  options: Omit<ImportOptions, "specDir" | "dryRun">,
+  overlay: Overlay,
+): Promise<UpstreamImport> {
   const diagnostics: Diagnostic[] = [];
   const disc = await readJsonFile(options.discovery, diagnostics);
   const protoResult = options.protos ? await loadProtos(options.protos) : undefined;
@@ -85,10 +91,17 @@ export async function importUpstream(options: Omit<ImportOptions, "specDir" | "d
   for (const d of danglingRefs) {
     const [res, field] = d.field.split(".") as [string, string];
     const publicPath = `${renames.get(res) ?? res}.${field}`;
-    const corrected = (overlay.corrections.fieldTypes ?? []).some((c) => c.field === publicPath && c.upstream.type === "ref" && c.upstream.ref === d.ref);
+    const corrected = (overlay.corrections.fieldTypes ?? []).some(
+      (c) => c.field === publicPath && c.upstream.type === "ref" && c.upstream.ref === d.ref,
+    );
     if (!corrected)
       diagnostics.push(
-        error("import.unresolved-ref", `${d.field} refers to "${d.ref}", which the document does not define`, { file: options.discovery, pointer: d.pointer }, "fix the document, or add a fieldTypes correction to spec/overlay/corrections.json"),
+        error(
+          "import.unresolved-ref",
+          `${d.field} refers to "${d.ref}", which the document does not define`,
+          { file: options.discovery, pointer: d.pointer },
+          "fix the document, or add a fieldTypes correction to spec/overlay/corrections.json",
+        ),
       );
   }
 
@@ -100,7 +113,9 @@ export async function importUpstream(options: Omit<ImportOptions, "specDir" | "d
     servicePath: doc.servicePath,
     sources: {
       discovery: { file: basename(options.discovery), sha256: disc.sha256 },
-      ...(protoResult?.protos ? { protos: { file: basename(options.protos!), sha256: protoResult.protos.sha256 } } : {}),
+      ...(protoResult?.protos
+        ? { protos: { file: basename(options.protos!), sha256: protoResult.protos.sha256 } }
+        : {}),
       ...(openapi?.facts ? { openapi: { file: basename(options.openapi!), sha256: openapi.facts.sha256 } } : {}),
     },
   };
@@ -114,8 +129,14 @@ export async function importUpstream(options: Omit<ImportOptions, "specDir" | "d
  * What the new layer changes against the old one. Both sides go through the whole rename history: the old layer
  * may carry an upstream name the new document no longer uses, and it must still meet its public name.
  */
-function changeReport(existing: { imported?: ImportedSpec; overlay: Overlay; sources: SourceMap }, next: ImportedSpec): ChangeReport {
-  const renames = new Map([...renameHistory(existing.overlay), ...publicNameMap(next, existing.overlay, existing.sources, [])]);
+function changeReport(
+  existing: { imported?: ImportedSpec; overlay: Overlay; sources: SourceMap },
+  next: ImportedSpec,
+): ChangeReport {
+  const renames = new Map([
+    ...renameHistory(existing.overlay),
+    ...publicNameMap(next, existing.overlay, existing.sources, []),
+  ]);
   return compareImported(existing.imported, next, renames);
 }
 
@@ -124,14 +145,23 @@ export async function runImport(options: ImportOptions, cwd = process.cwd()): Pr
   // The old imported layer is ours to replace: if it is absent or broken, import anyway (with no change report
   // against it). Problems in the hand-written overlay stop the import.
   const importedDir = join(options.specDir, IMPORTED_DIR);
-  const inImported = (d: Diagnostic) => d.code === "spec.not-imported" || (d.location.file !== undefined && resolve(cwd, d.location.file).startsWith(importedDir));
+  const inImported = (d: Diagnostic) =>
+    d.code === "spec.not-imported" ||
+    (d.location.file !== undefined && resolve(cwd, d.location.file).startsWith(importedDir));
   const overlayProblems = existing.diagnostics.filter((d) => !inImported(d));
   if (hasErrors(overlayProblems)) return { ok: false, diagnostics: overlayProblems, written: false };
   const oldLayerBroken = existing.diagnostics.some((d) => inImported(d) && d.code !== "spec.not-imported");
   if (oldLayerBroken) existing.files.imported = undefined;
 
   const { imported, partial, diagnostics } = await importUpstream(options, existing.files.overlay);
-  if (oldLayerBroken) diagnostics.push(warning("import.old-layer-invalid", "the previous imported layer is invalid; it is replaced without a change report", { file: importedDir }));
+  if (oldLayerBroken)
+    diagnostics.push(
+      warning(
+        "import.old-layer-invalid",
+        "the previous imported layer is invalid; it is replaced without a change report",
+        { file: importedDir },
+      ),
+    );
   // Refused for what the document says, but read: what it changes is still reported beside the errors.
   if (partial) return { ok: false, diagnostics, report: changeReport(existing.files, partial), written: false };
   if (!imported) return { ok: false, diagnostics, written: false };
@@ -155,8 +185,8 @@ export async function runImport(options: ImportOptions, cwd = process.cwd()): Pr
 
   const files = serializeImported(imported);
   const before = existing.files.imported ? serializeImported(existing.files.imported) : undefined;
-  const unchanged = before !== undefined && before.size === files.size && [...files].every(([k, v]) => before.get(k) === v);
+  const unchanged =
+    before !== undefined && before.size === files.size && [...files].every(([k, v]) => before.get(k) === v);
   if (!unchanged && !options.dryRun) await replaceDirectory(join(options.specDir, IMPORTED_DIR), files);
   return { ok: true, diagnostics, report, written: !unchanged && !options.dryRun, imported };
 }
-

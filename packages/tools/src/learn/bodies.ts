@@ -29,7 +29,10 @@ export async function readBodies(file: PayloadFile): Promise<{ bodies: Body[]; p
   try {
     bytes = await readFile(file.path);
   } catch (e) {
-    return { bodies: [], problems: [{ file: file.name, code: "unreadable", message: `cannot read: ${(e as Error).message}` }] };
+    return {
+      bodies: [],
+      problems: [{ file: file.name, code: "unreadable", message: `cannot read: ${(e as Error).message}` }],
+    };
   }
   // Decoded strictly: bytes that are not UTF-8 would otherwise become U+FFFD and pass as evidence.
   const decoded = decodeUtf8(bytes);
@@ -37,21 +40,52 @@ export async function readBodies(file: PayloadFile): Promise<{ bodies: Body[]; p
     const byte = `0x${decoded.byte.toString(16).toUpperCase().padStart(2, "0")}`;
     const before = new TextDecoder().decode(bytes.subarray(0, decoded.offset));
     const { line, column } = lineColumn(before, before.length);
-    return { bodies: [], problems: [{ file: file.name, code: "invalid-json", message: `not valid UTF-8 at byte ${decoded.offset} (${byte})`, line, column }] };
+    return {
+      bodies: [],
+      problems: [
+        {
+          file: file.name,
+          code: "invalid-json",
+          message: `not valid UTF-8 at byte ${decoded.offset} (${byte})`,
+          line,
+          column,
+        },
+      ],
+    };
   }
   const text = decoded.text;
   const framing = framingOf(file, text);
   if (framing === "json") {
-    if (text.trim() === "") return { bodies: [], problems: [{ file: file.name, code: "invalid-json", message: "the file is empty: no JSON value", line: 1, column: 1 }] };
+    if (text.trim() === "")
+      return {
+        bodies: [],
+        problems: [
+          { file: file.name, code: "invalid-json", message: "the file is empty: no JSON value", line: 1, column: 1 },
+        ],
+      };
     const parsed = parseJsonText(text, file.name);
     if (parsed.ok) return { bodies: [{ value: parsed.value }], problems };
     const { line, column } = parsed.diagnostic.location;
-    return { bodies: [], problems: [{ file: file.name, code: "invalid-json", message: parsed.diagnostic.message, ...(line !== undefined ? { line, column } : {}) }] };
+    return {
+      bodies: [],
+      problems: [
+        {
+          file: file.name,
+          code: "invalid-json",
+          message: parsed.diagnostic.message,
+          ...(line !== undefined ? { line, column } : {}),
+        },
+      ],
+    };
   }
   return readStream(file, text, framing);
 }
 
-async function readStream(file: PayloadFile, text: string, framing: StreamFraming): Promise<{ bodies: Body[]; problems: Problem[] }> {
+async function readStream(
+  file: PayloadFile,
+  text: string,
+  framing: StreamFraming,
+): Promise<{ bodies: Body[]; problems: Problem[] }> {
   const { readFrames, StreamError } = await import("@gemini-typekit/runtime");
   const bodies: Body[] = [];
   const problems: Problem[] = [];
@@ -63,16 +97,27 @@ async function readStream(file: PayloadFile, text: string, framing: StreamFramin
       try {
         bodies.push({ value: JSON.parse(frame.text), ...at });
       } catch (e) {
-        problems.push({ file: file.name, code: frame.complete ? "invalid-json" : "truncated", message: `the chunk is not JSON: ${(e as Error).message}`, ...at });
+        problems.push({
+          file: file.name,
+          code: frame.complete ? "invalid-json" : "truncated",
+          message: `the chunk is not JSON: ${(e as Error).message}`,
+          ...at,
+        });
       }
     }
   } catch (e) {
     if (!(e instanceof StreamError)) throw e;
     for (const issue of e.issues) {
       const code = issue.code === "truncated" ? "truncated" : "stream-framing";
-      problems.push({ file: file.name, code, message: issue.message, ...(issue.chunk !== undefined ? { chunk: issue.chunk, offset: issue.offset ?? 0 } : {}) });
+      problems.push({
+        file: file.name,
+        code,
+        message: issue.message,
+        ...(issue.chunk !== undefined ? { chunk: issue.chunk, offset: issue.offset ?? 0 } : {}),
+      });
     }
   }
-  if (chunks === 0 && problems.length === 0) problems.push({ file: file.name, code: "stream-framing", message: `the ${framing} stream holds no chunk` });
+  if (chunks === 0 && problems.length === 0)
+    problems.push({ file: file.name, code: "stream-framing", message: `the ${framing} stream holds no chunk` });
   return { bodies, problems };
 }

@@ -78,7 +78,9 @@ const isErrorEnvelope = (v: unknown) => isObject(v) && Object.keys(v).length ===
 
 /** The resource a body is checked as: its file's, except for the error a stream ends with. */
 export function bodyResource(file: PayloadFile, body: Body): string {
-  return body.chunk !== undefined && file.resource !== ERROR_RESOURCE && isErrorEnvelope(body.value) ? ERROR_RESOURCE : file.resource;
+  return body.chunk !== undefined && file.resource !== ERROR_RESOURCE && isErrorEnvelope(body.value)
+    ? ERROR_RESOURCE
+    : file.resource;
 }
 
 function valueAt(value: unknown, pointer: string): unknown {
@@ -91,7 +93,12 @@ function valueAt(value: unknown, pointer: string): unknown {
   return at;
 }
 
-function remember<T extends { sightings: Sighting[] }>(map: Map<string, T>, key: string, make: () => T, sighting: T["sightings"][number]): void {
+function remember<T extends { sightings: Sighting[] }>(
+  map: Map<string, T>,
+  key: string,
+  make: () => T,
+  sighting: T["sightings"][number],
+): void {
   let entry = map.get(key);
   if (!entry) map.set(key, (entry = make()));
   entry.sightings.push(sighting);
@@ -132,7 +139,11 @@ export class Gatherer {
     for (const body of bodies) {
       const resource = bodyResource(file, body);
       if (!this.knownToRuntime(resource)) {
-        this.result.problems.push({ file: file.name, code: "unplaced", message: `the generated validators have no resource ${resource}: run generate` });
+        this.result.problems.push({
+          file: file.name,
+          code: "unplaced",
+          message: `the generated validators have no resource ${resource}: run generate`,
+        });
         return;
       }
       this.result.bodies++;
@@ -141,7 +152,10 @@ export class Gatherer {
   }
 
   private checkBody(file: PayloadFile, body: Body, resource: string): void {
-    const at = (pointer: string): Sighting => ({ place: { file: file.name, ...(body.chunk !== undefined ? { chunk: body.chunk } : {}), pointer }, side: file.side });
+    const at = (pointer: string): Sighting => ({
+      place: { file: file.name, ...(body.chunk !== undefined ? { chunk: body.chunk } : {}), pointer },
+      side: file.side,
+    });
     const nullPointers = new Set<string>();
     for (const n of nullFields(this.ir, resource, body.value)) {
       nullPointers.add(n.pointer);
@@ -163,7 +177,12 @@ export class Gatherer {
       (issue.code === "missing-required" && this.missingRequired(issue, sighting));
     if (filed) return;
     const key = `${issue.code} ${issue.spec ?? ""}`;
-    remember(this.result.unexplained, key, () => ({ code: issue.code, ...(issue.spec ? { spec: issue.spec } : {}), message: issue.message, sightings: [] }), sighting);
+    remember(
+      this.result.unexplained,
+      key,
+      () => ({ code: issue.code, ...(issue.spec ? { spec: issue.spec } : {}), message: issue.message, sightings: [] }),
+      sighting,
+    );
   }
 
   /** An unknown field names its resource in `spec`; the spec given may know it (generate has not run since). */
@@ -174,8 +193,19 @@ export class Gatherer {
     const known = fieldByKey(resource, key);
     if (known) {
       const target = `${resource.name}.${known.jsonName}`;
-      remember(this.result.explainedBySpec, target, () => ({ field: target, kind: "addedField" as const, sightings: [] }), sighting);
-    } else remember(this.result.unknownFields, `${resource.name}.${key}`, () => ({ resource: resource.name, key, sightings: [] }), { ...sighting, value });
+      remember(
+        this.result.explainedBySpec,
+        target,
+        () => ({ field: target, kind: "addedField" as const, sightings: [] }),
+        sighting,
+      );
+    } else
+      remember(
+        this.result.unknownFields,
+        `${resource.name}.${key}`,
+        () => ({ resource: resource.name, key, sightings: [] }),
+        { ...sighting, value },
+      );
     return true;
   }
 
@@ -185,8 +215,20 @@ export class Gatherer {
     const e = found?.field.type === "enum" && found.field.ref ? this.ir.enums.get(found.field.ref) : undefined;
     if (!e || typeof value !== "string" || !ENUM_VALUE_NAME.test(value)) return false;
     const target = `${e.name}.${value}`;
-    if (e.values.some((v) => v.name === value)) remember(this.result.explainedBySpec, target, () => ({ field: target, kind: "addedEnumValue" as const, sightings: [] }), sighting);
-    else remember(this.result.unknownEnumValues, target, () => ({ enumName: e.name, value, field: issue.spec!, sightings: [] }), sighting);
+    if (e.values.some((v) => v.name === value))
+      remember(
+        this.result.explainedBySpec,
+        target,
+        () => ({ field: target, kind: "addedEnumValue" as const, sightings: [] }),
+        sighting,
+      );
+    else
+      remember(
+        this.result.unknownEnumValues,
+        target,
+        () => ({ enumName: e.name, value, field: issue.spec!, sightings: [] }),
+        sighting,
+      );
     return true;
   }
 
@@ -194,8 +236,15 @@ export class Gatherer {
     const path = issue.spec;
     const found = path ? fieldAt(this.ir, path) : undefined;
     if (!path || !found) return false;
-    if (found.field.required) remember(this.result.missingRequired, path, () => ({ field: path, sightings: [] }), sighting);
-    else remember(this.result.explainedBySpec, path, () => ({ field: path, kind: "relaxedRequired" as const, sightings: [] }), sighting);
+    if (found.field.required)
+      remember(this.result.missingRequired, path, () => ({ field: path, sightings: [] }), sighting);
+    else
+      remember(
+        this.result.explainedBySpec,
+        path,
+        () => ({ field: path, kind: "relaxedRequired" as const, sightings: [] }),
+        sighting,
+      );
     return true;
   }
 }

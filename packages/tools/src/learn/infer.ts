@@ -44,11 +44,17 @@ function addValue(shape: Shape, value: unknown): void {
 }
 
 function mergeShapes(a: Shape, b: Shape): Shape {
-  const out: Shape = { kinds: new Set([...a.kinds, ...b.kinds]), strings: [...a.strings, ...b.strings], integers: [...a.integers, ...b.integers] };
-  if (a.elements || b.elements) out.elements = a.elements && b.elements ? mergeShapes(a.elements, b.elements) : (a.elements ?? b.elements)!;
+  const out: Shape = {
+    kinds: new Set([...a.kinds, ...b.kinds]),
+    strings: [...a.strings, ...b.strings],
+    integers: [...a.integers, ...b.integers],
+  };
+  if (a.elements || b.elements)
+    out.elements = a.elements && b.elements ? mergeShapes(a.elements, b.elements) : (a.elements ?? b.elements)!;
   if (a.fields || b.fields) {
     out.fields = new Map(a.fields);
-    for (const [key, shape] of b.fields ?? []) out.fields.set(key, out.fields.has(key) ? mergeShapes(out.fields.get(key)!, shape) : shape);
+    for (const [key, shape] of b.fields ?? [])
+      out.fields.set(key, out.fields.has(key) ? mergeShapes(out.fields.get(key)!, shape) : shape);
   }
   return out;
 }
@@ -66,7 +72,8 @@ export function jsonTypeOf(value: unknown): string {
 
 /** A payload key as a field's names: JSON name (lowerCamel) and proto name (snake_case); undefined when it can be no field. */
 export function fieldNames(key: string): { jsonName: string; protoName: string } | undefined {
-  if (/^[a-z][a-z0-9]*(_[a-z0-9]+)+$/.test(key)) return { jsonName: key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()), protoName: key };
+  if (/^[a-z][a-z0-9]*(_[a-z0-9]+)+$/.test(key))
+    return { jsonName: key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()), protoName: key };
   if (!/^_?[a-z][A-Za-z0-9]*$/.test(key)) return undefined;
   const protoName = key
     .replace(/^_/, "")
@@ -80,7 +87,8 @@ const pascal = (name: string) => name.replace(/^_/, "").replace(/^[a-z]/, (c) =>
 
 const INT32 = { min: -2147483648, max: 2147483647 };
 const UINT32_MAX = 4294967295;
-const matchAll = (strings: string[], pattern: string) => strings.length > 0 && strings.every((s) => new RegExp(pattern).test(s));
+const matchAll = (strings: string[], pattern: string) =>
+  strings.length > 0 && strings.every((s) => new RegExp(pattern).test(s));
 
 function stringType(strings: string[]): FieldType {
   // A decimal string is what int64 looks like on the wire, but so are ids and versions: only all of them decide.
@@ -112,16 +120,31 @@ export class Inferrer {
   constructor(private readonly isTaken: (name: string) => boolean) {}
 
   /** The definition of field `jsonName` of resource `owner` from its values (nulls, meaning unset, left out). */
-  field(owner: string, names: { jsonName: string; protoName: string }, values: unknown[], outputOnly: boolean): ImportedField {
+  field(
+    owner: string,
+    names: { jsonName: string; protoName: string },
+    values: unknown[],
+    outputOnly: boolean,
+  ): ImportedField {
     const shape = emptyShape();
     for (const v of values) addValue(shape, v);
     return this.fromShape(owner, names, shape, outputOnly);
   }
 
-  private fromShape(owner: string, names: { jsonName: string; protoName: string }, shape: Shape, outputOnly: boolean): ImportedField {
+  private fromShape(
+    owner: string,
+    names: { jsonName: string; protoName: string },
+    shape: Shape,
+    outputOnly: boolean,
+  ): ImportedField {
     const kinds = new Set([...shape.kinds].filter((k) => k !== "null"));
     const repeated = kinds.size === 1 && kinds.has("array");
-    const { type, ref } = this.elementType(owner, names.jsonName, repeated ? (shape.elements ?? emptyShape()) : shape, outputOnly);
+    const { type, ref } = this.elementType(
+      owner,
+      names.jsonName,
+      repeated ? (shape.elements ?? emptyShape()) : shape,
+      outputOnly,
+    );
     // The keys in the order the imported files have them.
     const definition: ImportedField = { protoName: names.protoName, type };
     if (ref !== undefined) definition.ref = ref;
@@ -130,7 +153,12 @@ export class Inferrer {
     return definition;
   }
 
-  private elementType(owner: string, jsonName: string, shape: Shape, outputOnly: boolean): Pick<ImportedField, "type" | "ref"> {
+  private elementType(
+    owner: string,
+    jsonName: string,
+    shape: Shape,
+    outputOnly: boolean,
+  ): Pick<ImportedField, "type" | "ref"> {
     const kinds = new Set([...shape.kinds].filter((k) => k !== "null"));
     const only = (...ks: string[]) => kinds.size > 0 && [...kinds].every((k) => ks.includes(k));
     if (only("string")) return { type: stringType(shape.strings) };
@@ -143,20 +171,29 @@ export class Inferrer {
   }
 
   /** A new resource for the objects seen, or Struct when they name no key or keys no field could have. */
-  private objectType(owner: string, jsonName: string, fields: Map<string, Shape>, outputOnly: boolean): Pick<ImportedField, "type" | "ref"> {
+  private objectType(
+    owner: string,
+    jsonName: string,
+    fields: Map<string, Shape>,
+    outputOnly: boolean,
+  ): Pick<ImportedField, "type" | "ref"> {
     // One field sent under both its names (snake_case and lowerCamel) is one field.
     const byJsonName = new Map<string, { names: { jsonName: string; protoName: string }; shape: Shape }>();
     for (const [key, shape] of fields) {
       const names = fieldNames(key);
       if (!names) return { type: "struct" };
       const seen = byJsonName.get(names.jsonName);
-      byJsonName.set(names.jsonName, { names: seen?.names ?? names, shape: seen ? mergeShapes(seen.shape, shape) : shape });
+      byJsonName.set(names.jsonName, {
+        names: seen?.names ?? names,
+        shape: seen ? mergeShapes(seen.shape, shape) : shape,
+      });
     }
     if (byJsonName.size === 0) return { type: "struct" };
     const name = this.freeName(`${owner}${pascal(jsonName)}`);
     const resource: NewResource = { name, fields: {} };
     this.resources.set(name, resource); // before the fields: a nested object's name must not take this one
-    for (const [key, { names, shape }] of byJsonName) resource.fields[key] = this.fromShape(name, names, shape, outputOnly);
+    for (const [key, { names, shape }] of byJsonName)
+      resource.fields[key] = this.fromShape(name, names, shape, outputOnly);
     return { type: "ref", ref: name };
   }
 

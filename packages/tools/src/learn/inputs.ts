@@ -65,7 +65,12 @@ function sideOf(resource: string, sides: ReadonlyMap<string, WireSide>): Side | 
 }
 
 /** Files and folders as given, all checked as `resource`. */
-export async function inputsFromPaths(cwd: string, resource: string, given: string[], sides: ReadonlyMap<string, WireSide>): Promise<Inputs> {
+export async function inputsFromPaths(
+  cwd: string,
+  resource: string,
+  given: string[],
+  sides: ReadonlyMap<string, WireSide>,
+): Promise<Inputs> {
   const problems: Problem[] = [];
   const found: string[] = [];
   for (const arg of given) {
@@ -73,7 +78,8 @@ export async function inputsFromPaths(cwd: string, resource: string, given: stri
     try {
       if ((await stat(path)).isDirectory()) {
         const under = await filesUnder(path);
-        if (under.length === 0) problems.push({ file: arg, code: "no-payloads", message: "the folder holds no .json, .jsonl or .sse file" });
+        if (under.length === 0)
+          problems.push({ file: arg, code: "no-payloads", message: "the folder holds no .json, .jsonl or .sse file" });
         found.push(...under);
       } else found.push(path);
     } catch (e) {
@@ -99,7 +105,11 @@ export async function inputsFromManifest(cwd: string, manifest: string, ir: Spec
   try {
     text = await readFile(path, "utf8");
   } catch (e) {
-    inputs.problems.push({ file: manifest, code: "unreadable", message: `cannot read the manifest: ${(e as Error).message}` });
+    inputs.problems.push({
+      file: manifest,
+      code: "unreadable",
+      message: `cannot read the manifest: ${(e as Error).message}`,
+    });
     return inputs;
   }
   const placer = new Placer(ir);
@@ -110,7 +120,12 @@ export async function inputsFromManifest(cwd: string, manifest: string, ir: Spec
     const at = { file: manifest, line: i + 1 };
     const parsed = parseJsonText(line, manifest);
     if (!parsed.ok) {
-      inputs.problems.push({ ...at, column: parsed.diagnostic.location.column, code: "invalid-manifest", message: parsed.diagnostic.message });
+      inputs.problems.push({
+        ...at,
+        column: parsed.diagnostic.location.column,
+        code: "invalid-manifest",
+        message: parsed.diagnostic.message,
+      });
       return;
     }
     const entry = asEntry(parsed.value);
@@ -123,20 +138,29 @@ export async function inputsFromManifest(cwd: string, manifest: string, ir: Spec
       inputs.problems.push({ file: entry.file, code: "unplaced", message: placement.unplaced, origin: where(i + 1) });
       return;
     }
-    inputs.files.push({ path: resolve(root, entry.file), name: evidencePath(entry.file), resource: placement.resource, side: placement.side });
+    inputs.files.push({
+      path: resolve(root, entry.file),
+      name: evidencePath(entry.file),
+      resource: placement.resource,
+      side: placement.side,
+    });
   });
   return inputs;
 }
 
 /** A manifest line as an entry, or why it is none. */
 function asEntry(value: unknown): ManifestEntry | string {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return "a manifest line must be a JSON object";
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    return "a manifest line must be a JSON object";
   // A recorder writes null for what it did not capture: the same as leaving the key out.
   const v = Object.fromEntries(Object.entries(value).filter(([, x]) => x !== null));
-  if (typeof v["file"] !== "string" || v["file"] === "") return "the line has no \"file\"";
-  if (v["file"].startsWith("/") || v["file"].split("/").includes("..")) return `"file" must be a path inside the manifest's folder: ${v["file"]}`;
-  if (v["role"] !== "request" && v["role"] !== "response" && v["role"] !== "stream") return `"role" must be "request", "response" or "stream"`;
-  for (const key of ["uri", "method", "resource"] as const) if (v[key] !== undefined && typeof v[key] !== "string") return `"${key}" must be a string`;
+  if (typeof v["file"] !== "string" || v["file"] === "") return 'the line has no "file"';
+  if (v["file"].startsWith("/") || v["file"].split("/").includes(".."))
+    return `"file" must be a path inside the manifest's folder: ${v["file"]}`;
+  if (v["role"] !== "request" && v["role"] !== "response" && v["role"] !== "stream")
+    return `"role" must be "request", "response" or "stream"`;
+  for (const key of ["uri", "method", "resource"] as const)
+    if (v[key] !== undefined && typeof v[key] !== "string") return `"${key}" must be a string`;
   if (v["status"] !== undefined && typeof v["status"] !== "number") return `"status" must be a number`;
   return v as unknown as ManifestEntry;
 }

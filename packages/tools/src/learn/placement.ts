@@ -33,7 +33,13 @@ function methodRows(ir: SpecIR): MethodRow[] {
   return [...ir.methods.values()].map((method) => {
     const pattern = method.path
       .split(/(\{\+?[^}]+\})/)
-      .map((part) => (part.startsWith("{+") ? "([^:]+)" : part.startsWith("{") ? "([^/:]+)" : part.replace(/[.*+?^$()|[\]\\]/g, "\\$&")))
+      .map((part) =>
+        part.startsWith("{+")
+          ? "([^:]+)"
+          : part.startsWith("{")
+            ? "([^/:]+)"
+            : part.replace(/[.*+?^$()|[\]\\]/g, "\\$&"),
+      )
       .join("");
     return {
       method,
@@ -55,14 +61,18 @@ export function apiPath(uri: string): string | { unplaced: string } {
   } catch {
     return { unplaced: `the URI ${JSON.stringify(uri)} cannot be parsed` };
   }
-  if (VERTEX_HOST.test(url.hostname)) return { unplaced: `${url.hostname} is Vertex AI, not the Gemini API this spec describes` };
+  if (VERTEX_HOST.test(url.hostname))
+    return { unplaced: `${url.hostname} is Vertex AI, not the Gemini API this spec describes` };
   let path: string;
   try {
     path = decodeURIComponent(url.pathname);
   } catch {
     path = url.pathname;
   }
-  return path.replace(/^\/+/, "").replace(/^upload\//, "").replace(/^v1[a-z0-9]*\//, "v1beta/");
+  return path
+    .replace(/^\/+/, "")
+    .replace(/^upload\//, "")
+    .replace(/^v1[a-z0-9]*\//, "v1beta/");
 }
 
 const pathCollections = (path: string) =>
@@ -89,7 +99,9 @@ export class Placer {
    * Without an HTTP method (a recorded curl call) any may match; if they disagree, GET (curl's default) decides.
    */
   methodsFor(path: string, httpMethod: string | undefined): MethodRow[] {
-    let rows = this.rows.filter((r) => r.regex.test(path) && (!httpMethod || r.method.httpMethod === httpMethod.toUpperCase()));
+    let rows = this.rows.filter(
+      (r) => r.regex.test(path) && (!httpMethod || r.method.httpMethod === httpMethod.toUpperCase()),
+    );
     const best = Math.max(...rows.map((r) => r.literal));
     rows = rows.filter((r) => r.literal === best);
     if (!agree(rows)) rows = rows.filter((r) => r.collections === pathCollections(path));
@@ -101,7 +113,9 @@ export class Placer {
     // A stream is split into chunks by what the file holds; its side is the response's.
     const side: Side = entry.role === "request" ? "request" : "response";
     if (entry.resource !== undefined) {
-      return this.ir.resources.has(entry.resource) ? { resource: entry.resource, side } : { unplaced: `the manifest names ${entry.resource}, which is no resource of the spec` };
+      return this.ir.resources.has(entry.resource)
+        ? { resource: entry.resource, side }
+        : { unplaced: `the manifest names ${entry.resource}, which is no resource of the spec` };
     }
     if (side === "response" && (entry.status ?? 0) >= 400) return { resource: ERROR_RESOURCE, side };
     if (entry.uri === undefined) return { unplaced: "the manifest line has no uri (nor a resource) to place it by" };

@@ -3,7 +3,8 @@
 
 export interface Problem {
   file: string;
-  code: "unreadable" | "no-payloads" | "invalid-manifest" | "unplaced" | "invalid-json" | "stream-framing" | "truncated";
+  code:
+    "unreadable" | "no-payloads" | "invalid-manifest" | "unplaced" | "invalid-json" | "stream-framing" | "truncated";
   message: string;
   line?: number;
   column?: number;
@@ -14,7 +15,12 @@ export interface Problem {
 }
 
 export function formatProblem(p: Problem): string {
-  const where = p.chunk !== undefined ? ` chunk ${p.chunk} (byte ${p.offset ?? 0})` : p.line !== undefined ? `:${p.line}${p.column !== undefined ? `:${p.column}` : ""}` : "";
+  const where =
+    p.chunk !== undefined
+      ? ` chunk ${p.chunk} (byte ${p.offset ?? 0})`
+      : p.line !== undefined
+        ? `:${p.line}${p.column !== undefined ? `:${p.column}` : ""}`
+        : "";
   return `${p.file}${where}: ${p.code}: ${p.message}${p.origin ? ` (${p.origin})` : ""}`;
 }
 

@@ -16,7 +16,8 @@ export interface LearnedCorrections {
   addedEnumValues: { enum: string; value: string; reason: string; evidence: Evidence }[];
 }
 
-export type FindingKind = "addedField" | "addedEnumValue" | "relaxedRequired" | "null" | "unexplained" | "explainedBySpec";
+export type FindingKind =
+  "addedField" | "addedEnumValue" | "relaxedRequired" | "null" | "unexplained" | "explainedBySpec";
 
 /** One thing the payloads show, for people: what, in how many files, where. */
 export interface Finding {
@@ -34,7 +35,14 @@ export interface Finding {
 }
 
 /** The order findings are listed in: proposals first, then what needs a person. */
-export const FINDING_ORDER: readonly FindingKind[] = ["addedField", "addedEnumValue", "relaxedRequired", "unexplained", "null", "explainedBySpec"];
+export const FINDING_ORDER: readonly FindingKind[] = [
+  "addedField",
+  "addedEnumValue",
+  "relaxedRequired",
+  "unexplained",
+  "null",
+  "explainedBySpec",
+];
 
 /** New evidence for a correction the spec has already (it explains the payloads; the validators are not regenerated yet). */
 export interface EvidenceUpdate {
@@ -58,7 +66,12 @@ const compare = (a: string | number, b: string | number) => (a < b ? -1 : a > b 
 
 /** The first sighting in each of the first files (by name), up to MAX_EXAMPLES. */
 function examples(sightings: readonly Sighting[]): Place[] {
-  const sorted = [...sightings].sort((a, b) => compare(a.place.file, b.place.file) || compare(a.place.chunk ?? -1, b.place.chunk ?? -1) || compare(a.place.pointer, b.place.pointer));
+  const sorted = [...sightings].sort(
+    (a, b) =>
+      compare(a.place.file, b.place.file) ||
+      compare(a.place.chunk ?? -1, b.place.chunk ?? -1) ||
+      compare(a.place.pointer, b.place.pointer),
+  );
   const out: Place[] = [];
   for (const s of sorted) if (out.length < MAX_EXAMPLES && !out.some((p) => p.file === s.place.file)) out.push(s.place);
   return out;
@@ -68,7 +81,12 @@ const filesOf = (sightings: readonly Sighting[]) => new Set(sightings.map((s) =>
 
 const onlyInResponses = (sightings: readonly Sighting[]) => sightings.every((s) => s.side === "response");
 
-function finding(kind: FindingKind, target: string, sightings: readonly Sighting[], extra: Partial<Finding> = {}): Finding {
+function finding(
+  kind: FindingKind,
+  target: string,
+  sightings: readonly Sighting[],
+  extra: Partial<Finding> = {},
+): Finding {
   return { kind, target, seenIn: filesOf(sightings), examples: examples(sightings), ...extra };
 }
 
@@ -83,7 +101,8 @@ function typesSeen(sightings: UnknownField["sightings"]): Record<string, number>
   return Object.fromEntries([...files].sort(([a], [b]) => compare(a, b)).map(([type, set]) => [type, set.size]));
 }
 
-const describeType = (f: ImportedField) => `${f.repeated ? "repeated " : ""}${f.type === "ref" ? f.ref : f.type}${f.outputOnly ? ", output only" : ""}`;
+const describeType = (f: ImportedField) =>
+  `${f.repeated ? "repeated " : ""}${f.type === "ref" ? f.ref : f.type}${f.outputOnly ? ", output only" : ""}`;
 
 type FieldSightings = UnknownField["sightings"];
 
@@ -93,7 +112,12 @@ function bySeenIn<T>(entries: Iterable<T>, sightings: (t: T) => readonly Sightin
 }
 
 class Proposer {
-  readonly corrections: LearnedCorrections = { addedResources: {}, addedFields: [], relaxedRequired: [], addedEnumValues: [] };
+  readonly corrections: LearnedCorrections = {
+    addedResources: {},
+    addedFields: [],
+    relaxedRequired: [],
+    addedEnumValues: [],
+  };
   readonly findings: Finding[] = [];
 
   constructor(
@@ -107,13 +131,20 @@ class Proposer {
   }
 
   /** Unknown fields, the snake_case and lowerCamel spellings of one field together; keys no field can have apart. */
-  private fieldsByName(unknown: Iterable<UnknownField>): Map<string, { resource: string; names: { jsonName: string; protoName: string }; sightings: FieldSightings }> {
-    const fields = new Map<string, { resource: string; names: { jsonName: string; protoName: string }; sightings: FieldSightings }>();
+  private fieldsByName(
+    unknown: Iterable<UnknownField>,
+  ): Map<string, { resource: string; names: { jsonName: string; protoName: string }; sightings: FieldSightings }> {
+    const fields = new Map<
+      string,
+      { resource: string; names: { jsonName: string; protoName: string }; sightings: FieldSightings }
+    >();
     for (const u of unknown) {
       const names = fieldNames(u.key);
       const clash = names && this.ir.resources.get(u.resource)?.fields.find((f) => f.jsonName === names.jsonName);
       if (!names || clash) {
-        const note = clash ? `\`${u.key}\` reads as field ${clash.jsonName}, whose proto name is ${clash.protoName}` : `\`${u.key}\` cannot be a field's JSON or proto name`;
+        const note = clash
+          ? `\`${u.key}\` reads as field ${clash.jsonName}, whose proto name is ${clash.protoName}`
+          : `\`${u.key}\` cannot be a field's JSON or proto name`;
         this.findings.push(finding("unexplained", `unknown-field ${u.resource}.${u.key}`, u.sightings, { note }));
         continue;
       }
@@ -121,64 +152,130 @@ class Proposer {
       const seen = fields.get(target);
       if (seen) seen.sightings.push(...u.sightings);
       // The proto name a snake_case key shows beats the one derived from a lowerCamel key.
-      if (!seen || u.key === names.protoName) fields.set(target, { resource: u.resource, names, sightings: seen?.sightings ?? [...u.sightings] });
+      if (!seen || u.key === names.protoName)
+        fields.set(target, { resource: u.resource, names, sightings: seen?.sightings ?? [...u.sightings] });
     }
     return fields;
   }
 
   addedFields(unknown: Iterable<UnknownField>): void {
-    const inferrer = new Inferrer((name) => this.ir.resources.has(name) || this.ir.enums.has(name) || this.ir.anyTypes.has(name));
-    for (const [target, f] of bySeenIn(this.fieldsByName(unknown), ([, f]) => f.sightings, ([t]) => t)) {
+    const inferrer = new Inferrer(
+      (name) => this.ir.resources.has(name) || this.ir.enums.has(name) || this.ir.anyTypes.has(name),
+    );
+    for (const [target, f] of bySeenIn(
+      this.fieldsByName(unknown),
+      ([, f]) => f.sightings,
+      ([t]) => t,
+    )) {
       const before = new Set(inferrer.resources.keys());
-      const definition = inferrer.field(f.resource, f.names, f.sightings.map((s) => s.value), onlyInResponses(f.sightings));
+      const definition = inferrer.field(
+        f.resource,
+        f.names,
+        f.sightings.map((s) => s.value),
+        onlyInResponses(f.sightings),
+      );
       const ev = this.evidence(f.sightings);
       // The resources made for this field's objects share its evidence.
       for (const [name, resource] of inferrer.resources) {
-        if (!before.has(name)) this.corrections.addedResources[name] = { reason: proposedReason(ev.seenIn), fields: resource.fields, evidence: ev };
+        if (!before.has(name))
+          this.corrections.addedResources[name] = {
+            reason: proposedReason(ev.seenIn),
+            fields: resource.fields,
+            evidence: ev,
+          };
       }
       this.corrections.addedFields.push({ field: target, definition, reason: proposedReason(ev.seenIn), evidence: ev });
       const keys = [...new Set(f.sightings.map((s) => parsePointer(s.place.pointer).at(-1) ?? ""))].sort();
-      this.findings.push(finding("addedField", target, f.sightings, { types: typesSeen(f.sightings), keys, note: describeType(definition) }));
+      this.findings.push(
+        finding("addedField", target, f.sightings, {
+          types: typesSeen(f.sightings),
+          keys,
+          note: describeType(definition),
+        }),
+      );
     }
   }
 
   addedEnumValues(unknown: Iterable<UnknownEnumValue>): void {
-    for (const e of bySeenIn(unknown, (e) => e.sightings, (e) => `${e.enumName}.${e.value}`)) {
+    for (const e of bySeenIn(
+      unknown,
+      (e) => e.sightings,
+      (e) => `${e.enumName}.${e.value}`,
+    )) {
       const ev = this.evidence(e.sightings);
-      this.corrections.addedEnumValues.push({ enum: e.enumName, value: e.value, reason: proposedReason(ev.seenIn), evidence: ev });
+      this.corrections.addedEnumValues.push({
+        enum: e.enumName,
+        value: e.value,
+        reason: proposedReason(ev.seenIn),
+        evidence: ev,
+      });
       this.findings.push(finding("addedEnumValue", `${e.enumName}.${e.value}`, e.sightings, { note: `in ${e.field}` }));
     }
   }
 
   relaxedRequired(missing: Iterable<FieldFinding>): void {
-    for (const m of bySeenIn(missing, (m) => m.sightings, (m) => m.field)) {
+    for (const m of bySeenIn(
+      missing,
+      (m) => m.sightings,
+      (m) => m.field,
+    )) {
       const resource = m.field.slice(0, m.field.indexOf("."));
       // "responses" only where the merge accepts it: a resource no request carries, seen only in responses.
-      const scope: RelaxedScope = onlyInResponses(m.sightings) && this.sides.get(resource) === "response" ? "responses" : "everywhere";
+      const scope: RelaxedScope =
+        onlyInResponses(m.sightings) && this.sides.get(resource) === "response" ? "responses" : "everywhere";
       const ev = this.evidence(m.sightings);
       this.corrections.relaxedRequired.push({ field: m.field, scope, reason: proposedReason(ev.seenIn), evidence: ev });
-      this.findings.push(finding("relaxedRequired", m.field, m.sightings, { note: `left out; relax "Required." ${scope === "responses" ? "in responses" : "everywhere"}` }));
+      this.findings.push(
+        finding("relaxedRequired", m.field, m.sightings, {
+          note: `left out; relax "Required." ${scope === "responses" ? "in responses" : "everywhere"}`,
+        }),
+      );
     }
   }
 
   /** Findings no correction comes with: nulls, issues nothing explains, what only generate has to catch up with. */
   listed(kind: FindingKind, entries: Iterable<{ target: string; sightings: Sighting[]; note: string }>): void {
-    for (const n of bySeenIn(entries, (n) => n.sightings, (n) => n.target)) this.findings.push(finding(kind, n.target, n.sightings, { note: n.note }));
+    for (const n of bySeenIn(
+      entries,
+      (n) => n.sightings,
+      (n) => n.target,
+    ))
+      this.findings.push(finding(kind, n.target, n.sightings, { note: n.note }));
   }
 }
 
-export function propose(ir: SpecIR, gathered: Gathered, source: string, sides: ReadonlyMap<string, WireSide>): Proposals {
+export function propose(
+  ir: SpecIR,
+  gathered: Gathered,
+  source: string,
+  sides: ReadonlyMap<string, WireSide>,
+): Proposals {
   const p = new Proposer(ir, source, sides);
   p.addedFields(gathered.unknownFields.values());
   p.addedEnumValues(gathered.unknownEnumValues.values());
   p.relaxedRequired(gathered.missingRequired.values());
-  const noted = (map: Map<string, FieldFinding>, note: string) => [...map.values()].map((n) => ({ target: n.field, sightings: n.sightings, note }));
+  const noted = (map: Map<string, FieldFinding>, note: string) =>
+    [...map.values()].map((n) => ({ target: n.field, sightings: n.sightings, note }));
   p.listed("null", noted(gathered.nulls, "null, taken as unset"));
-  p.listed("unexplained", [...gathered.unexplained.values()].map((u) => ({ target: `${u.code}${u.spec ? ` ${u.spec}` : ""}`, sightings: u.sightings, note: u.message })));
-  p.listed("explainedBySpec", noted(gathered.explainedBySpec, "in the spec, not yet in the generated validators: run generate"));
-  const evidenceUpdates = [...gathered.explainedBySpec.values()].flatMap((n) => (n.kind ? [{ kind: n.kind, target: n.field, evidence: p.evidence(n.sightings) }] : []));
+  p.listed(
+    "unexplained",
+    [...gathered.unexplained.values()].map((u) => ({
+      target: `${u.code}${u.spec ? ` ${u.spec}` : ""}`,
+      sightings: u.sightings,
+      note: u.message,
+    })),
+  );
+  p.listed(
+    "explainedBySpec",
+    noted(gathered.explainedBySpec, "in the spec, not yet in the generated validators: run generate"),
+  );
+  const evidenceUpdates = [...gathered.explainedBySpec.values()].flatMap((n) =>
+    n.kind ? [{ kind: n.kind, target: n.field, evidence: p.evidence(n.sightings) }] : [],
+  );
   const order = (f: Finding) => FINDING_ORDER.indexOf(f.kind);
-  const findings = [...p.findings].sort((a, b) => order(a) - order(b) || b.seenIn - a.seenIn || compare(a.target, b.target));
+  const findings = [...p.findings].sort(
+    (a, b) => order(a) - order(b) || b.seenIn - a.seenIn || compare(a.target, b.target),
+  );
   return { corrections: p.corrections, findings, evidenceUpdates };
 }
 

@@ -22,7 +22,11 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function formatFinding(f: Finding): string[] {
   const keys = f.keys && f.keys.length > 1 ? `, keyed ${f.keys.join(" and ")}` : "";
-  const types = f.types ? `; JSON types: ${Object.entries(f.types).map(([t, n]) => `${t} (${n})`).join(", ")}` : "";
+  const types = f.types
+    ? `; JSON types: ${Object.entries(f.types)
+        .map(([t, n]) => `${t} (${n})`)
+        .join(", ")}`
+    : "";
   const lines = [`  ${f.target}: ${f.note ?? ""} — seen in ${plural(f.seenIn, "file")}${keys}${types}`];
   for (const p of f.examples) lines.push(`      ${formatPlace(p)}`);
   return lines;
@@ -35,7 +39,9 @@ export interface Summary {
 }
 
 export function formatReport({ source, gathered, proposals }: Summary): string {
-  const lines: string[] = [`spec learn: ${plural(gathered.files, "file")} (${plural(gathered.bodies, "body").replace("bodys", "bodies")}) from ${source}`];
+  const lines: string[] = [
+    `spec learn: ${plural(gathered.files, "file")} (${plural(gathered.bodies, "body").replace("bodys", "bodies")}) from ${source}`,
+  ];
   for (const kind of FINDING_ORDER) {
     const found = proposals.findings.filter((f) => f.kind === kind);
     if (found.length === 0) continue;
@@ -43,17 +49,24 @@ export function formatReport({ source, gathered, proposals }: Summary): string {
     for (const f of found) lines.push(...formatFinding(f));
     if (kind === "addedField") {
       const resources = Object.entries(proposals.corrections.addedResources);
-      for (const [name, r] of resources) lines.push(`  new resource ${name}: ${Object.entries(r.fields).map(([k, d]) => `${k} ${d.repeated ? "repeated " : ""}${d.type === "ref" ? d.ref : d.type}`).join(", ")}`);
+      for (const [name, r] of resources)
+        lines.push(
+          `  new resource ${name}: ${Object.entries(r.fields)
+            .map(([k, d]) => `${k} ${d.repeated ? "repeated " : ""}${d.type === "ref" ? d.ref : d.type}`)
+            .join(", ")}`,
+        );
     }
   }
-  if (proposals.findings.length === 0 && gathered.problems.length === 0) lines.push("The spec explains every payload: nothing to propose.");
+  if (proposals.findings.length === 0 && gathered.problems.length === 0)
+    lines.push("The spec explains every payload: nothing to propose.");
   if (gathered.problems.length > 0) {
     lines.push("", `Files not read or not placed: ${gathered.problems.length}`);
     for (const group of groupProblems(gathered.problems)) {
       if (group.problems.length <= MAX_LISTED) for (const p of group.problems) lines.push(`  ${formatProblem(p)}`);
       else {
         lines.push(`  ${group.code}: ${group.message} — ${group.problems.length} files, e.g.`);
-        for (const p of group.problems.slice(0, MAX_LISTED)) lines.push(`      ${p.file}${p.origin ? ` (${p.origin})` : ""}`);
+        for (const p of group.problems.slice(0, MAX_LISTED))
+          lines.push(`      ${p.file}${p.origin ? ` (${p.origin})` : ""}`);
       }
     }
   }

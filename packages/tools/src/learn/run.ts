@@ -20,13 +20,21 @@ export interface LearnOptions {
   json: boolean;
 }
 
-export async function learn(options: LearnOptions, io: CliIo, printDiagnostics: (d: readonly Diagnostic[]) => void): Promise<number> {
+export async function learn(
+  options: LearnOptions,
+  io: CliIo,
+  printDiagnostics: (d: readonly Diagnostic[]) => void,
+): Promise<number> {
   const usage = (message: string) => {
-    io.stderr(`${message}\nUsage: gemini-typekit spec learn <Resource> <files or folders…> | spec learn --manifest <manifest.jsonl>\n`);
+    io.stderr(
+      `${message}\nUsage: gemini-typekit spec learn <Resource> <files or folders…> | spec learn --manifest <manifest.jsonl>\n`,
+    );
     return EXIT_USAGE;
   };
-  if (options.manifest !== undefined && options.positionals.length > 0) return usage("--manifest places every file itself: name no resource or files with it");
-  if (options.manifest === undefined && options.positionals.length < 2) return usage("spec learn needs a resource and at least one file or folder (or --manifest)");
+  if (options.manifest !== undefined && options.positionals.length > 0)
+    return usage("--manifest places every file itself: name no resource or files with it");
+  if (options.manifest === undefined && options.positionals.length < 2)
+    return usage("spec learn needs a resource and at least one file or folder (or --manifest)");
 
   const { loadSpec } = await import("../spec/load.ts");
   const { ir, diagnostics } = await loadSpec(options.specDir, io.cwd);
@@ -41,7 +49,10 @@ export async function learn(options: LearnOptions, io: CliIo, printDiagnostics: 
   if (options.manifest !== undefined) inputs = await inputsFromManifest(io.cwd, options.manifest, ir);
   else {
     const [resource, ...paths] = options.positionals as [string, ...string[]];
-    if (!ir.resources.has(resource) || !knownToRuntime(resource)) return usage(`No resource named "${resource}" (names are those of Google's API reference, e.g. GenerateContentResponse).`);
+    if (!ir.resources.has(resource) || !knownToRuntime(resource))
+      return usage(
+        `No resource named "${resource}" (names are those of Google's API reference, e.g. GenerateContentResponse).`,
+      );
     inputs = await inputsFromPaths(io.cwd, resource, paths, sides);
   }
 
@@ -54,11 +65,21 @@ export async function learn(options: LearnOptions, io: CliIo, printDiagnostics: 
     printDiagnostics(written.diagnostics);
   }
   const summary = { source: inputs.source, gathered, proposals };
-  if (options.json) io.stdout(reportJson(summary, written ? { written: { ok: written.ok, added: written.added, updated: written.updated } } : {}));
+  if (options.json)
+    io.stdout(
+      reportJson(
+        summary,
+        written ? { written: { ok: written.ok, added: written.added, updated: written.updated } } : {},
+      ),
+    );
   else {
     io.stdout(formatReport(summary));
-    if (written?.ok) io.stdout(`\nWrote ${written.added} new and ${written.updated} updated corrections to ${relative(io.cwd, written.file)}: review them, describe them in your own words, then run generate.\n`);
-    else if (!written && hasCorrections(proposals.corrections)) io.stdout("\nRun with --write to add these corrections to spec/overlay/corrections.json for review.\n");
+    if (written?.ok)
+      io.stdout(
+        `\nWrote ${written.added} new and ${written.updated} updated corrections to ${relative(io.cwd, written.file)}: review them, describe them in your own words, then run generate.\n`,
+      );
+    else if (!written && hasCorrections(proposals.corrections))
+      io.stdout("\nRun with --write to add these corrections to spec/overlay/corrections.json for review.\n");
   }
   if (written && !written.ok) return EXIT_INVALID;
   // After a successful --write the proposals are the spec's: only what no correction explains still fails the run.

@@ -50,8 +50,10 @@ export function nullFields(ir: SpecIR, resource: string, value: unknown, pointer
 }
 
 function nullsInField(ir: SpecIR, field: FieldIR, value: unknown, pointer: string): NullField[] {
-  if (field.repeated && Array.isArray(value)) return value.flatMap((v, i) => nullsInElement(ir, field, v, appendPointer(pointer, String(i))));
-  if (field.map && isObject(value)) return Object.entries(value).flatMap(([k, v]) => nullsInElement(ir, field, v, appendPointer(pointer, k)));
+  if (field.repeated && Array.isArray(value))
+    return value.flatMap((v, i) => nullsInElement(ir, field, v, appendPointer(pointer, String(i))));
+  if (field.map && isObject(value))
+    return Object.entries(value).flatMap(([k, v]) => nullsInElement(ir, field, v, appendPointer(pointer, k)));
   return nullsInElement(ir, field, value, pointer);
 }
 

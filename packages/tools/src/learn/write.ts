@@ -42,12 +42,17 @@ export function mergeEvidence(old: Evidence | undefined, now: Evidence): Evidenc
 }
 
 /** The reason after a merge: the proposal's text follows the count; a reason someone wrote stays. */
-const mergedReason = (reason: string, evidence: Evidence) => (reason.startsWith(PROPOSED) ? proposedReason(evidence.seenIn) : reason);
+const mergedReason = (reason: string, evidence: Evidence) =>
+  reason.startsWith(PROPOSED) ? proposedReason(evidence.seenIn) : reason;
 
 type Entry = { reason: string; evidence?: Evidence };
 
 /** Adds `learned` to `existing` (which is not changed); counts additions and merges. */
-export function mergeCorrections(existing: Corrections, learned: LearnedCorrections, updates: readonly EvidenceUpdate[] = []): { corrections: Corrections; added: number; updated: number } {
+export function mergeCorrections(
+  existing: Corrections,
+  learned: LearnedCorrections,
+  updates: readonly EvidenceUpdate[] = [],
+): { corrections: Corrections; added: number; updated: number } {
   const out: Corrections = structuredClone(existing);
   let added = 0;
   let updated = 0;
@@ -82,7 +87,13 @@ export function mergeCorrections(existing: Corrections, learned: LearnedCorrecti
   for (const f of learned.addedFields) upsert(fields, (o) => o.field === f.field, f);
   const relaxed = (out.relaxedRequired ??= []);
   // Evidence of the field's absence from requests too widens a "responses" relaxation; the reverse never narrows one.
-  for (const r of learned.relaxedRequired) upsert(relaxed, (o) => o.field === r.field, r, (old) => void (r.scope === "everywhere" && (old.scope = "everywhere")));
+  for (const r of learned.relaxedRequired)
+    upsert(
+      relaxed,
+      (o) => o.field === r.field,
+      r,
+      (old) => void (r.scope === "everywhere" && (old.scope = "everywhere")),
+    );
   const values = (out.addedEnumValues ??= []);
   for (const v of learned.addedEnumValues) upsert(values, (o) => o.enum === v.enum && o.value === v.value, v);
 
@@ -114,7 +125,12 @@ async function replaceFile(path: string, text: string): Promise<void> {
   }
 }
 
-export async function writeCorrections(specDir: string, learned: LearnedCorrections, updates: readonly EvidenceUpdate[], cwd: string): Promise<WriteOutcome> {
+export async function writeCorrections(
+  specDir: string,
+  learned: LearnedCorrections,
+  updates: readonly EvidenceUpdate[],
+  cwd: string,
+): Promise<WriteOutcome> {
   const file = join(specDir, "overlay", "corrections.json");
   const outcome: WriteOutcome = { file, ok: false, added: 0, updated: 0, diagnostics: [] };
   let before: string | undefined;
@@ -145,6 +161,11 @@ export async function writeCorrections(specDir: string, learned: LearnedCorrecti
   if (ir) return { ...outcome, ok: true, diagnostics };
   if (before === undefined) await rm(file, { force: true });
   else await replaceFile(file, before);
-  outcome.diagnostics.push(...diagnostics, error("learn.write-refused", "with these corrections the spec does not load: corrections.json is left as it was", { file }));
+  outcome.diagnostics.push(
+    ...diagnostics,
+    error("learn.write-refused", "with these corrections the spec does not load: corrections.json is left as it was", {
+      file,
+    }),
+  );
   return outcome;
 }

@@ -31,7 +31,9 @@ const ACCEPTED_SERVER_SIDE: Evidence = {
 
 const ACCEPTED_CONTINUED_TURN: Evidence = {
   kind: "accepted",
-  files: ["request/pydantic-ai-test_multimodal_tool_return_matrix_tool_return_content-binary-document-google_2_5-i1.json"],
+  files: [
+    "request/pydantic-ai-test_multimodal_tool_return_matrix_tool_return_content-binary-document-google_2_5-i1.json",
+  ],
   what: "a user content of function responses followed by a second user content (inlineData), answered 200: consecutive contents of one role are read as one turn",
 };
 
@@ -43,8 +45,17 @@ export const responseAfterCall: RuleDefinition = {
   targets: TARGETS,
   summary: "A turn of function responses whose previous turn holds no function call.",
   evidence: [
-    { kind: "error-message", message: "Please ensure that function response turn comes immediately after a function call turn.", source: "https://github.com/lobehub/lobehub/issues/7298", model: "Google AI Studio, via a proxy" },
-    { kind: "error-message", message: "Please ensure that function response turn comes immediately after a function call turn", source: "https://github.com/langchain-ai/langchain/issues/27799" },
+    {
+      kind: "error-message",
+      message: "Please ensure that function response turn comes immediately after a function call turn.",
+      source: "https://github.com/lobehub/lobehub/issues/7298",
+      model: "Google AI Studio, via a proxy",
+    },
+    {
+      kind: "error-message",
+      message: "Please ensure that function response turn comes immediately after a function call turn",
+      source: "https://github.com/langchain-ai/langchain/issues/27799",
+    },
     ACCEPTED_CALL_AND_RESPONSE,
     ACCEPTED_SERVER_SIDE,
   ],
@@ -53,7 +64,11 @@ export const responseAfterCall: RuleDefinition = {
       turns.forEach((t, i) => {
         const first = t.responses[0];
         if (!first || answersItself(t) || (turns[i - 1]?.calls.length ?? 0) > 0) return;
-        report(first.call.pointer, `this ${first.call.key} answers no function call: the turn before it has no functionCall part`, "put the model turn with the matching functionCall right before this turn, or drop the response");
+        report(
+          first.call.pointer,
+          `this ${first.call.key} answers no function call: the turn before it has no functionCall part`,
+          "put the model turn with the matching functionCall right before this turn, or drop the response",
+        );
       }),
     );
   },
@@ -69,7 +84,8 @@ export const responseCount: RuleDefinition = {
   evidence: [
     {
       kind: "error-message",
-      message: "Please ensure that the number of function response parts is equal to the number of function call parts of the function call turn.",
+      message:
+        "Please ensure that the number of function response parts is equal to the number of function call parts of the function call turn.",
       source: "https://github.com/google-gemini/gemini-cli/issues/7410",
       model: "gemini-2.5-pro",
     },
@@ -81,9 +97,14 @@ export const responseCount: RuleDefinition = {
     withTurns(doc, (turns) =>
       turns.forEach((t, i) => {
         const next = turns[i + 1];
-        if (t.calls.length === 0 || answersItself(t) || !next || next.responses.length === 0 || answersItself(next)) return;
+        if (t.calls.length === 0 || answersItself(t) || !next || next.responses.length === 0 || answersItself(next))
+          return;
         if (next.responses.length !== t.calls.length)
-          report(next.contents[0]!.pointer, `${next.responses.length} function response(s) answer a turn of ${t.calls.length} function call(s)`, "send exactly one functionResponse for each functionCall of the turn before");
+          report(
+            next.contents[0]!.pointer,
+            `${next.responses.length} function response(s) answer a turn of ${t.calls.length} function call(s)`,
+            "send exactly one functionResponse for each functionCall of the turn before",
+          );
       }),
     );
   },
@@ -95,11 +116,13 @@ export const callTurnPosition: RuleDefinition = {
   scope: "request",
   dialects: BOTH,
   targets: TARGETS,
-  summary: "A conversation that opens with a model turn of function calls (a function call turn must follow a user turn or a function response turn).",
+  summary:
+    "A conversation that opens with a model turn of function calls (a function call turn must follow a user turn or a function response turn).",
   evidence: [
     {
       kind: "error-message",
-      message: "Please ensure that function call turn comes immediately after a user turn or after a function response turn.",
+      message:
+        "Please ensure that function call turn comes immediately after a user turn or after a function response turn.",
       source: "https://github.com/google-gemini/gemini-cli/issues/11814",
     },
     ACCEPTED_CALL_AND_RESPONSE,
@@ -108,7 +131,11 @@ export const callTurnPosition: RuleDefinition = {
     withTurns(doc, (turns) => {
       const first = turns[0];
       if (first && first.role === "model" && first.calls.length > 0)
-        report(first.calls[0]!.call.pointer, "the conversation opens with a function call; a function call turn must follow a user turn", "start contents with the user turn that led to this call");
+        report(
+          first.calls[0]!.call.pointer,
+          "the conversation opens with a function call; a function call turn must follow a user turn",
+          "start contents with the user turn that led to this call",
+        );
     });
   },
 };
@@ -121,14 +148,27 @@ export const responseNameEmpty: RuleDefinition = {
   targets: TARGETS,
   summary: "A function response with no name, or an empty one.",
   evidence: [
-    { kind: "error-message", message: "GenerateContentRequest.contents[3].parts[0].function_response.name: Name cannot be empty.", source: "https://github.com/nextlevelbuilder/goclaw/issues/843" },
-    { kind: "error-message", message: "GenerateContentRequest.contents[2].parts[0].function_response.name: Name cannot be empty.", source: "https://github.com/router-for-me/CLIProxyAPI/issues/2104" },
-    { kind: "reference", quote: "Required. The name of the function to call.", source: "Discovery generativelanguage v1beta 20260325: FunctionResponse.name" },
+    {
+      kind: "error-message",
+      message: "GenerateContentRequest.contents[3].parts[0].function_response.name: Name cannot be empty.",
+      source: "https://github.com/nextlevelbuilder/goclaw/issues/843",
+    },
+    {
+      kind: "error-message",
+      message: "GenerateContentRequest.contents[2].parts[0].function_response.name: Name cannot be empty.",
+      source: "https://github.com/router-for-me/CLIProxyAPI/issues/2104",
+    },
+    {
+      kind: "reference",
+      quote: "Required. The name of the function to call.",
+      source: "Discovery generativelanguage v1beta 20260325: FunctionResponse.name",
+    },
   ],
   check(doc, report) {
     withTurns(doc, (turns) => {
       for (const { call } of turns.flatMap((t) => t.responses))
-        if (!nameOf(call)) report(call.pointer, `this ${call.key} has no name`, "give it the name of the functionCall it answers");
+        if (!nameOf(call))
+          report(call.pointer, `this ${call.key} has no name`, "give it the name of the functionCall it answers");
     });
   },
 };
@@ -142,7 +182,15 @@ export const responseNameUnmatched: RuleDefinition = {
   summary: "A function response whose name is not the name of any function call in the turn it answers.",
   conflict:
     "One report only: Vertex AI gemini-3.7-flash answered a bare INVALID_ARGUMENT (no message) to a response named differently from its call, and 200 once the names matched. Nothing shows what the Gemini API or earlier models do.",
-  evidence: [{ kind: "error-message", message: "INVALID_ARGUMENT", source: "https://github.com/archestra-ai/archestra/pull/7583", model: "gemini-3.7-flash (Vertex AI)" }, ACCEPTED_CALL_AND_RESPONSE],
+  evidence: [
+    {
+      kind: "error-message",
+      message: "INVALID_ARGUMENT",
+      source: "https://github.com/archestra-ai/archestra/pull/7583",
+      model: "gemini-3.7-flash (Vertex AI)",
+    },
+    ACCEPTED_CALL_AND_RESPONSE,
+  ],
   check(doc, report) {
     withTurns(doc, (turns) =>
       turns.forEach((t, i) => {
@@ -152,7 +200,11 @@ export const responseNameUnmatched: RuleDefinition = {
         for (const { call } of t.responses) {
           const name = nameOf(call);
           if (name && !called.has(name))
-            report(call.pointer, `no function call named ${JSON.stringify(name)} in the turn this response answers (called: ${[...called].map((n) => JSON.stringify(n)).join(", ")})`, "use the name of the functionCall it answers");
+            report(
+              call.pointer,
+              `no function call named ${JSON.stringify(name)} in the turn this response answers (called: ${[...called].map((n) => JSON.stringify(n)).join(", ")})`,
+              "use the name of the functionCall it answers",
+            );
         }
       }),
     );
@@ -174,13 +226,15 @@ export function signaturePolicy(model: string | undefined): "required" | "not-re
 const SIGNATURE_EVIDENCE: Evidence[] = [
   {
     kind: "error-message",
-    message: "Function call is missing a thought_signature in functionCall parts. This is required for tools to work correctly, and missing thought_signature may lead to degraded model performance.",
+    message:
+      "Function call is missing a thought_signature in functionCall parts. This is required for tools to work correctly, and missing thought_signature may lead to degraded model performance.",
     source: "https://github.com/nanbingxyz/5ire/issues/405",
     model: "gemini-3-pro-preview (the issue notes gemini-2.5 does not answer so)",
   },
   {
     kind: "reference",
-    quote: "When using Gemini 3 models, you must pass back thought signatures during function calling, otherwise you will get a validation error (4xx status code).",
+    quote:
+      "When using Gemini 3 models, you must pass back thought signatures during function calling, otherwise you will get a validation error (4xx status code).",
     source: "https://ai.google.dev/gemini-api/docs/thought-signatures",
   },
   {
@@ -195,12 +249,18 @@ const SIGNATURE_EVIDENCE: Evidence[] = [
   },
   {
     kind: "accepted",
-    files: ["request/pydantic-ai-test_image_as_binary_content_tool_response-i2.json", "request/llm-gemini-test_tools_with_gemini_3_thought_signatures-i1.json"],
+    files: [
+      "request/pydantic-ai-test_image_as_binary_content_tool_response-i2.json",
+      "request/llm-gemini-test_tools_with_gemini_3_thought_signatures-i1.json",
+    ],
     what: "gemini-3 requests whose first functionCall part of each model step carries thoughtSignature / thought_signature, answered 200",
   },
   {
     kind: "accepted",
-    files: ["request/pydantic-ai-test_google_tool_config_any_with_tool_without_args-i1.json", "request/pydantic-ai-test_gemini_prompted_output_with_tools-i1.json"],
+    files: [
+      "request/pydantic-ai-test_google_tool_config_any_with_tool_without_args-i1.json",
+      "request/pydantic-ai-test_gemini_prompted_output_with_tools-i1.json",
+    ],
     what: "gemini-2.0-flash and gemini-2.5-pro-preview-05-06 requests with unsigned functionCall parts, answered 200",
   },
 ];
@@ -226,7 +286,8 @@ function unsignedSteps(request: RequestView): { pointer: string; key: string; na
   return out;
 }
 
-const SIGNATURE_HINT = "send the model's parts back exactly as received, thoughtSignature included (the first functionCall part of each step carries it)";
+const SIGNATURE_HINT =
+  "send the model's parts back exactly as received, thoughtSignature included (the first functionCall part of each step carries it)";
 
 export const thoughtSignatureMissing: RuleDefinition = {
   id: "request.thought-signature-missing",
@@ -234,13 +295,18 @@ export const thoughtSignatureMissing: RuleDefinition = {
   scope: "request",
   dialects: BOTH,
   targets: TARGETS,
-  summary: "On a Gemini 3 model (not Gemini 3 Pro Image): a model step of the current turn whose first functionCall part has no thoughtSignature.",
+  summary:
+    "On a Gemini 3 model (not Gemini 3 Pro Image): a model step of the current turn whose first functionCall part has no thoughtSignature.",
   evidence: SIGNATURE_EVIDENCE,
   check(doc, report) {
     const request = requestOf(doc);
     if (!request || signaturePolicy(request.model) !== "required") return;
     for (const s of unsignedSteps(request))
-      report(s.pointer, `${s.key}${s.name ? ` ${JSON.stringify(s.name)}` : ""} is the first function call of a step in the current turn and has no thoughtSignature; ${request.model} answers 400`, SIGNATURE_HINT);
+      report(
+        s.pointer,
+        `${s.key}${s.name ? ` ${JSON.stringify(s.name)}` : ""} is the first function call of a step in the current turn and has no thoughtSignature; ${request.model} answers 400`,
+        SIGNATURE_HINT,
+      );
   },
 };
 
@@ -250,14 +316,23 @@ export const thoughtSignatureUnknownModel: RuleDefinition = {
   scope: "request",
   dialects: BOTH,
   targets: TARGETS,
-  summary: "When the model is not known (or is an alias): a model step of the current turn whose first functionCall part has no thoughtSignature, which Gemini 3 models reject.",
-  conflict: "Whether this is a 400 depends on the model, which the request does not name: Gemini 3 models reject it, Gemini 2.x accept it.",
+  summary:
+    "When the model is not known (or is an alias): a model step of the current turn whose first functionCall part has no thoughtSignature, which Gemini 3 models reject.",
+  conflict:
+    "Whether this is a 400 depends on the model, which the request does not name: Gemini 3 models reject it, Gemini 2.x accept it.",
   evidence: SIGNATURE_EVIDENCE,
   check(doc, report) {
     const request = requestOf(doc);
     if (!request || signaturePolicy(request.model) !== "unknown") return;
-    const which = request.model ? `model ${request.model} is not known to this linter` : "the request names no model (pass --model)";
-    for (const s of unsignedSteps(request)) report(s.pointer, `${s.key}${s.name ? ` ${JSON.stringify(s.name)}` : ""} has no thoughtSignature; Gemini 3 models answer 400 to that, and ${which}`, SIGNATURE_HINT);
+    const which = request.model
+      ? `model ${request.model} is not known to this linter`
+      : "the request names no model (pass --model)";
+    for (const s of unsignedSteps(request))
+      report(
+        s.pointer,
+        `${s.key}${s.name ? ` ${JSON.stringify(s.name)}` : ""} has no thoughtSignature; Gemini 3 models answer 400 to that, and ${which}`,
+        SIGNATURE_HINT,
+      );
   },
 };
 

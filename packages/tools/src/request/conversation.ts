@@ -17,10 +17,12 @@ export interface Turn {
 }
 
 const partsWith = (contents: ContentView[], name: string): CallPart[] =>
-  contents.flatMap((c) => c.parts.flatMap((part) => {
-    const call = part.get(name);
-    return call ? [{ part, call }] : [];
-  }));
+  contents.flatMap((c) =>
+    c.parts.flatMap((part) => {
+      const call = part.get(name);
+      return call ? [{ part, call }] : [];
+    }),
+  );
 
 export function turnsOf(contents: readonly ContentView[]): Turn[] {
   const turns: Turn[] = [];
@@ -40,7 +42,8 @@ export function turnsOf(contents: readonly ContentView[]): Turn[] {
 export const answersItself = (t: Turn) => t.calls.length > 0 && t.responses.length > 0;
 
 /** A user content with something other than function responses: where Google's docs say the current turn begins. */
-export const isStandardUserContent = (c: ContentView) => c.role === "user" && c.parts.some((p) => p.get("functionResponse") === undefined);
+export const isStandardUserContent = (c: ContentView) =>
+  c.role === "user" && c.parts.some((p) => p.get("functionResponse") === undefined);
 
 /** The name a function call or response part gives, when it is a string. */
 export function nameOf(field: FoundField): string | undefined {

@@ -9,7 +9,11 @@ export interface RequestDocument extends LintDocument {
 
 export function requestDocument(view: RequestView, file?: string): RequestDocument {
   // Request rules read `request`, not subschemas; dialect and target are placeholders the scope filter ignores.
-  return { ...lintDocument(null, view.base, "responseJsonSchema", "responseJsonSchema", file), root: view.body, request: view };
+  return {
+    ...lintDocument(null, view.base, "responseJsonSchema", "responseJsonSchema", file),
+    root: view.body,
+    request: view,
+  };
 }
 
 /** The request view of a document, when it is a request document (rules of other scopes never get one). */

@@ -21,7 +21,9 @@ export interface LintRequestOptions {
 /** Each schema field of a FunctionDeclaration is linted for its own target. */
 const DECLARATION_TARGETS: readonly Target[] = ["parameters", "parametersJsonSchema", "response", "responseJsonSchema"];
 
-const rebase = (base: string) => (d: Diagnostic): Diagnostic => ({ ...d, location: { ...d.location, pointer: base + (d.location.pointer ?? "") } });
+const rebase =
+  (base: string) =>
+  (d: Diagnostic): Diagnostic => ({ ...d, location: { ...d.location, pointer: base + (d.location.pointer ?? "") } });
 
 function lintConfig(request: RequestView, file?: string): Diagnostic[] {
   const config = request.generationConfig;
@@ -41,11 +43,28 @@ function lintConversationAndDeclarations(request: RequestView, file?: string): D
   return RULE_DEFINITIONS.filter((r) => r.scope === "request").flatMap((r) => runRule(r, doc));
 }
 
-const byPointer = (a: Diagnostic, b: Diagnostic) => ((a.location.pointer ?? "") < (b.location.pointer ?? "") ? -1 : (a.location.pointer ?? "") > (b.location.pointer ?? "") ? 1 : 0);
+const byPointer = (a: Diagnostic, b: Diagnostic) =>
+  (a.location.pointer ?? "") < (b.location.pointer ?? "")
+    ? -1
+    : (a.location.pointer ?? "") > (b.location.pointer ?? "")
+      ? 1
+      : 0;
 
 export function lintRequest(body: unknown, options: LintRequestOptions = {}): Diagnostic[] {
   const { file, model } = options;
-  if (!isObject(body)) return [error("request.not-object", "a request body must be a JSON object", { ...(file ? { file } : {}), pointer: "" }, "lint the JSON object you POST to generateContent")];
+  if (!isObject(body))
+    return [
+      error(
+        "request.not-object",
+        "a request body must be a JSON object",
+        { ...(file ? { file } : {}), pointer: "" },
+        "lint the JSON object you POST to generateContent",
+      ),
+    ];
   const request = viewRequest(body, model);
-  return [...lintConfig(request, file), ...request.declarations.flatMap((d) => lintDeclarationSchemas(d, file)), ...lintConversationAndDeclarations(request, file)].sort(byPointer);
+  return [
+    ...lintConfig(request, file),
+    ...request.declarations.flatMap((d) => lintDeclarationSchemas(d, file)),
+    ...lintConversationAndDeclarations(request, file),
+  ].sort(byPointer);
 }

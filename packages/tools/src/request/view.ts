@@ -46,7 +46,8 @@ export interface RequestView {
   generationConfig?: FoundField;
 }
 
-export const childPointer = (ptr: string, ...segs: (string | number)[]) => ptr + segs.map((s) => `/${escapeSegment(s)}`).join("");
+export const childPointer = (ptr: string, ...segs: (string | number)[]) =>
+  ptr + segs.map((s) => `/${escapeSegment(s)}`).join("");
 
 /** lowerCamel JSON name → proto snake_case name (`functionDeclarations` → `function_declarations`). */
 export const protoName = (jsonName: string) => jsonName.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -64,7 +65,8 @@ export function findField(obj: JsonObject, name: string, pointer: string): Found
 /** The objects of a repeated field with their pointers; a single object stands for a list of one. */
 export function itemsOf(field: FoundField | undefined): { value: JsonObject; pointer: string }[] {
   if (field === undefined) return [];
-  if (Array.isArray(field.value)) return field.value.flatMap((v, i) => (isObject(v) ? [{ value: v, pointer: childPointer(field.pointer, i) }] : []));
+  if (Array.isArray(field.value))
+    return field.value.flatMap((v, i) => (isObject(v) ? [{ value: v, pointer: childPointer(field.pointer, i) }] : []));
   return isObject(field.value) ? [{ value: field.value, pointer: field.pointer }] : [];
 }
 
@@ -84,10 +86,16 @@ export const modelId = (model: string) => model.replace(/^.*\bmodels\//, "");
 export function viewRequest(value: JsonObject, model?: string): RequestView {
   const { body, base } = unwrap(value);
   const get = getter(body, base);
-  const declarations = itemsOf(get("tools")).flatMap((tool) => itemsOf(findField(tool.value, "functionDeclarations", tool.pointer)));
+  const declarations = itemsOf(get("tools")).flatMap((tool) =>
+    itemsOf(findField(tool.value, "functionDeclarations", tool.pointer)),
+  );
   const contents = itemsOf(get("contents")).map(({ value: content, pointer }): ContentView => {
     const role = findField(content, "role", pointer)?.value;
-    const parts = itemsOf(findField(content, "parts", pointer)).map(({ value: part, pointer: p }) => ({ part, pointer: p, get: getter(part, p) }));
+    const parts = itemsOf(findField(content, "parts", pointer)).map(({ value: part, pointer: p }) => ({
+      part,
+      pointer: p,
+      get: getter(part, p),
+    }));
     return { content, pointer, role: typeof role === "string" ? role : "user", parts };
   });
   // The caller's model (from the URL it posts to) wins: the body's `model` is a path-bound field the URL overrides.
@@ -98,7 +106,11 @@ export function viewRequest(value: JsonObject, model?: string): RequestView {
     body,
     base,
     ...(chosen ? { model: modelId(chosen) } : {}),
-    declarations: declarations.map(({ value: declaration, pointer }) => ({ declaration, pointer, get: getter(declaration, pointer) })),
+    declarations: declarations.map(({ value: declaration, pointer }) => ({
+      declaration,
+      pointer,
+      get: getter(declaration, pointer),
+    })),
     contents,
     ...(config ? { generationConfig: config } : {}),
   };

@@ -29,7 +29,9 @@ const EMIT: Record<NodeKind, Emit> = {
   object: (n: Extract<Node, { kind: "object" }>, at) => {
     const out: JsonObject = { type: "object" };
     if (n.properties.length) {
-      out.properties = Object.fromEntries(n.properties.map((p) => [p.name, emitNode(p.node, under(at, "properties", p.name))]));
+      out.properties = Object.fromEntries(
+        n.properties.map((p) => [p.name, emitNode(p.node, under(at, "properties", p.name))]),
+      );
       out.propertyOrdering = n.properties.map((p) => p.name);
       const required = n.properties.filter((p) => p.required).map((p) => p.name);
       if (required.length) out.required = required;
@@ -43,9 +45,12 @@ const EMIT: Record<NodeKind, Emit> = {
     prefixItems: n.prefix.map((p, i) => emitNode(p, under(at, "prefixItems", i))),
     ...(n.rest ? { items: emitNode(n.rest, under(at, "items")) } : {}),
   }),
-  union: (n: Extract<Node, { kind: "union" }>, at) => ({ anyOf: n.options.map((o, i) => emitNode(o, under(at, "anyOf", i))) }),
+  union: (n: Extract<Node, { kind: "union" }>, at) => ({
+    anyOf: n.options.map((o, i) => emitNode(o, under(at, "anyOf", i))),
+  }),
   // `$ref` takes no sibling keywords in Gemini, so an annotated reference is wrapped in a one-member anyOf.
-  ref: (n: Extract<Node, { kind: "ref" }>): JsonObject => (isEmptyMeta(n.meta) ? { $ref: refTarget(n.name) } : { anyOf: [{ $ref: refTarget(n.name) }] }),
+  ref: (n: Extract<Node, { kind: "ref" }>): JsonObject =>
+    isEmptyMeta(n.meta) ? { $ref: refTarget(n.name) } : { anyOf: [{ $ref: refTarget(n.name) }] },
 };
 
 function withMeta(body: JsonObject, meta: Meta): JsonObject {
@@ -68,6 +73,12 @@ export function emitJsonSchema(doc: SchemaDocument, origins?: OriginMap): JsonOb
   const body = emitNode(doc.root, { ptr: "", ...(origins ? { origins } : {}) });
   const defs = [...doc.defs].filter(([name]) => name !== "#");
   const out: JsonObject = doc.id ? { $id: doc.id, ...body } : body;
-  if (defs.length) out.$defs = Object.fromEntries(defs.map(([name, d]) => [name, emitNode(d.node, { ptr: child("", "$defs", name), ...(origins ? { origins } : {}) })]));
+  if (defs.length)
+    out.$defs = Object.fromEntries(
+      defs.map(([name, d]) => [
+        name,
+        emitNode(d.node, { ptr: child("", "$defs", name), ...(origins ? { origins } : {}) }),
+      ]),
+    );
   return out;
 }

@@ -49,13 +49,34 @@ const EMIT: Record<NodeKind, Emit> = {
   boolean: () => ({ type: "BOOLEAN" }),
   null: () => ({ type: "NULL" }),
   enum: (n: Extract<Node, { kind: "enum" }>, ctx) => {
-    if (n.type !== "string") return fail(ctx, "legacy.numeric-enum", "the legacy responseSchema allows only string enum values", n, "use responseJsonSchema, or string values");
+    if (n.type !== "string")
+      return fail(
+        ctx,
+        "legacy.numeric-enum",
+        "the legacy responseSchema allows only string enum values",
+        n,
+        "use responseJsonSchema, or string values",
+      );
     // Gemini answers 400 "…enum[3]: cannot be empty" (github.com/Smana/runlore/pull/40).
-    if (n.values.includes("")) return fail(ctx, "legacy.empty-enum-value", "the legacy responseSchema rejects an empty string as an enum value", n, "leave the empty string out (make the property optional instead)");
+    if (n.values.includes(""))
+      return fail(
+        ctx,
+        "legacy.empty-enum-value",
+        "the legacy responseSchema rejects an empty string as an enum value",
+        n,
+        "leave the empty string out (make the property optional instead)",
+      );
     return { type: "STRING", format: "enum", enum: n.values };
   },
   object: (n: Extract<Node, { kind: "object" }>, ctx) => {
-    if (n.additional) return fail(ctx, "legacy.additional-properties", "the legacy responseSchema cannot describe maps (additionalProperties)", n, "use responseJsonSchema");
+    if (n.additional)
+      return fail(
+        ctx,
+        "legacy.additional-properties",
+        "the legacy responseSchema cannot describe maps (additionalProperties)",
+        n,
+        "use responseJsonSchema",
+      );
     const out: JsonObject = { type: "OBJECT" };
     if (n.properties.length) {
       out.properties = Object.fromEntries(n.properties.map((p) => [p.name, emitAt(p.node, ctx, "properties", p.name)]));
@@ -67,7 +88,13 @@ const EMIT: Record<NodeKind, Emit> = {
   },
   array: (n: Extract<Node, { kind: "array" }>, ctx) => ({ type: "ARRAY", items: emitAt(n.items, ctx, "items") }),
   tuple: (n: Extract<Node, { kind: "tuple" }>, ctx) =>
-    fail(ctx, "legacy.tuple", "the legacy responseSchema cannot describe tuples (prefixItems)", n, "use responseJsonSchema, or an object with named fields"),
+    fail(
+      ctx,
+      "legacy.tuple",
+      "the legacy responseSchema cannot describe tuples (prefixItems)",
+      n,
+      "use responseJsonSchema, or an object with named fields",
+    ),
   union: (n: Extract<Node, { kind: "union" }>, ctx): JsonObject => {
     const rest = n.options.filter((o) => o.kind !== "null");
     const nullable = rest.length < n.options.length;
@@ -77,7 +104,13 @@ const EMIT: Record<NodeKind, Emit> = {
   ref: (n: Extract<Node, { kind: "ref" }>, ctx) => {
     if (ctx.stack.includes(n.name)) {
       const cycle = [...ctx.stack.slice(ctx.stack.indexOf(n.name)), n.name].join(" -> ");
-      return fail(ctx, "legacy.recursive-ref", `the legacy responseSchema has no references, so the recursive type ${cycle} cannot be inlined`, n, "use responseJsonSchema");
+      return fail(
+        ctx,
+        "legacy.recursive-ref",
+        `the legacy responseSchema has no references, so the recursive type ${cycle} cannot be inlined`,
+        n,
+        "use responseJsonSchema",
+      );
     }
     const def = ctx.doc.defs.get(n.name);
     if (!def) return fail(ctx, "legacy.unresolved-ref", `reference to unknown definition ${n.name}`, n);
@@ -124,7 +157,10 @@ function keepFormat(n: Node, format: string, ctx: Ctx): boolean {
 }
 
 /** The document as a legacy Schema; `origins`, when given, receives where each emitted node came from. */
-export function emitLegacy(doc: SchemaDocument, origins?: OriginMap): { schema?: JsonObject; diagnostics: Diagnostic[] } {
+export function emitLegacy(
+  doc: SchemaDocument,
+  origins?: OriginMap,
+): { schema?: JsonObject; diagnostics: Diagnostic[] } {
   const ctx: Ctx = { doc, diagnostics: [], stack: [], ptr: "", ...(origins ? { origins } : {}) };
   const schema = emit(doc.root, ctx);
   return hasErrors(ctx.diagnostics) ? { diagnostics: ctx.diagnostics } : { schema, diagnostics: ctx.diagnostics };

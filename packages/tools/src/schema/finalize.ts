@@ -54,7 +54,7 @@ export function inlineSingleUse(doc: SchemaDocument): SchemaDocument {
     }
     return mapChildren(n, substitute);
   };
-  const defs = new Map<string, (typeof doc.defs extends Map<string, infer D> ? D : never)>();
+  const defs = new Map<string, typeof doc.defs extends Map<string, infer D> ? D : never>();
   for (const [name, def] of doc.defs) if (!inlinable(name)) defs.set(name, { ...def, node: substitute(def.node) });
   // Keep only definitions still reachable from the root.
   const root = substitute(doc.root);

@@ -24,7 +24,8 @@ export function looksLegacy(s: JsonObject): boolean {
   const visit = (v: Json) => {
     if (Array.isArray(v)) v.forEach(visit);
     else if (isObject(v)) {
-      if ((typeof v.type === "string" && (LEGACY_TYPES as readonly string[]).includes(v.type)) || v.nullable === true) legacy = true;
+      if ((typeof v.type === "string" && (LEGACY_TYPES as readonly string[]).includes(v.type)) || v.nullable === true)
+        legacy = true;
       if (Object.keys(v).some((k) => schemaFieldName(k) !== k)) legacy = true;
       Object.values(v).forEach(visit);
     }
@@ -40,7 +41,8 @@ function forJstt(v: Json): Json {
   const out: JsonObject = {};
   for (const [k, x] of Object.entries(v)) {
     if (k === "propertyOrdering") continue;
-    if (k === "properties" && isObject(x)) out[k] = Object.fromEntries(Object.entries(x).map(([name, p]) => [name, forJstt(p)]));
+    if (k === "properties" && isObject(x))
+      out[k] = Object.fromEntries(Object.entries(x).map(([name, p]) => [name, forJstt(p)]));
     else if (k === "prefixItems") out.items = forJstt(x);
     else if (k === "items" && Array.isArray(v.prefixItems)) out.additionalItems = forJstt(x);
     else out[k] = forJstt(x);
@@ -49,7 +51,9 @@ function forJstt(v: Json): Json {
   // TypeScript has no length bounds for plain arrays; json-schema-to-typescript would turn minItems into a
   // non-empty tuple. Keep them as JSDoc tags instead, which toResponseJsonSchema reads back.
   if (v.type === "array" && !Array.isArray(v.prefixItems) && (v.minItems !== undefined || v.maxItems !== undefined)) {
-    const tags = (["minItems", "maxItems"] as const).filter((k) => v[k] !== undefined).map((k) => `@${k} ${String(v[k])}`);
+    const tags = (["minItems", "maxItems"] as const)
+      .filter((k) => v[k] !== undefined)
+      .map((k) => `@${k} ${String(v[k])}`);
     delete out.minItems;
     delete out.maxItems;
     out.description = [typeof v.description === "string" ? v.description : "", ...tags].filter(Boolean).join("\n");
@@ -64,7 +68,17 @@ export async function fromSchema(schema: unknown, options: FromSchemaOptions = {
     if (!converted.schema) return { diagnostics: converted.diagnostics };
     json = converted.schema;
   } else if (isObject(schema)) json = schema;
-  else return { diagnostics: [{ code: "schema.not-object", severity: "error", message: "a schema must be a JSON object", location: { ...(options.file ? { file: options.file } : {}), pointer: "" } }] };
+  else
+    return {
+      diagnostics: [
+        {
+          code: "schema.not-object",
+          severity: "error",
+          message: "a schema must be a JSON object",
+          location: { ...(options.file ? { file: options.file } : {}), pointer: "" },
+        },
+      ],
+    };
   const name = options.name ?? (typeof json.title === "string" ? json.title : "Root");
   // json-schema-to-typescript names the root after its title; an explicit name wins.
   const prepared = forJstt(options.name && json.title !== undefined ? { ...json, title: options.name } : json);

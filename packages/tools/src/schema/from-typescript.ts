@@ -27,16 +27,26 @@ export interface ToSchemaResult {
   diagnostics: Diagnostic[];
 }
 
-function toIr(source: TsSource, typeName: string, options: ToSchemaOptions): { doc?: SchemaDocument; diagnostics: Diagnostic[] } {
+function toIr(
+  source: TsSource,
+  typeName: string,
+  options: ToSchemaOptions,
+): { doc?: SchemaDocument; diagnostics: Diagnostic[] } {
   const loaded = loadSource(source, options.cwd);
-  if (loaded.missing) return { diagnostics: [error("ts.file-not-found", `no such file: ${loaded.missing}`, { file: loaded.missing })] };
+  if (loaded.missing)
+    return { diagnostics: [error("ts.file-not-found", `no such file: ${loaded.missing}`, { file: loaded.missing })] };
   const decl = findDeclaration(loaded.files, typeName);
   if (!decl) {
     const known = declaredTypeNames(loaded.files);
     const file = loaded.files.length === 1 ? loaded.files[0]!.getFilePath() : undefined;
     return {
       diagnostics: [
-        error("ts.type-not-found", `no interface, type alias, class or enum named ${typeName}`, file ? { file } : {}, known.length ? `declared here: ${known.join(", ")}` : undefined),
+        error(
+          "ts.type-not-found",
+          `no interface, type alias, class or enum named ${typeName}`,
+          file ? { file } : {},
+          known.length ? `declared here: ${known.join(", ")}` : undefined,
+        ),
       ],
     };
   }
@@ -45,7 +55,11 @@ function toIr(source: TsSource, typeName: string, options: ToSchemaOptions): { d
 }
 
 /** TypeScript type → JSON Schema for `responseJsonSchema` (or `parametersJsonSchema`). */
-export function toResponseJsonSchema(source: TsSource, typeName: string, options: ToSchemaOptions & { target?: JsonSchemaTarget } = {}): ToSchemaResult {
+export function toResponseJsonSchema(
+  source: TsSource,
+  typeName: string,
+  options: ToSchemaOptions & { target?: JsonSchemaTarget } = {},
+): ToSchemaResult {
   const { doc, diagnostics } = toIr(source, typeName, options);
   if (!doc) return { diagnostics };
   const origins: OriginMap = new Map();
@@ -53,7 +67,11 @@ export function toResponseJsonSchema(source: TsSource, typeName: string, options
 }
 
 /** TypeScript type → legacy `responseSchema` (or a function's `parameters` / `response`). */
-export function toResponseSchema(source: TsSource, typeName: string, options: ToSchemaOptions & { target?: LegacyTarget } = {}): ToSchemaResult {
+export function toResponseSchema(
+  source: TsSource,
+  typeName: string,
+  options: ToSchemaOptions & { target?: LegacyTarget } = {},
+): ToSchemaResult {
   const { doc, diagnostics } = toIr(source, typeName, options);
   if (!doc) return { diagnostics };
   const origins: OriginMap = new Map();

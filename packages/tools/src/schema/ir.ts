@@ -76,7 +76,18 @@ export interface RefNode extends Base {
   name: string;
 }
 
-export type Node = StringNode | NumberNode | IntegerNode | BooleanNode | NullNode | EnumNode | ObjectNode | ArrayNode | TupleNode | UnionNode | RefNode;
+export type Node =
+  | StringNode
+  | NumberNode
+  | IntegerNode
+  | BooleanNode
+  | NullNode
+  | EnumNode
+  | ObjectNode
+  | ArrayNode
+  | TupleNode
+  | UnionNode
+  | RefNode;
 export type NodeKind = Node["kind"];
 
 export interface Definition {

@@ -65,7 +65,13 @@ const pathNote = (o: Origin) => (o.path ? ` (at ${o.path})` : "");
 function parseNumber(tag: DocTag, out: Diagnostic[], integerOnly: boolean): number | undefined {
   const value = Number(tag.text);
   if (tag.text === "" || !Number.isFinite(value) || (integerOnly && (!Number.isInteger(value) || value < 0))) {
-    out.push(error("jsdoc.bad-value", `@${tag.name} needs ${integerOnly ? "a non-negative integer" : "a number"}, got "${tag.text}"${pathNote(tag.origin)}`, where(tag.origin)));
+    out.push(
+      error(
+        "jsdoc.bad-value",
+        `@${tag.name} needs ${integerOnly ? "a non-negative integer" : "a number"}, got "${tag.text}"${pathNote(tag.origin)}`,
+        where(tag.origin),
+      ),
+    );
     return undefined;
   }
   return value;
@@ -78,7 +84,11 @@ function onTargets(node: Node, kinds: readonly NodeKind[], tag: DocTag, out: Dia
     return { ...node, options: node.options.map((o) => (kinds.includes(o.kind) ? f(o) : o)) };
   }
   // A number tag on an array of numbers (`/** @integer */ ids: number[]`) is about the items.
-  if (node.kind === "array" && !kinds.includes("array") && (kinds.includes(node.items.kind) || node.items.kind === "union")) {
+  if (
+    node.kind === "array" &&
+    !kinds.includes("array") &&
+    (kinds.includes(node.items.kind) || node.items.kind === "union")
+  ) {
     return { ...node, items: onTargets(node.items, kinds, tag, out, f) };
   }
   out.push(
@@ -96,14 +106,18 @@ const numberBound =
   (key: "minimum" | "maximum"): TagHandler =>
   (node, tag, out) => {
     const v = parseNumber(tag, out, false);
-    return v === undefined ? node : onTargets(node, ["number", "integer"], tag, out, (n) => ({ ...n, meta: { ...n.meta, [key]: v } }));
+    return v === undefined
+      ? node
+      : onTargets(node, ["number", "integer"], tag, out, (n) => ({ ...n, meta: { ...n.meta, [key]: v } }));
   };
 
 const itemsBound =
   (key: "minItems" | "maxItems"): TagHandler =>
   (node, tag, out) => {
     const v = parseNumber(tag, out, true);
-    return v === undefined ? node : onTargets(node, ["array", "tuple"], tag, out, (n) => ({ ...n, meta: { ...n.meta, [key]: v } }));
+    return v === undefined
+      ? node
+      : onTargets(node, ["array", "tuple"], tag, out, (n) => ({ ...n, meta: { ...n.meta, [key]: v } }));
   };
 
 const toInteger = (n: Node): Node => {
@@ -119,11 +133,19 @@ const TAGS: Record<string, TagHandler> = {
   maximum: numberBound("maximum"),
   minItems: itemsBound("minItems"),
   maxItems: itemsBound("maxItems"),
-  format: (node, tag, out) => onTargets(node, ["string"], tag, out, (n) => ({ ...n, meta: { ...n.meta, format: tag.text } })),
+  format: (node, tag, out) =>
+    onTargets(node, ["string"], tag, out, (n) => ({ ...n, meta: { ...n.meta, format: tag.text } })),
   integer: (node, tag, out) => {
-    const isNumeric = (n: Node) => n.kind === "number" || n.kind === "integer" || (n.kind === "enum" && n.type !== "string");
+    const isNumeric = (n: Node) =>
+      n.kind === "number" || n.kind === "integer" || (n.kind === "enum" && n.type !== "string");
     if (node.kind === "enum" && node.values.some((v) => typeof v !== "number" || !Number.isInteger(v))) {
-      out.push(error("jsdoc.bad-value", `@integer on an enum with non-integer values${pathNote(tag.origin)}`, where(tag.origin)));
+      out.push(
+        error(
+          "jsdoc.bad-value",
+          `@integer on an enum with non-integer values${pathNote(tag.origin)}`,
+          where(tag.origin),
+        ),
+      );
       return node;
     }
     if (isNumeric(node)) return toInteger(node);

@@ -50,6 +50,14 @@ export const LEGACY_FIELDS = [
 ] as const;
 
 /** Fields the `Schema` message has (see spec/imported/resources/Schema.json) that are outside what we rely on. */
-export const LEGACY_OTHER_FIELDS = ["default", "example", "minLength", "maxLength", "pattern", "minProperties", "maxProperties"] as const;
+export const LEGACY_OTHER_FIELDS = [
+  "default",
+  "example",
+  "minLength",
+  "maxLength",
+  "pattern",
+  "minProperties",
+  "maxProperties",
+] as const;
 
 export const LEGACY_TYPES = ["STRING", "NUMBER", "INTEGER", "BOOLEAN", "ARRAY", "OBJECT", "NULL"] as const;

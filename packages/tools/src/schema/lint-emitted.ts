@@ -33,7 +33,12 @@ export function lintEmitted(schema: JsonObject, target: Target, origins: OriginM
 }
 
 /** Hand out `schema` only if the linter finds no error in it for `target`; its findings join the diagnostics. */
-export function checked(schema: JsonObject | undefined, diagnostics: Diagnostic[], target: Target, origins: OriginMap): { schema?: JsonObject; diagnostics: Diagnostic[] } {
+export function checked(
+  schema: JsonObject | undefined,
+  diagnostics: Diagnostic[],
+  target: Target,
+  origins: OriginMap,
+): { schema?: JsonObject; diagnostics: Diagnostic[] } {
   if (!schema || hasErrors(diagnostics)) return { diagnostics };
   const all = [...diagnostics, ...lintEmitted(schema, target, origins)];
   return hasErrors(all) ? { diagnostics: all } : { schema, diagnostics: all };

@@ -6,7 +6,15 @@ import { isObject, type Json, type JsonObject } from "./json-schema-types.ts";
 import { lintDocument, type LintDocument } from "./rules/context.ts";
 import { configSchemas, isGenerationConfig } from "./rules/generation-config.ts";
 import { RULE_DEFINITIONS } from "./rules/index.ts";
-import { appliesTo, DIALECT_TARGET, runRule, TARGET_DIALECT, type Dialect, type RuleScope, type Target } from "./rules/rule.ts";
+import {
+  appliesTo,
+  DIALECT_TARGET,
+  runRule,
+  TARGET_DIALECT,
+  type Dialect,
+  type RuleScope,
+  type Target,
+} from "./rules/rule.ts";
 
 export type { Dialect, Target } from "./rules/rule.ts";
 export { RULE_DEFINITIONS } from "./rules/index.ts";
@@ -32,16 +40,33 @@ export function lintSchemaAt(root: Json, base: string, target: Target, file?: st
 
 /** Lint a GenerationConfig found at `base`: the config rules, then every schema in it for its own target. */
 export function lintGenerationConfigAt(config: JsonObject, base: string, file?: string): Diagnostic[] {
-  const doc: LintDocument = { dialect: "responseJsonSchema", target: "responseJsonSchema", root: config, base, subschemas: [], ...(file ? { file } : {}) };
-  return [...runRules(doc, "generationConfig"), ...configSchemas(config, base).flatMap((s) => lintSchemaAt(s.root, s.pointer, s.target, file))];
+  const doc: LintDocument = {
+    dialect: "responseJsonSchema",
+    target: "responseJsonSchema",
+    root: config,
+    base,
+    subschemas: [],
+    ...(file ? { file } : {}),
+  };
+  return [
+    ...runRules(doc, "generationConfig"),
+    ...configSchemas(config, base).flatMap((s) => lintSchemaAt(s.root, s.pointer, s.target, file)),
+  ];
 }
 
 const pointerOf = (d: Diagnostic) => d.location.pointer ?? "";
-export const byPointer = (a: Diagnostic, b: Diagnostic) => (pointerOf(a) < pointerOf(b) ? -1 : pointerOf(a) > pointerOf(b) ? 1 : 0);
+export const byPointer = (a: Diagnostic, b: Diagnostic) =>
+  pointerOf(a) < pointerOf(b) ? -1 : pointerOf(a) > pointerOf(b) ? 1 : 0;
 
 export function lintSchema(value: unknown, options: LintOptions = {}): Diagnostic[] {
   if (isGenerationConfig(value)) return lintGenerationConfigAt(value, "", options.file).sort(byPointer);
-  if (!isObject(value)) return [error("schema.not-object", "a schema must be a JSON object", { ...(options.file ? { file: options.file } : {}), pointer: "" })];
+  if (!isObject(value))
+    return [
+      error("schema.not-object", "a schema must be a JSON object", {
+        ...(options.file ? { file: options.file } : {}),
+        pointer: "",
+      }),
+    ];
   const target = options.target ?? DIALECT_TARGET[options.dialect ?? "responseJsonSchema"];
   return lintSchemaAt(value, "", target, options.file).sort(byPointer);
 }

@@ -14,7 +14,18 @@ const IGNORED = new Set(["$schema", "$comment", "$id", "$anchor", "$defs", "defi
 const META_KEYS = ["title", "description", "format", "minimum", "maximum", "minItems", "maxItems"] as const;
 const OBJECT_KEYS = new Set(["properties", "required", "additionalProperties", "propertyOrdering"]);
 const ARRAY_KEYS = new Set(["items", "prefixItems"]);
-const KNOWN = new Set([...IGNORED, ...META_KEYS, ...OBJECT_KEYS, ...ARRAY_KEYS, "type", "enum", "const", "anyOf", "oneOf", "$ref"]);
+const KNOWN = new Set([
+  ...IGNORED,
+  ...META_KEYS,
+  ...OBJECT_KEYS,
+  ...ARRAY_KEYS,
+  "type",
+  "enum",
+  "const",
+  "anyOf",
+  "oneOf",
+  "$ref",
+]);
 
 const child = (ptr: string, ...segs: (string | number)[]) => ptr + segs.map((s) => `/${escapeSegment(s)}`).join("");
 
@@ -29,7 +40,8 @@ function readMeta(s: JsonObject, ptr: string, ctx: Ctx): Meta {
     const v = s[k];
     if (v === undefined) continue;
     const wantsString = k === "title" || k === "description" || k === "format";
-    if (wantsString ? typeof v !== "string" : typeof v !== "number") report(ctx, "convert.bad-value", `${k} must be a ${wantsString ? "string" : "number"}`, child(ptr, k));
+    if (wantsString ? typeof v !== "string" : typeof v !== "number")
+      report(ctx, "convert.bad-value", `${k} must be a ${wantsString ? "string" : "number"}`, child(ptr, k));
     else (meta as Record<string, unknown>)[k] = v;
   }
   return meta;
@@ -44,12 +56,19 @@ export function refName(ref: string): string | undefined {
 function enumNode(values: Json[], ptr: string, ctx: Ctx, meta: Meta): Node {
   const usable = values.filter((v): v is string | number => typeof v === "string" || typeof v === "number");
   const hasNull = values.includes(null);
-  if (usable.length + (hasNull ? 1 : 0) !== values.length) return report(ctx, "convert.enum-value", "enum values must be strings or numbers", ptr);
+  if (usable.length + (hasNull ? 1 : 0) !== values.length)
+    return report(ctx, "convert.enum-value", "enum values must be strings or numbers", ptr);
   const strings = usable.filter((v) => typeof v === "string");
   const numbers = usable.filter((v) => typeof v === "number");
   const options: Node[] = [];
   if (strings.length) options.push({ kind: "enum", type: "string", values: strings, meta: {} });
-  if (numbers.length) options.push({ kind: "enum", type: numbers.every(Number.isInteger) ? "integer" : "number", values: numbers, meta: {} });
+  if (numbers.length)
+    options.push({
+      kind: "enum",
+      type: numbers.every(Number.isInteger) ? "integer" : "number",
+      values: numbers,
+      meta: {},
+    });
   if (hasNull) options.push({ kind: "null", meta: {} });
   const origin = { ...(ctx.file ? { file: ctx.file } : {}), pointer: ptr };
   if (options.length === 1) return { ...options[0]!, meta, origin };
@@ -66,10 +85,18 @@ function typed(type: string, s: JsonObject, ptr: string, ctx: Ctx): Node {
       return { kind: type, meta: {} };
     case "object": {
       const props = isObject(s.properties) ? s.properties : {};
-      const required = new Set(Array.isArray(s.required) ? s.required.filter((r): r is string => typeof r === "string") : []);
-      const ordering = Array.isArray(s.propertyOrdering) ? s.propertyOrdering.filter((r): r is string => typeof r === "string" && r in props) : [];
+      const required = new Set(
+        Array.isArray(s.required) ? s.required.filter((r): r is string => typeof r === "string") : [],
+      );
+      const ordering = Array.isArray(s.propertyOrdering)
+        ? s.propertyOrdering.filter((r): r is string => typeof r === "string" && r in props)
+        : [];
       const names = [...ordering, ...Object.keys(props).filter((k) => !ordering.includes(k))];
-      const properties: Property[] = names.map((name) => ({ name, node: parse(props[name]!, child(ptr, "properties", name), ctx), required: required.has(name) }));
+      const properties: Property[] = names.map((name) => ({
+        name,
+        node: parse(props[name]!, child(ptr, "properties", name), ctx),
+        required: required.has(name),
+      }));
       const ap = s.additionalProperties;
       const additional = isObject(ap) ? parse(ap, child(ptr, "additionalProperties"), ctx) : undefined;
       return { kind: "object", properties, meta: {}, ...(additional ? { additional } : {}) };
@@ -90,12 +117,20 @@ function typed(type: string, s: JsonObject, ptr: string, ctx: Ctx): Node {
 
 function parse(s: Json, ptr: string, ctx: Ctx): Node {
   if (!isObject(s)) return report(ctx, "convert.boolean-schema", "a schema must be an object here", ptr);
-  for (const key of Object.keys(s)) if (!KNOWN.has(key)) report(ctx, "convert.unsupported-keyword", `keyword "${key}" cannot be converted`, child(ptr, key));
+  for (const key of Object.keys(s))
+    if (!KNOWN.has(key))
+      report(ctx, "convert.unsupported-keyword", `keyword "${key}" cannot be converted`, child(ptr, key));
   const meta = readMeta(s, ptr, ctx);
   const origin = { ...(ctx.file ? { file: ctx.file } : {}), pointer: ptr };
   if (typeof s.$ref === "string") {
     const name = refName(s.$ref);
-    if (name === undefined) return report(ctx, "convert.unresolved-ref", `cannot resolve "${s.$ref}": only #, #/$defs/… and #/definitions/… are supported`, child(ptr, "$ref"));
+    if (name === undefined)
+      return report(
+        ctx,
+        "convert.unresolved-ref",
+        `cannot resolve "${s.$ref}": only #, #/$defs/… and #/definitions/… are supported`,
+        child(ptr, "$ref"),
+      );
     return { kind: "ref", name, meta, origin };
   }
   const alternatives = s.anyOf ?? s.oneOf;
@@ -105,7 +140,12 @@ function parse(s: Json, ptr: string, ctx: Ctx): Node {
   }
   if (s.const !== undefined) return enumNode([s.const], child(ptr, "const"), ctx, meta);
   if (Array.isArray(s.enum)) return enumNode(s.enum, child(ptr, "enum"), ctx, meta);
-  const types = typeof s.type === "string" ? [s.type] : Array.isArray(s.type) ? s.type.filter((t): t is string => typeof t === "string") : [];
+  const types =
+    typeof s.type === "string"
+      ? [s.type]
+      : Array.isArray(s.type)
+        ? s.type.filter((t): t is string => typeof t === "string")
+        : [];
   if (types.length === 0) {
     if (s.properties !== undefined || s.additionalProperties !== undefined) types.push("object");
     else if (s.items !== undefined || s.prefixItems !== undefined) types.push("array");
@@ -125,7 +165,12 @@ function parse(s: Json, ptr: string, ctx: Ctx): Node {
 
 export function parseJsonSchema(schema: unknown, file?: string): { doc?: SchemaDocument; diagnostics: Diagnostic[] } {
   const ctx: Ctx = { diagnostics: [], ...(file ? { file } : {}) };
-  if (!isObject(schema)) return { diagnostics: [error("convert.boolean-schema", "the schema must be a JSON object", { ...(file ? { file } : {}), pointer: "" })] };
+  if (!isObject(schema))
+    return {
+      diagnostics: [
+        error("convert.boolean-schema", "the schema must be a JSON object", { ...(file ? { file } : {}), pointer: "" }),
+      ],
+    };
   const defs = new Map<string, Definition>();
   for (const key of ["$defs", "definitions"] as const) {
     const block = schema[key];

@@ -36,7 +36,9 @@ function field(s: JsonObject, name: string): { key: string; value: Json } | unde
 
 function parse(s: Json, ptr: string, ctx: Ctx): Node {
   if (!isObject(s)) return report(ctx, "convert.bad-value", "a Schema must be an object", ptr);
-  for (const key of Object.keys(s)) if (!KNOWN.has(schemaFieldName(key))) report(ctx, "convert.unsupported-field", `field "${key}" cannot be converted`, child(ptr, key));
+  for (const key of Object.keys(s))
+    if (!KNOWN.has(schemaFieldName(key)))
+      report(ctx, "convert.unsupported-field", `field "${key}" cannot be converted`, child(ptr, key));
   const get = (name: string) => field(s, name);
   const meta: Meta = {};
   for (const k of ["title", "description"] as const) {
@@ -63,7 +65,8 @@ function parse(s: Json, ptr: string, ctx: Ctx): Node {
     node = { kind: "union", options: anyOf.value.map((a, i) => parse(a, child(ptr, anyOf.key, i), ctx)), meta, origin };
   } else if (enumField && Array.isArray(enumField.value)) {
     const values = enumField.value.filter((v): v is string => typeof v === "string");
-    if (values.length !== enumField.value.length) return report(ctx, "convert.enum-value", "legacy enum values must be strings", child(ptr, enumField.key));
+    if (values.length !== enumField.value.length)
+      return report(ctx, "convert.enum-value", "legacy enum values must be strings", child(ptr, enumField.key));
     node = { kind: "enum", type: "string", values, meta, origin };
   } else {
     switch (type) {
@@ -86,16 +89,27 @@ function parse(s: Json, ptr: string, ctx: Ctx): Node {
         const requiredValue = get("required")?.value;
         const required = new Set(Array.isArray(requiredValue) ? requiredValue : []);
         const orderingValue = get("propertyOrdering")?.value;
-        const ordering = Array.isArray(orderingValue) ? orderingValue.filter((r): r is string => typeof r === "string" && r in props) : [];
+        const ordering = Array.isArray(orderingValue)
+          ? orderingValue.filter((r): r is string => typeof r === "string" && r in props)
+          : [];
         const names = [...ordering, ...Object.keys(props).filter((k) => !ordering.includes(k))];
-        const properties: Property[] = names.map((name) => ({ name, node: parse(props[name]!, child(ptr, propsField!.key, name), ctx), required: required.has(name) }));
+        const properties: Property[] = names.map((name) => ({
+          name,
+          node: parse(props[name]!, child(ptr, propsField!.key, name), ctx),
+          required: required.has(name),
+        }));
         node = { kind: "object", properties, meta, origin };
         break;
       }
       default:
         return typeValue === undefined
           ? report(ctx, "convert.untyped", "a Schema needs `type` (or `anyOf`)", ptr, 'add "type"')
-          : report(ctx, "convert.bad-value", `type must be one of STRING, NUMBER, INTEGER, BOOLEAN, ARRAY, OBJECT, NULL (in any case)`, child(ptr, get("type")!.key));
+          : report(
+              ctx,
+              "convert.bad-value",
+              `type must be one of STRING, NUMBER, INTEGER, BOOLEAN, ARRAY, OBJECT, NULL (in any case)`,
+              child(ptr, get("type")!.key),
+            );
     }
   }
   if (get("nullable")?.value !== true) return node;
@@ -111,5 +125,7 @@ function parse(s: Json, ptr: string, ctx: Ctx): Node {
 export function parseLegacy(schema: unknown, file?: string): { doc?: SchemaDocument; diagnostics: Diagnostic[] } {
   const ctx: Ctx = { diagnostics: [], ...(file ? { file } : {}) };
   const root = parse(schema as Json, "", ctx);
-  return ctx.diagnostics.length ? { diagnostics: ctx.diagnostics } : { doc: { root, defs: new Map() }, diagnostics: [] };
+  return ctx.diagnostics.length
+    ? { diagnostics: ctx.diagnostics }
+    : { doc: { root, defs: new Map() }, diagnostics: [] };
 }

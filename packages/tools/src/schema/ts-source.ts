@@ -57,5 +57,11 @@ export function findDeclaration(files: readonly SourceFile[], name: string): Typ
 
 /** Names of every type declaration in the files, for "did you mean" messages. */
 export function declaredTypeNames(files: readonly SourceFile[]): string[] {
-  return files.flatMap((sf) => [...sf.getInterfaces(), ...sf.getTypeAliases(), ...sf.getClasses(), ...sf.getEnums()].map((d) => d.getName() ?? "")).filter(Boolean);
+  return files
+    .flatMap((sf) =>
+      [...sf.getInterfaces(), ...sf.getTypeAliases(), ...sf.getClasses(), ...sf.getEnums()].map(
+        (d) => d.getName() ?? "",
+      ),
+    )
+    .filter(Boolean);
 }

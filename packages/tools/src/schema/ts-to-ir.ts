@@ -90,12 +90,22 @@ const sanitize = (s: string) => s.replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_
 /** Name for a definition, when `t` is a user-declared named type (not a library one, not anonymous). */
 function definitionName(t: Type): string | undefined {
   const alias = t.getAliasSymbol();
-  const userDecl = (decls: TsNode[]) => decls.length > 0 && decls.every((d) => !isLibFile(d.getSourceFile().getFilePath()));
-  const withArgs = (name: string, args: Type[]) => (args.length ? `${name}_${args.map((a) => sanitize(a.getText(undefined, ts.TypeFormatFlags.None))).join("_")}` : name);
-  if (alias && userDecl(alias.getDeclarations())) return withArgs(alias.getName(), t.getAliasTypeArguments().filter((a) => !(a.getFlags() & F.TypeParameter)));
+  const userDecl = (decls: TsNode[]) =>
+    decls.length > 0 && decls.every((d) => !isLibFile(d.getSourceFile().getFilePath()));
+  const withArgs = (name: string, args: Type[]) =>
+    args.length
+      ? `${name}_${args.map((a) => sanitize(a.getText(undefined, ts.TypeFormatFlags.None))).join("_")}`
+      : name;
+  if (alias && userDecl(alias.getDeclarations()))
+    return withArgs(
+      alias.getName(),
+      t.getAliasTypeArguments().filter((a) => !(a.getFlags() & F.TypeParameter)),
+    );
   const sym = t.getSymbol();
   if (!sym || !userDecl(sym.getDeclarations())) return undefined;
-  const named = sym.getDeclarations().some((d) => TsNode.isInterfaceDeclaration(d) || TsNode.isClassDeclaration(d) || TsNode.isEnumDeclaration(d));
+  const named = sym
+    .getDeclarations()
+    .some((d) => TsNode.isInterfaceDeclaration(d) || TsNode.isClassDeclaration(d) || TsNode.isEnumDeclaration(d));
   if (!named) return undefined;
   // A generic declaration's own parameters (Box<T> itself) are not part of its name; only instantiations are.
   const args = t.getFlags() & F.Object ? t.getTypeArguments().filter((a) => !(a.getFlags() & F.TypeParameter)) : [];
@@ -112,7 +122,9 @@ const loc = (o: Origin) => {
 };
 
 function fail(ctx: Ctx, code: string, what: string, here: Here, hint?: string): Node {
-  ctx.diagnostics.push(error(code, `${what} at ${here.path} cannot be expressed in a Gemini response schema`, loc(here.origin), hint));
+  ctx.diagnostics.push(
+    error(code, `${what} at ${here.path} cannot be expressed in a Gemini response schema`, loc(here.origin), hint),
+  );
   return placeholder(here);
 }
 
@@ -147,7 +159,8 @@ function refTo(t: Type, kind: TypeKind, baseName: string, here: Here, ctx: Ctx):
 const isNonPublic = (d: TsNode) =>
   TsNode.isModifierable(d) && (d.hasModifier(SyntaxKind.PrivateKeyword) || d.hasModifier(SyntaxKind.ProtectedKeyword));
 
-const isClassOnlyMember = (d: TsNode) => TsNode.isMethodDeclaration(d) || TsNode.isGetAccessorDeclaration(d) || TsNode.isSetAccessorDeclaration(d);
+const isClassOnlyMember = (d: TsNode) =>
+  TsNode.isMethodDeclaration(d) || TsNode.isGetAccessorDeclaration(d) || TsNode.isSetAccessorDeclaration(d);
 
 function objectNode(t: Type, here: Here, ctx: Ctx): ObjectNode {
   const properties: Property[] = [];
@@ -159,11 +172,18 @@ function objectNode(t: Type, here: Here, ctx: Ctx): ObjectNode {
     const path = `${here.path}.${name}`;
     const origin = decl ? originOf(decl, path) : { ...here.origin, path };
     if (name.startsWith("__@")) {
-      ctx.diagnostics.push(warning("ts.symbol-key", `symbol-keyed property at ${path} is left out: JSON has only string keys`, loc(origin)));
+      ctx.diagnostics.push(
+        warning(
+          "ts.symbol-key",
+          `symbol-keyed property at ${path} is left out: JSON has only string keys`,
+          loc(origin),
+        ),
+      );
       continue;
     }
     const type = sym.getTypeAtLocation(here.at);
-    const optional = sym.isOptional() || (type.isUnion() && type.getUnionTypes().some((u) => u.getFlags() & (F.Undefined | F.Void)));
+    const optional =
+      sym.isOptional() || (type.isUnion() && type.getUnionTypes().some((u) => u.getFlags() & (F.Undefined | F.Void)));
     const converted = convert(type, { path, origin, at: here.at }, ctx);
     properties.push({ name, node: applyDoc(converted, readDoc(decl, path), ctx.diagnostics), required: !optional });
   }
@@ -208,7 +228,11 @@ function unionNode(t: Type, here: Here, ctx: Ctx): Node {
 
 function booleanLiteral(value: boolean, here: Here, ctx: Ctx): Node {
   ctx.diagnostics.push(
-    warning("ts.boolean-literal", `the literal type \`${value}\` at ${here.path} is widened to boolean: Gemini enums hold only strings and numbers`, loc(here.origin)),
+    warning(
+      "ts.boolean-literal",
+      `the literal type \`${value}\` at ${here.path} is widened to boolean: Gemini enums hold only strings and numbers`,
+      loc(here.origin),
+    ),
   );
   return node({ kind: "boolean", meta: {} }, here);
 }
@@ -226,12 +250,21 @@ function intersectionNode(t: Type, here: Here, ctx: Ctx): Node {
   const kinds = parts.map(classify);
   const primitive = parts.filter((_, i) => ["string", "number", "boolean", "literal"].includes(kinds[i]!));
   const brands = parts.map(brandOf);
-  if (primitive.length === 1 && parts.every((p, i) => p === primitive[0] || (kinds[i] === "object" && brands[i] !== undefined))) {
+  if (
+    primitive.length === 1 &&
+    parts.every((p, i) => p === primitive[0] || (kinds[i] === "object" && brands[i] !== undefined))
+  ) {
     const base = convert(primitive[0]!, here, ctx);
     return base.kind === "number" && brands.includes("integer") ? { ...base, kind: "integer" } : base;
   }
   if (kinds.every((k) => k === "object")) return objectNode(t, here, ctx);
-  return fail(ctx, "ts.intersection", `the intersection \`${t.getText()}\``, here, "intersect only object types (they are merged), or a primitive with a `{ __brand: … }` object");
+  return fail(
+    ctx,
+    "ts.intersection",
+    `the intersection \`${t.getText()}\``,
+    here,
+    "intersect only object types (they are merged), or a primitive with a `{ __brand: … }` object",
+  );
 }
 
 function tupleNode(t: Type, here: Here, ctx: Ctx): Node {
@@ -245,7 +278,8 @@ function tupleNode(t: Type, here: Here, ctx: Ctx): Node {
     const h = { ...here, path: `${here.path}[${i}]` };
     if (f & ts.ElementFlags.Variadic) return fail(ctx, "ts.tuple", "a variadic tuple element", h);
     if (f & ts.ElementFlags.Rest) {
-      if (i !== elements.length - 1) return fail(ctx, "ts.tuple", "a rest element before the end of a tuple", h, "put the rest element last");
+      if (i !== elements.length - 1)
+        return fail(ctx, "ts.tuple", "a rest element before the end of a tuple", h, "put the rest element last");
       rest = convert(el, h, ctx);
     } else {
       if (f & ts.ElementFlags.Required) minItems = i + 1;
@@ -274,23 +308,45 @@ const HANDLERS: Record<TypeKind, Handler> = {
   booleanLiteral: (t, here, ctx) => booleanLiteral(t.getText() === "true", here, ctx),
   union: unionNode,
   intersection: intersectionNode,
-  array: (t, here, ctx) => node({ kind: "array", items: convert(t.getTypeArguments()[0]!, { ...here, path: `${here.path}[]` }, ctx), meta: {} }, here),
+  array: (t, here, ctx) =>
+    node(
+      { kind: "array", items: convert(t.getTypeArguments()[0]!, { ...here, path: `${here.path}[]` }, ctx), meta: {} },
+      here,
+    ),
   tuple: tupleNode,
   date: (_t, here) => node({ kind: "string", meta: { format: "date-time" } }, here),
   object: objectNode,
   templateLiteral: (t, here, ctx) => {
-    ctx.diagnostics.push(warning("ts.template-literal", `the template literal type \`${t.getText()}\` at ${here.path} is widened to string`, loc(here.origin)));
+    ctx.diagnostics.push(
+      warning(
+        "ts.template-literal",
+        `the template literal type \`${t.getText()}\` at ${here.path} is widened to string`,
+        loc(here.origin),
+      ),
+    );
     return node({ kind: "string", meta: {} }, here);
   },
   undefined: unsupported("ts.undefined", "`undefined`", "make the property optional instead"),
-  function: unsupported("ts.function", "a function type", "functions are not JSON data; remove the member or make it a method of a class"),
-  typeParameter: unsupported("ts.type-parameter", "the unresolved type parameter `%t`", "convert an instantiation, e.g. `type Boxed = Box<string>`"),
+  function: unsupported(
+    "ts.function",
+    "a function type",
+    "functions are not JSON data; remove the member or make it a method of a class",
+  ),
+  typeParameter: unsupported(
+    "ts.type-parameter",
+    "the unresolved type parameter `%t`",
+    "convert an instantiation, e.g. `type Boxed = Box<string>`",
+  ),
   any: unsupported("ts.any", "`any`", "give a concrete type"),
   unknown: unsupported("ts.unknown", "`unknown`", "give a concrete type"),
   never: unsupported("ts.never", "`never`"),
   bigint: unsupported("ts.bigint", "a bigint", "use number, or string for values beyond 2^53"),
   symbol: unsupported("ts.symbol", "a symbol"),
-  nonPrimitive: unsupported("ts.object-keyword", "the unconstrained `object` type", "describe the properties, or use Record<string, T>"),
+  nonPrimitive: unsupported(
+    "ts.object-keyword",
+    "the unconstrained `object` type",
+    "describe the properties, or use Record<string, T>",
+  ),
   unsupported: unsupported("ts.unsupported", "the type `%t`"),
 };
 

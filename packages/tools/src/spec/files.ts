@@ -7,7 +7,16 @@ import { error, type Diagnostic } from "../diagnostics.ts";
 import { parseJsonText } from "../util/json-text.ts";
 import { stableStringify } from "../util/stable-json.ts";
 import { checkFile, type FileKind } from "./meta.ts";
-import type { ImportedResource, ImportedSpec, ImportedService, MethodSpec, Overlay, OverlayEnum, OverlayResource, Corrections } from "./model.ts";
+import type {
+  ImportedResource,
+  ImportedSpec,
+  ImportedService,
+  MethodSpec,
+  Overlay,
+  OverlayEnum,
+  OverlayResource,
+  Corrections,
+} from "./model.ts";
 
 export const IMPORTED_DIR = "imported";
 export const OVERLAY_DIR = "overlay";
@@ -53,7 +62,9 @@ function readOptional(path: string): Promise<string | undefined> {
 /** Every JSON file of a directory, read in parallel, in name order. */
 function readAll(dir: string): Promise<{ name: string; text: string }[]> {
   return started(
-    listJson(dir).then((names) => Promise.all(names.map(async (name) => ({ name, text: await readFile(join(dir, name), "utf8") })))),
+    listJson(dir).then((names) =>
+      Promise.all(names.map(async (name) => ({ name, text: await readFile(join(dir, name), "utf8") }))),
+    ),
   );
 }
 
@@ -64,7 +75,10 @@ export interface SpecFiles {
 }
 
 /** Reads both layers. Missing overlay files are fine (an empty overlay); a missing imported layer is not. */
-export async function readSpecFiles(specDir: string, cwd = process.cwd()): Promise<{ files: SpecFiles; diagnostics: Diagnostic[] }> {
+export async function readSpecFiles(
+  specDir: string,
+  cwd = process.cwd(),
+): Promise<{ files: SpecFiles; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const show = (p: string) => relative(cwd, p) || p;
   const sources: SourceMap = {
@@ -95,22 +109,36 @@ export async function readSpecFiles(specDir: string, cwd = process.cwd()): Promi
 
   const serviceText = await read.service;
   if (serviceText !== undefined) {
-    const service = checkJson("importedService", serviceText, sources.service, diagnostics) as ImportedService | undefined;
+    const service = checkJson("importedService", serviceText, sources.service, diagnostics) as
+      ImportedService | undefined;
     const methodsText = await read.methods;
     const methods =
-      methodsText === undefined ? {} : (checkJson("importedMethods", methodsText, sources.importedMethods, diagnostics) as Record<string, MethodSpec> | undefined);
+      methodsText === undefined
+        ? {}
+        : (checkJson("importedMethods", methodsText, sources.importedMethods, diagnostics) as
+            Record<string, MethodSpec> | undefined);
     const resources: Record<string, ImportedResource> = {};
     for (const { name, text } of await read.resources) {
       const display = show(join(importedDir, "resources", name));
       const r = checkJson("importedResource", text, display, diagnostics) as ImportedResource | undefined;
       if (!r) continue;
-      if (`${r.name}.json` !== name) diagnostics.push(error("spec.file-name", `file holds resource "${r.name}" but is named ${name}`, { file: display, pointer: "/name" }));
+      if (`${r.name}.json` !== name)
+        diagnostics.push(
+          error("spec.file-name", `file holds resource "${r.name}" but is named ${name}`, {
+            file: display,
+            pointer: "/name",
+          }),
+        );
       resources[r.name] = r;
       sources.importedResource.set(r.name, display);
     }
     if (service && methods) files.imported = { service, resources, methods };
   } else {
-    diagnostics.push(error("spec.not-imported", "no imported layer: run `gemini-typekit import <discovery.json>` first", { file: sources.service }));
+    diagnostics.push(
+      error("spec.not-imported", "no imported layer: run `gemini-typekit import <discovery.json>` first", {
+        file: sources.service,
+      }),
+    );
   }
 
   for (const { name, text } of await read.overlayResources) {
@@ -124,16 +152,20 @@ export async function readSpecFiles(specDir: string, cwd = process.cwd()): Promi
     const display = show(join(overlayDir, "enums", name));
     const e = checkJson("overlayEnum", text, display, diagnostics) as OverlayEnum | undefined;
     const key = name.slice(0, -5);
-    if (!/^[A-Z][A-Za-z0-9]*$/.test(key)) diagnostics.push(error("spec.file-name", "enum file names are the enum's PascalCase name", { file: display }));
+    if (!/^[A-Z][A-Za-z0-9]*$/.test(key))
+      diagnostics.push(error("spec.file-name", "enum file names are the enum's PascalCase name", { file: display }));
     if (e) overlay.enums[key] = e;
     sources.overlayEnum.set(key, display);
   }
   const overlayMethods = await read.overlayMethods;
   if (overlayMethods !== undefined)
-    overlay.methods = (checkJson("overlayMethods", overlayMethods, sources.overlayMethods, diagnostics) as Record<string, string> | undefined) ?? {};
+    overlay.methods =
+      (checkJson("overlayMethods", overlayMethods, sources.overlayMethods, diagnostics) as
+        Record<string, string> | undefined) ?? {};
   const corrections = await read.corrections;
   if (corrections !== undefined)
-    overlay.corrections = (checkJson("overlayCorrections", corrections, sources.corrections, diagnostics) as Corrections | undefined) ?? {};
+    overlay.corrections =
+      (checkJson("overlayCorrections", corrections, sources.corrections, diagnostics) as Corrections | undefined) ?? {};
   return { files, diagnostics };
 }
 

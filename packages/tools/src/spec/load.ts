@@ -6,7 +6,10 @@ import { nameClashDiagnostics } from "./name-clashes.ts";
 import type { SpecIR } from "./model.ts";
 import { bindPathParameters } from "./path-bound.ts";
 
-export async function loadSpec(specDir: string, cwd = process.cwd()): Promise<{ ir?: SpecIR; diagnostics: Diagnostic[] }> {
+export async function loadSpec(
+  specDir: string,
+  cwd = process.cwd(),
+): Promise<{ ir?: SpecIR; diagnostics: Diagnostic[] }> {
   const { files, diagnostics } = await readSpecFiles(specDir, cwd);
   if (!files.imported || hasErrors(diagnostics)) return { diagnostics };
   const merged = mergeSpec(files.imported, files.overlay, files.sources);

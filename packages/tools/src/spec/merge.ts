@@ -44,7 +44,12 @@ export function emptySources(): SourceMap {
  * names may lead to one public name (a schema Google renamed more than once), and at most one of them may be in
  * the document. An entry whose upstream name is gone is history, not stale, while its public name still exists.
  */
-export function publicNameMap(imported: ImportedSpec, overlay: Overlay, sources: SourceMap, diagnostics: Diagnostic[]): Map<string, string> {
+export function publicNameMap(
+  imported: ImportedSpec,
+  overlay: Overlay,
+  sources: SourceMap,
+  diagnostics: Diagnostic[],
+): Map<string, string> {
   const names = new Map(Object.keys(imported.resources).map((n) => [n, n]));
   const renames = overlay.corrections.renames ?? [];
   const repeated = repeatedRenames(renames, sources.corrections, diagnostics);
@@ -55,16 +60,31 @@ export function publicNameMap(imported: ImportedSpec, overlay: Overlay, sources:
     const at: Location = { file: sources.corrections, pointer: pointer("renames", i) };
     if (!names.has(r.upstream)) {
       if (!present.has(r.name))
-        diagnostics.push(warning("spec.stale-rename", `upstream has no schema "${r.upstream}" any more; this rename does nothing`, { ...at, pointer: `${at.pointer}/upstream` }));
+        diagnostics.push(
+          warning("spec.stale-rename", `upstream has no schema "${r.upstream}" any more; this rename does nothing`, {
+            ...at,
+            pointer: `${at.pointer}/upstream`,
+          }),
+        );
       return;
     }
     if (names.has(r.name) && r.name !== r.upstream)
-      diagnostics.push(error("spec.rename-collision", `"${r.name}" is already an upstream schema name`, { ...at, pointer: `${at.pointer}/name` }));
+      diagnostics.push(
+        error("spec.rename-collision", `"${r.name}" is already an upstream schema name`, {
+          ...at,
+          pointer: `${at.pointer}/name`,
+        }),
+      );
     const earlier = claimedBy.get(r.name);
     if (earlier !== undefined) {
       // Reported once here; the second schema keeps its upstream name so nothing else collides on top.
       diagnostics.push(
-        error("spec.rename-collision", `"${r.upstream}" and "${earlier}" are both in the document and both renamed to "${r.name}"`, { ...at, pointer: `${at.pointer}/upstream` }, "keep the rename of the schema that is the public one; give the other its own name"),
+        error(
+          "spec.rename-collision",
+          `"${r.upstream}" and "${earlier}" are both in the document and both renamed to "${r.name}"`,
+          { ...at, pointer: `${at.pointer}/upstream` },
+          "keep the rename of the schema that is the public one; give the other its own name",
+        ),
       );
       return;
     }
@@ -79,7 +99,11 @@ export function publicNameMap(imported: ImportedSpec, overlay: Overlay, sources:
  * is meant cannot be told), to the same name a warning (a leftover copy). Either way the later entry is left out,
  * so the earlier one holds everywhere (publicNameMap, renameHistory). Returns the indexes of the left-out entries.
  */
-function repeatedRenames(renames: NonNullable<Corrections["renames"]>, file: string, diagnostics: Diagnostic[]): Set<number> {
+function repeatedRenames(
+  renames: NonNullable<Corrections["renames"]>,
+  file: string,
+  diagnostics: Diagnostic[],
+): Set<number> {
   const firstAt = new Map<string, number>();
   const repeated = new Set<number>();
   renames.forEach((r, i) => {
@@ -92,10 +116,22 @@ function repeatedRenames(renames: NonNullable<Corrections["renames"]>, file: str
     const earlier = renames[first]!;
     const at: Location = { file, pointer: pointer("renames", i) };
     if (earlier.name === r.name)
-      diagnostics.push(warning("spec.rename-duplicate", `"${r.upstream}" is renamed to "${r.name}" a second time; this entry does nothing`, at, `delete this entry; #${pointer("renames", first)} already says it`));
+      diagnostics.push(
+        warning(
+          "spec.rename-duplicate",
+          `"${r.upstream}" is renamed to "${r.name}" a second time; this entry does nothing`,
+          at,
+          `delete this entry; #${pointer("renames", first)} already says it`,
+        ),
+      );
     else
       diagnostics.push(
-        error("spec.rename-conflict", `"${r.upstream}" is renamed twice, to "${earlier.name}" and to "${r.name}"`, at, `keep one of #${pointer("renames", first)} (→ "${earlier.name}") and #${pointer("renames", i)} (→ "${r.name}") and delete the other`),
+        error(
+          "spec.rename-conflict",
+          `"${r.upstream}" is renamed twice, to "${earlier.name}" and to "${r.name}"`,
+          at,
+          `keep one of #${pointer("renames", first)} (→ "${earlier.name}") and #${pointer("renames", i)} (→ "${r.name}") and delete the other`,
+        ),
       );
   });
   return repeated;
@@ -125,25 +161,47 @@ interface WorkingResource {
 /** Evidence that lists more example files than it says it was seen in cannot be right. */
 function checkEvidence(evidence: Evidence | undefined, at: Location, diagnostics: Diagnostic[]): void {
   if (evidence && new Set(evidence.examples.map((e) => e.file)).size > evidence.seenIn)
-    diagnostics.push(error("spec.evidence-count", `seenIn is ${evidence.seenIn}, but the examples name more files than that`, { ...at, pointer: `${at.pointer}/evidence/seenIn` }));
+    diagnostics.push(
+      error("spec.evidence-count", `seenIn is ${evidence.seenIn}, but the examples name more files than that`, {
+        ...at,
+        pointer: `${at.pointer}/evidence/seenIn`,
+      }),
+    );
 }
 
 /**
  * Fields real traffic shows and upstream lacks. Once upstream defines the field itself the addition is stale: a
  * warning, and upstream's definition stands, so an upstream catch-up never breaks loading.
  */
-function addFields(corrections: Corrections, working: Map<string, WorkingResource>, sources: SourceMap, diagnostics: Diagnostic[], applied: Map<string, CorrectionIR>): void {
+function addFields(
+  corrections: Corrections,
+  working: Map<string, WorkingResource>,
+  sources: SourceMap,
+  diagnostics: Diagnostic[],
+  applied: Map<string, CorrectionIR>,
+): void {
   (corrections.addedFields ?? []).forEach((c, i) => {
     const at: Location = { file: sources.corrections, pointer: pointer("addedFields", i) };
     checkEvidence(c.evidence, at, diagnostics);
     const [res, j] = c.field.split(".") as [string, string];
     const w = working.get(res);
     if (!w) {
-      diagnostics.push(warning("spec.stale-correction", `no resource "${res}"; the added field ${c.field} is ignored`, { ...at, pointer: `${at.pointer}/field` }));
+      diagnostics.push(
+        warning("spec.stale-correction", `no resource "${res}"; the added field ${c.field} is ignored`, {
+          ...at,
+          pointer: `${at.pointer}/field`,
+        }),
+      );
       return;
     }
     if (w.fields.has(j)) {
-      diagnostics.push(warning("spec.stale-correction", `upstream now defines ${c.field}; the added field is ignored (upstream's definition stands)`, { ...at, pointer: `${at.pointer}/field` }));
+      diagnostics.push(
+        warning(
+          "spec.stale-correction",
+          `upstream now defines ${c.field}; the added field is ignored (upstream's definition stands)`,
+          { ...at, pointer: `${at.pointer}/field` },
+        ),
+      );
       return;
     }
     w.fields.set(j, { field: { ...c.definition }, at: { ...at, pointer: `${at.pointer}/definition` } });
@@ -152,22 +210,44 @@ function addFields(corrections: Corrections, working: Map<string, WorkingResourc
 }
 
 /** "Required." relaxed where real traffic omits the field; stale (a warning) once upstream no longer requires it. */
-function relaxRequired(corrections: Corrections, working: Map<string, WorkingResource>, sources: SourceMap, diagnostics: Diagnostic[], applied: Map<string, CorrectionIR>): void {
+function relaxRequired(
+  corrections: Corrections,
+  working: Map<string, WorkingResource>,
+  sources: SourceMap,
+  diagnostics: Diagnostic[],
+  applied: Map<string, CorrectionIR>,
+): void {
   (corrections.relaxedRequired ?? []).forEach((c, i) => {
     const at: Location = { file: sources.corrections, pointer: pointer("relaxedRequired", i) };
     checkEvidence(c.evidence, at, diagnostics);
     const [res, j] = c.field.split(".") as [string, string];
     const wf = working.get(res)?.fields.get(j);
     if (!wf) {
-      diagnostics.push(warning("spec.stale-correction", `"${c.field}" is not a field of the spec; nothing to relax`, { ...at, pointer: `${at.pointer}/field` }));
+      diagnostics.push(
+        warning("spec.stale-correction", `"${c.field}" is not a field of the spec; nothing to relax`, {
+          ...at,
+          pointer: `${at.pointer}/field`,
+        }),
+      );
       return;
     }
     if (!wf.field.required) {
-      diagnostics.push(warning("spec.stale-correction", `upstream no longer marks ${c.field} required; the correction does nothing`, { ...at, pointer: `${at.pointer}/field` }));
+      diagnostics.push(
+        warning("spec.stale-correction", `upstream no longer marks ${c.field} required; the correction does nothing`, {
+          ...at,
+          pointer: `${at.pointer}/field`,
+        }),
+      );
       return;
     }
     delete wf.field.required;
-    applied.set(c.field, { kind: "relaxedRequired", target: c.field, reason: c.reason, evidence: c.evidence, scope: c.scope });
+    applied.set(c.field, {
+      kind: "relaxedRequired",
+      target: c.field,
+      reason: c.reason,
+      evidence: c.evidence,
+      scope: c.scope,
+    });
   });
 }
 
@@ -176,8 +256,15 @@ function relaxRequired(corrections: Corrections, working: Map<string, WorkingRes
  * simply optional. A resource sent in requests too would need separate request and response schemas and checkers,
  * which the generator does not make, so such a correction is an error rather than a silent loosening of requests.
  */
-function checkResponseScopes(ir: SpecIR, corrections: Corrections, sources: SourceMap, diagnostics: Diagnostic[]): void {
-  const relaxations = (corrections.relaxedRequired ?? []).map((c, i) => ({ c, i })).filter(({ c }) => c.scope === "responses");
+function checkResponseScopes(
+  ir: SpecIR,
+  corrections: Corrections,
+  sources: SourceMap,
+  diagnostics: Diagnostic[],
+): void {
+  const relaxations = (corrections.relaxedRequired ?? [])
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => c.scope === "responses");
   if (relaxations.length === 0) return;
   const { side } = computeDirections(ir);
   for (const { c, i } of relaxations) {
@@ -188,7 +275,12 @@ function checkResponseScopes(ir: SpecIR, corrections: Corrections, sources: Sour
       s === "both"
         ? `${res} is sent in requests and returned in responses; the generated types, schemas and validators are one per resource, so relaxing it for responses alone would relax requests too. Use scope "everywhere" if requests may omit it as well`
         : `${res} is only sent in requests; no response carries it`;
-    diagnostics.push(error("spec.unsupported-correction", `scope "responses" for ${c.field}: ${why}`, { file: sources.corrections, pointer: `${pointer("relaxedRequired", i)}/scope` }));
+    diagnostics.push(
+      error("spec.unsupported-correction", `scope "responses" for ${c.field}: ${why}`, {
+        file: sources.corrections,
+        pointer: `${pointer("relaxedRequired", i)}/scope`,
+      }),
+    );
   }
 }
 
@@ -198,10 +290,19 @@ function checkResponseScopes(ir: SpecIR, corrections: Corrections, sources: Sour
  * without values could not be emitted as a type, a schema or a validator anyway.
  */
 function staleEnum(e: EnumIR, file: string): Diagnostic {
-  return warning("spec.stale-enum", `no field of the spec is of enum ${e.name} any more; it is left out`, { file, pointer: "/usedBy" }, `delete ${file}, or list in usedBy the fields that carry its values now`);
+  return warning(
+    "spec.stale-enum",
+    `no field of the spec is of enum ${e.name} any more; it is left out`,
+    { file, pointer: "/usedBy" },
+    `delete ${file}, or list in usedBy the fields that carry its values now`,
+  );
 }
 
-export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: SourceMap = emptySources()): { ir: SpecIR; diagnostics: Diagnostic[] } {
+export function mergeSpec(
+  imported: ImportedSpec,
+  overlay: Overlay,
+  sources: SourceMap = emptySources(),
+): { ir: SpecIR; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const publicNames = publicNameMap(imported, overlay, sources, diagnostics);
 
@@ -212,21 +313,38 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
   const fieldCorrections = new Map<string, CorrectionIR>();
   for (const [upstream, resource] of Object.entries(imported.resources)) {
     const file = sources.importedResource.get(upstream) ?? `spec/imported/resources/${upstream}.json`;
-    const fields = new Map(Object.entries(resource.fields).map(([j, f]) => [j, { field: { ...f }, at: { file, pointer: pointer("fields", j) } }]));
+    const fields = new Map(
+      Object.entries(resource.fields).map(([j, f]) => [
+        j,
+        { field: { ...f }, at: { file, pointer: pointer("fields", j) } },
+      ]),
+    );
     working.set(publicNames.get(upstream)!, { resource, added: false, fields, file });
   }
   for (const [name, added] of Object.entries(overlay.corrections.addedResources ?? {})) {
     const at: Location = { file: sources.corrections, pointer: pointer("addedResources", name) };
     if (working.has(name)) {
-      diagnostics.push(warning("spec.added-exists", `upstream now defines "${name}"; the overlay's addition is ignored`, at));
+      diagnostics.push(
+        warning("spec.added-exists", `upstream now defines "${name}"; the overlay's addition is ignored`, at),
+      );
       continue;
     }
-    const fields = new Map(Object.entries(added.fields).map(([j, f]) => [j, { field: { ...f }, at: { ...at, pointer: `${at.pointer}/fields/${j}` } }]));
+    const fields = new Map(
+      Object.entries(added.fields).map(([j, f]) => [
+        j,
+        { field: { ...f }, at: { ...at, pointer: `${at.pointer}/fields/${j}` } },
+      ]),
+    );
     const resource: ImportedResource = { name, fields: added.fields };
     if (added.protoMessage) resource.protoMessage = added.protoMessage;
     working.set(name, { resource, added: true, fields, file: sources.corrections });
     checkEvidence(added.evidence, at, diagnostics);
-    applied.push({ kind: "addedResource", target: name, reason: added.reason, ...(added.evidence ? { evidence: added.evidence } : {}) });
+    applied.push({
+      kind: "addedResource",
+      target: name,
+      reason: added.reason,
+      ...(added.evidence ? { evidence: added.evidence } : {}),
+    });
   }
   addFields(overlay.corrections, working, sources, diagnostics, fieldCorrections);
 
@@ -244,7 +362,13 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
     const wf = lookupField(c.field, { ...at, pointer: `${at.pointer}/field` });
     if (!wf) return;
     if (!sameType(c.upstream, wf.field)) {
-      diagnostics.push(warning("spec.stale-correction", `upstream now types ${c.field} as ${wf.field.type}${wf.field.ref ? ` ${wf.field.ref}` : ""}; the correction no longer applies`, { ...at, pointer: `${at.pointer}/upstream` }));
+      diagnostics.push(
+        warning(
+          "spec.stale-correction",
+          `upstream now types ${c.field} as ${wf.field.type}${wf.field.ref ? ` ${wf.field.ref}` : ""}; the correction no longer applies`,
+          { ...at, pointer: `${at.pointer}/upstream` },
+        ),
+      );
       return;
     }
     const f = wf.field;
@@ -265,11 +389,23 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
   for (const w of working.values())
     for (const wf of w.fields.values()) {
       if (wf.field.type === "any" && !anyTypeNames.has(wf.field.ref!))
-        diagnostics.push(error("spec.unresolved-ref", `refers to any type "${wf.field.ref}", which ${sources.corrections} does not define under anyTypes`, { ...wf.at, pointer: `${wf.at.pointer}/ref` }));
+        diagnostics.push(
+          error(
+            "spec.unresolved-ref",
+            `refers to any type "${wf.field.ref}", which ${sources.corrections} does not define under anyTypes`,
+            { ...wf.at, pointer: `${wf.at.pointer}/ref` },
+          ),
+        );
       if (wf.field.type !== "ref") continue;
       const target = w.added ? wf.field.ref! : (publicNames.get(wf.field.ref!) ?? wf.field.ref!);
       if (!working.has(target) && !working.has(wf.field.ref!))
-        diagnostics.push(error("spec.unresolved-ref", `refers to "${wf.field.ref}", which is neither a resource nor corrected in ${sources.corrections}`, { ...wf.at, pointer: `${wf.at.pointer}/ref` }));
+        diagnostics.push(
+          error(
+            "spec.unresolved-ref",
+            `refers to "${wf.field.ref}", which is neither a resource nor corrected in ${sources.corrections}`,
+            { ...wf.at, pointer: `${wf.at.pointer}/ref` },
+          ),
+        );
     }
 
   // 4. Enums: the overlay names them by listing the fields they type.
@@ -283,7 +419,12 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
     const file = sources.overlayEnum.get(name) ?? `spec/overlay/enums/${name}.json`;
     if (working.has(name))
       diagnostics.push(
-        error("spec.name-collision", `enum "${name}" has the same name as a resource`, { file }, `rename this file (the enum's name), or give the resource another public name in ${sources.corrections} #/renames`),
+        error(
+          "spec.name-collision",
+          `enum "${name}" has the same name as a resource`,
+          { file },
+          `rename this file (the enum's name), or give the resource another public name in ${sources.corrections} #/renames`,
+        ),
       );
     const usedBy: string[] = [];
     oe.usedBy.forEach((path, i) => {
@@ -315,12 +456,23 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
       while (enums.has(name) || working.has(name)) name += "Enum";
       enumOfField.set(path, name);
       enums.set(name, { name, description: "", values: [], usedBy: [path], named: false });
-      diagnostics.push(warning("spec.unnamed-enum", `enum of ${path} has no name in spec/overlay/enums; called ${name} for now`, wf.at));
+      diagnostics.push(
+        warning(
+          "spec.unnamed-enum",
+          `enum of ${path} has no name in spec/overlay/enums; called ${name} for now`,
+          wf.at,
+        ),
+      );
     }
   const addedValues = new Map<string, { c: NonNullable<Corrections["addedEnumValues"]>[number]; i: number }[]>();
   (overlay.corrections.addedEnumValues ?? []).forEach((c, i) => {
     if (!enums.has(c.enum)) {
-      diagnostics.push(warning("spec.stale-correction", `no enum "${c.enum}"; the added value ${c.value} is ignored`, { file: sources.corrections, pointer: `${pointer("addedEnumValues", i)}/enum` }));
+      diagnostics.push(
+        warning("spec.stale-correction", `no enum "${c.enum}"; the added value ${c.value} is ignored`, {
+          file: sources.corrections,
+          pointer: `${pointer("addedEnumValues", i)}/enum`,
+        }),
+      );
       return;
     }
     addedValues.set(c.enum, [...(addedValues.get(c.enum) ?? []), { c, i }]);
@@ -338,23 +490,49 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
       for (const v of f.values ?? []) {
         names.add(v.name);
         const known = values.get(v.name);
-        if (!known) values.set(v.name, { name: v.name, deprecated: v.deprecated === true, description: "", ...(v.number !== undefined ? { number: v.number } : {}) });
+        if (!known)
+          values.set(v.name, {
+            name: v.name,
+            deprecated: v.deprecated === true,
+            description: "",
+            ...(v.number !== undefined ? { number: v.number } : {}),
+          });
         else if (v.number !== undefined && known.number !== undefined && known.number !== v.number)
-          diagnostics.push(error("spec.enum-number-conflict", `${e.name}.${v.name} has number ${known.number} in one field and ${v.number} in ${path}`, { file }));
+          diagnostics.push(
+            error(
+              "spec.enum-number-conflict",
+              `${e.name}.${v.name} has number ${known.number} in one field and ${v.number} in ${path}`,
+              { file },
+            ),
+          );
         else if (v.number !== undefined) known.number = v.number;
       }
       if (e.usedBy.length > 1 && values.size !== names.size)
-        diagnostics.push(warning("spec.enum-value-sets-differ", `${path} allows fewer values than enum ${e.name} as a whole`, { file }));
+        diagnostics.push(
+          warning("spec.enum-value-sets-differ", `${path} allows fewer values than enum ${e.name} as a whole`, {
+            file,
+          }),
+        );
     }
     if (protoEnums.size === 1) e.protoEnum = [...protoEnums][0]!;
     for (const { c, i } of addedValues.get(e.name) ?? []) {
       const at: Location = { file: sources.corrections, pointer: pointer("addedEnumValues", i) };
       checkEvidence(c.evidence, at, diagnostics);
       if (values.has(c.value)) {
-        diagnostics.push(warning("spec.stale-correction", `upstream now lists ${e.name}.${c.value}; the added value is ignored`, { ...at, pointer: `${at.pointer}/value` }));
+        diagnostics.push(
+          warning("spec.stale-correction", `upstream now lists ${e.name}.${c.value}; the added value is ignored`, {
+            ...at,
+            pointer: `${at.pointer}/value`,
+          }),
+        );
         continue;
       }
-      const correction: CorrectionIR = { kind: "addedEnumValue", target: `${e.name}.${c.value}`, reason: c.reason, evidence: c.evidence };
+      const correction: CorrectionIR = {
+        kind: "addedEnumValue",
+        target: `${e.name}.${c.value}`,
+        reason: c.reason,
+        evidence: c.evidence,
+      };
       values.set(c.value, { name: c.value, deprecated: false, description: "", corrected: correction });
       applied.push(correction);
     }
@@ -366,7 +544,13 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
     for (const [v, text] of Object.entries(oe?.values ?? {})) {
       const value = values.get(v);
       if (value) value.description = text;
-      else diagnostics.push(warning("spec.stale-enum-value", `${e.name} has no value ${v} any more; its description is unused`, { file, pointer: pointer("values", v) }));
+      else
+        diagnostics.push(
+          warning("spec.stale-enum-value", `${e.name} has no value ${v} any more; its description is unused`, {
+            file,
+            pointer: pointer("values", v),
+          }),
+        );
     }
     e.values = [...values.values()];
   }
@@ -376,54 +560,99 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
   const anyTypes = new Map<string, AnyTypeIR>();
   const typeUrlOf = new Map<string, string>();
   for (const [name, at] of Object.entries(overlay.corrections.anyTypes ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const where = (...rest: string[]): Location => ({ file: sources.corrections, pointer: pointer("anyTypes", name, ...rest) });
+    const where = (...rest: string[]): Location => ({
+      file: sources.corrections,
+      pointer: pointer("anyTypes", name, ...rest),
+    });
     if (working.has(name) || enums.has(name)) {
-      diagnostics.push(error("spec.name-collision", `any type "${name}" has the same name as ${working.has(name) ? "a resource" : "an enum"}`, where()));
+      diagnostics.push(
+        error(
+          "spec.name-collision",
+          `any type "${name}" has the same name as ${working.has(name) ? "a resource" : "an enum"}`,
+          where(),
+        ),
+      );
       continue;
     }
     const members: AnyTypeIR["members"] = [];
     for (const [url, resource] of Object.entries(at.messages)) {
       const target = working.get(resource);
       if (!target) {
-        diagnostics.push(error("spec.unresolved-ref", `type URL ${url} refers to "${resource}", which is not a resource`, where("messages", url)));
+        diagnostics.push(
+          error(
+            "spec.unresolved-ref",
+            `type URL ${url} refers to "${resource}", which is not a resource`,
+            where("messages", url),
+          ),
+        );
         continue;
       }
       const known = typeUrlOf.get(resource);
       if (known !== undefined && known !== url) {
-        diagnostics.push(error("spec.any-url-conflict", `${resource} is already known by the type URL ${known}`, where("messages", url)));
+        diagnostics.push(
+          error(
+            "spec.any-url-conflict",
+            `${resource} is already known by the type URL ${known}`,
+            where("messages", url),
+          ),
+        );
         continue;
       }
       const message = url.slice(url.lastIndexOf("/") + 1);
       if (target.resource.protoMessage && target.resource.protoMessage !== message)
-        diagnostics.push(warning("spec.any-url-mismatch", `${resource} is the proto message ${target.resource.protoMessage}, but the URL names ${message}`, where("messages", url)));
+        diagnostics.push(
+          warning(
+            "spec.any-url-mismatch",
+            `${resource} is the proto message ${target.resource.protoMessage}, but the URL names ${message}`,
+            where("messages", url),
+          ),
+        );
       typeUrlOf.set(resource, url);
       members.push({ typeUrl: url, resource });
     }
     members.sort((a, b) => (a.resource < b.resource ? -1 : a.resource > b.resource ? 1 : 0));
     const ov = overlay.resources[name];
     anyTypes.set(name, { name, description: ov?.description ?? "", members });
-    if (![...working.values()].some((w) => [...w.fields.values()].some((wf) => wf.field.type === "any" && wf.field.ref === name)))
+    if (
+      ![...working.values()].some((w) =>
+        [...w.fields.values()].some((wf) => wf.field.type === "any" && wf.field.ref === name),
+      )
+    )
       diagnostics.push(warning("spec.unused-any-type", `no field is of any type "${name}"`, where()));
     const ovFile = sources.overlayResource.get(name) ?? `spec/overlay/resources/${name}.json`;
     for (const key of ["fields", "unions"] as const)
       for (const j of Object.keys(ov?.[key] ?? {}))
-        diagnostics.push(warning("spec.stale-description", `${name} is an any type: it has no ${key === "fields" ? "field" : "oneof"} "${j}"`, { file: ovFile, pointer: pointer(key, j) }));
+        diagnostics.push(
+          warning(
+            "spec.stale-description",
+            `${name} is an any type: it has no ${key === "fields" ? "field" : "oneof"} "${j}"`,
+            { file: ovFile, pointer: pointer(key, j) },
+          ),
+        );
   }
 
   // 5. Unions: oneofs from the protos, plus members and oneofs the overlay adds.
   const unionsOf = new Map<string, Map<string, string[]>>();
-  for (const [res, w] of working) unionsOf.set(res, new Map((w.resource.unions ?? []).map((u) => [u.name, [...u.members]])));
+  for (const [res, w] of working)
+    unionsOf.set(res, new Map((w.resource.unions ?? []).map((u) => [u.name, [...u.members]])));
   (overlay.corrections.unions ?? []).forEach((u, i) => {
     const at: Location = { file: sources.corrections, pointer: pointer("unions", i) };
     const unions = unionsOf.get(u.resource);
     if (!unions) {
-      diagnostics.push(warning("spec.stale-union", `no resource "${u.resource}"`, { ...at, pointer: `${at.pointer}/resource` }));
+      diagnostics.push(
+        warning("spec.stale-union", `no resource "${u.resource}"`, { ...at, pointer: `${at.pointer}/resource` }),
+      );
       return;
     }
     const members = unions.get(u.union) ?? [];
     u.members.forEach((m, k) => {
       if (!working.get(u.resource)!.fields.has(m))
-        diagnostics.push(warning("spec.stale-union-member", `${u.resource} has no field "${m}"; it is left out of oneof ${u.union}`, { ...at, pointer: `${at.pointer}/members/${k}` }));
+        diagnostics.push(
+          warning("spec.stale-union-member", `${u.resource} has no field "${m}"; it is left out of oneof ${u.union}`, {
+            ...at,
+            pointer: `${at.pointer}/members/${k}`,
+          }),
+        );
       else if (!members.includes(m)) members.push(m);
     });
     if (members.length > 0) unions.set(u.union, members);
@@ -450,7 +679,13 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
     for (const [uname, members] of unionsOf.get(name)!) {
       for (const m of members) {
         const prev = fieldUnion.get(m);
-        if (prev) diagnostics.push(error("spec.union-overlap", `${name}.${m} is in both oneof ${prev} and oneof ${uname}`, { file: w.file, pointer: "/unions" }));
+        if (prev)
+          diagnostics.push(
+            error("spec.union-overlap", `${name}.${m} is in both oneof ${prev} and oneof ${uname}`, {
+              file: w.file,
+              pointer: "/unions",
+            }),
+          );
         else fieldUnion.set(m, uname);
       }
       unions.push({ name: uname, members, description: ov?.unions?.[uname] ?? "" });
@@ -486,9 +721,21 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
       fields.push(ir);
     }
     for (const j of Object.keys(ov?.fields ?? {}))
-      if (!w.fields.has(j)) diagnostics.push(warning("spec.stale-description", `${name} has no field "${j}" any more; its description is unused`, { file: ovFile, pointer: pointer("fields", j) }));
+      if (!w.fields.has(j))
+        diagnostics.push(
+          warning("spec.stale-description", `${name} has no field "${j}" any more; its description is unused`, {
+            file: ovFile,
+            pointer: pointer("fields", j),
+          }),
+        );
     for (const u of Object.keys(ov?.unions ?? {}))
-      if (!unionsOf.get(name)!.has(u)) diagnostics.push(warning("spec.stale-description", `${name} has no oneof "${u}"`, { file: ovFile, pointer: pointer("unions", u) }));
+      if (!unionsOf.get(name)!.has(u))
+        diagnostics.push(
+          warning("spec.stale-description", `${name} has no oneof "${u}"`, {
+            file: ovFile,
+            pointer: pointer("unions", u),
+          }),
+        );
     const r: ResourceIR = {
       name,
       upstreamName: w.resource.name,
@@ -505,7 +752,11 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
   }
   for (const name of Object.keys(overlay.resources))
     if (!working.has(name) && !anyTypes.has(name))
-      diagnostics.push(warning("spec.stale-description", `no resource "${name}" any more; this file is unused`, { file: sources.overlayResource.get(name) ?? name }));
+      diagnostics.push(
+        warning("spec.stale-description", `no resource "${name}" any more; this file is unused`, {
+          file: sources.overlayResource.get(name) ?? name,
+        }),
+      );
 
   const methods = new Map<string, MethodIR>();
   for (const [id, m] of Object.entries(imported.methods).sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -515,15 +766,34 @@ export function mergeSpec(imported: ImportedSpec, overlay: Overlay, sources: Sou
     for (const role of ["request", "response"] as const) {
       const ref = mi[role];
       if (ref !== undefined && !resources.has(ref))
-        diagnostics.push(error("spec.unresolved-ref", `${role} refers to unknown resource "${ref}"`, { file: sources.importedMethods, pointer: pointer(id, role) }));
+        diagnostics.push(
+          error("spec.unresolved-ref", `${role} refers to unknown resource "${ref}"`, {
+            file: sources.importedMethods,
+            pointer: pointer(id, role),
+          }),
+        );
     }
     methods.set(id, mi);
   }
   for (const id of Object.keys(overlay.methods))
-    if (!methods.has(id)) diagnostics.push(warning("spec.stale-description", `no method "${id}" any more`, { file: sources.overlayMethods, pointer: pointer(id) }));
+    if (!methods.has(id))
+      diagnostics.push(
+        warning("spec.stale-description", `no method "${id}" any more`, {
+          file: sources.overlayMethods,
+          pointer: pointer(id),
+        }),
+      );
 
   const sortedEnums = new Map([...enums].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const ir: SpecIR = { service: imported.service, resources, enums: sortedEnums, methods, anyTypes, publicNames, corrections: applied };
+  const ir: SpecIR = {
+    service: imported.service,
+    resources,
+    enums: sortedEnums,
+    methods,
+    anyTypes,
+    publicNames,
+    corrections: applied,
+  };
   checkResponseScopes(ir, overlay.corrections, sources, diagnostics);
   return { ir, diagnostics };
 }

@@ -30,7 +30,12 @@ export const FILE_KINDS: readonly FileKind[] = [
   "overlayCorrections",
 ];
 
-export const META_AJV_OPTIONS = { allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true } as const;
+export const META_AJV_OPTIONS = {
+  allErrors: true,
+  strict: true,
+  strictRequired: false,
+  allowUnionTypes: true,
+} as const;
 
 /** ajv's standalone code for the meta-schema, written by scripts/precompile-meta.ts (see meta-precompile.ts). */
 export const PRECOMPILED_META_PATH = fileURLToPath(new URL("./meta-validators.cjs", import.meta.url));
@@ -64,7 +69,7 @@ function describe(e: ErrorObject): string {
   switch (e.keyword) {
     case "additionalProperties":
     case "unevaluatedProperties": {
-      const p = (e.params as { additionalProperty?: string; unevaluatedProperty?: string });
+      const p = e.params as { additionalProperty?: string; unevaluatedProperty?: string };
       return `unknown property "${p.additionalProperty ?? p.unevaluatedProperty}"`;
     }
     case "required":

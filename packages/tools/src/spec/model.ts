@@ -205,7 +205,10 @@ export interface Corrections {
   /** Field types the spec corrects; `upstream` is what upstream says, so a later upstream fix is noticed. */
   fieldTypes?: { field: string; upstream: FieldTypeOverride; type: FieldTypeOverride; reason: string }[];
   /** Resources upstream lacks but the API uses (e.g. the target of a dangling $ref). */
-  addedResources?: Record<string, { reason: string; protoMessage?: string; fields: Record<string, ImportedField>; evidence?: Evidence }>;
+  addedResources?: Record<
+    string,
+    { reason: string; protoMessage?: string; fields: Record<string, ImportedField>; evidence?: Evidence }
+  >;
   /** Fields the API sends or accepts that upstream lacks, as "Resource.field" with the imported field format. */
   addedFields?: { field: string; definition: ImportedField; reason: string; evidence: Evidence }[];
   /** Fields upstream calls required that real traffic leaves out: in responses only, or everywhere. */

@@ -29,7 +29,8 @@ function locate(owner: NameOwner, ir: SpecIR, files: SpecFiles): Location {
     }
     case "enum": {
       const e = ir.enums.get(owner.name)!;
-      if (e.named || e.usedBy.length === 0) return { file: sources.overlayEnum.get(owner.name) ?? `spec/overlay/enums/${owner.name}.json` };
+      if (e.named || e.usedBy.length === 0)
+        return { file: sources.overlayEnum.get(owner.name) ?? `spec/overlay/enums/${owner.name}.json` };
       // A made-up name: located at the field it was made from.
       const [res, field] = e.usedBy[0]!.split(".") as [string, string];
       return { ...resourceAt(res, ir, files), pointer: pointer("fields", field) };

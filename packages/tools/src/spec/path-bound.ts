@@ -13,7 +13,11 @@ export function bindPathParameters(ir: SpecIR): void {
   const pathParams = new Map<string, Set<string>[]>(); // request resource → path parameters of each method sending it
   for (const method of ir.methods.values()) {
     if (!method.request) continue;
-    const params = new Set(Object.entries(method.parameters).filter(([, p]) => p.location === "path").map(([name]) => name));
+    const params = new Set(
+      Object.entries(method.parameters)
+        .filter(([, p]) => p.location === "path")
+        .map(([name]) => name),
+    );
     const list = pathParams.get(method.request) ?? [];
     list.push(params);
     pathParams.set(method.request, list);

@@ -22,20 +22,44 @@ export interface SpecStats {
   unions: number;
   methods: number;
   unnamedEnums: number;
-  missingDescriptions: { resources: number; fields: number; enums: number; enumValues: number; methods: number; unions: number };
+  missingDescriptions: {
+    resources: number;
+    fields: number;
+    enums: number;
+    enumValues: number;
+    methods: number;
+    unions: number;
+  };
   /** Evidence-based corrections of upstream: how many of each kind, and the distinct corpus files their examples name. */
   corrections: { byKind: Record<CorrectionKind, number>; withoutEvidence: number; exampleFiles: number };
   /** The Live API's part: what its two envelopes reach (shared resources such as Content included); absent without it. */
-  live?: { resources: number; fields: number; enums: number; enumValues: number; unions: number; onlyLive: { resources: number; enums: number } };
+  live?: {
+    resources: number;
+    fields: number;
+    enums: number;
+    enumValues: number;
+    unions: number;
+    onlyLive: { resources: number; enums: number };
+  };
   coverage?: { schemas: Ratio; properties: Ratio; enumFields: Ratio; enumValues: Ratio; methods: Ratio };
 }
 
-const CORRECTION_KINDS: readonly CorrectionKind[] = ["addedResource", "addedField", "relaxedRequired", "addedEnumValue"];
+const CORRECTION_KINDS: readonly CorrectionKind[] = [
+  "addedResource",
+  "addedField",
+  "relaxedRequired",
+  "addedEnumValue",
+];
 
 function correctionStats(ir: SpecIR): SpecStats["corrections"] {
   const all = ir.corrections ?? [];
-  const byKind = Object.fromEntries(CORRECTION_KINDS.map((k) => [k, all.filter((c) => c.kind === k).length])) as Record<CorrectionKind, number>;
-  const files = new Set(all.flatMap((c) => (c.evidence ? c.evidence.examples.map((e) => `${c.evidence!.source}/${e.file}`) : [])));
+  const byKind = Object.fromEntries(CORRECTION_KINDS.map((k) => [k, all.filter((c) => c.kind === k).length])) as Record<
+    CorrectionKind,
+    number
+  >;
+  const files = new Set(
+    all.flatMap((c) => (c.evidence ? c.evidence.examples.map((e) => `${c.evidence!.source}/${e.file}`) : [])),
+  );
   return { byKind, withoutEvidence: all.filter((c) => !c.evidence).length, exampleFiles: files.size };
 }
 
@@ -43,7 +67,10 @@ function liveStats(ir: SpecIR): SpecStats["live"] {
   if (!ir.methods.has(LIVE_METHOD.id)) return undefined;
   const reached = reachableFrom(ir, [LIVE_METHOD.id]);
   // What the REST methods reach too (Content, Tool, GenerationConfig, …) is shared; the rest is the Live API's own.
-  const rest = reachableFrom(ir, [...ir.methods.keys()].filter((id) => id !== LIVE_METHOD.id));
+  const rest = reachableFrom(
+    ir,
+    [...ir.methods.keys()].filter((id) => id !== LIVE_METHOD.id),
+  );
   const resources = [...reached.resources].map((n) => ir.resources.get(n)!);
   const enums = [...reached.enums].map((n) => ir.enums.get(n)!);
   return {
@@ -52,7 +79,10 @@ function liveStats(ir: SpecIR): SpecStats["live"] {
     enums: enums.length,
     enumValues: enums.reduce((n, e) => n + e.values.length, 0),
     unions: resources.reduce((n, r) => n + r.unions.length, 0),
-    onlyLive: { resources: [...reached.resources].filter((n) => !rest.resources.has(n)).length, enums: [...reached.enums].filter((n) => !rest.enums.has(n)).length },
+    onlyLive: {
+      resources: [...reached.resources].filter((n) => !rest.resources.has(n)).length,
+      enums: [...reached.enums].filter((n) => !rest.enums.has(n)).length,
+    },
   };
 }
 
@@ -87,12 +117,22 @@ export function specStats(ir: SpecIR): SpecStats {
 
 const ratio = (missing: string[], total: number): Ratio => ({ covered: total - missing.length, total, missing });
 
-export function coverage(ir: SpecIR, doc: DiscoveryDoc, file: string): { coverage: NonNullable<SpecStats["coverage"]>; diagnostics: Diagnostic[] } {
+export function coverage(
+  ir: SpecIR,
+  doc: DiscoveryDoc,
+  file: string,
+): { coverage: NonNullable<SpecStats["coverage"]>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const { resources } = readSchemas(doc, file, diagnostics);
   const methods = readMethods(doc, file, diagnostics);
   const byUpstream = new Map([...ir.resources.values()].filter((r) => !r.added).map((r) => [r.upstreamName, r]));
-  const missing = { schemas: [] as string[], properties: [] as string[], enumFields: [] as string[], enumValues: [] as string[], methods: [] as string[] };
+  const missing = {
+    schemas: [] as string[],
+    properties: [] as string[],
+    enumFields: [] as string[],
+    enumValues: [] as string[],
+    methods: [] as string[],
+  };
   let properties = 0;
   let enumFields = 0;
   let enumValues = 0;
@@ -158,7 +198,9 @@ export function formatStats(s: SpecStats): string {
     lines.push("Coverage of the document:");
     for (const [k, r] of Object.entries(s.coverage)) {
       const pct = r.total === 0 ? 100 : (100 * r.covered) / r.total;
-      lines.push(`  ${k.padEnd(12)} ${r.covered}/${r.total} (${pct.toFixed(1)}%)${r.missing.length ? `  missing: ${r.missing.slice(0, 5).join(", ")}${r.missing.length > 5 ? ", …" : ""}` : ""}`);
+      lines.push(
+        `  ${k.padEnd(12)} ${r.covered}/${r.total} (${pct.toFixed(1)}%)${r.missing.length ? `  missing: ${r.missing.slice(0, 5).join(", ")}${r.missing.length > 5 ? ", …" : ""}` : ""}`,
+      );
     }
   }
   return `${lines.join("\n")}\n`;

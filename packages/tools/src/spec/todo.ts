@@ -20,11 +20,15 @@ export interface TodoItem {
 const valueKey = (e: EnumIR) => JSON.stringify(e.values.map((v) => v.name).sort());
 
 export function specTodo(ir: SpecIR, specDir: string, cwd = process.cwd()): TodoItem[] {
-  const overlay = (...parts: string[]) => relative(cwd, join(specDir, OVERLAY_DIR, ...parts)) || join(specDir, OVERLAY_DIR, ...parts);
+  const overlay = (...parts: string[]) =>
+    relative(cwd, join(specDir, OVERLAY_DIR, ...parts)) || join(specDir, OVERLAY_DIR, ...parts);
   const items: TodoItem[] = [];
-  const describe = (subject: string, file: string, ...segments: string[]) => items.push({ kind: "description", subject, file, pointer: pointer(...segments) });
+  const describe = (subject: string, file: string, ...segments: string[]) =>
+    items.push({ kind: "description", subject, file, pointer: pointer(...segments) });
 
-  for (const r of [...ir.resources.values(), ...ir.anyTypes.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const r of [...ir.resources.values(), ...ir.anyTypes.values()].sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  )) {
     const file = overlay("resources", `${r.name}.json`);
     if (r.description === "") describe(r.name, file, "description");
     if (!("fields" in r)) continue;
@@ -33,13 +37,15 @@ export function specTodo(ir: SpecIR, specDir: string, cwd = process.cwd()): Todo
   }
 
   const namedByValues = new Map<string, string>();
-  for (const e of ir.enums.values()) if (e.named && !namedByValues.has(valueKey(e))) namedByValues.set(valueKey(e), e.name);
+  for (const e of ir.enums.values())
+    if (e.named && !namedByValues.has(valueKey(e))) namedByValues.set(valueKey(e), e.name);
   for (const e of ir.enums.values()) {
     const file = overlay("enums", `${e.name}.json`);
     if (!e.named) {
       const same = namedByValues.get(valueKey(e));
       const item: TodoItem = { kind: "enum-name", subject: e.usedBy.join(", "), file, pointer: "/usedBy" };
-      if (same !== undefined) item.suggestion = `${e.usedBy.join(", ")} has exactly the values of ${same}: add it to the usedBy of ${overlay("enums", `${same}.json`)}`;
+      if (same !== undefined)
+        item.suggestion = `${e.usedBy.join(", ")} has exactly the values of ${same}: add it to the usedBy of ${overlay("enums", `${same}.json`)}`;
       items.push(item);
       continue; // its descriptions are written once it has a name
     }

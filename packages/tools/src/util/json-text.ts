@@ -42,7 +42,8 @@ export function decodeUtf8(bytes: Uint8Array): Utf8Result {
   } catch {
     let at = 0;
     for (const char of new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes)) {
-      if (char === "\uFFFD" && !(bytes[at] === 0xef && bytes[at + 1] === 0xbf && bytes[at + 2] === 0xbd)) return { ok: false, offset: at, byte: bytes[at] ?? 0 };
+      if (char === "\uFFFD" && !(bytes[at] === 0xef && bytes[at + 1] === 0xbf && bytes[at + 2] === 0xbd))
+        return { ok: false, offset: at, byte: bytes[at] ?? 0 };
       at += utf8Size(char.codePointAt(0)!);
     }
     return { ok: false, offset: bytes.length, byte: 0 };
@@ -67,7 +68,10 @@ export interface LineColumn {
  * 1-based line and column of each byte offset in UTF-8 input (a buffer, or a file read again chunk by chunk):
  * lines end at LF, columns count characters. Reads only as far as the largest offset.
  */
-export async function lineColumnsAt(source: Uint8Array | AsyncIterable<Uint8Array>, offsets: readonly number[]): Promise<Map<number, LineColumn>> {
+export async function lineColumnsAt(
+  source: Uint8Array | AsyncIterable<Uint8Array>,
+  offsets: readonly number[],
+): Promise<Map<number, LineColumn>> {
   const wanted = [...new Set(offsets)].sort((a, b) => a - b);
   const found = new Map<number, LineColumn>();
   let line = 1;

@@ -9,5 +9,13 @@ import { validateCommand } from "./validate.ts";
 import { lintRequestCommand } from "./lint-request.ts";
 
 // Each module is typed by its own arguments; the table only needs the common shape.
-const table: unknown[] = [importCommand, diffCommand, specCommand, generateCommand, validateCommand, ...schemaCommands, lintRequestCommand];
+const table: unknown[] = [
+  importCommand,
+  diffCommand,
+  specCommand,
+  generateCommand,
+  validateCommand,
+  ...schemaCommands,
+  lintRequestCommand,
+];
 export const commands = table as CliCommand<never>[];

@@ -16,24 +16,49 @@ async function readText(io: CliIo, given: string): Promise<{ text?: string; file
   try {
     input = path === "-" ? await (io.stdin ?? (async () => ""))() : await readFile(inCwd(io, path));
   } catch (e) {
-    return { file, diagnostics: [error("io.read", `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`, { file })] };
+    return {
+      file,
+      diagnostics: [error("io.read", `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`, { file })],
+    };
   }
   if (typeof input === "string") return { text: input, file, diagnostics: [] };
   const decoded = decodeUtf8(input);
   if (decoded.ok) return { text: decoded.text, file, diagnostics: [] };
   const before = new TextDecoder().decode(input.subarray(0, decoded.offset));
   const byte = `0x${decoded.byte.toString(16).toUpperCase().padStart(2, "0")}`;
-  return { file, diagnostics: [error("io.utf8", `not valid UTF-8: byte ${byte} at offset ${decoded.offset}`, { file, ...lineColumn(before, before.length) }, "save the file as UTF-8")] };
+  return {
+    file,
+    diagnostics: [
+      error(
+        "io.utf8",
+        `not valid UTF-8: byte ${byte} at offset ${decoded.offset}`,
+        { file, ...lineColumn(before, before.length) },
+        "save the file as UTF-8",
+      ),
+    ],
+  };
 }
 
 export const lintRequestCommand = defineCommand({
   command: "lint-request <request>",
-  describe: "Check a whole request body (GenerateContentRequest, CachedContent, batch line or .jsonl batch file; or - for stdin) against what Gemini accepts",
+  describe:
+    "Check a whole request body (GenerateContentRequest, CachedContent, batch line or .jsonl batch file; or - for stdin) against what Gemini accepts",
   builder: (y) =>
     y
-      .positional("request", { type: "string", demandOption: true, describe: "JSON or .jsonl file, or - to read stdin" })
-      .option("model", { type: "string", describe: "Model the request is sent to (e.g. gemini-3-flash-preview); overrides the body's model" })
-      .option("jsonl", { type: "boolean", default: false, describe: "Read JSON Lines, one request or batch line per line (default for .jsonl files)" })
+      .positional("request", {
+        type: "string",
+        demandOption: true,
+        describe: "JSON or .jsonl file, or - to read stdin",
+      })
+      .option("model", {
+        type: "string",
+        describe: "Model the request is sent to (e.g. gemini-3-flash-preview); overrides the body's model",
+      })
+      .option("jsonl", {
+        type: "boolean",
+        default: false,
+        describe: "Read JSON Lines, one request or batch line per line (default for .jsonl files)",
+      })
       .option("json", { type: "boolean", default: false, describe: "Print the findings as JSON" })
       .example("$0 lint-request body.json --model gemini-3-flash-preview", "")
       .example("$0 lint-request batch-input.jsonl --model gemini-2.5-flash", "")

@@ -6,14 +6,27 @@ import { readSchemaInput } from "./schema-io.ts";
 
 export const lintSchemaCommand = defineCommand({
   command: "lint-schema [schema]",
-  describe: "Check a schema or GenerationConfig (JSON file, or - for stdin) against what Gemini accepts; --rules lists the rules",
+  describe:
+    "Check a schema or GenerationConfig (JSON file, or - for stdin) against what Gemini accepts; --rules lists the rules",
   builder: (y) =>
     y
       .positional("schema", { type: "string", describe: "JSON file, or - to read stdin" })
-      .option("target", { choices: TARGETS, describe: "The request field a bare schema is sent in (default: by --dialect); a GenerationConfig says by its keys" })
-      .option("dialect", { choices: ["json", "openapi"] as const, describe: "Dialect of a bare schema: json = responseJsonSchema target (default), openapi = responseSchema" })
+      .option("target", {
+        choices: TARGETS,
+        describe:
+          "The request field a bare schema is sent in (default: by --dialect); a GenerationConfig says by its keys",
+      })
+      .option("dialect", {
+        choices: ["json", "openapi"] as const,
+        describe: "Dialect of a bare schema: json = responseJsonSchema target (default), openapi = responseSchema",
+      })
       .option("json", { type: "boolean", default: false, describe: "Print the findings as JSON" })
-      .option("rules", { type: "boolean", default: false, describe: "Print every rule with its severity, targets and evidence (Markdown, as docs/lint-rules.md), and exit" })
+      .option("rules", {
+        type: "boolean",
+        default: false,
+        describe:
+          "Print every rule with its severity, targets and evidence (Markdown, as docs/lint-rules.md), and exit",
+      })
       .example("$0 lint-schema zod-output.json", "")
       .example("$0 lint-schema tool-params.json --target parameters", "")
       .example("cat config.json | $0 lint-schema - --json", "")

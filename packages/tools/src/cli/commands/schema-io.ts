@@ -8,7 +8,10 @@ import { inCwd } from "./shared.ts";
 /** Strict: a schema file with invalid UTF-8 is refused (as a read error) rather than read with replacement characters. */
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
 
-export async function readSchemaInput(io: CliIo, given: string): Promise<{ value?: unknown; file: string; diagnostics: Diagnostic[] }> {
+export async function readSchemaInput(
+  io: CliIo,
+  given: string,
+): Promise<{ value?: unknown; file: string; diagnostics: Diagnostic[] }> {
   // yargs hands a lone "-" positional over as "".
   const path = given === "" ? "-" : given;
   const file = path === "-" ? "<stdin>" : path;
@@ -17,7 +20,10 @@ export async function readSchemaInput(io: CliIo, given: string): Promise<{ value
     const input = path === "-" ? await (io.stdin ?? (async () => ""))() : await readFile(inCwd(io, path));
     text = typeof input === "string" ? input : UTF8.decode(input);
   } catch (e) {
-    return { file, diagnostics: [error("io.read", `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`, { file })] };
+    return {
+      file,
+      diagnostics: [error("io.read", `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`, { file })],
+    };
   }
   const parsed = parseJsonText(text, file);
   return parsed.ok ? { value: parsed.value, file, diagnostics: [] } : { file, diagnostics: [parsed.diagnostic] };

@@ -7,7 +7,9 @@ import { EXIT_INVALID, EXIT_OK, type CliIo } from "../command.ts";
 
 export function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[]): void {
   const shown = diagnostics.map((d) =>
-    d.location.file && isAbsolute(d.location.file) ? { ...d, location: { ...d.location, file: relative(io.cwd, d.location.file) || d.location.file } } : d,
+    d.location.file && isAbsolute(d.location.file)
+      ? { ...d, location: { ...d.location, file: relative(io.cwd, d.location.file) || d.location.file } }
+      : d,
   );
   if (shown.length > 0) io.stderr(`${shown.map(formatDiagnostic).join("\n")}\n`);
 }
@@ -28,7 +30,8 @@ export const inCwd = (io: CliIo, p: string) => resolve(io.cwd, p);
 /** `--spec`'s default: ./spec when the working directory has one, else the spec that ships with the tools. */
 export const DEFAULT_SPEC_DIR = "spec";
 
-export const SPEC_OPTION_HELP = "Spec directory (default: ./spec, or the spec shipped with gemini-typekit when there is none)";
+export const SPEC_OPTION_HELP =
+  "Spec directory (default: ./spec, or the spec shipped with gemini-typekit when there is none)";
 
 /** The spec directory a command reads: --spec as given, else ./spec, else the shipped one. */
 export function specDir(io: CliIo, given: string | undefined): string {

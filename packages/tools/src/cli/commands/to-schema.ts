@@ -12,8 +12,15 @@ export const toSchemaCommand = defineCommand({
     y
       .positional("file", { type: "string", demandOption: true, describe: "TypeScript file declaring the type" })
       .positional("type", { type: "string", demandOption: true, describe: "Interface, type alias, class or enum name" })
-      .option("target", { choices: TARGETS, describe: "The request field the schema is for; it decides the dialect and the lint rules the output must pass (default: by --dialect)" })
-      .option("dialect", { choices: ["json", "openapi"] as const, describe: "json: responseJsonSchema (default); openapi: legacy responseSchema" })
+      .option("target", {
+        choices: TARGETS,
+        describe:
+          "The request field the schema is for; it decides the dialect and the lint rules the output must pass (default: by --dialect)",
+      })
+      .option("dialect", {
+        choices: ["json", "openapi"] as const,
+        describe: "json: responseJsonSchema (default); openapi: legacy responseSchema",
+      })
       .option("out", { type: "string", describe: "Write the schema to this file instead of stdout" })
       .example("$0 to-schema src/recipe.ts Recipe --out recipe.schema.json", "")
       .example("$0 to-schema src/tools.ts WeatherArgs --target parametersJsonSchema", ""),

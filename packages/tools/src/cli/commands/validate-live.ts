@@ -66,7 +66,16 @@ interface Session {
 
 export async function validateLiveFile(io: CliIo, path: string, options: LiveOptions): Promise<LiveFileResult> {
   const file = path === "-" ? "<stdin>" : path;
-  const result: LiveFileResult = { file, format: options.format, messages: 0, client: 0, server: 0, ok: true, issues: [], drift: [] };
+  const result: LiveFileResult = {
+    file,
+    format: options.format,
+    messages: 0,
+    client: 0,
+    server: 0,
+    ok: true,
+    issues: [],
+    drift: [],
+  };
   const source = await readSource(io, path, false);
   if (source.kind === "failed") addIssue(result, source.issue);
   else if (source.kind === "text") await checkSession(result, source.text, options);
@@ -94,11 +103,16 @@ async function checkSession(result: LiveFileResult, text: string, options: LiveO
     if (!parsed.ok) {
       const offset = frame.offset + byteOffset(frame.text, parsed.index);
       const cut = !frame.complete && parsed.index >= frame.text.trimEnd().length;
-      const message = cut ? `the input ends inside message ${frame.index} (${parsed.diagnostic.message})` : parsed.diagnostic.message;
+      const message = cut
+        ? `the input ends inside message ${frame.index} (${parsed.diagnostic.message})`
+        : parsed.diagnostic.message;
       addIssue(result, { pointer: "", code: cut ? "truncated" : "invalid-json", message, index: frame.index, offset });
       continue;
     }
-    const entry = options.format === "records" ? asRecord(parsed.value) : { direction: options.format, message: parsed.value, prefix: "" };
+    const entry =
+      options.format === "records"
+        ? asRecord(parsed.value)
+        : { direction: options.format, message: parsed.value, prefix: "" };
     if ("problem" in entry) {
       addIssue(result, { ...entry.problem, index: frame.index, offset: frame.offset });
       continue;
@@ -131,12 +145,18 @@ async function framesOf(result: LiveFileResult, text: string): Promise<Frame[]> 
   const framing = start?.[0] === "[" ? "json-array" : start?.[0] === "{" ? "ndjson" : undefined;
   if (framing === undefined) {
     const offset = start ? byteOffset(text, start.index) : 0;
-    addIssue(result, { pointer: "", code: "stream-framing", message: `no Live message here: ${looksLike(text)} (a session is one JSON message a line, or a JSON array)`, offset });
+    addIssue(result, {
+      pointer: "",
+      code: "stream-framing",
+      message: `no Live message here: ${looksLike(text)} (a session is one JSON message a line, or a JSON array)`,
+      offset,
+    });
     return [];
   }
   const frames: Frame[] = [];
   try {
-    for await (const frame of readFrames(text, { framing })) frames.push({ index: frame.index, offset: frame.offset, text: frame.text, complete: frame.complete });
+    for await (const frame of readFrames(text, { framing }))
+      frames.push({ index: frame.index, offset: frame.offset, text: frame.text, complete: frame.complete });
   } catch (e) {
     if (!(e instanceof StreamError)) throw e;
     for (const { chunk, ...issue } of e.issues) addIssue(result, { ...issue, index: chunk });
@@ -151,24 +171,43 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 /** A session record `{"direction", "message"}`, or why the value is none (with a hint when it is a bare message). */
 function asRecord(value: unknown): Entry {
   const shape = 'a session record {"direction": "client" | "server", "message": {…}}';
-  if (!isObject(value)) return { problem: { pointer: "", code: "invalid-type", message: `expected ${shape}`, expected: "object" } };
+  if (!isObject(value))
+    return { problem: { pointer: "", code: "invalid-type", message: `expected ${shape}`, expected: "object" } };
   const extra = Object.keys(value).filter((k) => k !== "direction" && k !== "message");
   if (!("direction" in value) && !("message" in value)) {
     const hint = ` — it looks like a bare message; give --live client or --live server for a file of bare messages`;
     return { problem: { pointer: "", code: "invalid-value", message: `expected ${shape}${hint}` } };
   }
-  if (extra.length > 0) return { problem: { pointer: `/${extra[0]!.replace(/~/g, "~0").replace(/\//g, "~1")}`, code: "unknown-field", message: `a session record has only "direction" and "message"` } };
+  if (extra.length > 0)
+    return {
+      problem: {
+        pointer: `/${extra[0]!.replace(/~/g, "~0").replace(/\//g, "~1")}`,
+        code: "unknown-field",
+        message: `a session record has only "direction" and "message"`,
+      },
+    };
   if (value.direction !== "client" && value.direction !== "server") {
-    return { problem: { pointer: "/direction", code: "invalid-value", message: `"direction" is "client" or "server"`, received: JSON.stringify(value.direction) ?? "nothing" } };
+    return {
+      problem: {
+        pointer: "/direction",
+        code: "invalid-value",
+        message: `"direction" is "client" or "server"`,
+        received: JSON.stringify(value.direction) ?? "nothing",
+      },
+    };
   }
-  if (!("message" in value)) return { problem: { pointer: "/message", code: "missing-required", message: `the record has no "message"` } };
+  if (!("message" in value))
+    return { problem: { pointer: "/message", code: "missing-required", message: `the record has no "message"` } };
   return { direction: value.direction, message: value.message, prefix: "/message" };
 }
 
 /** Line and column of every issue and drift that has a byte offset. */
 async function locateLines(result: LiveFileResult, bytes: Uint8Array): Promise<void> {
   const located = [...result.issues, ...result.drift];
-  const found = await lineColumnsAt(bytes, located.flatMap((i) => (i.offset === undefined ? [] : [i.offset])));
+  const found = await lineColumnsAt(
+    bytes,
+    located.flatMap((i) => (i.offset === undefined ? [] : [i.offset])),
+  );
   for (const item of located) {
     const place = item.offset === undefined ? undefined : found.get(item.offset);
     if (place) Object.assign(item, place);
@@ -177,8 +216,13 @@ async function locateLines(result: LiveFileResult, bytes: Uint8Array): Promise<v
 
 /** `file: message 2 (client, line 3) /pointer`; the column only when the place is not where the line starts. */
 function where(file: string, item: LivePlace, pointer: string): string {
-  const line = item.line === undefined ? undefined : `line ${item.line}${item.column !== undefined && item.column > 1 ? `, column ${item.column}` : ""}`;
-  const at = [item.direction, line ?? (item.offset !== undefined ? `byte ${item.offset}` : undefined)].filter(Boolean).join(", ");
+  const line =
+    item.line === undefined
+      ? undefined
+      : `line ${item.line}${item.column !== undefined && item.column > 1 ? `, column ${item.column}` : ""}`;
+  const at = [item.direction, line ?? (item.offset !== undefined ? `byte ${item.offset}` : undefined)]
+    .filter(Boolean)
+    .join(", ");
   const message = item.index !== undefined ? ` message ${item.index}${at ? ` (${at})` : ""}` : at ? ` ${at}` : "";
   return `${file}:${message} ${pointer || "/"}`;
 }
@@ -186,14 +230,27 @@ function where(file: string, item: LivePlace, pointer: string): string {
 export function printLive(io: CliIo, results: readonly LiveFileResult[]): void {
   for (const r of results) {
     for (const i of r.issues) {
-      const extra = [i.severity === "warning" ? "warning" : undefined, i.rule, i.spec, i.expected && `expected ${i.expected}`, i.received && `received ${i.received}`].filter(Boolean).join("; ");
+      const extra = [
+        i.severity === "warning" ? "warning" : undefined,
+        i.rule,
+        i.spec,
+        i.expected && `expected ${i.expected}`,
+        i.received && `received ${i.received}`,
+      ]
+        .filter(Boolean)
+        .join("; ");
       io.stdout(`${where(r.file, i, i.pointer)}: ${i.code}: ${i.message}${extra ? ` (${extra})` : ""}\n`);
     }
-    for (const d of r.drift) io.stdout(`${where(r.file, d, d.path)}: drift ${d.kind}: ${JSON.stringify(d.value)?.slice(0, 60)}${d.spec ? ` (${d.spec})` : ""}\n`);
+    for (const d of r.drift)
+      io.stdout(
+        `${where(r.file, d, d.path)}: drift ${d.kind}: ${JSON.stringify(d.value)?.slice(0, 60)}${d.spec ? ` (${d.spec})` : ""}\n`,
+      );
     const counts = `${r.messages} message${r.messages === 1 ? "" : "s"} (${r.client} client, ${r.server} server)`;
     const errors = r.issues.filter((i) => i.severity === "error").length;
     const warnings = r.issues.length - errors;
     const verdict = r.ok ? "valid" : `${errors} issue${errors === 1 ? "" : "s"}`;
-    io.stdout(`${r.file}: ${counts}, ${verdict}${warnings ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}${r.drift.length ? `, ${r.drift.length} drift` : ""}\n`);
+    io.stdout(
+      `${r.file}: ${counts}, ${verdict}${warnings ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}${r.drift.length ? `, ${r.drift.length} drift` : ""}\n`,
+    );
   }
 }

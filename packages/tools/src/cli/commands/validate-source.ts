@@ -18,7 +18,10 @@ async function head(path: string): Promise<string> {
 }
 
 /** What a file holds, read whole (text) or to be streamed (a path), or why it could not be read. */
-export type Source = { kind: "text"; text: string; bytes: Uint8Array } | { kind: "stream"; path: string; head: string } | { kind: "failed"; issue: Issue; bytes?: Uint8Array };
+export type Source =
+  | { kind: "text"; text: string; bytes: Uint8Array }
+  | { kind: "stream"; path: string; head: string }
+  | { kind: "failed"; issue: Issue; bytes?: Uint8Array };
 
 export async function readSource(io: CliIo, path: string, stream: boolean): Promise<Source> {
   try {
@@ -29,8 +32,24 @@ export async function readSource(io: CliIo, path: string, stream: boolean): Prom
     const decoded = decodeUtf8(bytes);
     if (decoded.ok) return { kind: "text", text: decoded.text, bytes };
     const byte = `0x${decoded.byte.toString(16).toUpperCase().padStart(2, "0")}`;
-    return { kind: "failed", issue: { pointer: "", code: "invalid-json", message: `the input is not valid UTF-8 here (byte ${byte})`, offset: decoded.offset }, bytes };
+    return {
+      kind: "failed",
+      issue: {
+        pointer: "",
+        code: "invalid-json",
+        message: `the input is not valid UTF-8 here (byte ${byte})`,
+        offset: decoded.offset,
+      },
+      bytes,
+    };
   } catch (e) {
-    return { kind: "failed", issue: { pointer: "", code: "invalid-value", message: `cannot read ${path === "-" ? "<stdin>" : path}: ${e instanceof Error ? e.message : String(e)}` } };
+    return {
+      kind: "failed",
+      issue: {
+        pointer: "",
+        code: "invalid-value",
+        message: `cannot read ${path === "-" ? "<stdin>" : path}: ${e instanceof Error ? e.message : String(e)}`,
+      },
+    };
   }
 }

@@ -27,7 +27,12 @@ export interface FileResult {
   drift: (Drift & { chunk?: number; offset?: number })[];
 }
 
-async function validateFile(io: CliIo, resource: ValidatedResourceName, path: string, options: { mode: Mode; stream: boolean }): Promise<FileResult> {
+async function validateFile(
+  io: CliIo,
+  resource: ValidatedResourceName,
+  path: string,
+  options: { mode: Mode; stream: boolean },
+): Promise<FileResult> {
   const file = path === "-" ? "<stdin>" : path;
   const result: FileResult = { file, framing: "json", chunks: 0, ok: true, issues: [], drift: [] };
   const source = await readSource(io, path, options.stream);
@@ -61,8 +66,14 @@ async function checkJson(result: FileResult, text: string, resource: ValidatedRe
     const opensJson = /^\s*[{["]/.test(text);
     // JSON that stops where the text does was cut short; JSON that breaks before its end was written wrong.
     const cut = opensJson && parsed.index >= text.trimEnd().length;
-    const message = cut ? `the input ends inside the JSON value (${parsed.diagnostic.message})` : opensJson ? parsed.diagnostic.message : looksLike(text);
-    addIssues(result, [{ pointer: "", code: cut ? "truncated" : "invalid-json", message, offset: byteOffset(text, parsed.index) }]);
+    const message = cut
+      ? `the input ends inside the JSON value (${parsed.diagnostic.message})`
+      : opensJson
+        ? parsed.diagnostic.message
+        : looksLike(text);
+    addIssues(result, [
+      { pointer: "", code: cut ? "truncated" : "invalid-json", message, offset: byteOffset(text, parsed.index) },
+    ]);
     return;
   }
   result.chunks = 1;
@@ -70,7 +81,13 @@ async function checkJson(result: FileResult, text: string, resource: ValidatedRe
 }
 
 /** Each chunk of a stream; a bad chunk does not hide the ones after it, broken framing ends the file. */
-async function checkStream(result: FileResult, input: string | AsyncIterable<Uint8Array>, framing: Exclude<Framing, "json"> | "auto", resource: ValidatedResourceName, mode: Mode): Promise<void> {
+async function checkStream(
+  result: FileResult,
+  input: string | AsyncIterable<Uint8Array>,
+  framing: Exclude<Framing, "json"> | "auto",
+  resource: ValidatedResourceName,
+  mode: Mode,
+): Promise<void> {
   const { parseStream, StreamError } = await import("@gemini-typekit/runtime");
   // Every chunk is accepted here and checked below, so that error envelopes are judged per resource (validateApiResponse).
   const accept = (value: unknown) => ({ ok: true as const, value, drift: [] });
@@ -86,11 +103,27 @@ async function checkStream(result: FileResult, input: string | AsyncIterable<Uin
 }
 
 /** A value as a response of `resource`, or as the API's error envelope when that is what it is. */
-async function checkValue(result: FileResult, value: unknown, resource: ValidatedResourceName, mode: Mode, at: { chunk?: number; offset?: number } = {}): Promise<void> {
+async function checkValue(
+  result: FileResult,
+  value: unknown,
+  resource: ValidatedResourceName,
+  mode: Mode,
+  at: { chunk?: number; offset?: number } = {},
+): Promise<void> {
   const { apiErrorIssue, validateApiResponse } = await import("@gemini-typekit/runtime");
   const outcome = validateApiResponse(resource, value, { mode });
   if (!outcome.ok) {
-    const lead: Issue[] = outcome.kind === "error" ? [{ pointer: "/error", code: "api-error", message: "the body is the API's error envelope, and not a valid ErrorResponse", spec: "ErrorResponse" }] : [];
+    const lead: Issue[] =
+      outcome.kind === "error"
+        ? [
+            {
+              pointer: "/error",
+              code: "api-error",
+              message: "the body is the API's error envelope, and not a valid ErrorResponse",
+              spec: "ErrorResponse",
+            },
+          ]
+        : [];
     addIssues(result, [...lead, ...outcome.issues], at);
   } else if (outcome.kind === "error") addIssues(result, [apiErrorIssue(outcome.error.error)], at);
   else result.drift.push(...outcome.drift.map((d) => ({ ...d, ...at })));
@@ -109,21 +142,37 @@ async function locateLines(result: FileResult, source: Source): Promise<void> {
   }
 }
 
-function where(file: string, item: { chunk?: number; offset?: number; line?: number; column?: number }, pointer: string): string {
+function where(
+  file: string,
+  item: { chunk?: number; offset?: number; line?: number; column?: number },
+  pointer: string,
+): string {
   const lineColumn = item.line !== undefined ? `, line ${item.line}, column ${item.column}` : "";
-  const place = item.chunk !== undefined ? ` chunk ${item.chunk} (byte ${item.offset ?? 0}${lineColumn})` : item.offset !== undefined ? ` byte ${item.offset}${lineColumn}` : "";
+  const place =
+    item.chunk !== undefined
+      ? ` chunk ${item.chunk} (byte ${item.offset ?? 0}${lineColumn})`
+      : item.offset !== undefined
+        ? ` byte ${item.offset}${lineColumn}`
+        : "";
   return `${file}:${place} ${pointer || "/"}`;
 }
 
 function printHuman(io: CliIo, results: FileResult[]): void {
   for (const r of results) {
     for (const i of r.issues) {
-      const extra = [i.spec, i.expected && `expected ${i.expected}`, i.received && `received ${i.received}`].filter(Boolean).join("; ");
+      const extra = [i.spec, i.expected && `expected ${i.expected}`, i.received && `received ${i.received}`]
+        .filter(Boolean)
+        .join("; ");
       io.stdout(`${where(r.file, i, i.pointer)}: ${i.code}: ${i.message}${extra ? ` (${extra})` : ""}\n`);
     }
-    for (const d of r.drift) io.stdout(`${where(r.file, d, d.path)}: drift ${d.kind}: ${JSON.stringify(d.value)?.slice(0, 60)}${d.spec ? ` (${d.spec})` : ""}\n`);
+    for (const d of r.drift)
+      io.stdout(
+        `${where(r.file, d, d.path)}: drift ${d.kind}: ${JSON.stringify(d.value)?.slice(0, 60)}${d.spec ? ` (${d.spec})` : ""}\n`,
+      );
     const count = r.framing === "json" ? "" : ` ${r.chunks} chunk${r.chunks === 1 ? "" : "s"} (${r.framing}),`;
-    io.stdout(`${r.file}:${count} ${r.ok ? "valid" : `${r.issues.length} issue${r.issues.length === 1 ? "" : "s"}`}${r.drift.length ? `, ${r.drift.length} drift` : ""}\n`);
+    io.stdout(
+      `${r.file}:${count} ${r.ok ? "valid" : `${r.issues.length} issue${r.issues.length === 1 ? "" : "s"}`}${r.drift.length ? `, ${r.drift.length} drift` : ""}\n`,
+    );
   }
 }
 
@@ -133,12 +182,18 @@ function liveInputs(live: string, positionals: readonly string[]): { format: Liv
   return { format: "records", files: live === "" ? [...positionals] : [live, ...positionals] };
 }
 
-async function runLive(io: CliIo, args: { live: string; resource?: string; files?: string[]; strict: boolean; json: boolean }): Promise<number> {
+async function runLive(
+  io: CliIo,
+  args: { live: string; resource?: string; files?: string[]; strict: boolean; json: boolean },
+): Promise<number> {
   // With --live there is no resource: every positional is a file (the message types come from the direction).
-  const positionals = [args.resource, ...(args.files ?? [])].filter((f): f is string => f !== undefined).map((f) => (f === "" ? "-" : f));
+  const positionals = [args.resource, ...(args.files ?? [])]
+    .filter((f): f is string => f !== undefined)
+    .map((f) => (f === "" ? "-" : f));
   const { format, files } = liveInputs(args.live, positionals);
   const results: LiveFileResult[] = [];
-  for (const path of files.length > 0 ? files : ["-"]) results.push(await validateLiveFile(io, path, { format, strict: args.strict }));
+  for (const path of files.length > 0 ? files : ["-"])
+    results.push(await validateLiveFile(io, path, { format, strict: args.strict }));
   const ok = results.every((r) => r.ok);
   const mode = { client: "strict", server: args.strict ? "strict" : "lenient" };
   if (args.json) io.stdout(`${JSON.stringify({ ok, live: format, mode, results }, null, 2)}\n`);
@@ -148,17 +203,31 @@ async function runLive(io: CliIo, args: { live: string; resource?: string; files
 
 export const validateCommand = defineCommand({
   command: "validate [resource] [files..]",
-  describe: "Validate JSON, NDJSON, SSE or JSON-array payloads (files, or - for stdin) against a resource, or Live API sessions (--live)",
+  describe:
+    "Validate JSON, NDJSON, SSE or JSON-array payloads (files, or - for stdin) against a resource, or Live API sessions (--live)",
   builder: (y) =>
     y
-      .positional("resource", { type: "string", describe: "Resource name, e.g. GenerateContentResponse (not with --live)" })
+      .positional("resource", {
+        type: "string",
+        describe: "Resource name, e.g. GenerateContentResponse (not with --live)",
+      })
       .positional("files", { type: "string", array: true, describe: "Files to check; - or none reads stdin" })
       .option("live", {
         type: "string",
-        describe: "Check Live API sessions: files of {direction, message} records, or with client|server files of bare messages sent that way",
+        describe:
+          "Check Live API sessions: files of {direction, message} records, or with client|server files of bare messages sent that way",
       })
-      .option("stream", { type: "boolean", default: false, describe: "Read each file as a stream (SSE, JSON array or NDJSON), chunk by chunk" })
-      .option("strict", { type: "boolean", default: false, describe: "Unknown fields and enum values are errors (default: lenient, reported as drift; Live client messages are always strict)" })
+      .option("stream", {
+        type: "boolean",
+        default: false,
+        describe: "Read each file as a stream (SSE, JSON array or NDJSON), chunk by chunk",
+      })
+      .option("strict", {
+        type: "boolean",
+        default: false,
+        describe:
+          "Unknown fields and enum values are errors (default: lenient, reported as drift; Live client messages are always strict)",
+      })
       .option("json", { type: "boolean", default: false, describe: "Print the results as JSON" })
       .example("$0 validate GenerateContentResponse response.json", "")
       .example("curl … 'streamGenerateContent?alt=sse' | $0 validate GenerateContentResponse - --stream", "")
@@ -167,15 +236,21 @@ export const validateCommand = defineCommand({
   run: async (args, io) => {
     if (args.live !== undefined) return runLive(io, { ...args, live: args.live, files: args.files?.map(String) });
     if (args.resource === undefined) {
-      io.stderr("Not enough non-option arguments: name a resource (e.g. GenerateContentResponse), or give --live for Live API sessions.\n");
+      io.stderr(
+        "Not enough non-option arguments: name a resource (e.g. GenerateContentResponse), or give --live for Live API sessions.\n",
+      );
       return EXIT_USAGE;
     }
     const { validators } = await import("@gemini-typekit/runtime");
     const resourceName = args.resource;
     if (!Object.prototype.hasOwnProperty.call(validators, resourceName)) {
       const lower = resourceName.toLowerCase();
-      const near = Object.keys(validators).filter((n) => n.toLowerCase().includes(lower) || lower.includes(n.toLowerCase())).slice(0, 5);
-      io.stderr(`No resource named "${resourceName}".${near.length ? ` Did you mean: ${near.join(", ")}?` : ""} (Names are those of Google's API reference, e.g. GenerateContentResponse.).\n`);
+      const near = Object.keys(validators)
+        .filter((n) => n.toLowerCase().includes(lower) || lower.includes(n.toLowerCase()))
+        .slice(0, 5);
+      io.stderr(
+        `No resource named "${resourceName}".${near.length ? ` Did you mean: ${near.join(", ")}?` : ""} (Names are those of Google's API reference, e.g. GenerateContentResponse.).\n`,
+      );
       return EXIT_USAGE;
     }
     // yargs hands a lone "-" positional over as "".

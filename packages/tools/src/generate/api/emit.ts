@@ -36,13 +36,25 @@ import * as models from "./model.ts";
 `;
 
 /** Names the module declares or imports itself: a resource's validator of the same name would clash. */
-const OWN_NAMES = ["T", "Open", "createValidator", "pick", "ResourceValidator", "fast", "schemas", "models", "validators"];
+const OWN_NAMES = [
+  "T",
+  "Open",
+  "createValidator",
+  "pick",
+  "ResourceValidator",
+  "fast",
+  "schemas",
+  "models",
+  "validators",
+];
 
 export function apiSource(ctx: GenerateContext): string {
   const { side, generic } = computeDirections(ctx.ir);
   const modes = defaultModes(ctx.ir);
   const names = [...ctx.ir.resources.keys()].sort();
-  for (const name of names) if (OWN_NAMES.includes(name)) throw new Error(`validate.ts: a resource named ${name} clashes with the module's own ${name}`);
+  for (const name of names)
+    if (OWN_NAMES.includes(name))
+      throw new Error(`validate.ts: a resource named ${name} clashes with the module's own ${name}`);
   const declarations = names.map((name) => {
     const s = side.get(name) ?? "response";
     const [strict, lenient] =
@@ -58,7 +70,9 @@ export function apiSource(ctx: GenerateContext): string {
   });
   const table = names.map((name) => `  ${name},`);
   const exports = names.flatMap((name) =>
-    ["validate", "assert", "is", "normalize"].map((part) => `export const ${part}${name}: (typeof ${name})["${part}"] = /* @__PURE__ */ pick(${name}, "${part}");`),
+    ["validate", "assert", "is", "normalize"].map(
+      (part) => `export const ${part}${name}: (typeof ${name})["${part}"] = /* @__PURE__ */ pick(${name}, "${part}");`,
+    ),
   );
   return [
     HEADER,

@@ -70,7 +70,12 @@ function fieldModel(field: FieldIR): Record<string, unknown> {
 export function defaultModes(ir: SpecIR): Map<string, "strict" | "lenient"> {
   const { side } = computeDirections(ir);
   const bodies = new Set([...ir.methods.values()].flatMap((m) => (m.request ? [m.request] : [])));
-  return new Map([...ir.resources.keys()].map((name) => [name, bodies.has(name) || side.get(name) === "request" ? "strict" : "lenient"]));
+  return new Map(
+    [...ir.resources.keys()].map((name) => [
+      name,
+      bodies.has(name) || side.get(name) === "request" ? "strict" : "lenient",
+    ]),
+  );
 }
 
 function resourceModel(resource: ResourceIR, side: Side, mode: "strict" | "lenient"): Record<string, unknown> {
@@ -92,7 +97,11 @@ export function modelEntries(ir: SpecIR): LinkedEntry[] {
   const { side } = computeDirections(ir);
   const modes = defaultModes(ir);
   const held = (field: FieldIR): string[] =>
-    field.type === "any" ? (ir.anyTypes.get(field.ref ?? "")?.members ?? []).map((m) => m.resource) : field.type === "ref" || field.type === "enum" ? [field.ref!] : [];
+    field.type === "any"
+      ? (ir.anyTypes.get(field.ref ?? "")?.members ?? []).map((m) => m.resource)
+      : field.type === "ref" || field.type === "enum"
+        ? [field.ref!]
+        : [];
   const resources = [...ir.resources.values()].map((r) => ({
     name: r.name,
     data: resourceModel(r, side.get(r.name) ?? "response", modes.get(r.name) ?? "lenient"),
@@ -102,7 +111,9 @@ export function modelEntries(ir: SpecIR): LinkedEntry[] {
     name: e.name,
     data: {
       values: e.values.map((v) => v.name),
-      numbers: Object.fromEntries(e.values.filter((v) => v.number !== undefined).map((v) => [String(v.number), v.name])),
+      numbers: Object.fromEntries(
+        e.values.filter((v) => v.number !== undefined).map((v) => [String(v.number), v.name]),
+      ),
     },
     refs: [],
   }));

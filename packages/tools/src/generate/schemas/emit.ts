@@ -14,7 +14,8 @@ export type SchemaMode = "strict" | "lenient";
 export const SCHEMA_BASE = "https://gemini-typekit.dev/schemas/v1beta/";
 export const DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
-export const schemaId = (name: string, mode: SchemaMode) => `${SCHEMA_BASE}${mode === "lenient" ? "lenient/" : ""}${name}.json`;
+export const schemaId = (name: string, mode: SchemaMode) =>
+  `${SCHEMA_BASE}${mode === "lenient" ? "lenient/" : ""}${name}.json`;
 
 /** A reference to the schema file of the resource, enum or any type a field names. */
 function named(field: FieldIR): JsonSchema {
@@ -24,7 +25,10 @@ function named(field: FieldIR): JsonSchema {
 
 /** The schema of one element of a field, by wire type: a table, so a new type in the IR does not compile until it has one. */
 const ELEMENT_SCHEMAS: Record<FieldType, (field: FieldIR) => JsonSchema> = {
-  ...(Object.fromEntries(Object.entries(SCALAR_SCHEMAS).map(([type, schema]) => [type, () => schema])) as Record<ScalarType, () => JsonSchema>),
+  ...(Object.fromEntries(Object.entries(SCALAR_SCHEMAS).map(([type, schema]) => [type, () => schema])) as Record<
+    ScalarType,
+    () => JsonSchema
+  >),
   enum: named,
   ref: named,
   any: named,
@@ -73,7 +77,11 @@ export const TYPE_URL_PROPERTY = "@type";
 
 /** The "@type" property of a resource that any types know by a URL: present when the message travels packed. */
 function typeUrlProperty(typeUrl: string): JsonSchema {
-  return { type: "string", const: typeUrl, description: "Type URL naming this message when it is packed in a google.protobuf.Any." };
+  return {
+    type: "string",
+    const: typeUrl,
+    description: "Type URL naming this message when it is packed in a google.protobuf.Any.",
+  };
 }
 
 export function resourceSchema(resource: ResourceIR, mode: SchemaMode): Record<string, unknown> {
@@ -97,7 +105,12 @@ export function resourceSchema(resource: ResourceIR, mode: SchemaMode): Record<s
 }
 
 export function enumSchema(e: EnumIR, mode: SchemaMode): Record<string, unknown> {
-  const schema: Record<string, unknown> = { $schema: DIALECT, $id: schemaId(e.name, mode), title: e.name, type: "string" };
+  const schema: Record<string, unknown> = {
+    $schema: DIALECT,
+    $id: schemaId(e.name, mode),
+    title: e.name,
+    type: "string",
+  };
   if (e.description) schema["description"] = e.description;
   // Lenient: any string, so values the spec does not know yet pass (and are reported as drift by the validators).
   if (mode === "strict") schema["enum"] = e.values.map((v) => v.name);

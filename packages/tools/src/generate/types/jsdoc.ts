@@ -57,15 +57,20 @@ function correctionSentence(field: FieldIR): string | undefined {
   const c = field.corrected;
   if (!c) return undefined;
   if (c.kind === "addedField")
-    return field.outputOnly ? "Not in Google's Discovery document; seen in API responses." : "Not in Google's Discovery document; seen in requests the API accepted.";
+    return field.outputOnly
+      ? "Not in Google's Discovery document; seen in API responses."
+      : "Not in Google's Discovery document; seen in requests the API accepted.";
   if (c.kind === "relaxedRequired")
-    return c.scope === "responses" ? "Upstream marks it required; responses omit it." : "Upstream marks it required; the API accepts requests without it.";
+    return c.scope === "responses"
+      ? "Upstream marks it required; responses omit it."
+      : "Upstream marks it required; the API accepts requests without it.";
   return undefined;
 }
 
 export function fieldDoc(field: FieldIR): Doc {
   const flags = FLAG_SENTENCES.filter(([flag]) => field[flag]).map(([, sentence]) => sentence);
-  if (field.inPath) flags.unshift("Also in the URL path, where it is required; the body may carry it too or leave it out.");
+  if (field.inPath)
+    flags.unshift("Also in the URL path, where it is required; the body may carry it too or leave it out.");
   const corrected = correctionSentence(field);
   if (corrected) flags.push(corrected);
   const container = field.repeated ? "repeated" : field.map ? "map" : "single";
@@ -98,14 +103,18 @@ export function isEmpty(doc: Doc): boolean {
 }
 
 function deprecatedTag(deprecated: true | string): { tagName: "deprecated"; text?: string } {
-  return typeof deprecated === "string" ? { tagName: "deprecated", text: escape(deprecated) } : { tagName: "deprecated" };
+  return typeof deprecated === "string"
+    ? { tagName: "deprecated", text: escape(deprecated) }
+    : { tagName: "deprecated" };
 }
 
 /** For ts-morph `docs`. */
 export function toJsDocs(doc: Doc): OptionalKind<JSDocStructure>[] {
   if (isEmpty(doc)) return [];
   const description = paragraphs(doc).join("\n\n");
-  return [{ description: description || undefined, tags: doc.deprecated ? [deprecatedTag(doc.deprecated)] : undefined }];
+  return [
+    { description: description || undefined, tags: doc.deprecated ? [deprecatedTag(doc.deprecated)] : undefined },
+  ];
 }
 
 /** For members written as text (object literals): a `/** … *\/` block ending with a newline, or "". */

@@ -151,7 +151,9 @@ export function methodStatements(ir: SpecIR, directions: Directions): StatementS
           name: "streaming",
           type: '"server" | "bidi" | null',
           isReadonly: true,
-          docs: ['"server": the response is a stream of `response` messages; "bidi": a WebSocket session of `request` and `response` messages.'],
+          docs: [
+            '"server": the response is a stream of `response` messages; "bidi": a WebSocket session of `request` and `response` messages.',
+          ],
         },
         {
           name: "pathParams",

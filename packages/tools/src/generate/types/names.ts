@@ -58,7 +58,11 @@ export interface NameClash {
 }
 
 export const describeOwner = (o: NameOwner | "helpers") =>
-  o === "helpers" ? "the generated helpers" : o.kind === "oneof" ? `oneof ${o.name}.${o.union}` : `${o.kind === "anyType" ? "any type" : o.kind} ${o.name}`;
+  o === "helpers"
+    ? "the generated helpers"
+    : o.kind === "oneof"
+      ? `oneof ${o.name}.${o.union}`
+      : `${o.kind === "anyType" ? "any type" : o.kind} ${o.name}`;
 
 /** Every top-level name the types file would declare twice. */
 export function nameClashes(ir: SpecIR): NameClash[] {
@@ -86,5 +90,8 @@ export function nameClashes(ir: SpecIR): NameClash[] {
 /** Every top-level name the types file will declare must be unique; a clash is a spec problem worth stopping for. */
 export function checkNameClashes(ir: SpecIR): void {
   const [first] = nameClashes(ir);
-  if (first) throw new Error(`types: ${describeOwner(first.owner)} would declare ${first.name}, which ${describeOwner(first.previous)} already declares`);
+  if (first)
+    throw new Error(
+      `types: ${describeOwner(first.owner)} would declare ${first.name}, which ${describeOwner(first.previous)} already declares`,
+    );
 }

@@ -29,8 +29,11 @@ export const MODES: readonly SchemaMode[] = ["strict", "lenient"];
 export const AJV_OPTIONS = { allErrors: true, strict: true, unicodeRegExp: false } as const;
 
 // ajv's modules are CommonJS with default exports; under ESM interop they may arrive wrapped.
-const AjvClass = ((AjvModule as unknown as { default?: unknown }).default ?? AjvModule) as new (options: Record<string, unknown>) => Ajv;
-const nextVocabulary = ((nextVocabularyModule as unknown as { default?: unknown }).default ?? nextVocabularyModule) as Vocabulary;
+const AjvClass = ((AjvModule as unknown as { default?: unknown }).default ?? AjvModule) as new (
+  options: Record<string, unknown>,
+) => Ajv;
+const nextVocabulary = ((nextVocabularyModule as unknown as { default?: unknown }).default ??
+  nextVocabularyModule) as Vocabulary;
 
 /**
  * An ajv instance set up as the generated validators are: options and keywords. ajv's core class with its "next"
@@ -60,7 +63,10 @@ function declarations(ctx: GenerateContext, mode: SchemaMode): string {
   const lines = ['import type { ValidateFunction } from "ajv";', ""];
   for (const name of ctx.ir.resources.keys()) lines.push(`export declare const ${name}: ValidateFunction;`);
   if (mode === "lenient") {
-    lines.push("", "/** Drift recorded by the last lenient validation: kind (\"f\" field, \"e\" enum value), path, value — repeated. */");
+    lines.push(
+      "",
+      '/** Drift recorded by the last lenient validation: kind ("f" field, "e" enum value), path, value — repeated. */',
+    );
     lines.push("export declare const driftSink: unknown[];");
   }
   return `${lines.join("\n")}\n`;

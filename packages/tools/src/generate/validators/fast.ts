@@ -83,7 +83,8 @@ class Compiler {
   }
 
   private enumSet(name: string, values: unknown): string {
-    if (!Array.isArray(values) || !values.every((v) => typeof v === "string")) this.fail(name, "enum values must be strings");
+    if (!Array.isArray(values) || !values.every((v) => typeof v === "string"))
+      this.fail(name, "enum values must be strings");
     let id = this.enumSets.get(name);
     if (id === undefined) this.enumSets.set(name, (id = `$e_${name}`));
     return id;
@@ -151,23 +152,37 @@ class Compiler {
         const items = (schema["items"] ?? true) as Schema;
         const inner = this.fresh("i");
         const item = this.fresh("e");
-        const body = this.check(items, item, `${ind}  `, `${where}[]`, { keys: [...at.keys, inner], ords: [...at.ords, inner] });
+        const body = this.check(items, item, `${ind}  `, `${where}[]`, {
+          keys: [...at.keys, inner],
+          ords: [...at.ords, inner],
+        });
         if (body.length > 0) {
-          out.push(`${ind}for (let ${inner} = 0; ${inner} < ${x}.length; ${inner}++) {`, `${ind}  const ${item} = ${x}[${inner}];`, ...body, `${ind}}`);
+          out.push(
+            `${ind}for (let ${inner} = 0; ${inner} < ${x}.length; ${inner}++) {`,
+            `${ind}  const ${item} = ${x}[${inner}];`,
+            ...body,
+            `${ind}}`,
+          );
         }
         return out;
       }
       case "object": {
-        if (schema["properties"] !== undefined) this.fail(where, "nested object schemas with properties are not supported");
+        if (schema["properties"] !== undefined)
+          this.fail(where, "nested object schemas with properties are not supported");
         Compiler.only(schema, ["type", "additionalProperties", "$id"], where, this);
         const out = [`${ind}if (typeof ${x} !== "object" || ${x} === null || Array.isArray(${x})) return false;`];
         const values = schema["additionalProperties"];
         if (values === undefined || values === true) return out;
-        if (typeof values !== "object" || values === null || (values as Obj)[DRIFT_KEYWORD] !== undefined) this.fail(where, "unsupported additionalProperties");
+        if (typeof values !== "object" || values === null || (values as Obj)[DRIFT_KEYWORD] !== undefined)
+          this.fail(where, "unsupported additionalProperties");
         const key = this.fresh("k");
         const value = this.fresh("m");
-        const body = this.check(values as Schema, value, `${ind}  `, `${where}{}`, { keys: [...at.keys, `$escape(${key})`], ords: [...at.ords, "0"] });
-        if (body.length > 0) out.push(`${ind}for (const ${key} in ${x}) {`, `${ind}  const ${value} = ${x}[${key}];`, ...body, `${ind}}`);
+        const body = this.check(values as Schema, value, `${ind}  `, `${where}{}`, {
+          keys: [...at.keys, `$escape(${key})`],
+          ords: [...at.ords, "0"],
+        });
+        if (body.length > 0)
+          out.push(`${ind}for (const ${key} in ${x}) {`, `${ind}  const ${value} = ${x}[${key}];`, ...body, `${ind}}`);
         return out;
       }
       default:
@@ -205,11 +220,17 @@ class Compiler {
 
   /** The checker of a resource: its object's own keys iterated once, each dispatched by a switch. */
   resource(name: string, schema: Obj): void {
-    Compiler.only(schema, ["$id", "type", "properties", "required", "additionalProperties", "dependentSchemas"], name, this);
+    Compiler.only(
+      schema,
+      ["$id", "type", "properties", "required", "additionalProperties", "dependentSchemas"],
+      name,
+      this,
+    );
     if (schema["type"] !== "object") this.fail(name, "a resource must be an object");
     const properties = (schema["properties"] ?? {}) as Record<string, Schema>;
     const names = Object.keys(properties);
-    for (const p of names) if (OBJECT_PROTO_NAMES.has(p)) this.fail(name, `property ${p} is a name of Object.prototype`);
+    for (const p of names)
+      if (OBJECT_PROTO_NAMES.has(p)) this.fail(name, `property ${p} is a name of Object.prototype`);
     const required = new Set((schema["required"] ?? []) as string[]);
     for (const r of required) if (!(r in properties)) this.fail(name, `required ${r} is not a declared property`);
 
@@ -230,12 +251,18 @@ class Compiler {
         groups.push(group);
       } else if (groups[known]!.join() !== group.join()) this.fail(name, `oneof of ${member} is not symmetric`);
     }
-    for (const [i, g] of groups.entries()) if (!g.every((p) => p in dependent)) this.fail(name, `oneof ${i} is not symmetric`);
+    for (const [i, g] of groups.entries())
+      if (!g.every((p) => p in dependent)) this.fail(name, `oneof ${i} is not symmetric`);
 
     const additional = schema["additionalProperties"];
     let unknown: string;
     if (additional === false) unknown = "return false;";
-    else if (typeof additional === "object" && additional !== null && Object.keys(additional).join() === DRIFT_KEYWORD && (additional as Obj)[DRIFT_KEYWORD] === "unknown-field")
+    else if (
+      typeof additional === "object" &&
+      additional !== null &&
+      Object.keys(additional).join() === DRIFT_KEYWORD &&
+      (additional as Obj)[DRIFT_KEYWORD] === "unknown-field"
+    )
       unknown = `$record(n, [$escape(k)], [-1], "unknown-field", v, ${js(name)});`;
     else if (additional === undefined || additional === true) unknown = "break;";
     else this.fail(name, "unsupported additionalProperties");
@@ -250,10 +277,14 @@ class Compiler {
     for (const [index, p] of names.entries()) {
       this.vars = 0;
       this.field = `${name}.${p}`;
-      const body = this.check(properties[p]!, "v", "        ", `${name}.${p}`, { keys: [js(escapeSegment(p))], ords: [String(index)] });
+      const body = this.check(properties[p]!, "v", "        ", `${name}.${p}`, {
+        keys: [js(escapeSegment(p))],
+        ords: [String(index)],
+      });
       const counts = [...(required.has(p) ? ["q++;"] : []), ...(groupOf.has(p) ? [`u${groupOf.get(p)!}++;`] : [])];
       lines.push(`      case ${js(p)}:`);
-      if (body.length > 0 || counts.length > 0) lines.push("        if (v === undefined) break;", ...body, ...counts.map((c) => `        ${c}`));
+      if (body.length > 0 || counts.length > 0)
+        lines.push("        if (v === undefined) break;", ...body, ...counts.map((c) => `        ${c}`));
       lines.push("        break;");
     }
     // A key that names a field otherwise (its proto name) is not drift but another spelling.
@@ -271,7 +302,11 @@ class Compiler {
   anyType(name: string, schema: Obj): void {
     Compiler.only(schema, ["$id", "type", "properties", "required", "allOf"], name, this);
     const props = schema["properties"] as Obj;
-    if (schema["type"] !== "object" || js(props) !== js({ "@type": { type: "string" } }) || js(schema["required"]) !== js(["@type"]))
+    if (
+      schema["type"] !== "object" ||
+      js(props) !== js({ "@type": { type: "string" } }) ||
+      js(schema["required"]) !== js(["@type"])
+    )
       this.fail(name, "unsupported any type schema");
     const cases: string[] = [];
     const urls = new Set<string>();
@@ -279,7 +314,8 @@ class Compiler {
       Compiler.only(branch, ["if", "then"], name, this);
       const cond = branch["if"] as Obj;
       const url = ((cond["properties"] as Obj | undefined)?.["@type"] as Obj | undefined)?.["const"];
-      if (typeof url !== "string" || js(cond) !== js({ properties: { "@type": { const: url } }, required: ["@type"] })) this.fail(name, "unsupported if");
+      if (typeof url !== "string" || js(cond) !== js({ properties: { "@type": { const: url } }, required: ["@type"] }))
+        this.fail(name, "unsupported if");
       if (urls.has(url)) this.fail(name, `type URL ${url} twice`);
       urls.add(url);
       const then = branch["then"] as Obj;
@@ -313,16 +349,19 @@ class Compiler {
     // Values built at load are marked pure, so that a bundler drops those of checkers the application does not use.
     if (this.usesBytes) head.push(`const $bytes = /* @__PURE__ */ ${BYTES_CHECK_SOURCE};`);
     for (const [source, id] of this.patterns) head.push(`const ${id} = /* @__PURE__ */ new RegExp(${js(source)});`);
-    for (const [name, id] of this.enumSets) head.push(`const ${id} = /* @__PURE__ */ new Set(${js(this.enumValues(name))});`);
+    for (const [name, id] of this.enumSets)
+      head.push(`const ${id} = /* @__PURE__ */ new Set(${js(this.enumValues(name))});`);
     for (const [name, id] of this.foldedSets) {
       const values = this.enumValues(name);
       const folded = foldedValues(values);
       // Most enums are upper case already: their folded set is their own set.
-      const same = folded.length === values.length && folded.every((v, i) => v === values[i]) && this.enumSets.has(name);
+      const same =
+        folded.length === values.length && folded.every((v, i) => v === values[i]) && this.enumSets.has(name);
       head.push(`const ${id} = ${same ? this.enumSets.get(name)! : `/* @__PURE__ */ new Set(${js(folded)})`};`);
     }
     const exports = resources.map(
-      (r) => `export function ${r}(d) {\n  $start();\n  if (!$r_${r}(d, 0)) return $spelledOtherwise ? 3 : 0;\n  return $finish();\n}`,
+      (r) =>
+        `export function ${r}(d) {\n  $start();\n  if (!$r_${r}(d, 0)) return $spelledOtherwise ? 3 : 0;\n  return $finish();\n}`,
     );
     return `${[...head, ...this.body, ...exports].join("\n")}\n`;
   }
@@ -391,7 +430,12 @@ export function compileFast(ir: SpecIR): string {
 
 /** Every key that names a field of a resource: its JSON name and its proto name (the checker skips declared ones). */
 function otherSpellings(ir: SpecIR): Map<string, string[]> {
-  return new Map([...ir.resources].map(([name, r]) => [name, [...new Set(r.fields.flatMap((f) => [f.jsonName, f.protoName]))].sort()]));
+  return new Map(
+    [...ir.resources].map(([name, r]) => [
+      name,
+      [...new Set(r.fields.flatMap((f) => [f.jsonName, f.protoName]))].sort(),
+    ]),
+  );
 }
 
 /** The fast-path module for a set of validator schemas (by name), exporting a checker for each of `exported`. */
@@ -413,8 +457,13 @@ function declarations(ir: SpecIR): string {
     "",
   ];
   for (const name of ir.resources.keys()) lines.push(`export declare function ${name}(value: unknown): FastVerdict;`);
-  lines.push("", "/** The drift found by the last call that answered 2 (a new array each time), in the order the ajv validators find it. */");
-  lines.push(`export declare const drift: { path: string; kind: "unknown-field" | "unknown-enum-value"; value: unknown; spec: string }[];`);
+  lines.push(
+    "",
+    "/** The drift found by the last call that answered 2 (a new array each time), in the order the ajv validators find it. */",
+  );
+  lines.push(
+    `export declare const drift: { path: string; kind: "unknown-field" | "unknown-enum-value"; value: unknown; spec: string }[];`,
+  );
   return `${lines.join("\n")}\n`;
 }
 

@@ -84,7 +84,9 @@ export function addValidatorKeywords(ajv: Ajv): Ajv {
         return;
       }
       const known = or(...(schema as string[]).map((v) => _`${data} === ${v}`));
-      gen.if(_`typeof ${data} == "string" && !(${known})`, () => gen.code(_`${sink}.push("e", ${instancePath(cxt)}, ${data}, ${owner})`));
+      gen.if(_`typeof ${data} == "string" && !(${known})`, () =>
+        gen.code(_`${sink}.push("e", ${instancePath(cxt)}, ${data}, ${owner})`),
+      );
     },
   });
   return ajv;

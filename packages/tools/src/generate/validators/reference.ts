@@ -22,7 +22,8 @@ export function referencedSchemas(schema: unknown, named = false, out = new Set<
   else if (schema !== null && typeof schema === "object")
     for (const [key, value] of Object.entries(schema)) {
       if (!named && key === "$ref") {
-        if (typeof value !== "string" || !value.endsWith(".json")) throw new Error(`reference data: unsupported $ref ${JSON.stringify(value)}`);
+        if (typeof value !== "string" || !value.endsWith(".json"))
+          throw new Error(`reference data: unsupported $ref ${JSON.stringify(value)}`);
         out.add(value.slice(0, -".json".length));
       } else referencedSchemas(value, !named && NAMED.has(key), out);
     }
@@ -47,14 +48,22 @@ export function referenceData(schema: unknown): unknown {
 }
 
 export function emitReference(ctx: GenerateContext): Map<string, EmittedFile> {
-  const schemas = [...validatorSchemas(ctx.ir, "lenient")].map(([name, schema]) => ({ name, data: referenceData(schema), refs: referencedSchemas(schema) }));
+  const schemas = [...validatorSchemas(ctx.ir, "lenient")].map(([name, schema]) => ({
+    name,
+    data: referenceData(schema),
+    refs: referencedSchemas(schema),
+  }));
   const source = [
     "// Reference data for packages/runtime/src/reference/. See packages/tools/src/generate/validators/reference.ts.",
     // Marked pure: a bundle that never builds issues drops it.
     `export const isBytes = /* @__PURE__ */ ${BYTES_CHECK_SOURCE};`,
     linkedExports(schemas, OWN_NAMES),
   ].join("\n");
-  const declarations = [DECLARATIONS, ...schemas.map(({ name }) => `export declare const ${name}: SchemaData;`), ""].join("\n");
+  const declarations = [
+    DECLARATIONS,
+    ...schemas.map(({ name }) => `export declare const ${name}: SchemaData;`),
+    "",
+  ].join("\n");
   return new Map<string, EmittedFile>([
     ["validators/reference.js", { kind: "js", content: source }],
     ["validators/reference.d.ts", { kind: "ts", content: declarations }],

@@ -10,7 +10,17 @@ import type { SpecIR } from "../../spec/model.ts";
 import { BYTES_KEYWORD, DRIFT_KEYWORD } from "./keywords.ts";
 
 /** Dropped: annotations nothing reads at run time, and `$schema` (the validators' ajv instance is set to the dialect). */
-const ANNOTATIONS = new Set(["$schema", "description", "title", "$comment", "deprecated", "readOnly", "writeOnly", "contentEncoding", "examples"]);
+const ANNOTATIONS = new Set([
+  "$schema",
+  "description",
+  "title",
+  "$comment",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "contentEncoding",
+  "examples",
+]);
 
 type Json = unknown;
 
@@ -58,7 +68,11 @@ export function validatorSchemas(ir: SpecIR, mode: SchemaMode): Map<string, Json
   for (const [name, schema] of allSchemas(ir, "strict")) {
     const stripped = transform(schema, mode) as Record<string, Json>;
     if (mode === "strict") out.set(name, stripped);
-    else out.set(name, { ...(openForDrift(stripped) as Record<string, Json>), $id: (lenientIds!.get(name) as Record<string, Json>)["$id"] });
+    else
+      out.set(name, {
+        ...(openForDrift(stripped) as Record<string, Json>),
+        $id: (lenientIds!.get(name) as Record<string, Json>)["$id"],
+      });
   }
   return out;
 }

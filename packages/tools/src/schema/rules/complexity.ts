@@ -24,9 +24,11 @@ const DOCS_ON_COMPLEXITY: Evidence = {
   kind: "reference",
   quote:
     "A complex schema can result in an InvalidArgument: 400 error. Complexity might come from long property names, long array length limits, enums with many values, objects with lots of optional properties, or a combination of these factors.",
-  source: "https://ai.google.dev/gemini-api/docs/structured-output (quoted in https://github.com/googleapis/python-genai/issues/950)",
+  source:
+    "https://ai.google.dev/gemini-api/docs/structured-output (quoted in https://github.com/googleapis/python-genai/issues/950)",
 };
-const CONFLICT = "Google states no limit; schemas of the same size have passed and failed depending on their shape, model and function-calling mode, so the thresholds are taken from the smallest reported failures.";
+const CONFLICT =
+  "Google states no limit; schemas of the same size have passed and failed depending on their shape, model and function-calling mode, so the thresholds are taken from the smallest reported failures.";
 
 const TARGETS: Record<Dialect, readonly Target[]> = {
   responseJsonSchema: ["responseJsonSchema", "parametersJsonSchema"],
@@ -44,13 +46,21 @@ function largeSchema(dialect: Dialect): RuleDefinition {
     evidence: [
       TOO_MANY_STATES,
       DOCS_ON_COMPLEXITY,
-      { kind: "accepted", source: "https://github.com/receptron/MulmoChat/issues/123", what: "about 14,600 bytes of tool schemas were answered 200 (about 49,300 bytes failed with INVALID_ARGUMENT)" },
+      {
+        kind: "accepted",
+        source: "https://github.com/receptron/MulmoChat/issues/123",
+        what: "about 14,600 bytes of tool schemas were answered 200 (about 49,300 bytes failed with INVALID_ARGUMENT)",
+      },
     ],
     conflict: CONFLICT,
     check(doc, report) {
       const size = JSON.stringify(doc.root).length;
       if (size >= LARGE_SCHEMA_CHARACTERS)
-        report(doc.base, `this schema is ${size} characters of JSON; Gemini may refuse it as having "too many states for serving"`, "shorten descriptions and names, split it, or move rarely needed parts out");
+        report(
+          doc.base,
+          `this schema is ${size} characters of JSON; Gemini may refuse it as having "too many states for serving"`,
+          "shorten descriptions and names, split it, or move rarely needed parts out",
+        );
     },
   };
 }
@@ -68,10 +78,19 @@ function largeEnum(dialect: Dialect): RuleDefinition {
       for (const s of doc.subschemas) {
         const e = s.get("enum");
         if (e !== undefined && Array.isArray(e.value) && e.value.length >= LARGE_ENUM_VALUES)
-          report(child(s.pointer, e.key), `this enum has ${e.value.length} values; Gemini may refuse the schema as too complex`, "group the values, or take a string and check it against the list yourself");
+          report(
+            child(s.pointer, e.key),
+            `this enum has ${e.value.length} values; Gemini may refuse the schema as too complex`,
+            "group the values, or take a string and check it against the list yourself",
+          );
       }
     },
   };
 }
 
-export const COMPLEXITY_RULES: readonly RuleDefinition[] = [largeSchema("responseJsonSchema"), largeSchema("responseSchema"), largeEnum("responseJsonSchema"), largeEnum("responseSchema")];
+export const COMPLEXITY_RULES: readonly RuleDefinition[] = [
+  largeSchema("responseJsonSchema"),
+  largeSchema("responseSchema"),
+  largeEnum("responseJsonSchema"),
+  largeEnum("responseSchema"),
+];

@@ -35,12 +35,17 @@ export interface LintDocument {
   file?: string;
 }
 
-export const at = (doc: LintDocument, pointer: string): Location => ({ ...(doc.file ? { file: doc.file } : {}), pointer });
-export const child = (ptr: string, ...segs: (string | number)[]) => ptr + segs.map((s) => `/${escapeSegment(s)}`).join("");
+export const at = (doc: LintDocument, pointer: string): Location => ({
+  ...(doc.file ? { file: doc.file } : {}),
+  pointer,
+});
+export const child = (ptr: string, ...segs: (string | number)[]) =>
+  ptr + segs.map((s) => `/${escapeSegment(s)}`).join("");
 
 /** Read field `name` of a schema object in a dialect: the legacy dialect also takes the proto name. */
 export function getField(schema: JsonObject, name: string, dialect: Dialect): Field | undefined {
-  for (const key of dialect === "responseSchema" ? spellingsOf(name) : [name]) if (schema[key] !== undefined) return { key, value: schema[key]! };
+  for (const key of dialect === "responseSchema" ? spellingsOf(name) : [name])
+    if (schema[key] !== undefined) return { key, value: schema[key]! };
   return undefined;
 }
 
@@ -89,8 +94,11 @@ export function collectSubschemas(root: Json, base: string, dialect: Dialect): S
       if (got === undefined) continue;
       const { key, value: v } = got;
       if (walk === "schema" || (walk === "schemaOrArray" && !Array.isArray(v))) visit(v, child(pointer, key));
-      else if ((walk === "schemaArray" || walk === "schemaOrArray") && Array.isArray(v)) v.forEach((x, i) => visit(x, child(pointer, key, i)));
-      else if (walk === "schemaMap" && isObject(v)) for (const [prop, x] of Object.entries(v)) visit(x, child(pointer, key, prop), name === "properties" ? { name: prop, parent: s } : undefined);
+      else if ((walk === "schemaArray" || walk === "schemaOrArray") && Array.isArray(v))
+        v.forEach((x, i) => visit(x, child(pointer, key, i)));
+      else if (walk === "schemaMap" && isObject(v))
+        for (const [prop, x] of Object.entries(v))
+          visit(x, child(pointer, key, prop), name === "properties" ? { name: prop, parent: s } : undefined);
     }
   };
   visit(root, base);

@@ -14,7 +14,8 @@ function requiredRefs(doc: LintDocument, s: Json, out: string[]): void {
     if (target !== undefined) out.push(target);
   }
   const required = new Set(Array.isArray(s.required) ? s.required : []);
-  if (isObject(s.properties)) for (const [name, p] of Object.entries(s.properties)) if (required.has(name)) requiredRefs(doc, p, out);
+  if (isObject(s.properties))
+    for (const [name, p] of Object.entries(s.properties)) if (required.has(name)) requiredRefs(doc, p, out);
   for (const key of ["items", "prefixItems", "anyOf", "oneOf", "allOf"]) {
     const v = s[key];
     if (Array.isArray(v)) v.forEach((x) => requiredRefs(doc, x, out));
@@ -30,11 +31,13 @@ export const requiredCycle: RuleDefinition = {
   severity: "error",
   dialects: ["responseJsonSchema"],
   targets: targetsOf("responseJsonSchema"),
-  summary: "A recursion of `$ref`s whose every step is a required property (or array items / anyOf members), which Google says is not allowed.",
+  summary:
+    "A recursion of `$ref`s whose every step is a required property (or array items / anyOf members), which Google says is not allowed.",
   evidence: [
     {
       kind: "reference",
-      quote: "Cyclic references are unrolled to a limited degree and, as such, may only be used within non-required properties. (Nullable properties are not sufficient.)",
+      quote:
+        "Cyclic references are unrolled to a limited degree and, as such, may only be used within non-required properties. (Nullable properties are not sufficient.)",
       source: DISCOVERY_RESPONSE_JSON_SCHEMA,
     },
   ],

@@ -56,7 +56,9 @@ export const GENERATION_CONFIG_FIELD_PROTO_NAMES: Readonly<Record<string, string
 };
 
 const PROTO_TO_JSON_SCHEMA = new Map(Object.entries(SCHEMA_FIELD_PROTO_NAMES).map(([json, proto]) => [proto, json]));
-const PROTO_TO_JSON_CONFIG = new Map(Object.entries(GENERATION_CONFIG_FIELD_PROTO_NAMES).map(([json, proto]) => [proto, json]));
+const PROTO_TO_JSON_CONFIG = new Map(
+  Object.entries(GENERATION_CONFIG_FIELD_PROTO_NAMES).map(([json, proto]) => [proto, json]),
+);
 
 /** The keys a legacy Schema field may come under: its JSON name, then its proto name when that differs. */
 export function spellingsOf(jsonName: string): string[] {

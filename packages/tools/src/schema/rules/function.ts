@@ -8,7 +8,8 @@ import type { DeclarationView } from "../../request/view.ts";
 import type { LintDocument } from "./context.ts";
 import { type Evidence, type Report, type RuleDefinition } from "./rule.ts";
 
-const DISCOVERY = "Discovery generativelanguage v1beta 20260325 (../shared/upstream/discovery/generativelanguage.v1beta.20260325.json)";
+const DISCOVERY =
+  "Discovery generativelanguage v1beta 20260325 (../shared/upstream/discovery/generativelanguage.v1beta.20260325.json)";
 const FUNCTION_FIELDS = ["parameters", "parametersJsonSchema", "response", "responseJsonSchema"] as const;
 
 // --- parameters must describe an object ---------------------------------------------------------------------------
@@ -47,7 +48,8 @@ export const parametersObject: RuleDefinition = {
   severity: "error",
   dialects: ["responseJsonSchema", "responseSchema"],
   targets: ["parametersJsonSchema", "parameters"],
-  summary: "A function's parameter schema whose root does not describe an object (type object, or a $ref / anyOf leading only to objects).",
+  summary:
+    "A function's parameter schema whose root does not describe an object (type object, or a $ref / anyOf leading only to objects).",
   evidence: [
     {
       kind: "reference",
@@ -56,13 +58,17 @@ export const parametersObject: RuleDefinition = {
     },
     {
       kind: "error-message",
-      message: "Unable to submit request because terminal_last_command functionDeclaration parameters schema should be of type OBJECT",
+      message:
+        "Unable to submit request because terminal_last_command functionDeclaration parameters schema should be of type OBJECT",
       source: "https://github.com/diegosouzapw/OmniRoute/pull/3360",
       model: "Gemini on Vertex AI (legacy `parameters` with properties but no type)",
     },
     {
       kind: "accepted",
-      files: ["request/pydantic-ai-test_gemini_drop_exclusive_maximum-i1.json", "request/pydantic-ai-test_gemini_tool_config_any_with_tool_without_args-i0.json"],
+      files: [
+        "request/pydantic-ai-test_gemini_drop_exclusive_maximum-i1.json",
+        "request/pydantic-ai-test_gemini_tool_config_any_with_tool_without_args-i0.json",
+      ],
       what: 'parameters_json_schema with "type": "object", and legacy parameters with "type": "object" (lower case), answered 200',
     },
   ],
@@ -71,7 +77,9 @@ export const parametersObject: RuleDefinition = {
     const given = doc.root.type;
     report(
       doc.base,
-      given === undefined ? "a function's parameters schema has no type; it must describe an object" : `a function's parameters schema has type ${JSON.stringify(given)}; it must describe an object`,
+      given === undefined
+        ? "a function's parameters schema has no type; it must describe an object"
+        : `a function's parameters schema has type ${JSON.stringify(given)}; it must describe an object`,
       'give the root "type": "object" and put each parameter under "properties"',
     );
   },
@@ -94,13 +102,24 @@ export const schemaFieldsExclusive: RuleDefinition = {
   scope: "request",
   dialects: ["responseJsonSchema", "responseSchema"],
   targets: [...FUNCTION_FIELDS],
-  summary: "A function declaration that sets both parameters and parametersJsonSchema, or both response and responseJsonSchema.",
+  summary:
+    "A function declaration that sets both parameters and parametersJsonSchema, or both response and responseJsonSchema.",
   evidence: [
-    { kind: "reference", quote: "This field is mutually exclusive with `parameters`.", source: `${DISCOVERY}: FunctionDeclaration.parametersJsonSchema` },
-    { kind: "reference", quote: "This field is mutually exclusive with `response`.", source: `${DISCOVERY}: FunctionDeclaration.responseJsonSchema` },
+    {
+      kind: "reference",
+      quote: "This field is mutually exclusive with `parameters`.",
+      source: `${DISCOVERY}: FunctionDeclaration.parametersJsonSchema`,
+    },
+    {
+      kind: "reference",
+      quote: "This field is mutually exclusive with `response`.",
+      source: `${DISCOVERY}: FunctionDeclaration.responseJsonSchema`,
+    },
     {
       kind: "accepted",
-      files: ["request/js-genai-MCP_related_client_Tests_generateContent_ML_Dev_test_with_greeter_server__structured_output__error_thrown_by_t-i0.json"],
+      files: [
+        "request/js-genai-MCP_related_client_Tests_generateContent_ML_Dev_test_with_greeter_server__structured_output__error_thrown_by_t-i0.json",
+      ],
       what: "a declaration with parametersJsonSchema and responseJsonSchema (one of each pair) answered 200",
     },
   ],
@@ -109,7 +128,12 @@ export const schemaFieldsExclusive: RuleDefinition = {
       for (const [legacy, json] of EXCLUSIVE_PAIRS) {
         const a = d.get(legacy);
         const b = d.get(json);
-        if (a && b) report(b.pointer, `${a.key} and ${b.key} are both set; a function declaration takes only one of them`, `keep ${b.key} (JSON Schema) or ${a.key} (legacy Schema), not both`);
+        if (a && b)
+          report(
+            b.pointer,
+            `${a.key} and ${b.key} are both set; a function declaration takes only one of them`,
+            `keep ${b.key} (JSON Schema) or ${a.key} (legacy Schema), not both`,
+          );
       }
     });
   },
@@ -133,7 +157,8 @@ const NAME_ERROR_WITH_COLONS: Evidence = {
 };
 const NAME_ERROR_OLDER: Evidence = {
   kind: "error-message",
-  message: "Invalid function name. Must start with a letter or an underscore. Must be alphameric (a-z, A-Z, 0-9), underscores (_), dots (.) or dashes (-), with a maximum length of 64.",
+  message:
+    "Invalid function name. Must start with a letter or an underscore. Must be alphameric (a-z, A-Z, 0-9), underscores (_), dots (.) or dashes (-), with a maximum length of 64.",
   source: "https://github.com/google-gemini/gemini-cli/issues/6704",
   model: "gemini-2.5-pro",
 };
@@ -149,19 +174,29 @@ export const nameCharacters: RuleDefinition = {
   scope: "request",
   dialects: ["responseJsonSchema", "responseSchema"],
   targets: [...FUNCTION_FIELDS],
-  summary: "A function name that is missing or empty, does not start with a letter or an underscore, or has a character other than letters, digits, _ . : -.",
+  summary:
+    "A function name that is missing or empty, does not start with a letter or an underscore, or has a character other than letters, digits, _ . : -.",
   evidence: [
     NAME_REFERENCE,
     NAME_ERROR_WITH_COLONS,
     NAME_ERROR_OLDER,
-    { kind: "accepted", files: ["request/pydantic-ai-test_gemini_drop_exclusive_maximum-i1.json"], what: "a declaration named get_chinese_zodiac answered 200" },
+    {
+      kind: "accepted",
+      files: ["request/pydantic-ai-test_gemini_drop_exclusive_maximum-i1.json"],
+      what: "a declaration named get_chinese_zodiac answered 200",
+    },
   ],
   check(doc, report) {
     eachDeclaration(doc, (d) => {
       const { value, pointer } = nameOf(d);
-      if (typeof value !== "string" || value === "") report(pointer, "a function declaration needs a non-empty name", "name the function, e.g. get_weather");
+      if (typeof value !== "string" || value === "")
+        report(pointer, "a function declaration needs a non-empty name", "name the function, e.g. get_weather");
       else if (!NAME_PATTERN.test(value))
-        report(pointer, `function name ${JSON.stringify(value)} is not allowed: it must start with a letter or _ and use only a-z, A-Z, 0-9, _ . : -`, "replace the other characters, e.g. by _");
+        report(
+          pointer,
+          `function name ${JSON.stringify(value)} is not allowed: it must start with a letter or _ and use only a-z, A-Z, 0-9, _ . : -`,
+          "replace the other characters, e.g. by _",
+        );
     });
   },
 };
@@ -177,7 +212,12 @@ export const nameTooLong: RuleDefinition = {
   check(doc, report) {
     eachDeclaration(doc, (d) => {
       const { value, pointer } = nameOf(d);
-      if (typeof value === "string" && value.length > NAME_MAX_REFERENCE) report(pointer, `function name is ${value.length} characters long; the limit is ${NAME_MAX_REFERENCE}`, `shorten it to ${NAME_MAX_OBSERVED} characters or fewer`);
+      if (typeof value === "string" && value.length > NAME_MAX_REFERENCE)
+        report(
+          pointer,
+          `function name is ${value.length} characters long; the limit is ${NAME_MAX_REFERENCE}`,
+          `shorten it to ${NAME_MAX_OBSERVED} characters or fewer`,
+        );
     });
   },
 };
@@ -195,9 +235,19 @@ export const nameLengthConflict: RuleDefinition = {
     eachDeclaration(doc, (d) => {
       const { value, pointer } = nameOf(d);
       if (typeof value === "string" && value.length > NAME_MAX_OBSERVED && value.length <= NAME_MAX_REFERENCE)
-        report(pointer, `function name is ${value.length} characters long: the reference allows ${NAME_MAX_REFERENCE}, the API's 400 message says ${NAME_MAX_OBSERVED}`, `shorten it to ${NAME_MAX_OBSERVED} characters or fewer`);
+        report(
+          pointer,
+          `function name is ${value.length} characters long: the reference allows ${NAME_MAX_REFERENCE}, the API's 400 message says ${NAME_MAX_OBSERVED}`,
+          `shorten it to ${NAME_MAX_OBSERVED} characters or fewer`,
+        );
     });
   },
 };
 
-export const functionRules: readonly RuleDefinition[] = [parametersObject, schemaFieldsExclusive, nameCharacters, nameTooLong, nameLengthConflict];
+export const functionRules: readonly RuleDefinition[] = [
+  parametersObject,
+  schemaFieldsExclusive,
+  nameCharacters,
+  nameTooLong,
+  nameLengthConflict,
+];

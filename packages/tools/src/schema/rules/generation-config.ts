@@ -18,7 +18,8 @@ const SCHEMA_FIELDS: readonly [string, Target][] = [
   ["_responseJsonSchema", "responseJsonSchema"],
 ];
 
-export const isGenerationConfig = (v: unknown): v is JsonObject => isObject(v) && Object.keys(v).some((k) => CONFIG_FIELDS.has(configFieldName(k)));
+export const isGenerationConfig = (v: unknown): v is JsonObject =>
+  isObject(v) && Object.keys(v).some((k) => CONFIG_FIELDS.has(configFieldName(k)));
 
 /** Field `name` (JSON name) of a GenerationConfig under whichever spelling the input used. */
 export function configField(config: JsonObject, name: string): Field | undefined {
@@ -35,7 +36,8 @@ export function configSchemas(config: JsonObject, base = ""): { root: Json; poin
 }
 
 const configOf = (doc: LintDocument): JsonObject | undefined => (isObject(doc.root) ? doc.root : undefined);
-const jsonSchemaField = (config: JsonObject) => configField(config, "responseJsonSchema") ?? configField(config, "_responseJsonSchema");
+const jsonSchemaField = (config: JsonObject) =>
+  configField(config, "responseJsonSchema") ?? configField(config, "_responseJsonSchema");
 
 export const bothSchemas: RuleDefinition = {
   id: "config.both-schemas",
@@ -47,7 +49,8 @@ export const bothSchemas: RuleDefinition = {
   evidence: [
     {
       kind: "reference",
-      quote: "This is an alternative to `response_schema` that accepts [JSON Schema](https://json-schema.org/). If set, `response_schema` must be omitted, but `response_mime_type` is required.",
+      quote:
+        "This is an alternative to `response_schema` that accepts [JSON Schema](https://json-schema.org/). If set, `response_schema` must be omitted, but `response_mime_type` is required.",
       source: `${DISCOVERY}, GenerationConfig._responseJsonSchema`,
     },
   ],
@@ -55,7 +58,12 @@ export const bothSchemas: RuleDefinition = {
     const config = configOf(doc);
     if (!config) return;
     const json = jsonSchemaField(config);
-    if (json && configField(config, "responseSchema")) report(child(doc.base, json.key), `responseSchema and ${json.key} are both set; Gemini accepts only one`, "keep one of them");
+    if (json && configField(config, "responseSchema"))
+      report(
+        child(doc.base, json.key),
+        `responseSchema and ${json.key} are both set; Gemini accepts only one`,
+        "keep one of them",
+      );
   },
 };
 
@@ -65,14 +73,20 @@ export const mimeType: RuleDefinition = {
   scope: "generationConfig",
   dialects: ["responseJsonSchema", "responseSchema"],
   targets: ["responseJsonSchema", "responseSchema"],
-  summary: "A response schema without a response MIME type that goes with it (application/json, or text/x.enum), which Google's reference requires.",
+  summary:
+    "A response schema without a response MIME type that goes with it (application/json, or text/x.enum), which Google's reference requires.",
   evidence: [
     {
       kind: "reference",
-      quote: "If set, a compatible `response_mime_type` must also be set. Compatible MIME types: `application/json`: Schema for JSON response.",
+      quote:
+        "If set, a compatible `response_mime_type` must also be set. Compatible MIME types: `application/json`: Schema for JSON response.",
       source: `${DISCOVERY}, GenerationConfig.responseSchema`,
     },
-    { kind: "reference", quote: "`text/x.enum`: ENUM as a string response in the response candidates.", source: `${DISCOVERY}, GenerationConfig.responseMimeType` },
+    {
+      kind: "reference",
+      quote: "`text/x.enum`: ENUM as a string response in the response candidates.",
+      source: `${DISCOVERY}, GenerationConfig.responseMimeType`,
+    },
   ],
   check(doc, report) {
     const config = configOf(doc);
@@ -81,7 +95,9 @@ export const mimeType: RuleDefinition = {
     if (mime !== undefined && typeof mime.value === "string" && SCHEMA_MIME_TYPES.includes(mime.value)) return;
     report(
       mime === undefined ? doc.base : child(doc.base, mime.key),
-      mime === undefined ? "a response schema is set but responseMimeType is not" : `${mime.key} ${JSON.stringify(mime.value)} does not go with a response schema`,
+      mime === undefined
+        ? "a response schema is set but responseMimeType is not"
+        : `${mime.key} ${JSON.stringify(mime.value)} does not go with a response schema`,
       'set "responseMimeType": "application/json" (or "text/x.enum" for a single string enum)',
     );
   },

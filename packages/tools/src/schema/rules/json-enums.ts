@@ -18,7 +18,8 @@ export const jsonEnumEmptyValue: RuleDefinition = {
     },
     {
       kind: "error-message",
-      message: "GenerateContentRequest.tools[6].function_declarations[0].parameters.properties[action].enum[3]: cannot be empty",
+      message:
+        "GenerateContentRequest.tools[6].function_declarations[0].parameters.properties[action].enum[3]: cannot be empty",
       source: "https://github.com/sbroenne/mcp-server-excel/issues/607",
     },
   ],

@@ -5,10 +5,26 @@ import { JSON_SCHEMA_KEYWORDS, LEGACY_FIELDS, LEGACY_OTHER_FIELDS } from "../jso
 import { child } from "./context.ts";
 import { schemaFieldName } from "./field-names.ts";
 import { targetsOf, type RuleDefinition } from "./rule.ts";
-import { DISCOVERY, DISCOVERY_RESPONSE_JSON_SCHEMA, JSON_SCHEMA_SUPPORT_QUOTE, SNAKE_CASE_SCHEMA_FILES } from "./sources.ts";
+import {
+  DISCOVERY,
+  DISCOVERY_RESPONSE_JSON_SCHEMA,
+  JSON_SCHEMA_SUPPORT_QUOTE,
+  SNAKE_CASE_SCHEMA_FILES,
+} from "./sources.ts";
 
 /** Keywords that only annotate: ignoring them changes nothing the model may return. */
-const ANNOTATIONS = new Set(["$schema", "$comment", "examples", "example", "default", "deprecated", "readOnly", "writeOnly", "$vocabulary", "$dynamicAnchor"]);
+const ANNOTATIONS = new Set([
+  "$schema",
+  "$comment",
+  "examples",
+  "example",
+  "default",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "$vocabulary",
+  "$dynamicAnchor",
+]);
 /** Handled by their own rules. */
 const OWN_RULE = new Set(["const", "definitions"]);
 const SUPPORTED = new Set<string>(JSON_SCHEMA_KEYWORDS);
@@ -28,7 +44,8 @@ export const unsupportedKeyword: RuleDefinition = {
   severity: "warning",
   dialects: ["responseJsonSchema"],
   targets: targetsOf("responseJsonSchema"),
-  summary: "A JSON Schema keyword outside the list Gemini supports: it is accepted and ignored, so the model may return values it excludes.",
+  summary:
+    "A JSON Schema keyword outside the list Gemini supports: it is accepted and ignored, so the model may return values it excludes.",
   evidence: [
     { kind: "reference", quote: JSON_SCHEMA_SUPPORT_QUOTE, source: DISCOVERY_RESPONSE_JSON_SCHEMA },
     {
@@ -71,7 +88,8 @@ export const legacyUnknownField: RuleDefinition = {
   severity: "error",
   dialects: ["responseSchema"],
   targets: targetsOf("responseSchema"),
-  summary: "A key that is no field of the legacy Schema message under its JSON name or its proto name (both are accepted); the API fails the request.",
+  summary:
+    "A key that is no field of the legacy Schema message under its JSON name or its proto name (both are accepted); the API fails the request.",
   evidence: [
     {
       kind: "error-message",
@@ -83,14 +101,22 @@ export const legacyUnknownField: RuleDefinition = {
       message: `Invalid JSON payload received. Unknown name "uniqueItems" at 'request.tools[0].function_declarations[83].parameters.properties[0].value.items.properties[3].value': Cannot find field.`,
       source: "https://github.com/decolua/9router/pull/3018",
     },
-    { kind: "accepted", what: "proto field names any_of and property_ordering in responseSchema (gemini-2.0-flash), answered 200", files: SNAKE_CASE_SCHEMA_FILES },
+    {
+      kind: "accepted",
+      what: "proto field names any_of and property_ordering in responseSchema (gemini-2.0-flash), answered 200",
+      files: SNAKE_CASE_SCHEMA_FILES,
+    },
   ],
   check(doc, report) {
     for (const s of doc.subschemas)
       for (const key of Object.keys(s.schema)) {
         const name = schemaFieldName(key);
         if (LEGACY_KNOWN.has(name) || LEGACY_WEAK.has(name)) continue;
-        report(child(s.pointer, key), `the legacy Schema has no field "${key}"; Gemini rejects the request`, LEGACY_HINTS[key] ?? "remove it, or use responseJsonSchema");
+        report(
+          child(s.pointer, key),
+          `the legacy Schema has no field "${key}"; Gemini rejects the request`,
+          LEGACY_HINTS[key] ?? "remove it, or use responseJsonSchema",
+        );
       }
   },
 };
@@ -103,9 +129,14 @@ export const legacyUnenforcedField: RuleDefinition = {
   severity: "warning",
   dialects: ["responseSchema"],
   targets: targetsOf("responseSchema"),
-  summary: "A string-length, pattern or property-count constraint: a field of the Schema message, accepted, but nothing says generation keeps to it.",
+  summary:
+    "A string-length, pattern or property-count constraint: a field of the Schema message, accepted, but nothing says generation keeps to it.",
   evidence: [
-    { kind: "reference", quote: "Optional. Pattern of the Type.STRING to restrict a string to a regular expression.", source: `${DISCOVERY}, Schema.pattern` },
+    {
+      kind: "reference",
+      quote: "Optional. Pattern of the Type.STRING to restrict a string to a regular expression.",
+      source: `${DISCOVERY}, Schema.pattern`,
+    },
     {
       kind: "error-message",
       message: "Unable to submit request because one or more response schemas specified unsupported field min_length",
@@ -117,7 +148,12 @@ export const legacyUnenforcedField: RuleDefinition = {
   check(doc, report) {
     for (const s of doc.subschemas)
       for (const key of Object.keys(s.schema))
-        if (UNENFORCED.has(schemaFieldName(key))) report(child(s.pointer, key), `"${key}" is accepted but may not be enforced in structured output`, "validate it on the response yourself");
+        if (UNENFORCED.has(schemaFieldName(key)))
+          report(
+            child(s.pointer, key),
+            `"${key}" is accepted but may not be enforced in structured output`,
+            "validate it on the response yourself",
+          );
   },
 };
 

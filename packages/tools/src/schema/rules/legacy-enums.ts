@@ -8,7 +8,8 @@ import { targetsOf, type Evidence, type RuleDefinition } from "./rule.ts";
 export const SAME_SCHEMA_MESSAGE: Evidence = {
   kind: "reference",
   quote: '"$ref": "Schema"',
-  source: "../shared/upstream/discovery/generativelanguage.v1beta.20260325.json (GenerationConfig.responseSchema, FunctionDeclaration.parameters and FunctionDeclaration.response each say so)",
+  source:
+    "../shared/upstream/discovery/generativelanguage.v1beta.20260325.json (GenerationConfig.responseSchema, FunctionDeclaration.parameters and FunctionDeclaration.response each say so)",
 };
 
 const LEGACY_TARGETS = targetsOf("responseSchema");
@@ -27,12 +28,14 @@ export const legacyEnumEmptyValue: RuleDefinition = {
   evidence: [
     {
       kind: "error-message",
-      message: "GenerateContentRequest.tools[0].function_declarations[5].parameters.properties[actions].items.properties[op].enum[3]: cannot be empty",
+      message:
+        "GenerateContentRequest.tools[0].function_declarations[5].parameters.properties[actions].items.properties[op].enum[3]: cannot be empty",
       source: "https://github.com/Smana/runlore/pull/40",
     },
     {
       kind: "error-message",
-      message: "GenerateContentRequest.tools[0].function_declarations[15].parameters.properties[time].enum[0]: cannot be empty",
+      message:
+        "GenerateContentRequest.tools[0].function_declarations[15].parameters.properties[time].enum[0]: cannot be empty",
       source: "https://github.com/google-gemini/gemini-cli/issues/3401",
       model: "gemini-2.5-flash",
     },
@@ -42,7 +45,12 @@ export const legacyEnumEmptyValue: RuleDefinition = {
     for (const s of doc.subschemas) {
       const e = enumValues(s);
       e?.values.forEach((v, i) => {
-        if (v === "") report(child(s.pointer, e.key, i), `enum value ${i} is the empty string, which Gemini rejects ("cannot be empty")`, "leave it out and make the property optional instead");
+        if (v === "")
+          report(
+            child(s.pointer, e.key, i),
+            `enum value ${i} is the empty string, which Gemini rejects ("cannot be empty")`,
+            "leave it out and make the property optional instead",
+          );
       });
     }
   },
@@ -57,12 +65,14 @@ export const legacyEnumNotString: RuleDefinition = {
   evidence: [
     {
       kind: "error-message",
-      message: "GenerateContentRequest.tools[0].function_declarations[11].parameters.properties[accountability].enum: only allowed for STRING type",
+      message:
+        "GenerateContentRequest.tools[0].function_declarations[11].parameters.properties[accountability].enum: only allowed for STRING type",
       source: "https://github.com/directus/directus/issues/27100",
     },
     {
       kind: "error-message",
-      message: "GenerateContentRequest.generation_config.response_schema.properties[value].enum: only allowed for STRING type",
+      message:
+        "GenerateContentRequest.generation_config.response_schema.properties[value].enum: only allowed for STRING type",
       source: "https://github.com/vercel/ai/pull/12944",
     },
     {
@@ -72,7 +82,10 @@ export const legacyEnumNotString: RuleDefinition = {
     },
     {
       kind: "accepted",
-      files: ["request/pydantic-ai-test_gemini_native_output_multiple.json", "request/pydantic-ai-test_google_native_output_multiple.json"],
+      files: [
+        "request/pydantic-ai-test_gemini_native_output_multiple.json",
+        "request/pydantic-ai-test_google_native_output_multiple.json",
+      ],
       what: 'enum on a node typed "string" (lower case) and "STRING" was answered 200',
     },
   ],
@@ -86,8 +99,12 @@ export const legacyEnumNotString: RuleDefinition = {
       if (typeOf(s) === "STRING") continue;
       report(
         child(s.pointer, e.key),
-        type === undefined ? "enum on a node without a type; Gemini allows enum only on STRING" : `enum on a node of type ${JSON.stringify(type.value)}; Gemini allows enum only on STRING`,
-        type === undefined ? 'add "type": "STRING" (the values must be strings)' : "use a STRING with string values, or drop enum and list the values in the description",
+        type === undefined
+          ? "enum on a node without a type; Gemini allows enum only on STRING"
+          : `enum on a node of type ${JSON.stringify(type.value)}; Gemini allows enum only on STRING`,
+        type === undefined
+          ? 'add "type": "STRING" (the values must be strings)'
+          : "use a STRING with string values, or drop enum and list the values in the description",
       );
     }
   },
@@ -102,7 +119,8 @@ export const legacyEnumFormatEmpty: RuleDefinition = {
   evidence: [
     {
       kind: "error-message",
-      message: "INVALID_ARGUMENT: GenerateContentRequest.tools[0].function_declarations[N].parameters.properties[X].enum: should be non-empty for STRING type with enum format",
+      message:
+        "INVALID_ARGUMENT: GenerateContentRequest.tools[0].function_declarations[N].parameters.properties[X].enum: should be non-empty for STRING type with enum format",
       source: "https://github.com/elastic/kibana/pull/286302",
       model: "Gemini 3.x (the thread says gemini-2.5-pro accepted it)",
     },
@@ -111,16 +129,23 @@ export const legacyEnumFormatEmpty: RuleDefinition = {
   check(doc, report) {
     for (const s of doc.subschemas) {
       const format = s.get("format");
-      if (typeof format?.value !== "string" || format.value.toLowerCase() !== "enum" || typeOf(s) !== "STRING") continue;
+      if (typeof format?.value !== "string" || format.value.toLowerCase() !== "enum" || typeOf(s) !== "STRING")
+        continue;
       const e = s.get("enum");
       if (e !== undefined && (!Array.isArray(e.value) || e.value.length > 0)) continue;
       report(
         child(s.pointer, e?.key ?? format.key),
-        e === undefined ? 'format "enum" without an enum list; Gemini 3 rejects it' : 'format "enum" with an empty enum list; Gemini 3 rejects it',
+        e === undefined
+          ? 'format "enum" without an enum list; Gemini 3 rejects it'
+          : 'format "enum" with an empty enum list; Gemini 3 rejects it',
         'list the values in enum, or drop "format": "enum" for a free string',
       );
     }
   },
 };
 
-export const LEGACY_ENUM_RULES: readonly RuleDefinition[] = [legacyEnumEmptyValue, legacyEnumNotString, legacyEnumFormatEmpty];
+export const LEGACY_ENUM_RULES: readonly RuleDefinition[] = [
+  legacyEnumEmptyValue,
+  legacyEnumNotString,
+  legacyEnumFormatEmpty,
+];

@@ -28,12 +28,14 @@ export function maxItemsContributions(doc: LintDocument): Contribution[] {
   const out: Contribution[] = [];
   for (const s of doc.subschemas) {
     const m = s.get("maxItems");
-    if (m !== undefined && typeof m.value === "number" && Number.isFinite(m.value) && m.value > 0) out.push({ pointer: child(s.pointer, m.key), value: m.value });
+    if (m !== undefined && typeof m.value === "number" && Number.isFinite(m.value) && m.value > 0)
+      out.push({ pointer: child(s.pointer, m.key), value: m.value });
   }
   return out;
 }
 
-const rejected = (sum: number, arrays: number) => sum >= BUDGET_ALWAYS_REJECTED || (arrays >= 2 && sum >= BUDGET_REJECTED_SPREAD);
+const rejected = (sum: number, arrays: number) =>
+  sum >= BUDGET_ALWAYS_REJECTED || (arrays >= 2 && sum >= BUDGET_REJECTED_SPREAD);
 
 function describe(parts: Contribution[], sum: number): string {
   const largest = [...parts].sort((a, b) => b.value - a.value).slice(0, 3);
@@ -67,7 +69,8 @@ export const maxItemsBudget: RuleDefinition = {
   check(doc, report) {
     const parts = maxItemsContributions(doc);
     const sum = parts.reduce((a, p) => a + p.value, 0);
-    if (rejected(sum, parts.length)) report(doc.base, `${describe(parts, sum)}; Gemini rejects such a schema with a bare INVALID_ARGUMENT`, HINT);
+    if (rejected(sum, parts.length))
+      report(doc.base, `${describe(parts, sum)}; Gemini rejects such a schema with a bare INVALID_ARGUMENT`, HINT);
   },
 };
 
@@ -83,8 +86,15 @@ export const maxItemsBudgetNear: RuleDefinition = {
     const parts = maxItemsContributions(doc);
     const sum = parts.reduce((a, p) => a + p.value, 0);
     if (sum < BUDGET_WARN_FROM || rejected(sum, parts.length)) return;
-    const band = sum > BUDGET_PASSED_SPREAD ? `; sums from ${BUDGET_PASSED_SPREAD + 1} to ${BUDGET_ALWAYS_REJECTED - 1} have both passed (1 × 971) and failed (8 × 120)` : "";
-    report(doc.base, `${describe(parts, sum)}, close to the budget near ${BUDGET_REJECTED_SPREAD} past which Gemini rejects the schema${band}`, HINT);
+    const band =
+      sum > BUDGET_PASSED_SPREAD
+        ? `; sums from ${BUDGET_PASSED_SPREAD + 1} to ${BUDGET_ALWAYS_REJECTED - 1} have both passed (1 × 971) and failed (8 × 120)`
+        : "";
+    report(
+      doc.base,
+      `${describe(parts, sum)}, close to the budget near ${BUDGET_REJECTED_SPREAD} past which Gemini rejects the schema${band}`,
+      HINT,
+    );
   },
 };
 

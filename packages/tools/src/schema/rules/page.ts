@@ -5,14 +5,18 @@ import { TARGET_DIALECT, TARGETS, type Evidence, type RuleDefinition } from "./r
 
 /** What each target is, for the page's table of targets. */
 const TARGET_FIELDS: Record<string, string> = {
-  responseJsonSchema: "`generationConfig.responseJsonSchema` (also `_responseJsonSchema`), `functionDeclarations[].responseJsonSchema`: a response or a function's result as JSON Schema",
+  responseJsonSchema:
+    "`generationConfig.responseJsonSchema` (also `_responseJsonSchema`), `functionDeclarations[].responseJsonSchema`: a response or a function's result as JSON Schema",
   responseSchema: "`generationConfig.responseSchema`: the response as the legacy `Schema` message",
   parametersJsonSchema: "`functionDeclarations[].parametersJsonSchema`: a function's parameters as JSON Schema",
   parameters: "`functionDeclarations[].parameters`: a function's parameters as the legacy `Schema` message",
   response: "`functionDeclarations[].response`: a function's result as the legacy `Schema` message",
 };
 
-const DIALECT_NAMES: Record<string, string> = { responseJsonSchema: "JSON Schema subset", responseSchema: "legacy Schema" };
+const DIALECT_NAMES: Record<string, string> = {
+  responseJsonSchema: "JSON Schema subset",
+  responseSchema: "legacy Schema",
+};
 
 /** One line of text: the page quotes messages and sentences inline. */
 const oneLine = (text: string) => text.replace(/\s*\n\s*/g, " ").trim();
@@ -78,7 +82,10 @@ export function formatRulesPage(rules: readonly RuleDefinition[] = RULE_DEFINITI
     "",
     "| rule | severity | targets |",
     "|---|---|---|",
-    ...rules.map((r) => `| [\`${r.id}\`](#${r.id.replace(/[^a-z0-9-]/g, "")}) | ${r.severity} | ${r.targets.map((t) => `\`${t}\``).join(", ")} |`),
+    ...rules.map(
+      (r) =>
+        `| [\`${r.id}\`](#${r.id.replace(/[^a-z0-9-]/g, "")}) | ${r.severity} | ${r.targets.map((t) => `\`${t}\``).join(", ")} |`,
+    ),
     "",
     "## Rules",
     "",

@@ -9,7 +9,13 @@ export type Dialect = "responseJsonSchema" | "responseSchema";
 /** The request field a schema is sent in; each field has its own rules on top of its dialect's. */
 export type Target = "responseJsonSchema" | "responseSchema" | "parametersJsonSchema" | "parameters" | "response";
 
-export const TARGETS: readonly Target[] = ["responseJsonSchema", "responseSchema", "parametersJsonSchema", "parameters", "response"];
+export const TARGETS: readonly Target[] = [
+  "responseJsonSchema",
+  "responseSchema",
+  "parametersJsonSchema",
+  "parameters",
+  "response",
+];
 
 /** `parameters` and `response` of a FunctionDeclaration are the legacy `Schema` message, like `responseSchema`. */
 export const TARGET_DIALECT: Record<Target, Dialect> = {
@@ -21,7 +27,10 @@ export const TARGET_DIALECT: Record<Target, Dialect> = {
 };
 
 /** The target a bare schema is linted for when only its dialect is known. */
-export const DIALECT_TARGET: Record<Dialect, Target> = { responseJsonSchema: "responseJsonSchema", responseSchema: "responseSchema" };
+export const DIALECT_TARGET: Record<Dialect, Target> = {
+  responseJsonSchema: "responseJsonSchema",
+  responseSchema: "responseSchema",
+};
 
 export type Evidence =
   /** A 400 the API returned, its message quoted exactly as published, and where (issue/PR URL). */
@@ -72,10 +81,15 @@ export function runRule(rule: RuleDefinition, doc: LintDocument): Diagnostic[] {
   const out: Diagnostic[] = [];
   rule.check(doc, (pointer, message, hint) => {
     const location = { ...(doc.file ? { file: doc.file } : {}), pointer };
-    out.push(hint === undefined ? { code: rule.id, severity: rule.severity, message, location } : { code: rule.id, severity: rule.severity, message, location, hint });
+    out.push(
+      hint === undefined
+        ? { code: rule.id, severity: rule.severity, message, location }
+        : { code: rule.id, severity: rule.severity, message, location, hint },
+    );
   });
   return out;
 }
 
 /** Every target of a dialect, for rules that hold wherever that dialect is sent. */
-export const targetsOf = (...dialects: Dialect[]): Target[] => TARGETS.filter((t) => dialects.includes(TARGET_DIALECT[t]));
+export const targetsOf = (...dialects: Dialect[]): Target[] =>
+  TARGETS.filter((t) => dialects.includes(TARGET_DIALECT[t]));

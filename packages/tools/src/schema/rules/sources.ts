@@ -1,7 +1,8 @@
 // Where the evidence of several rules comes from, named once. Paths of recorded requests are relative to
 // ../shared/fixtures/real; Discovery is the Gemini API's own discovery document (../shared/upstream/discovery).
 
-export const DISCOVERY = "https://generativelanguage.googleapis.com/$discovery/rest?version=v1beta (../shared/upstream/discovery/generativelanguage.v1beta.20260325.json)";
+export const DISCOVERY =
+  "https://generativelanguage.googleapis.com/$discovery/rest?version=v1beta (../shared/upstream/discovery/generativelanguage.v1beta.20260325.json)";
 
 /** Discovery, GenerationConfig._responseJsonSchema: the keywords responseJsonSchema supports. */
 export const JSON_SCHEMA_SUPPORT_QUOTE =
