@@ -8,7 +8,6 @@
 // fails for the change it is about and not for an unrelated change elsewhere in the same value's type; the old side's
 // types are used only where the change is a type change of that very item.
 import type { ClassifiedChange } from "../../packages/tools/src/diff/diff.ts";
-import { computeDirections } from "../../packages/tools/src/generate/types/direction.ts";
 import type { SpecIR } from "../../packages/tools/src/spec/model.ts";
 
 type Mod = "api" | "old";
@@ -32,7 +31,7 @@ export class UsageWriter {
     private readonly old: SpecIR,
     private readonly next: SpecIR,
   ) {
-    this.generic = computeDirections(old).generic;
+    this.generic = new Set([...old.resources.values()].filter((r) => r.generic).map((r) => r.name));
   }
 
   /** A resource as old code names it: generic ones with the side's type argument. */

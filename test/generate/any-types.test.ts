@@ -92,6 +92,7 @@ describe("any types: the spec fragment as IR and schemas", () => {
         { typeUrl: REASON, resource: "Reason" },
         { typeUrl: HINT, resource: "RetryHint" },
       ],
+      generic: false, // no member is on both sides with an enum inside
     });
     expect(small.resources.get("RetryHint")!.typeUrl).toBe(HINT);
     expect(small.resources.get("RetryHint")!.protoMessage).toBe("demo.RetryHint");

@@ -1,16 +1,18 @@
 // Builds a SpecIR from a compact fixture description (spec.json): only what a case is about is written, every
-// other IR property gets its default (flags false, descriptions empty, no aliases).
+// other IR property gets its default (flags false, descriptions empty, no aliases). The facts of the whole spec
+// (sides, genericity, default modes) are added by the spec layer's own last phase, as for a merged spec.
 import type {
-  AnyTypeIR,
+  AnyTypeDraft,
   EnumIR,
   FieldIR,
   FieldType,
   MethodIR,
   MethodParameter,
-  ResourceIR,
+  ResourceDraft,
   SpecIR,
   UnionIR,
 } from "../../../packages/tools/src/spec/model.ts";
+import { withWireFacts } from "../../../packages/tools/src/spec/merge/wire-facts.ts";
 
 type FlagName = "repeated" | "map" | "required" | "outputOnly" | "inputOnly" | "immutable" | "deprecated";
 
@@ -79,7 +81,7 @@ function buildField(jsonName: string, field: FixtureField, unions: UnionIR[]): F
 }
 
 export function buildIr(spec: FixtureSpec): SpecIR {
-  const resources = new Map<string, ResourceIR>();
+  const resources = new Map<string, ResourceDraft>();
   for (const [name, r] of Object.entries(spec.resources ?? {})) {
     const unions = (r.unions ?? []).map((u) => ({
       name: u.name,
@@ -105,7 +107,7 @@ export function buildIr(spec: FixtureSpec): SpecIR {
     }));
     enums.set(name, { name, description: e.description ?? "", values, usedBy: [], named: true });
   }
-  const anyTypes = new Map<string, AnyTypeIR>();
+  const anyTypes = new Map<string, AnyTypeDraft>();
   for (const [name, a] of Object.entries(spec.anyTypes ?? {})) {
     const members = Object.entries(a.messages)
       .map(([typeUrl, resource]) => ({ typeUrl, resource }))
@@ -126,7 +128,7 @@ export function buildIr(spec: FixtureSpec): SpecIR {
       description: description ?? "",
     });
   }
-  return {
+  return withWireFacts({
     service: {
       name: "generativelanguage",
       version: "v1beta",
@@ -140,5 +142,5 @@ export function buildIr(spec: FixtureSpec): SpecIR {
     methods,
     anyTypes,
     publicNames: new Map([...resources.keys()].map((n) => [n, n])),
-  };
+  });
 }

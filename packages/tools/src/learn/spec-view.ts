@@ -1,7 +1,6 @@
 // What `spec learn` asks of the spec it proposes corrections to: a resource's field by the key a payload used
 // (JSON name, proto name or alias), the side of the wire each resource is on, and the null fields of a body.
-import { computeDirections, type Side as WireSide } from "../generate/types/direction.ts";
-import type { FieldIR, ResourceIR, SpecIR } from "../spec/model.ts";
+import type { FieldIR, ResourceIR, SpecIR, WireSide } from "../spec/model.ts";
 export type { WireSide };
 import { escapeSegment } from "../util/json-pointer.ts";
 
@@ -19,9 +18,9 @@ export function fieldAt(ir: SpecIR, path: string): { resource: ResourceIR; field
   return resource && field ? { resource, field } : undefined;
 }
 
-/** The side of the wire each resource travels on, as the generator and the merge decide it. */
+/** The side of the wire each resource travels on, as the spec layer decides it (ResourceWireFacts.side). */
 export function resourceSides(ir: SpecIR): ReadonlyMap<string, WireSide> {
-  return computeDirections(ir).side;
+  return new Map([...ir.resources.values()].map((r) => [r.name, r.side]));
 }
 
 export interface NullField {

@@ -271,7 +271,8 @@ export interface FieldIR {
   /**
    * Set when the field is also bound to the URL path: either upstream calls it required but every method sending
    * it also takes it as a path parameter (e.g. GenerateContentRequest.model, which clients put only in the URL),
-   * or the importer added it as `inPath` (e.g. BatchEmbedContentsRequest.model). `required` is then false.
+   * or the importer added it as `inPath` (e.g. BatchEmbedContentsRequest.model). `required` is then false. Decided
+   * by the merge's path-binding phase (spec/merge/path-binding.ts).
    */
   inPath?: true;
   /** Set when a correction added the field or relaxed its "Required." (docs say so; stats count it). */
@@ -284,7 +285,39 @@ export interface UnionIR {
   description: string;
 }
 
-export interface ResourceIR {
+/** Which side of the wire a resource travels on: sent by clients, returned by the API, or both. */
+export type WireSide = "request" | "response" | "both";
+
+/** How `validate<Name>` checks a resource unless told otherwise (see ResourceWireFacts.defaultMode). */
+export type ValidationMode = "strict" | "lenient";
+
+/**
+ * What the whole spec says about one resource, as opposed to what its own file says: which methods reach it and in
+ * which direction. Computed once, by the merge's last phase (spec/merge/wire-facts.ts); emitters only read it.
+ */
+export interface ResourceWireFacts {
+  /**
+   * Reached from a method's request, a method's response, or both. Output-only fields are not followed from a
+   * request, input-only ones not from a response: those values never travel that way. A resource no method reaches
+   * counts as response side, with everything it holds. Decides how enum fields are typed: closed on the request side
+   * (a typo is a compile error), open on the response side (the API may return values this spec does not know yet).
+   */
+  side: WireSide;
+  /** False when no method reaches it, by request or response (the generated docs say so). */
+  reachable: boolean;
+  /**
+   * On both sides with an enum field somewhere in what it holds: its request and response forms differ, so the
+   * generated type takes the direction parameter (`D extends Direction`). Both-side resources without one are plain.
+   */
+  generic: boolean;
+  /**
+   * Strict for what clients send (the request body of some method, even one the API also returns, and request-side
+   * resources), lenient for the rest, which the API returns and may extend.
+   */
+  defaultMode: ValidationMode;
+}
+
+export interface ResourceIR extends ResourceWireFacts {
   name: string;
   upstreamName: string;
   protoMessage?: string;
@@ -329,12 +362,20 @@ export interface AnyTypeIR {
   description: string;
   /** Sorted by resource name. */
   members: AnyMemberIR[];
+  /** Some known message is generic (ResourceWireFacts.generic): the any type passes the direction parameter on. */
+  generic: boolean;
 }
 
 export interface MethodIR extends MethodSpec {
   description: string;
 }
 
+/**
+ * The spec as every emitter reads it, built by `mergeSpec` (spec/merge.ts) in named phases: renames, the layers'
+ * resources and their corrections, references, enums, any types, oneofs, aliases, the resources' and methods' final
+ * form (with path-bound fields decided), and last the facts that follow from the whole spec (each resource's
+ * ResourceWireFacts, each any type's `generic`). Emitters compute none of these themselves.
+ */
 export interface SpecIR {
   service: ImportedService;
   resources: Map<string, ResourceIR>;
@@ -346,4 +387,16 @@ export interface SpecIR {
   publicNames: Map<string, string>;
   /** Every evidence-based correction applied, by kind: added resources, fields, relaxed fields, enum values (absent: none). */
   corrections?: CorrectionIR[];
+}
+
+/** A resource as the merge builds it from the layers, before the facts of the whole spec are known. */
+export type ResourceDraft = Omit<ResourceIR, keyof ResourceWireFacts>;
+
+/** An any type before the facts of the whole spec are known. */
+export type AnyTypeDraft = Omit<AnyTypeIR, "generic">;
+
+/** The IR before its last phase (spec/merge/wire-facts.ts) adds what follows from the whole spec. */
+export interface SpecDraft extends Omit<SpecIR, "resources" | "anyTypes"> {
+  resources: Map<string, ResourceDraft>;
+  anyTypes: Map<string, AnyTypeDraft>;
 }

@@ -12,8 +12,6 @@
 // application uses and what they reach, nothing else. Every declaration is annotated with its type, so that the
 // package's declaration files name the types instead of spelling out each one's expansion (Open<T> inlined, 1.4 MB).
 import type { EmittedFile, GenerateContext } from "../context.ts";
-import { computeDirections } from "../types/direction.ts";
-import { defaultModes } from "../model/emit.ts";
 
 export const API_PATH = "validate.ts";
 
@@ -49,21 +47,19 @@ const OWN_NAMES = [
 ];
 
 export function apiSource(ctx: GenerateContext): string {
-  const { side, generic } = computeDirections(ctx.ir);
-  const modes = defaultModes(ctx.ir);
   const names = [...ctx.ir.resources.keys()].sort();
   for (const name of names)
     if (OWN_NAMES.includes(name))
       throw new Error(`validate.ts: a resource named ${name} clashes with the module's own ${name}`);
   const declarations = names.map((name) => {
-    const s = side.get(name) ?? "response";
+    // Side, genericity and default mode are the IR's (ResourceWireFacts).
+    const { side, generic, defaultMode: mode } = ctx.ir.resources.get(name)!;
     const [strict, lenient] =
-      s === "both" && generic.has(name)
+      side === "both" && generic
         ? [`T.${name}<"request">`, `T.${name}<"response">`]
-        : s === "request"
+        : side === "request"
           ? [`T.${name}`, `Open<T.${name}>`]
           : [`T.${name}`, `T.${name}`];
-    const mode = modes.get(name) === "strict" ? "strict" : "lenient";
     const byDefault = mode === "strict" ? strict : lenient;
     const definition = `{ name: "${name}", mode: "${mode}", fast: fast.${name}, schema: schemas.${name}, model: models.${name} }`;
     return `const ${name}: ResourceValidator<${strict}, ${lenient}, ${byDefault}> = /* @__PURE__ */ createValidator(${definition});`;

@@ -6,7 +6,6 @@
 // the output is deterministic.
 import type { FieldIR, ResourceIR, SpecIR } from "../../spec/model.ts";
 import type { EmittedFile, GenerateContext } from "../context.ts";
-import { computeDirections, type Side } from "../types/direction.ts";
 import { linkedExports, type LinkedEntry } from "../linked.ts";
 
 export const MODEL_PATH = "model.ts";
@@ -62,26 +61,11 @@ function fieldModel(field: FieldIR): Record<string, unknown> {
   return out;
 }
 
-/**
- * The default validation mode: strict for what users send — request bodies of methods (even when, like
- * GenerateContentRequest inside a batch, the API also returns them) and everything only sent — and lenient for
- * the rest, which the API returns and may extend.
- */
-export function defaultModes(ir: SpecIR): Map<string, "strict" | "lenient"> {
-  const { side } = computeDirections(ir);
-  const bodies = new Set([...ir.methods.values()].flatMap((m) => (m.request ? [m.request] : [])));
-  return new Map(
-    [...ir.resources.keys()].map((name) => [
-      name,
-      bodies.has(name) || side.get(name) === "request" ? "strict" : "lenient",
-    ]),
-  );
-}
-
-function resourceModel(resource: ResourceIR, side: Side, mode: "strict" | "lenient"): Record<string, unknown> {
+/** The side and default mode are the IR's (ResourceWireFacts). */
+function resourceModel(resource: ResourceIR): Record<string, unknown> {
   const out: Record<string, unknown> = {
-    side,
-    mode,
+    side: resource.side,
+    mode: resource.defaultMode,
     fields: Object.fromEntries(byName(resource.fields.map((f) => [f.jsonName, fieldModel(f)]))),
   };
   const unions = resource.unions.filter((u) => u.members.length > 1);
@@ -94,8 +78,6 @@ function resourceModel(resource: ResourceIR, side: Side, mode: "strict" | "lenie
  * google.protobuf.Any field the resources its any type knows (the runtime locates paths inside them).
  */
 export function modelEntries(ir: SpecIR): LinkedEntry[] {
-  const { side } = computeDirections(ir);
-  const modes = defaultModes(ir);
   const held = (field: FieldIR): string[] =>
     field.type === "any"
       ? (ir.anyTypes.get(field.ref ?? "")?.members ?? []).map((m) => m.resource)
@@ -104,7 +86,7 @@ export function modelEntries(ir: SpecIR): LinkedEntry[] {
         : [];
   const resources = [...ir.resources.values()].map((r) => ({
     name: r.name,
-    data: resourceModel(r, side.get(r.name) ?? "response", modes.get(r.name) ?? "lenient"),
+    data: resourceModel(r),
     refs: r.fields.flatMap(held),
   }));
   const enums = [...ir.enums.values()].map((e) => ({

@@ -11,7 +11,6 @@
 // cannot be written as a literal without a cast, and reading such a field needs one too.
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import type { AnyTypeIR, SpecIR } from "../../spec/model.ts";
-import type { Directions } from "./direction.ts";
 import { resourceType, type FieldTypeContext } from "./field-types.ts";
 import { jsDocText, toJsDocs } from "./jsdoc.ts";
 import { propertyKey, unknownMemberName } from "./names.ts";
@@ -25,9 +24,9 @@ function unionDoc(anyType: AnyTypeIR): string[] {
   return [anyType.description, `${example}other URLs are ${unknownMemberName(anyType)}.`];
 }
 
-function anyTypeStatementsOf(ir: SpecIR, anyType: AnyTypeIR, directions: Directions): StatementStructures[] {
-  const isGeneric = directions.generic.has(anyType.name);
-  const ctx: FieldTypeContext = { direction: isGeneric ? "generic" : "response", generic: directions.generic };
+function anyTypeStatementsOf(ir: SpecIR, anyType: AnyTypeIR, generic: ReadonlySet<string>): StatementStructures[] {
+  const isGeneric = anyType.generic;
+  const ctx: FieldTypeContext = { direction: isGeneric ? "generic" : "response", generic };
   const members = anyType.members.map((m) => `Packed<${resourceType(m.resource, ctx)}, ${JSON.stringify(m.typeUrl)}>`);
   const unknown = unknownMemberName(anyType);
   const knownFields = [
@@ -76,6 +75,6 @@ function anyTypeStatementsOf(ir: SpecIR, anyType: AnyTypeIR, directions: Directi
   ];
 }
 
-export function anyTypeStatements(ir: SpecIR, directions: Directions): StatementStructures[] {
-  return [...ir.anyTypes.keys()].sort().flatMap((name) => anyTypeStatementsOf(ir, ir.anyTypes.get(name)!, directions));
+export function anyTypeStatements(ir: SpecIR, generic: ReadonlySet<string>): StatementStructures[] {
+  return [...ir.anyTypes.keys()].sort().flatMap((name) => anyTypeStatementsOf(ir, ir.anyTypes.get(name)!, generic));
 }

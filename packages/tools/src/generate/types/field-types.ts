@@ -1,14 +1,19 @@
 // The TypeScript type of a field. Dispatch is a Record over every IR field type, so a new wire type in the IR is a
 // compile error here until it is given a TS type.
-import type { FieldIR, FieldType, ScalarType } from "../../spec/model.ts";
+import type { FieldIR, FieldType, ScalarType, SpecIR } from "../../spec/model.ts";
 
 /** How a resource's fields refer to enums and to other resources: depends on the side the resource is on. */
 export type TypeDirection = "request" | "response" | "generic";
 
 export interface FieldTypeContext {
   direction: TypeDirection;
-  /** Resources that take the `D extends Direction` parameter. */
+  /** Resources and any types that take the `D extends Direction` parameter. */
   generic: ReadonlySet<string>;
+}
+
+/** The names the IR marks generic (ResourceWireFacts.generic, AnyTypeIR.generic), for looking refs up by name. */
+export function genericNames(ir: SpecIR): ReadonlySet<string> {
+  return new Set([...ir.resources.values(), ...ir.anyTypes.values()].filter((x) => x.generic).map((x) => x.name));
 }
 
 export const SCALAR_TS_TYPES: Record<ScalarType, string> = {

@@ -8,11 +8,11 @@
 //   value's JSDoc. No TS `enum`.
 // - Oneofs: a resource with oneofs is `type Part = PartFields & OneOf<PartDataOneof> & …`; OneOf makes setting two
 //   members a compile error while every member stays optional. Members keep their JSDoc (OneOf is built on Pick).
-// - Directions: a resource reached from a method's request is on the request side, from a response on the response
-//   side, from both on both; one no method reaches counts as response side (with its closure). Output-only fields
-//   are not followed from a request, input-only ones not from a response: those values never travel that way (this
-//   keeps e.g. Candidate response-only although batches.update* sends a batch whose output-only results hold it).
-//   Enum fields are closed (`Role`) on the
+// - Directions: each resource's side of the wire is a fact of the IR (ResourceWireFacts, computed by the spec
+//   layer's spec/merge/wire-facts.ts): reached from a method's request, a response, or both; one no method reaches
+//   counts as response side (with its closure). Output-only fields are not followed from a request, input-only ones
+//   not from a response (this keeps e.g. Candidate response-only although batches.update* sends a batch whose
+//   output-only results hold it). Enum fields are closed (`Role`) on the
 //   request side and open (`Role | (string & {})`, autocomplete kept) on the response side, so a new server value
 //   does not break consumers while a typo in a request still fails to compile. A both-side resource whose closure
 //   holds an enum is generic — `Part<D extends Direction = "request">` with enum fields `EnumOf<E, D>` — and passes
@@ -32,8 +32,8 @@ import prettier from "prettier";
 import type { EmittedFile, GenerateContext } from "../context.ts";
 import type { SpecIR } from "../../spec/model.ts";
 import { anyTypeStatements } from "./any-types.ts";
-import { computeDirections } from "./direction.ts";
 import { enumStatements } from "./enums.ts";
+import { genericNames } from "./field-types.ts";
 import { helperStatements } from "./helpers.ts";
 import { methodStatements } from "./methods.ts";
 import { checkNameClashes } from "./names.ts";
@@ -44,13 +44,13 @@ export const TYPES_PATH = "types.ts";
 /** The types module for an IR, formatted. */
 export async function typesSource(ir: SpecIR, timings?: Record<string, number>): Promise<string> {
   checkNameClashes(ir);
-  const directions = computeDirections(ir);
+  const generic = genericNames(ir);
   const statements = [
     ...helperStatements(),
     ...enumStatements(ir),
-    ...resourceStatements(ir, directions),
-    ...anyTypeStatements(ir, directions),
-    ...methodStatements(ir, directions),
+    ...resourceStatements(ir, generic),
+    ...anyTypeStatements(ir, generic),
+    ...methodStatements(ir, generic),
   ];
   // Each statement printed from its structure by ts-morph, with no source file: prettier parses the text anyway, and
   // parsing it into a ts-morph source file as well cost more than printing. One blank line between declarations,

@@ -11,7 +11,6 @@ import {
   type StatementStructures,
 } from "ts-morph";
 import type { MethodIR, MethodParameter, SpecIR } from "../../spec/model.ts";
-import type { Directions } from "./direction.ts";
 import { resourceType, SCALAR_TS_TYPES } from "./field-types.ts";
 import { jsDocText, toJsDocs, wireFormatSentence, type Doc } from "./jsdoc.ts";
 import { propertyKey } from "./names.ts";
@@ -66,13 +65,9 @@ function methodDoc(method: MethodIR): Doc {
   };
 }
 
-function methodTypeProperty(method: MethodIR, directions: Directions): OptionalKind<PropertySignatureStructure> {
-  const request = method.request
-    ? resourceType(method.request, { direction: "request", generic: directions.generic })
-    : "undefined";
-  const response = method.response
-    ? resourceType(method.response, { direction: "response", generic: directions.generic })
-    : "undefined";
+function methodTypeProperty(method: MethodIR, generic: ReadonlySet<string>): OptionalKind<PropertySignatureStructure> {
+  const request = method.request ? resourceType(method.request, { direction: "request", generic }) : "undefined";
+  const response = method.response ? resourceType(method.response, { direction: "response", generic }) : "undefined";
   return {
     name: JSON.stringify(method.id),
     docs: toJsDocs(methodDoc(method)),
@@ -107,7 +102,7 @@ function methodInfoLiteral(method: MethodIR): string {
   return `${jsDocText(doc)}${JSON.stringify(method.id)}: ${JSON.stringify(info)},`;
 }
 
-export function methodStatements(ir: SpecIR, directions: Directions): StatementStructures[] {
+export function methodStatements(ir: SpecIR, generic: ReadonlySet<string>): StatementStructures[] {
   const methods = [...ir.methods.keys()].sort().map((id) => ir.methods.get(id)!);
   return [
     {
@@ -118,7 +113,7 @@ export function methodStatements(ir: SpecIR, directions: Directions): StatementS
         "Every method by id: `params` (path and query parameters), `request` (the body; `undefined` when the method\n" +
           "takes none) and `response` (the body; for a streaming method, each message of the stream).",
       ],
-      properties: methods.map((m) => methodTypeProperty(m, directions)),
+      properties: methods.map((m) => methodTypeProperty(m, generic)),
     },
     {
       kind: StructureKind.TypeAlias,
