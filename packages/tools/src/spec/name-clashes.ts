@@ -2,7 +2,7 @@
 // named like a oneof's interface, a helper's name): found while loading, so `spec check` refuses what `generate`
 // could not emit, and located at the spec entry that brings the second name.
 import { error, type Diagnostic, type Location } from "../diagnostics.ts";
-import { describeOwner, nameClashes, type NameOwner } from "../generate/types/names.ts";
+import { describeOwner, nameClashes, type NameOwner } from "./declared-names.ts";
 import { pointer } from "../util/json-pointer.ts";
 import type { SpecFiles } from "./files.ts";
 import type { SpecIR } from "./model.ts";

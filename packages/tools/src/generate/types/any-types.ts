@@ -13,7 +13,8 @@ import { StructureKind, VariableDeclarationKind, type StatementStructures } from
 import type { AnyTypeIR, SpecIR } from "../../spec/model.ts";
 import { resourceType, type FieldTypeContext } from "./field-types.ts";
 import { jsDocText, toJsDocs } from "./jsdoc.ts";
-import { propertyKey, unknownMemberName } from "./names.ts";
+import { unknownMemberName } from "../../spec/declared-names.ts";
+import { propertyKey } from "./names.ts";
 
 const DIRECTION_TYPE_PARAMETER = { name: "D", constraint: "Direction", default: '"request"' };
 

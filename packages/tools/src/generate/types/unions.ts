@@ -3,7 +3,7 @@
 import { StructureKind, type InterfaceDeclarationStructure } from "ts-morph";
 import type { FieldIR, ResourceIR, UnionIR } from "../../spec/model.ts";
 import { usesDirection } from "./field-types.ts";
-import { baseFieldsName, oneofName } from "./names.ts";
+import { baseFieldsName, oneofName } from "../../spec/declared-names.ts";
 import { propertySignature, type ResourceEmitContext } from "./properties.ts";
 
 function unionDocs(resource: ResourceIR, union: UnionIR): string {
