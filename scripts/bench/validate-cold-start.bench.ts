@@ -2,8 +2,9 @@
 //  (a') gemini-typekit: import the validation library as the runtime package ships it (packages/runtime/dist/esm,
 //       built by `npm run build`, rebuilt here when older than its sources; packages.bench.ts times the same files
 //       installed from the tarball) and validate one real generateContent response, plain node; to split that, the
-//       fast-path checkers (dist/esm/generated/validators/fast.js) alone, and the ajv standalone validators
-//       (packages/runtime/generated/validators/strict.js, which the library no longer loads nor ships) alone;
+//       fast-path checkers (dist/esm/generated/validators/fast.js) alone, and ajv's standalone strict validators of
+//       every resource alone (compiled by this bench into a temporary module, support/ajv-standalone.ts: the library
+//       neither loads nor ships them, and the generator no longer emits them);
 //  (a)  the same library as TypeScript run through tsx, as this repository runs it;
 //  (b)  ajv compiling the same schemas at start-up (packages/runtime/generated/schemas/*.json, Ajv2020 with allErrors + strict) and
 //       validating the same response, plain node;
@@ -27,6 +28,7 @@ import {
   typekitEsmChild,
   validatorModuleChild,
 } from "./support/cold-start.ts";
+import { writeStrictStandalone } from "./support/ajv-standalone.ts";
 import { CORPUS_DIR, ROOT } from "./support/corpus.ts";
 import { envNumber, median, verdict } from "./support/measure.ts";
 import { builtRuntimeEsm } from "./support/packages.ts";
@@ -51,7 +53,8 @@ interface Contender {
   runs?: number;
 }
 const sourceUrl = pathToFileURL(join(ROOT, "packages/runtime/src/index.ts")).href;
-const strictJs = join(ROOT, "packages/runtime/generated/validators/strict.js");
+const standalone = await writeStrictStandalone();
+const strictJs = standalone.path;
 const contenders: Record<string, Contender> = {
   node: { label: "(c)  bare node", script: EMPTY_CHILD, tsx: false },
   nodeTsx: { label: "(c)  bare node --import tsx", script: EMPTY_CHILD, tsx: true },
@@ -64,7 +67,7 @@ const contenders: Record<string, Contender> = {
   },
   typekitJs: { label: "(a') gemini-typekit, as JS", script: typekitEsmChild(pathToFileURL(entry).href), tsx: false },
   fastOnly: { label: "     fast.js alone", script: validatorModuleChild(fastJs, "=== 1"), tsx: false },
-  strictOnly: { label: "     ajv's strict.js alone", script: validatorModuleChild(strictJs, "=== true"), tsx: false },
+  strictOnly: { label: "     ajv's standalone alone", script: validatorModuleChild(strictJs, "=== true"), tsx: false },
   ajv: { label: "(b)  ajv compiles at start", script: ajvChild(false), tsx: false },
   ajvAll: { label: "     ajv compiles every resource", script: ajvChild(true), tsx: false, runs: 3 },
 };
@@ -96,6 +99,7 @@ for (let r = 0; r < RUNS; r++) {
   }
 }
 rmSync(dir, { recursive: true, force: true });
+standalone.remove();
 
 const med = (k: string, f: keyof Sample) => median(samples[k]!.map((s) => s[f]));
 console.log(
@@ -118,7 +122,7 @@ const aJs = med("typekitJs", "wall");
 const b = med("ajv", "wall");
 const net = (b - node) / (a - nodeTsx);
 const netJs = (b - node) / (aJs - node);
-const kib = (p: string) => `${(statSync(p).size / 1024).toFixed(0)} KiB`;
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 console.log(
   `(a') vs (b), each net of its bare process: ${netJs.toFixed(1)}× — target ≥ ${TARGET}×: ${verdict(netJs >= TARGET)}`,
 );
@@ -126,7 +130,7 @@ console.log(`     raw wall: ${(b / aJs).toFixed(2)}× (node's boot alone is ${no
 console.log(`(a) through tsx vs (b), each net of its bare process: ${net.toFixed(1)}×; raw: ${(b / a).toFixed(2)}×`);
 console.log(
   `where (a')'s time goes: loading the library ${med("typekitJs", "load").toFixed(0)} ms (${built.files} modules), of which ` +
-    `fast.js alone ${med("fastOnly", "load").toFixed(0)} ms (${kib(fastJs)}); ajv's strict.js, no longer ` +
-    `loaded, alone ${med("strictOnly", "load").toFixed(0)} ms (${kib(strictJs)}); first validation ` +
+    `fast.js alone ${med("fastOnly", "load").toFixed(0)} ms (${kib(statSync(fastJs).size)}); ajv's standalone strict ` +
+    `validators, not loaded, alone ${med("strictOnly", "load").toFixed(0)} ms (${kib(standalone.bytes)}); first validation ` +
     `${med("typekitJs", "first").toFixed(0)} ms. Through tsx, loading costs ${med("typekit", "load").toFixed(0)} ms`,
 );

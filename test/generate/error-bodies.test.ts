@@ -1,12 +1,16 @@
-// The API's error envelope, ErrorResponse, through the generated validators: one valid body per detail message,
-// bad details rejected at the right instance path, unknown "@type" URLs accepted, and every real error body of the
-// corpus (Gemini API and Vertex AI) valid in lenient mode — and in strict mode, which reports any drift first.
+// The API's error envelope, ErrorResponse, through ajv's validators of the schemas (test/support/ajv-oracle.ts): one
+// valid body per detail message, bad details rejected at the right instance path, unknown "@type" URLs accepted, and
+// every real error body of the corpus (Gemini API and Vertex AI) valid in lenient mode — and in strict mode, which
+// reports any drift first.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runValidator, type Mode } from "../../packages/runtime/generated/validators/index.ts";
 import { bodiesOf, CORPUS_DIR, corpusEntries } from "../support/corpus.ts";
 import { hasShared } from "../support/shared.ts";
+import { ajvOracle, type Mode } from "../support/ajv-oracle.ts";
+
+const oracle = await ajvOracle();
+const runValidator = oracle.run;
 
 const RPC = "type.googleapis.com/google.rpc.";
 

@@ -1,20 +1,19 @@
 // The invariant packages/runtime/src/validator.ts is built on: lenient mode only ever runs the strict validator, and calls a
 // value lenient-valid when every strict error is an unknown field or an unknown enum value. That must give the same
-// verdict as the lenient standalone validators the generator emits (packages/runtime/generated/validators/lenient.js), which accept
-// those two things by construction; and the drift must be what the generated runValidator reports. Checked on every
+// verdict as ajv's lenient validators (compiled at test time: test/support/ajv-oracle.ts), which accept
+// those two things by construction; and the drift must be what they report. Checked on every
 // real payload and every single mutation of it (mutations.ts), plus hand-made cases for each kind of error. One rule
 // is the runtime's alone: a root object none of whose keys the resource knows is no instance (no-known-field), where
-// the standalone validators see only unknown fields; such values are compared on that rule instead.
+// ajv's validators see only unknown fields; such values are compared on that rule instead.
 import { describe, expect, it } from "vitest";
-import type { ValidateFunction } from "ajv";
-import * as lenientValidators from "../../packages/runtime/generated/validators/lenient.js";
-import { runValidator, type ResourceName } from "../../packages/runtime/generated/validators/index.ts";
 import { normalizeResource } from "../../packages/runtime/src/normalize.ts";
 import { validateResource } from "../../packages/runtime/src/validator.ts";
+import { ajvOracle } from "../support/ajv-oracle.ts";
 import { hasCorpus, hasResource, loadCorpus } from "./corpus-map.ts";
 import { mutationsOf, setAt } from "./mutations.ts";
 
-const LENIENT = lenientValidators as unknown as Record<string, ValidateFunction>;
+const oracle = await ajvOracle();
+const LENIENT = oracle.validators.lenient;
 
 type Outcome = "agree" | "not-comparable";
 
@@ -22,7 +21,7 @@ type Outcome = "agree" | "not-comparable";
  * Compares the runtime's lenient verdict on `value` with the lenient validator's on its normalized form (the
  * validators know only the spec's spelling). Values whose normalization found a duplicate field or an enum number
  * the spec lacks have no counterpart there: they are counted, not compared. For values that need no normalization
- * the drift is compared too. A no-known-field verdict is not compared (the standalone validators see unknown fields
+ * the drift is compared too. A no-known-field verdict is not compared (ajv's validators see unknown fields
  * there), but it must be the only issue, at the root.
  */
 function compare(resource: string, value: unknown, disagreements: string[], where: string): Outcome {
@@ -37,19 +36,19 @@ function compare(resource: string, value: unknown, disagreements: string[], wher
   }
   if (runtime.ok !== reference) {
     disagreements.push(
-      `${where}: runtime ${runtime.ok ? "valid" : `invalid (${runtime.issues.map((i) => `${i.pointer} ${i.code}`).join(", ")})`}, lenient.js ${reference ? "valid" : "invalid"}`,
+      `${where}: runtime ${runtime.ok ? "valid" : `invalid (${runtime.issues.map((i) => `${i.pointer} ${i.code}`).join(", ")})`}, ajv ${reference ? "valid" : "invalid"}`,
     );
   } else if (runtime.ok && normalized.value === value) {
-    const generated = runValidator(resource as ResourceName, "lenient", value);
+    const generated = oracle.run(resource, "lenient", value);
     const a = runtime.drift.map((d) => `${d.kind} ${d.path}`).sort();
     const b = generated.drift.map((d) => `${d.kind} ${d.path}`).sort();
     if (JSON.stringify(a) !== JSON.stringify(b))
-      disagreements.push(`${where}: drift ${JSON.stringify(a)} vs runValidator ${JSON.stringify(b)}`);
+      disagreements.push(`${where}: drift ${JSON.stringify(a)} vs ajv ${JSON.stringify(b)}`);
   }
   return "agree";
 }
 
-describe("runtime lenient verdict = lenient standalone validator", () => {
+describe("runtime lenient verdict = ajv's lenient validator", () => {
   const CASES: [string, string, unknown][] = [
     [
       "clean",

@@ -1,4 +1,5 @@
-// The fast-path checkers (packages/runtime/generated/validators/fast.js, one for both modes) against the ajv validators, which stay the reference: on
+// The fast-path checkers (packages/runtime/generated/validators/fast.js, one for both modes) against the ajv validators
+// compiled at test time (test/support/ajv-oracle.ts), which stay the reference: on
 // every corpus payload, every own fixture, every mutation of both, and fast-check's random values, the fast verdict
 // (0 invalid, 1 valid, 2 valid with drift, 3 spelled otherwise) is the one ajv's answer implies, and in lenient mode the
 // drift the fast path reports is the drift the runtime reads from ajv's sink — same records, same order, same paths,
@@ -6,14 +7,12 @@
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import fc from "fast-check";
-import type { ValidateFunction } from "ajv";
-import * as strictAjv from "../../packages/runtime/generated/validators/strict.js";
-import * as lenientAjv from "../../packages/runtime/generated/validators/lenient.js";
 import * as fastCheckers from "../../packages/runtime/generated/validators/fast.js";
 import { RESOURCE_NAMES } from "../../packages/runtime/generated/validators/names.ts";
 import { loadSpec } from "../../packages/tools/src/spec/load.ts";
 import { compileFast, compileFastSchemas } from "../../packages/tools/src/generate/validators/fast.ts";
 import { driftFromSink, sinkHasOtherSpellings } from "../../packages/runtime/src/drift.ts";
+import { ajvOracle } from "../support/ajv-oracle.ts";
 import { corpusBodies } from "../support/corpus.ts";
 import { hasShared, PROJECT_ROOT } from "../support/shared.ts";
 import { build, json } from "./arbitraries.ts";
@@ -26,10 +25,8 @@ wholeModel();
 
 type Mode = "strict" | "lenient";
 type Fast = (value: unknown) => 0 | 1 | 2 | 3;
-const AJV: Record<Mode, Record<string, ValidateFunction>> = {
-  strict: strictAjv as unknown as Record<string, ValidateFunction>,
-  lenient: lenientAjv as unknown as Record<string, ValidateFunction>,
-};
+const oracle = await ajvOracle();
+const AJV = oracle.validators;
 const FAST = fastCheckers as unknown as Record<string, Fast>;
 /** What the fast verdict means in a mode: strict mode takes 1 (lenient-valid without drift) as valid, nothing else. */
 const verdictIn = (mode: Mode, verdict: number) => (mode === "strict" ? (verdict === 1 ? 1 : 0) : verdict);
@@ -40,9 +37,9 @@ function disagreement(resource: string, mode: Mode, value: unknown): string | un
   let valid: boolean;
   let sink: unknown[];
   try {
-    lenientAjv.driftSink.length = 0;
+    oracle.driftSink.length = 0;
     valid = AJV[mode][resource]!(value) as boolean;
-    sink = [...lenientAjv.driftSink];
+    sink = [...oracle.driftSink];
   } catch (error) {
     if (error instanceof RangeError) return undefined; // too deep for the reference
     throw error;

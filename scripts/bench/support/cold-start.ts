@@ -13,8 +13,8 @@ export const COLD_START_RESPONSE = join(
   "generate/firebase-sdk-test-data-unary-success-google-search-grounding.json",
 );
 
-// The ajv baseline compiles the published schemas with allErrors + strict, as a user would (the generated
-// validators use these too, see packages/tools/src/generate/validators/emit.ts; not imported: the child is plain node).
+// The ajv baseline compiles the published schemas with allErrors + strict, as a user would (the tests' ajv oracle uses
+// these too, AJV_OPTIONS in packages/tools/src/generate/validators/emit.ts; not imported: the child is plain node).
 const AJV_OPTIONS = { allErrors: true, strict: true };
 
 export interface ChildTimes {
