@@ -1,12 +1,17 @@
 // Benchmark (not a test): `generate` on the full spec, cold, in fresh processes, with the split by stage.
 // Target (issue 3): under 3 s wall-clock on a 2-core machine. Baseline measured in the same run: a bare `node`
 // process running the same tsx loader, so the ratio shows what generation itself costs.
+// Side by side (issue 15): openapi-typescript (a devDependency for this baseline only) turning Google's OpenAPI export
+// of the same API into types. Compared as a user runs each, whole process, cold: each one's installed CLI on plain
+// node (ours built to JavaScript, packages/tools/bin/gemini-typekit.js, built first when stale), writing its output to
+// disk, in interleaved runs. Target: ours ≤ 1.0× theirs. The split by stage above says where our time goes.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { OUTPUTS } from "../../packages/tools/src/generate/outputs.ts";
+import { builtToolsCli } from "./support/packages.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 3);
@@ -88,3 +93,45 @@ console.log(
 );
 console.log("  worker threads (overlapping):");
 Object.keys(stages).filter(inWorker).forEach(show);
+
+// ---- side by side with openapi-typescript
+const OPENAPI = join(root, "../shared/upstream/openapi3/generativelanguage.v1beta.google-openapi3.20251006.json");
+const OPENAPI_TS = join(root, "node_modules/openapi-typescript/bin/cli.js");
+if (!existsSync(OPENAPI)) console.log(`\nvs openapi-typescript: skipped, ${OPENAPI} is absent`);
+else {
+  const { bin, rebuilt } = await builtToolsCli();
+  const work = mkdtempSync(join(tmpdir(), "gtk-bench-vs-"));
+  const wall = (args: string[]) => {
+    const t = performance.now();
+    execFileSync(process.execPath, args, { cwd: root, stdio: "ignore" });
+    return performance.now() - t;
+  };
+  const contenders: Record<string, string[]> = {
+    node: ["-e", "0"],
+    ours: [bin, "generate", "--out", join(work, "generated")],
+    theirs: [OPENAPI_TS, OPENAPI, "--output", join(work, "openapi.d.ts")],
+  };
+  const times: Record<string, number[]> = { node: [], ours: [], theirs: [] };
+  const keys = Object.keys(contenders);
+  for (const k of keys) wall(contenders[k]!); // warm-up: disk cache
+  for (let r = 0; r < RUNS; r++)
+    for (let j = 0; j < keys.length; j++) {
+      const k = keys[(r + j) % keys.length]!;
+      times[k]!.push(wall(contenders[k]!));
+    }
+  const theirsBytes = statSync(join(work, "openapi.d.ts")).size;
+  rmSync(work, { recursive: true, force: true });
+  const [node, ours, theirs] = [median(times["node"]!), median(times["ours"]!), median(times["theirs"]!)];
+  const vs = ours / theirs;
+  console.log(
+    `\nvs openapi-typescript (whole process, cold, plain node, median of ${RUNS}; gemini-typekit ${rebuilt ? "rebuilt by this run" : "as built"}):`,
+  );
+  console.log(`  gemini-typekit generate (built CLI, all outputs)   ${ours.toFixed(0).padStart(5)} ms`);
+  console.log(
+    `  openapi-typescript on Google's OpenAPI export      ${theirs.toFixed(0).padStart(5)} ms  (one file, ${(theirsBytes / 1024).toFixed(0)} KiB)`,
+  );
+  console.log(`  bare node                                          ${node.toFixed(0).padStart(5)} ms`);
+  console.log(
+    `  gemini-typekit / openapi-typescript: ${vs.toFixed(2)}× (net of bare node ${((ours - node) / (theirs - node)).toFixed(2)}×) — target ≤ 1.0×: ${vs <= 1 ? "met" : "MISSED"}`,
+  );
+}

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { promisify } from "node:util";
-import { buildRuntime, ROOT, RUNTIME_DIR, TOOLS_DIR } from "../../build/build.ts";
+import { build, buildRuntime, ROOT, RUNTIME_DIR, TOOLS_DIR } from "../../build/build.ts";
 import { DIST_DIR, packAll, type PackedPackage } from "../../build/pack.ts";
 
 const run = promisify(execFile);
@@ -99,6 +99,15 @@ export async function builtRuntimeEsm(): Promise<{ dir: string; rebuilt: boolean
   const fresh = oldestMtime(markers) > newestMtime(RUNTIME_INPUTS);
   if (!fresh) await buildRuntime();
   return { dir, rebuilt: !fresh };
+}
+
+/** packages/tools/bin/gemini-typekit.js, the installed CLI, with both packages built first if older than their sources. */
+export async function builtToolsCli(): Promise<{ bin: string; rebuilt: boolean }> {
+  const inputs = [...RUNTIME_INPUTS, ...["src", "package.json", "tsconfig.build.json"].map((p) => join(TOOLS_DIR, p))];
+  const markers = [join(TOOLS_DIR, "dist/index.js"), join(RUNTIME_DIR, "dist/esm/src/index.js")];
+  const fresh = oldestMtime(markers) > newestMtime(inputs);
+  if (!fresh) await build();
+  return { bin: join(TOOLS_DIR, "bin/gemini-typekit.js"), rebuilt: !fresh };
 }
 
 /** A fresh project (ESM package.json) in the system's temporary folder with the given tarballs installed. */
