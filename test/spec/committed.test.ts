@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadSpec } from "../../packages/tools/src/spec/load.ts";
-import { CORE_METHODS, reachableFrom } from "../../packages/tools/src/spec/reachability.ts";
+import { CORE_METHODS, methodClosure } from "../../packages/tools/src/spec/method-closure.ts";
 import type { SpecIR } from "../../packages/tools/src/spec/model.ts";
 import type { Diagnostic } from "../../packages/tools/src/diagnostics.ts";
 import { hasShared, PROJECT_ROOT, UPSTREAM } from "../support/shared.ts";
@@ -204,7 +204,7 @@ describe("the committed spec", () => {
   });
 
   it("describes everything the core methods can reach", () => {
-    const reach = reachableFrom(ir, CORE_METHODS);
+    const reach = methodClosure(ir, CORE_METHODS);
     expect(reach.methods.size).toBe(CORE_METHODS.length);
     const missing: string[] = [];
     for (const id of reach.methods) if (!ir.methods.get(id)!.description) missing.push(`method ${id}`);

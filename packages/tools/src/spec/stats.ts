@@ -3,7 +3,7 @@ import type { Diagnostic } from "../diagnostics.ts";
 import type { DiscoveryDoc } from "../import/discovery.ts";
 import { readMethods, readSchemas } from "../import/discovery.ts";
 import type { CorrectionKind, SpecIR } from "./model.ts";
-import { reachableFrom } from "./reachability.ts";
+import { methodClosure } from "./method-closure.ts";
 import { LIVE_METHOD } from "../import/live.ts";
 
 export interface Ratio {
@@ -65,9 +65,9 @@ function correctionStats(ir: SpecIR): SpecStats["corrections"] {
 
 function liveStats(ir: SpecIR): SpecStats["live"] {
   if (!ir.methods.has(LIVE_METHOD.id)) return undefined;
-  const reached = reachableFrom(ir, [LIVE_METHOD.id]);
+  const reached = methodClosure(ir, [LIVE_METHOD.id]);
   // What the REST methods reach too (Content, Tool, GenerationConfig, …) is shared; the rest is the Live API's own.
-  const rest = reachableFrom(
+  const rest = methodClosure(
     ir,
     [...ir.methods.keys()].filter((id) => id !== LIVE_METHOD.id),
   );

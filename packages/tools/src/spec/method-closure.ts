@@ -1,5 +1,7 @@
-// Which resources and enums a set of methods can touch, following field references from their request and
-// response resources. Used to hold the core methods' closure to a higher standard (every description present).
+// Which resources and enums a given set of methods can touch, following every field reference from their request and
+// response resources (output- and input-only fields too: their descriptions matter as much). Used to hold the core
+// methods' closure to a higher standard (every description present) and to count the Live API's share in stats.
+// Not to be confused with ResourceIR.reachable, which asks whether any method reaches a resource on the wire.
 import type { SpecIR } from "./model.ts";
 
 /** Methods whose closure must be fully described: content generation, token counting, embeddings, files, the Live API. */
@@ -15,7 +17,7 @@ export const CORE_METHODS: readonly string[] = [
   "live.bidiGenerateContent",
 ];
 
-export interface Reachable {
+export interface MethodClosure {
   resources: Set<string>;
   enums: Set<string>;
   /** Any types of reached fields; their known messages are among the resources. */
@@ -23,8 +25,8 @@ export interface Reachable {
   methods: Set<string>;
 }
 
-export function reachableFrom(ir: SpecIR, methodIds: readonly string[]): Reachable {
-  const out: Reachable = { resources: new Set(), enums: new Set(), anyTypes: new Set(), methods: new Set() };
+export function methodClosure(ir: SpecIR, methodIds: readonly string[]): MethodClosure {
+  const out: MethodClosure = { resources: new Set(), enums: new Set(), anyTypes: new Set(), methods: new Set() };
   const queue: string[] = [];
   for (const id of methodIds) {
     const m = ir.methods.get(id);
