@@ -1,7 +1,19 @@
 // Lint rules: typescript-eslint's recommended set, plus guards on the packages' boundaries: generated code never
-// imports the tools, and the runtime package imports nothing outside itself.
+// imports the tools, the runtime package imports nothing outside itself, and inside the tools the layers point one
+// way (the spec layer never imports the generator; no emitter imports another).
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+
+const TOOLS_IMPORT_RUNTIME_AS_PACKAGE = {
+  group: ["**/runtime/**"],
+  message: 'the tools import the runtime as a package: "@gemini-typekit/runtime"',
+};
+
+/**
+ * The generator's emitters: one folder each under packages/tools/src/generate/, holding the modules generate/outputs.ts
+ * lists (test/generate/emitter-boundaries.test.ts checks the two agree). Modules directly under generate/ are shared.
+ */
+export const EMITTERS = ["api", "model", "schemas", "types", "validators"];
 
 export default tseslint.config(
   // The standalone validators are ajv output (one very long line per module): nothing to lint there.
@@ -54,20 +66,48 @@ export default tseslint.config(
   },
   {
     files: ["packages/tools/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [TOOLS_IMPORT_RUNTIME_AS_PACKAGE] }] },
+  },
+  // The spec layer is what the generator reads; it never reads the generator.
+  {
+    files: ["packages/tools/src/spec/**"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
+            TOOLS_IMPORT_RUNTIME_AS_PACKAGE,
             {
-              group: ["**/runtime/**"],
-              message: 'the tools import the runtime as a package: "@gemini-typekit/runtime"',
+              group: ["../generate/**", "../../generate/**"],
+              message: "the spec layer does not import the generator: a fact both need belongs in the spec layer",
             },
           ],
         },
       ],
     },
   },
+  // An emitter (a folder under generate/) imports no other emitter: what two of them share is a fact of the IR
+  // (spec/) or a shared generator helper (a module directly under generate/, such as json-schema.ts or linked.ts).
+  ...EMITTERS.map((emitter) => ({
+    files: [`packages/tools/src/generate/${emitter}/**`],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            TOOLS_IMPORT_RUNTIME_AS_PACKAGE,
+            {
+              group: EMITTERS.filter((other) => other !== emitter).flatMap((other) => [
+                `../${other}/**`,
+                `../../${other}/**`,
+              ]),
+              message: `the ${emitter} emitter imports no other emitter: move what they share to spec/ (a fact of the IR) or to a module directly under generate/`,
+            },
+          ],
+        },
+      ],
+    },
+  })),
   {
     files: ["packages/tools/bin/**/*.js", "scripts/**/*.js"],
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },

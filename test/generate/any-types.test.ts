@@ -13,7 +13,7 @@ import {
   resourceSchema,
   schemaId,
   type SchemaMode,
-} from "../../packages/tools/src/generate/schemas/emit.ts";
+} from "../../packages/tools/src/generate/json-schema.ts";
 import type { SpecIR } from "../../packages/tools/src/spec/model.ts";
 import { runImport } from "../../packages/tools/src/import/run.ts";
 import { discoveryDoc } from "../support/discovery-fragment.ts";

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { loadSpec } from "../../packages/tools/src/spec/load.ts";
-import { allSchemas, bundleSchema, resourceSchema, schemaId } from "../../packages/tools/src/generate/schemas/emit.ts";
+import { allSchemas, bundleSchema, resourceSchema, schemaId } from "../../packages/tools/src/generate/json-schema.ts";
 import type { SpecIR } from "../../packages/tools/src/spec/model.ts";
 import { runImport } from "../../packages/tools/src/import/run.ts";
 import { discoveryDoc } from "../support/discovery-fragment.ts";

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../../packages/tools/src/cli/main.ts";
 import type { CliIo } from "../../packages/tools/src/cli/command.ts";
-import { allSchemas, schemaId } from "../../packages/tools/src/generate/schemas/emit.ts";
+import { allSchemas, schemaId } from "../../packages/tools/src/generate/json-schema.ts";
 import { readBodies } from "../../packages/tools/src/learn/bodies.ts";
 import { bodyResource } from "../../packages/tools/src/learn/gather.ts";
 import { inputsFromManifest, inputsFromPaths } from "../../packages/tools/src/learn/inputs.ts";

@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateResource } from "../../packages/runtime/src/validator.ts";
-import { allSchemas, schemaId } from "../../packages/tools/src/generate/schemas/emit.ts";
+import { allSchemas, schemaId } from "../../packages/tools/src/generate/json-schema.ts";
 import { readSpecFiles } from "../../packages/tools/src/spec/files.ts";
 import { mergeSpec } from "../../packages/tools/src/spec/merge.ts";
 import type { Corrections, Evidence, Overlay, SpecIR } from "../../packages/tools/src/spec/model.ts";

@@ -2,7 +2,7 @@
 // narrowest wire type all of them fit. Objects become new resources, named after the field, whose fields are
 // inferred the same way from all the objects seen; an object never seen with a key is a free-form Struct.
 import type { FieldType, ImportedField } from "../spec/model.ts";
-import { DURATION_PATTERN, INT64_PATTERN, TIMESTAMP_PATTERN } from "../generate/schemas/wire-formats.ts";
+import { DURATION_PATTERN, INT64_PATTERN, TIMESTAMP_PATTERN } from "../generate/wire-formats.ts";
 
 /** What the values seen at one place look like, all of them together. */
 interface Shape {

@@ -17,7 +17,7 @@ import { _, or, strConcat, type Code, type Name } from "ajv/dist/compile/codegen
 import { _Code } from "ajv/dist/compile/codegen/code.js";
 import namesModule from "ajv/dist/compile/names.js";
 import type { KeywordCxt } from "ajv";
-import { BASE64_PATTERN } from "../schemas/wire-formats.ts";
+import { BASE64_PATTERN } from "../wire-formats.ts";
 
 export const BYTES_KEYWORD = "x-gemini-bytes";
 export const DRIFT_KEYWORD = "x-gemini-drift";

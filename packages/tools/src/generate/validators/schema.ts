@@ -5,7 +5,7 @@
 //   - in lenient mode, unknown fields and enum values recorded by x-gemini-drift where the strict schema rejects them.
 // Everything else — types, formats, ranges, required fields, oneofs — is the same in both modes and in the published
 // schemas.
-import { allSchemas, type SchemaMode } from "../schemas/emit.ts";
+import { allSchemas, type SchemaMode } from "../json-schema.ts";
 import type { SpecIR } from "../../spec/model.ts";
 import { BYTES_KEYWORD, DRIFT_KEYWORD } from "./keywords.ts";
 

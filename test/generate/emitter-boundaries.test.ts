@@ -1,0 +1,82 @@
+// The layers inside the tools point one way: the spec layer never imports the generator, and no emitter imports
+// another (eslint.config.js). Rows lint one import written in a given file and say whether the boundary rule refuses
+// it; the list of emitters the rule knows must be the folders the generator's outputs live in.
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ESLint } from "eslint";
+import { describe, expect, it } from "vitest";
+import { OUTPUTS } from "../../packages/tools/src/generate/outputs.ts";
+import { PROJECT_ROOT } from "../support/shared.ts";
+
+// The config is plain JavaScript without declarations: its list of emitters is read as data.
+const { EMITTERS } = (await import(new URL("../../eslint.config.js", import.meta.url).href)) as { EMITTERS: string[] };
+
+interface Row {
+  given: { file: string; specifier: string };
+  want: { refused: boolean };
+}
+
+const rows: [string, Row][] = [
+  [
+    "an emitter imports another emitter",
+    { given: { file: "generate/api/probe.ts", specifier: "../model/emit.ts" }, want: { refused: true } },
+  ],
+  [
+    "the validators emitter imports the schemas emitter",
+    { given: { file: "generate/validators/probe.ts", specifier: "../schemas/emit.ts" }, want: { refused: true } },
+  ],
+  [
+    "a module nested in an emitter imports another emitter",
+    {
+      given: { file: "generate/validators/deep/probe.ts", specifier: "../../types/names.ts" },
+      want: { refused: true },
+    },
+  ],
+  [
+    "an emitter imports its own modules",
+    { given: { file: "generate/types/probe.ts", specifier: "./names.ts" }, want: { refused: false } },
+  ],
+  [
+    "an emitter imports a shared generator helper",
+    { given: { file: "generate/validators/probe.ts", specifier: "../json-schema.ts" }, want: { refused: false } },
+  ],
+  [
+    "an emitter imports the spec layer",
+    { given: { file: "generate/model/probe.ts", specifier: "../../spec/model.ts" }, want: { refused: false } },
+  ],
+  [
+    "the spec layer imports an emitter",
+    { given: { file: "spec/probe.ts", specifier: "../generate/types/names.ts" }, want: { refused: true } },
+  ],
+  [
+    "a merge phase imports a shared generator helper",
+    { given: { file: "spec/merge/probe.ts", specifier: "../../generate/json-schema.ts" }, want: { refused: true } },
+  ],
+  [
+    "the spec layer imports itself",
+    { given: { file: "spec/merge/probe.ts", specifier: "../model.ts" }, want: { refused: false } },
+  ],
+  [
+    "an emitter still may not reach into the runtime's sources",
+    {
+      given: { file: "generate/api/probe.ts", specifier: "../../../../runtime/src/validator.ts" },
+      want: { refused: true },
+    },
+  ],
+];
+
+describe("import boundaries inside the tools", () => {
+  const eslint = new ESLint({ cwd: PROJECT_ROOT });
+
+  it.each(rows)("%s", async (_name, { given, want }) => {
+    const code = `import { x } from ${JSON.stringify(given.specifier)};\nexport const y = x;\n`;
+    const [result] = await eslint.lintText(code, { filePath: join(PROJECT_ROOT, "packages/tools/src", given.file) });
+    const refused = result!.messages.some((m) => m.ruleId === "no-restricted-imports");
+    expect(refused).toBe(want.refused);
+  });
+
+  it("knows every emitter: the folders under generate/ that the outputs' modules live in", () => {
+    const folders = Object.values(OUTPUTS).map((o) => /\/generate\/([^/]+)\/[^/]+$/.exec(fileURLToPath(o.module))![1]);
+    expect([...new Set(folders)].sort()).toEqual(EMITTERS);
+  });
+});
