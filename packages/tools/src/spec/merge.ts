@@ -15,7 +15,7 @@ import { checkReferences } from "./merge/references.ts";
 import { publicNameMap } from "./merge/renames.ts";
 import { checkOverlayResources, finalResources } from "./merge/resources.ts";
 import { checkResponseScopes } from "./merge/response-scopes.ts";
-import { mergeOneofs } from "./merge/unions.ts";
+import { mergeOneofs } from "./merge/oneofs.ts";
 import { withWireFacts } from "./merge/wire-facts.ts";
 import { workingResources } from "./merge/working.ts";
 

@@ -52,6 +52,38 @@ export function addFields(
   });
 }
 
+/** Type corrections, applied only while upstream still types the field as the correction was written against. */
+export function retypeFields(
+  corrections: Corrections,
+  working: WorkingResources,
+  sources: SourceMap,
+  diagnostics: Diagnostic[],
+): void {
+  (corrections.fieldTypes ?? []).forEach((c, i) => {
+    const at: Location = { file: sources.corrections, pointer: pointer("fieldTypes", i) };
+    const wf = lookupField(working, c.field, { ...at, pointer: `${at.pointer}/field` }, diagnostics);
+    if (!wf) return;
+    if (!sameType(c.upstream, wf.field)) {
+      diagnostics.push(
+        warning(
+          "spec.stale-correction",
+          `upstream now types ${c.field} as ${wf.field.type}${wf.field.ref ? ` ${wf.field.ref}` : ""}; the correction no longer applies`,
+          { ...at, pointer: `${at.pointer}/upstream` },
+        ),
+      );
+      return;
+    }
+    const f = wf.field;
+    delete f.ref;
+    delete f.values;
+    delete f.protoEnum;
+    f.type = c.type.type;
+    if (c.type.ref !== undefined) f.ref = c.type.ref;
+    if (c.type.values !== undefined) f.values = c.type.values;
+    wf.at = { ...at, pointer: `${at.pointer}/type` };
+  });
+}
+
 /** "Required." relaxed where real traffic omits the field; stale (a warning) once upstream no longer requires it. */
 export function relaxRequired(
   corrections: Corrections,
@@ -91,37 +123,5 @@ export function relaxRequired(
       evidence: c.evidence,
       scope: c.scope,
     });
-  });
-}
-
-/** Type corrections, applied only while upstream still types the field as the correction was written against. */
-export function retypeFields(
-  corrections: Corrections,
-  working: WorkingResources,
-  sources: SourceMap,
-  diagnostics: Diagnostic[],
-): void {
-  (corrections.fieldTypes ?? []).forEach((c, i) => {
-    const at: Location = { file: sources.corrections, pointer: pointer("fieldTypes", i) };
-    const wf = lookupField(working, c.field, { ...at, pointer: `${at.pointer}/field` }, diagnostics);
-    if (!wf) return;
-    if (!sameType(c.upstream, wf.field)) {
-      diagnostics.push(
-        warning(
-          "spec.stale-correction",
-          `upstream now types ${c.field} as ${wf.field.type}${wf.field.ref ? ` ${wf.field.ref}` : ""}; the correction no longer applies`,
-          { ...at, pointer: `${at.pointer}/upstream` },
-        ),
-      );
-      return;
-    }
-    const f = wf.field;
-    delete f.ref;
-    delete f.values;
-    delete f.protoEnum;
-    f.type = c.type.type;
-    if (c.type.ref !== undefined) f.ref = c.type.ref;
-    if (c.type.values !== undefined) f.values = c.type.values;
-    wf.at = { ...at, pointer: `${at.pointer}/type` };
   });
 }

@@ -7,7 +7,7 @@ import type { SourceMap } from "../files.ts";
 import type { AnyTypeDraft, FieldIR, Overlay, OverlayResource, ResourceDraft, UnionIR } from "../model.ts";
 import type { Aliases } from "./aliases.ts";
 import type { FieldCorrections } from "./field-corrections.ts";
-import type { OneofsOf } from "./unions.ts";
+import type { OneofsOf } from "./oneofs.ts";
 import type { WorkingField, WorkingResource, WorkingResources } from "./working.ts";
 
 /** What the earlier phases decided about resources and fields, which the final form records. */
