@@ -37,6 +37,7 @@ function* filesUnder(dir: string): Generator<string> {
   }
 }
 
+const RELATIVE_TS_IMPORT = /((?:from\s+|import\s*\(\s*)["']\.\.?\/[^"']+)\.ts(["'])/g;
 const RELATIVE_IMPORT = /(?:from\s+|import\s*\(\s*|require\s*\(\s*)["'](\.\.?\/[^"']+\.js)["']/g;
 
 /**
@@ -77,8 +78,12 @@ export async function buildRuntime(): Promise<void> {
   for (const path of missingModules(esm, RUNTIME_DIR)) {
     const source = join(RUNTIME_DIR, path);
     const declaration = source.replace(/\.js$/, ".d.ts");
-    copyInto(source, join(esm, path));
-    const { code } = transformSync(readFileSync(source, "utf8"), { format: "cjs", target: "es2022", sourcefile: path });
+    // Generated JavaScript imports the library's own modules by their TypeScript names, as tsc's
+    // rewriteRelativeImportExtensions does for the library: in dist they are JavaScript.
+    const text = readFileSync(source, "utf8").replace(RELATIVE_TS_IMPORT, "$1.js$2");
+    mkdirSync(dirname(join(esm, path)), { recursive: true });
+    writeFileSync(join(esm, path), text);
+    const { code } = transformSync(text, { format: "cjs", target: "es2022", sourcefile: path });
     mkdirSync(dirname(join(cjs, path)), { recursive: true });
     writeFileSync(join(cjs, path), code);
     if (existsSync(declaration)) {

@@ -1,9 +1,9 @@
 // The fast-path checkers (packages/runtime/generated/validators/fast.js, one for both modes) against the ajv validators
 // compiled at test time (test/support/ajv-oracle.ts), which stay the reference: on
 // every corpus payload, every own fixture, every mutation of both, and fast-check's random values, the fast verdict
-// (0 invalid, 1 valid, 2 valid with drift, 3 spelled otherwise) is the one ajv's answer implies, and in lenient mode the
-// drift the fast path reports is the drift the runtime reads from ajv's sink — same records, same order, same paths,
-// same spec places. Plus: generation is deterministic and refuses schemas it does not know how to check exactly.
+// (Invalid, Valid, ValidWithDrift, SpelledOtherwise) is the one ajv's answer implies, and in lenient mode the drift the
+// fast path puts in the caller's sink is the drift the runtime reads from ajv's records — same records, same order,
+// same paths, same spec places. Plus: generation is deterministic and refuses schemas it does not know how to check exactly.
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -11,7 +11,8 @@ import * as fastCheckers from "../../packages/runtime/generated/validators/fast.
 import { RESOURCE_NAMES } from "../../packages/runtime/generated/validators/names.ts";
 import { loadSpec } from "../../packages/tools/src/spec/load.ts";
 import { compileFast, compileFastSchemas } from "../../packages/tools/src/generate/validators/fast.ts";
-import { driftFromSink, sinkHasOtherSpellings } from "../../packages/runtime/src/drift.ts";
+import { driftFromRecords, hasOtherSpellings } from "../../packages/runtime/src/drift.ts";
+import { Verdict, type DriftSink, type FastCheck } from "../../packages/runtime/src/fast-path/verdict.ts";
 import { ajvOracle } from "../support/ajv-oracle.ts";
 import { corpusBodies } from "../support/corpus.ts";
 import { hasShared, PROJECT_ROOT } from "../support/shared.ts";
@@ -24,41 +25,53 @@ import { wholeModel } from "./helpers.ts";
 wholeModel();
 
 type Mode = "strict" | "lenient";
-type Fast = (value: unknown) => 0 | 1 | 2 | 3;
 const oracle = await ajvOracle();
 const AJV = oracle.validators;
-const FAST = fastCheckers as unknown as Record<string, Fast>;
-/** What the fast verdict means in a mode: strict mode takes 1 (lenient-valid without drift) as valid, nothing else. */
-const verdictIn = (mode: Mode, verdict: number) => (mode === "strict" ? (verdict === 1 ? 1 : 0) : verdict);
+const FAST = fastCheckers as unknown as Record<string, FastCheck>;
+/** What the fast verdict means in a mode: strict mode takes Valid (lenient-valid without drift) alone as valid. */
+const verdictIn = (mode: Mode, verdict: Verdict): Verdict =>
+  mode === "strict" ? (verdict === Verdict.Valid ? Verdict.Valid : Verdict.Invalid) : verdict;
 const MODES: Mode[] = ["strict", "lenient"];
+const VERDICT_NAMES = new Map(Object.entries(Verdict).map(([name, verdict]) => [verdict, name]));
 
 /** What differs between the fast path and ajv on one value (undefined when they agree or ajv cannot check it). */
 function disagreement(resource: string, mode: Mode, value: unknown): string | undefined {
   let valid: boolean;
-  let sink: unknown[];
+  let records: typeof oracle.driftSink;
   try {
     oracle.driftSink.length = 0;
     valid = AJV[mode][resource]!(value) as boolean;
-    sink = [...oracle.driftSink];
+    records = [...oracle.driftSink];
   } catch (error) {
     if (error instanceof RangeError) return undefined; // too deep for the reference
     throw error;
   }
   // Another spelling (lenient mode) sends a value to normalization whether or not it is otherwise valid: the fast path
   // may stop at either problem first.
-  const spelling = mode === "lenient" && sinkHasOtherSpellings(sink);
-  const expected = spelling && valid ? [3] : spelling ? [0, 3] : !valid ? [0] : sink.length > 0 ? [2] : [1];
-  let verdict: number;
+  const spelling = mode === "lenient" && hasOtherSpellings(records);
+  const { Invalid, Valid, ValidWithDrift, SpelledOtherwise } = Verdict;
+  const expected: Verdict[] =
+    spelling && valid
+      ? [SpelledOtherwise]
+      : spelling
+        ? [Invalid, SpelledOtherwise]
+        : !valid
+          ? [Invalid]
+          : records.length > 0
+            ? [ValidWithDrift]
+            : [Valid];
+  const sink: DriftSink = { drift: [] };
+  let verdict: Verdict;
   try {
-    verdict = verdictIn(mode, FAST[resource]!(value));
+    verdict = verdictIn(mode, FAST[resource]!(value, sink));
   } catch (error) {
     return `fast path threw ${String(error)} where ajv did not`;
   }
   if (!expected.includes(verdict)) return `${resource} ${mode}: fast ${verdict}, ajv ${expected.join(" or ")}`;
-  if (verdict === 2) {
-    const reference = driftFromSink(sink, resource, value);
-    if (JSON.stringify(fastCheckers.drift) !== JSON.stringify(reference))
-      return `${resource} ${mode}: drift ${JSON.stringify(fastCheckers.drift)} vs ajv ${JSON.stringify(reference)}`;
+  if (verdict === ValidWithDrift) {
+    const reference = driftFromRecords(records, resource, value);
+    if (JSON.stringify(sink.drift) !== JSON.stringify(reference))
+      return `${resource} ${mode}: drift ${JSON.stringify(sink.drift)} vs ajv ${JSON.stringify(reference)}`;
   }
   return undefined;
 }
@@ -69,7 +82,7 @@ function compare(resources: readonly string[], value: unknown, seen: Set<string>
     for (const mode of MODES) {
       const d = disagreement(resource, mode, value);
       if (d !== undefined) out.push(`${where}: ${d}`);
-      else seen.add(`${mode} ${verdictIn(mode, FAST[resource]!(value))}`);
+      else seen.add(`${mode} ${VERDICT_NAMES.get(verdictIn(mode, FAST[resource]!(value)))}`);
     }
 }
 
@@ -90,7 +103,14 @@ describe.skipIf(!hasShared)("fast path = ajv on the real corpus", () => {
     expect(out.slice(0, 20)).toEqual([]);
     expect(mutations).toBeGreaterThan(1000);
     // Every verdict occurs, so the comparison means something.
-    expect([...seen].sort()).toEqual(["lenient 0", "lenient 1", "lenient 2", "lenient 3", "strict 0", "strict 1"]);
+    expect([...seen].sort()).toEqual([
+      "lenient Invalid",
+      "lenient SpelledOtherwise",
+      "lenient Valid",
+      "lenient ValidWithDrift",
+      "strict Invalid",
+      "strict Valid",
+    ]);
   });
 });
 
@@ -104,7 +124,7 @@ describe("fast path = ajv on the project's own fixtures", () => {
         compare([entry.resource], m.value, seen, out, `${entry.file} ${m.kind} ${m.pointer}`);
     }
     expect(out.slice(0, 20)).toEqual([]);
-    expect(seen.has("lenient 1") && seen.has("strict 0")).toBe(true);
+    expect(seen.has("lenient Valid") && seen.has("strict Invalid")).toBe(true);
   });
 });
 

@@ -13,13 +13,10 @@ import * as referenceData from "../../packages/runtime/generated/validators/refe
 import { RESOURCE_NAMES } from "../../packages/runtime/generated/validators/names.ts";
 import { loadSpec } from "../../packages/tools/src/spec/load.ts";
 import { validatorSchemas } from "../../packages/tools/src/generate/validators/schema.ts";
-import {
-  checkReference as checkSchema,
-  driftSink,
-  type ReferenceResult,
-} from "../../packages/runtime/src/reference/index.ts";
+import { checkReference as checkSchema, type ReferenceResult } from "../../packages/runtime/src/reference/index.ts";
 import { includeSchemas, named, read, type Node } from "../../packages/runtime/src/reference/schema.ts";
 import type { LinkedData } from "../../packages/runtime/src/linked.ts";
+import type { DriftRecord } from "../../packages/runtime/src/drift-record.ts";
 import { resourceByName } from "../../packages/runtime/src/resources.ts";
 import { ONEOF_PATH } from "../../packages/runtime/src/issues.ts";
 import { validateResource } from "../../packages/runtime/src/validator.ts";
@@ -39,7 +36,7 @@ const AJV = oracle.validators;
 interface Outcome {
   valid: boolean;
   errors: Omit<ErrorObject, "schemaPath">[];
-  sink: unknown[];
+  drift: DriftRecord[];
 }
 
 /** A named schema's entry in packages/runtime/generated/validators/reference.js. */
@@ -61,7 +58,7 @@ function ajv(resource: string, mode: Mode, value: unknown): Outcome | undefined 
     oracle.driftSink.length = 0;
     const check = AJV[mode][resource]!;
     const valid = check(value) as boolean;
-    return { valid, errors: (check.errors ?? []).map(comparable), sink: [...oracle.driftSink] };
+    return { valid, errors: (check.errors ?? []).map(comparable), drift: [...oracle.driftSink] };
   } catch (error) {
     if (error instanceof RangeError) return undefined;
     throw error;
@@ -80,7 +77,7 @@ function disagreement(resource: string, mode: Mode, value: unknown): string | un
   }
   const oneofs = result.errors.filter((e) => e.keyword === "false schema" && !ONEOF_PATH.test(e.schemaPath));
   if (oneofs.length > 0) return `${resource} ${mode}: oneof schema path ${oneofs[0]!.schemaPath}`;
-  const actual: Outcome = { valid: result.valid, errors: result.errors.map(comparable), sink: [...driftSink] };
+  const actual: Outcome = { valid: result.valid, errors: result.errors.map(comparable), drift: result.drift };
   if (isDeepStrictEqual(actual, expected)) return undefined;
   return `${resource} ${mode}: ${JSON.stringify(actual).slice(0, 600)}\n  ajv: ${JSON.stringify(expected).slice(0, 600)}`;
 }
@@ -240,11 +237,11 @@ describe("reference = ajv on random values", () => {
 
 /** Errors as "keyword instancePath", drift as "kind path". */
 function summary(resource: string, mode: Mode, value: unknown): string[] {
-  const { errors } = checkReference(resource, mode, value);
-  const drift: string[] = [];
-  for (let i = 0; i < driftSink.length; i += 4)
-    drift.push(`${driftSink[i] as string} ${driftSink[i + 1] as string} ${driftSink[i + 3] as string}`);
-  return [...errors.map((e) => `${e.keyword} ${e.instancePath}`), ...drift];
+  const { errors, drift } = checkReference(resource, mode, value);
+  return [
+    ...errors.map((e) => `${e.keyword} ${e.instancePath}`),
+    ...drift.map((d) => `${d.kind} ${d.path} ${d.owner}`),
+  ];
 }
 
 const DETAIL = "type.googleapis.com/google.rpc.ErrorInfo";
@@ -277,7 +274,13 @@ const ROWS: [string, string, Mode, unknown, string[]][] = [
     { b: 1, data: 2, a: 3 },
     ["additionalProperties ", "additionalProperties ", "type /data"],
   ],
-  ["unknown fields, lenient: drift", "Blob", "lenient", { "a/b": 1, "c~d": 2 }, ["f /a~1b Blob", "f /c~0d Blob"]],
+  [
+    "unknown fields, lenient: drift",
+    "Blob",
+    "lenient",
+    { "a/b": 1, "c~d": 2 },
+    ["unknown-field /a~1b Blob", "unknown-field /c~0d Blob"],
+  ],
   [
     "properties in schema order, not key order",
     "Part",
@@ -298,7 +301,7 @@ const ROWS: [string, string, Mode, unknown, string[]][] = [
     "Candidate",
     "lenient",
     { finishReason: "NOPE" },
-    ["e /finishReason FinishReason"],
+    ["unknown-enum-value /finishReason FinishReason"],
   ],
   ["enum not a string, lenient: type only", "Candidate", "lenient", { finishReason: 1 }, ["type /finishReason"]],
   [
@@ -379,7 +382,7 @@ const ROWS: [string, string, Mode, unknown, string[]][] = [
     "Status",
     "lenient",
     { details: [{ "@type": DETAIL, extra: 1 }] },
-    ["f /details/0/extra ErrorInfo"],
+    ["unknown-field /details/0/extra ErrorInfo"],
   ],
   ["undefined members are absent", "FileData", "strict", { fileUri: undefined, mimeType: undefined }, ["required "]],
 ];

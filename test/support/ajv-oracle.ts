@@ -8,7 +8,7 @@ import type { ErrorObject, ValidateFunction } from "ajv";
 import { loadSpec } from "../../packages/tools/src/spec/load.ts";
 import { schemaId } from "../../packages/tools/src/generate/json-schema.ts";
 import { validatorAjv } from "../../packages/tools/src/generate/validators/emit.ts";
-import { runtimeDriftSink } from "../../packages/tools/src/generate/validators/keywords.ts";
+import { runtimeDriftSink, type AjvDriftRecord } from "../../packages/tools/src/generate/validators/keywords.ts";
 import { validatorSchemas } from "../../packages/tools/src/generate/validators/schema.ts";
 import { PROJECT_ROOT } from "./shared.ts";
 
@@ -35,25 +35,17 @@ export interface AjvOracle {
   /** Per mode, per resource name: ajv's validator. */
   validators: Record<Mode, Record<string, ValidateFunction>>;
   /**
-   * Where the lenient validators record drift while they check: flat quadruples of kind ("f" unknown field, "e"
-   * unknown enum value), instance path, value, and the resource or enum that does not know it. Records accumulate:
-   * empty it before a validation whose drift you read.
+   * Where the lenient validators record drift while they check, as the runtime's typed drift records (kind, path,
+   * value, and the resource or enum that does not know it). Records accumulate: empty it before a validation whose
+   * drift you read.
    */
-  driftSink: unknown[];
+  driftSink: AjvDriftRecord[];
   /** One validation with its errors and drift (the sink emptied first). */
   run(resource: string, mode: Mode, value: unknown): OracleOutcome;
 }
 
-function driftOf(sink: readonly unknown[]): OracleDrift[] {
-  const drift: OracleDrift[] = [];
-  for (let i = 0; i + 3 < sink.length; i += 4)
-    drift.push({
-      path: sink[i + 1] as string,
-      kind: sink[i] === "f" ? "unknown-field" : "unknown-enum-value",
-      value: sink[i + 2],
-    });
-  return drift;
-}
+const driftOf = (sink: readonly AjvDriftRecord[]): OracleDrift[] =>
+  sink.map(({ path, kind, value }) => ({ path, kind, value }));
 
 async function compileOracle(): Promise<AjvOracle> {
   const { ir, diagnostics } = await loadSpec(join(PROJECT_ROOT, "spec"));

@@ -15,7 +15,7 @@ export {
   ValidationError,
   formatIssue,
   type Drift,
-  type DriftKind,
+  DriftKind,
   type Issue,
   type IssueCode,
   type Mode,

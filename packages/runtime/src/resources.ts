@@ -9,12 +9,9 @@ import { RESOURCE_NAMES } from "../generated/validators/names.ts";
 import type { LinkedData } from "./linked.ts";
 import { includeModel, resourceModel } from "./model.ts";
 import type { Mode } from "./result.ts";
+import type { FastCheck } from "./fast-path/verdict.ts";
 
-/**
- * A fast-path checker (packages/runtime/generated/validators/fast.js), one for both modes: 0 invalid, 1 valid, 2 valid with drift
- * (lenient-valid, strict-invalid), 3 spelled otherwise.
- */
-export type FastCheck = (value: unknown) => 0 | 1 | 2 | 3;
+export type { FastCheck };
 
 export interface ResourceDefinition {
   readonly name: string;

@@ -39,7 +39,12 @@ export interface Issue {
   offset?: number;
 }
 
-export type DriftKind = "unknown-field" | "unknown-enum-value";
+/** What drift is: a field the spec does not know, or an enum value it does not know. */
+export const DriftKind = {
+  UnknownField: "unknown-field",
+  UnknownEnumValue: "unknown-enum-value",
+} as const;
+export type DriftKind = (typeof DriftKind)[keyof typeof DriftKind];
 
 /** Something accepted in lenient mode although the spec does not know it. The value is kept untouched. */
 export interface Drift {

@@ -8,15 +8,14 @@
 // object none of whose keys the resource knows is one issue, in both modes, not a pass with every key as drift.
 //
 // Otherwise the value is normalized (see normalize.ts) and checked by the reference checker (reference/: ajv's errors,
-// as the ajv validators packages/runtime/generated/validators/strict.js and lenient.js give them, without loading them), which builds
-// the issues; issues and drift then point at the keys as the input spelled them. Only a value nested too deeply for the
+// as ajv would give them for the same schemas, without loading ajv), which builds the issues; issues and drift then point at the keys as the input spelled them. Only a value nested too deeply for the
 // fast path goes to the reference as it is first.
 //
 // A validator holds its resource's parts (resources.ts): the checker, and the schema and model entries that bring in
 // what it reaches, included on the first value the fast path does not settle.
-import { checkReference, driftSink, type ErrorObject } from "./reference/index.ts";
-import { drift as fastDrift } from "../generated/validators/fast.js";
-import { driftFromSink, identity, NO_PATHS, sinkHasOtherSpellings } from "./drift.ts";
+import { checkReference, type ErrorObject } from "./reference/index.ts";
+import { driftFromRecords, identity, NO_PATHS, hasOtherSpellings } from "./drift.ts";
+import { Verdict, type DriftSink } from "./fast-path/verdict.ts";
 import { includeModel } from "./model.ts";
 import { defaultSide, normalizeResource, originalPointer, type WireSide } from "./normalize.ts";
 import { noKnownField } from "./no-known-field.ts";
@@ -25,9 +24,9 @@ import { resourceByName, type FastCheck, type ResourceDefinition } from "./resou
 import { ValidationError, type Drift, type Issue, type Mode, type ValidationResult } from "./result.ts";
 import { pointerToPath, type StandardSchemaV1, type StandardResult } from "./standard-schema.ts";
 
-/** Lenient drift records: kind ("f" unknown field, "e" unknown enum value), instance path, value, resource or enum. */
-const SINK = driftSink;
 const NO_DRIFT: Drift[] = [];
+/** The fast path could not answer (the value is nested too deeply for it): the reference decides. */
+const NO_VERDICT = -1;
 
 export interface ValidateOptions {
   /** Default: "strict" for resources users send (request bodies), "lenient" for those the API returns. */
@@ -68,14 +67,15 @@ function validateWith(
   side: WireSide | undefined,
   fast: FastCheck,
 ): ValidationResult<unknown> {
-  let verdict = -1;
+  const sink: DriftSink = { drift: NO_DRIFT };
+  let verdict: Verdict | typeof NO_VERDICT = NO_VERDICT;
   try {
-    verdict = fast(value);
+    verdict = fast(value, sink);
   } catch {
     // nested too deeply for the fast path: the reference decides
   }
-  if (verdict === 1) return { ok: true, value, drift: NO_DRIFT };
-  return byReference(definition, value, mode, side, verdict);
+  if (verdict === Verdict.Valid) return { ok: true, value, drift: NO_DRIFT };
+  return byReference(definition, value, mode, side, verdict, sink);
 }
 
 /** Everything the fast path does not settle (kept apart so that the fast path stays small enough to inline). */
@@ -84,20 +84,21 @@ function byReference(
   value: unknown,
   mode: Mode,
   side: WireSide | undefined,
-  verdict: number,
+  verdict: Verdict | typeof NO_VERDICT,
+  sink: DriftSink,
 ): ValidationResult<unknown> {
   const resource = definition.name;
   includeModel(definition.model);
   const foreign = noKnownField(resource, value);
   if (foreign) return { ok: false, issues: [foreign] };
   // Valid with drift, and a known key among the root's: the fast path's drift is the answer in lenient mode.
-  if (verdict === 2 && mode === "lenient") return { ok: true, value, drift: fastDrift };
+  if (verdict === Verdict.ValidWithDrift && mode === "lenient") return { ok: true, value, drift: sink.drift };
   try {
-    SINK.length = 0;
-    if (verdict === -1 && checkReference(definition.schema, mode, value).valid) {
-      if (SINK.length === 0) return { ok: true, value, drift: NO_DRIFT };
-      if (!sinkHasOtherSpellings(SINK))
-        return { ok: true, value, drift: driftFromSink(SINK, resource, value, identity, NO_PATHS) };
+    if (verdict === NO_VERDICT) {
+      const reference = checkReference(definition.schema, mode, value);
+      if (reference.valid && reference.drift.length === 0) return { ok: true, value, drift: NO_DRIFT };
+      if (reference.valid && !hasOtherSpellings(reference.drift))
+        return { ok: true, value, drift: driftFromRecords(reference.drift, resource, value, identity, NO_PATHS) };
     }
     return slowPath(definition, value, mode, side ?? defaultSide(resource));
   } catch (error) {
@@ -115,8 +116,6 @@ function byReference(
       };
     }
     throw error;
-  } finally {
-    SINK.length = 0;
   }
 }
 
@@ -129,8 +128,7 @@ function slowPath(
   const resource = definition.name;
   const normalized = normalizeResource(resource, input, side);
   const value = normalized.value;
-  SINK.length = 0;
-  const { errors } = checkReference(definition.schema, mode, value);
+  const { errors, drift: records } = checkReference(definition.schema, mode, value);
   const ctx: IssueContext = {
     resource,
     value,
@@ -156,7 +154,7 @@ function slowPath(
     const under = (p: string) => p === e.instancePath || p.startsWith(`${e.instancePath}/`);
     if (!errors.some((other) => other !== e && other.keyword !== "if" && under(other.instancePath))) realErrors.push(e);
   }
-  const drift = mode === "lenient" ? driftFromSink(SINK, resource, value, ctx.toOriginal, duplicates) : [];
+  const drift = mode === "lenient" ? driftFromRecords(records, resource, value, ctx.toOriginal, duplicates) : [];
   for (const [pointer, { enumName, spec }] of unknownNumbers) {
     const original = ctx.toOriginal(pointer);
     const number = valueAt(value, pointer);

@@ -19,6 +19,7 @@ import {
 } from "./schema.ts";
 import { isBytes } from "../../generated/validators/reference.js";
 import { encodeSegment } from "../model.ts";
+import { DriftKind, type DriftRecord } from "../drift-record.ts";
 
 /** An error as ajv reports it: the fields of ajv's ErrorObject that it fills here (declared here: no ajv needed). */
 export interface ErrorObject {
@@ -32,8 +33,8 @@ export interface ErrorObject {
 export interface Run {
   strict: boolean;
   errors: ErrorObject[];
-  /** Lenient drift: kind ("f" | "e"), instance path, value, owner — four entries per record, as lenient.js's sink. */
-  sink: unknown[];
+  /** Lenient drift, in the order it is found. */
+  drift: DriftRecord[];
 }
 
 type Obj = Record<string, unknown>;
@@ -121,7 +122,8 @@ const HANDLERS: { [K in Node["kind"]]: Handler<Extract<Node, { kind: K }>> } = {
             { allowedValues: node.values },
             "must be equal to one of the allowed values",
           );
-      } else if (isString && !node.valueSet!.has(data)) run.sink.push("e", path, data, node.owner);
+      } else if (isString && !node.valueSet!.has(data))
+        run.drift.push({ kind: DriftKind.UnknownEnumValue, path, value: data, owner: node.owner });
     }
     if (typeFirst) return;
     if (!isString) return typeError(run, path, node, "string");
@@ -199,7 +201,13 @@ function objectKeywords(node: ResourceNode, data: Obj, path: string, run: Run): 
           { additionalProperty: key },
           "must NOT have additional properties",
         );
-      else run.sink.push("f", `${path}/${encodeSegment(key)}`, data[key], node.owner);
+      else
+        run.drift.push({
+          kind: DriftKind.UnknownField,
+          path: `${path}/${encodeSegment(key)}`,
+          value: data[key],
+          owner: node.owner,
+        });
     }
   for (const { name, segment, node: property } of node.properties) {
     const value = data[name];

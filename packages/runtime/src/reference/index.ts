@@ -2,6 +2,7 @@
 // computed by interpreting their schemas (./schema.ts, ./check.ts) instead of importing 1.5 MiB of generated code at
 // start-up. The runtime reaches it only to build issues (invalid data, data to normalize, data too deep for the fast
 // path); test/runtime/reference.test.ts holds it to the ajv modules, error for error and drift record for record.
+import type { DriftRecord } from "../drift-record.ts";
 import type { LinkedData } from "../linked.ts";
 import { check, type ErrorObject, type Run } from "./check.ts";
 import { includeSchemas, named } from "./schema.ts";
@@ -14,14 +15,9 @@ export interface ReferenceResult {
   valid: boolean;
   /** ajv's error objects, in ajv's order (allErrors); empty when valid. */
   errors: ErrorObject[];
+  /** Lenient mode: the drift this check found, in the order it found it (../drift.ts reads it). */
+  drift: DriftRecord[];
 }
-
-/**
- * Lenient drift of the last check, in the format of lenient.js's `driftSink` (../drift.ts reads it): kind ("f"
- * unknown field, "e" unknown enum value), instance path, value, resource or enum — four entries per record. Cleared by
- * every check.
- */
-export const driftSink: unknown[] = [];
 
 /**
  * Checks `value` against `root` (a resource's schema in packages/runtime/generated/validators/reference.js) in `mode`. Throws a
@@ -30,8 +26,7 @@ export const driftSink: unknown[] = [];
 export function checkReference(root: LinkedData, mode: ReferenceMode, value: unknown): ReferenceResult {
   includeSchemas(root);
   const node = named(root.name)!;
-  driftSink.length = 0;
-  const run: Run = { strict: mode === "strict", errors: [], sink: driftSink };
+  const run: Run = { strict: mode === "strict", errors: [], drift: [] };
   check(node, value, "", run);
-  return { valid: run.errors.length === 0, errors: run.errors };
+  return { valid: run.errors.length === 0, errors: run.errors, drift: run.drift };
 }

@@ -17,6 +17,7 @@ import { _, or, strConcat, type Code, type Name } from "ajv/dist/compile/codegen
 import { _Code } from "ajv/dist/compile/codegen/code.js";
 import namesModule from "ajv/dist/compile/names.js";
 import type { KeywordCxt } from "ajv";
+import { DriftKind } from "@gemini-typekit/runtime";
 import { BASE64_PATTERN } from "../wire-formats.ts";
 
 export const BYTES_KEYWORD = "x-gemini-bytes";
@@ -47,8 +48,18 @@ const bytesCheck = new Function(`return ${BYTES_CHECK_SOURCE}`)() as (s: string)
 /** The drift sink's name in every standalone module (the only scope value with this prefix). */
 export const DRIFT_SINK = "drift0";
 
-/** The array lenient validators record drift into; in standalone modules it is exported as `driftSink`. */
-export const runtimeDriftSink: unknown[] = [];
+/** A drift record, as the runtime's reference checker makes it (packages/runtime/src/drift-record.ts). */
+export interface AjvDriftRecord {
+  kind: DriftKind;
+  /** JSON Pointer of the unknown field or enum value. */
+  path: string;
+  value: unknown;
+  /** The resource holding the unknown field, or the enum the value is not in. */
+  owner: string;
+}
+
+/** The records lenient validators compiled in memory push drift into (empty it before a validation you read). */
+export const runtimeDriftSink: AjvDriftRecord[] = [];
 
 function driftSink(cxt: KeywordCxt): Name {
   return cxt.gen.scopeValue("obj", { ref: runtimeDriftSink, code: _`[]` });
@@ -60,6 +71,10 @@ const names = ((namesModule as unknown as { default?: unknown }).default ?? name
 function instancePath(cxt: KeywordCxt): Code {
   return strConcat(names.instancePath, cxt.it.errorPath);
 }
+
+/** The code of a drift record object. */
+const record = (kind: DriftKind, path: Code, data: Name, owner: string): Code =>
+  _`{ kind: ${kind}, path: ${path}, value: ${data}, owner: ${owner} }`;
 
 export function addValidatorKeywords(ajv: Ajv): Ajv {
   ajv.addKeyword({
@@ -80,12 +95,12 @@ export function addValidatorKeywords(ajv: Ajv): Ajv {
       // The schema the keyword sits in: the resource holding an unknown field, or the enum of an unknown value.
       const owner = /([^/]+)\.json$/.exec(cxt.it.baseId)?.[1] ?? "";
       if (schema === "unknown-field") {
-        gen.code(_`${sink}.push("f", ${instancePath(cxt)}, ${data}, ${owner})`);
+        gen.code(_`${sink}.push(${record(DriftKind.UnknownField, instancePath(cxt), data, owner)})`);
         return;
       }
       const known = or(...(schema as string[]).map((v) => _`${data} === ${v}`));
       gen.if(_`typeof ${data} == "string" && !(${known})`, () =>
-        gen.code(_`${sink}.push("e", ${instancePath(cxt)}, ${data}, ${owner})`),
+        gen.code(_`${sink}.push(${record(DriftKind.UnknownEnumValue, instancePath(cxt), data, owner)})`),
       );
     },
   });
