@@ -8,7 +8,7 @@ import type { ErrorObject, ValidateFunction } from "ajv";
 import { loadSpec } from "../../packages/tools/src/spec/load.ts";
 import { schemaId } from "../../packages/tools/src/generate/json-schema.ts";
 import { validatorAjv } from "../../packages/tools/src/generate/validators/emit.ts";
-import { runtimeDriftSink, type AjvDriftRecord } from "../../packages/tools/src/generate/validators/keywords.ts";
+import type { AjvDriftRecord } from "../../packages/tools/src/generate/validators/keywords.ts";
 import { validatorSchemas } from "../../packages/tools/src/generate/validators/schema.ts";
 import { PROJECT_ROOT } from "./shared.ts";
 
@@ -51,9 +51,11 @@ async function compileOracle(): Promise<AjvOracle> {
   const { ir, diagnostics } = await loadSpec(join(PROJECT_ROOT, "spec"));
   if (!ir) throw new Error(`the ajv oracle needs a valid spec: ${JSON.stringify(diagnostics.slice(0, 3))}`);
   const validators = {} as Record<Mode, Record<string, ValidateFunction>>;
+  // The oracle's own sink, where its lenient validators record drift.
+  const driftSink: AjvDriftRecord[] = [];
   for (const mode of MODES) {
     // One ajv instance per mode, as each mode's schemas have ids of their own.
-    const ajv = validatorAjv();
+    const ajv = validatorAjv({}, driftSink);
     for (const schema of validatorSchemas(ir, mode).values()) ajv.addSchema(schema as object);
     const byName: Record<string, ValidateFunction> = {};
     for (const name of ir.resources.keys()) {
@@ -69,8 +71,6 @@ async function compileOracle(): Promise<AjvOracle> {
     }
     validators[mode] = byName;
   }
-  // The drift keyword of an in-memory validator records into keywords.ts's sink (a standalone one gets its own copy).
-  const driftSink = runtimeDriftSink;
   return {
     validators,
     driftSink,

@@ -6,7 +6,7 @@
 import AjvModule, { type Ajv, type Vocabulary } from "ajv";
 import nextVocabularyModule from "ajv/dist/vocabularies/next.js";
 import type { EmittedFile, GenerateContext } from "../context.ts";
-import { addValidatorKeywords } from "./keywords.ts";
+import { addValidatorKeywords, type AjvDriftRecord } from "./keywords.ts";
 
 /**
  * The ajv options of the oracle and the benches' ajv baseline. Patterns are ASCII, so they
@@ -25,12 +25,13 @@ const nextVocabulary = ((nextVocabularyModule as unknown as { default?: unknown 
  * An ajv instance set up for the validator schemas: options and keywords. ajv's core class with its "next"
  * vocabulary (draft-07 plus dependentSchemas, the 2019-09 keyword the schemas use) compiles the same checks as its
  * 2020-12 class without tracking evaluated properties for `unevaluated*` keywords, which no schema uses: every
- * validator call is cheaper. validatorSchemas() drops the `$schema` the published schemas carry.
+ * validator call is cheaper. validatorSchemas() drops the `$schema` the published schemas carry. Lenient validators
+ * compiled in memory record drift into `driftSink`.
  */
-export function validatorAjv(options: Record<string, unknown> = {}): Ajv {
+export function validatorAjv(options: Record<string, unknown> = {}, driftSink: AjvDriftRecord[] = []): Ajv {
   const ajv = new AjvClass({ ...AJV_OPTIONS, ...options });
   ajv.addVocabulary(nextVocabulary);
-  return addValidatorKeywords(ajv);
+  return addValidatorKeywords(ajv, driftSink);
 }
 
 function nameList(ctx: GenerateContext): string {

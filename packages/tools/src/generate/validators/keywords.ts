@@ -58,11 +58,9 @@ export interface AjvDriftRecord {
   owner: string;
 }
 
-/** The records lenient validators compiled in memory push drift into (empty it before a validation you read). */
-export const runtimeDriftSink: AjvDriftRecord[] = [];
-
-function driftSink(cxt: KeywordCxt): Name {
-  return cxt.gen.scopeValue("obj", { ref: runtimeDriftSink, code: _`[]` });
+/** Where the compiled code reaches the caller's drift sink. */
+function driftSink(cxt: KeywordCxt, sink: AjvDriftRecord[]): Name {
+  return cxt.gen.scopeValue("obj", { ref: sink, code: _`[]` });
 }
 
 // ajv's names module is CommonJS with a default export; under ESM interop it may arrive wrapped.
@@ -76,7 +74,11 @@ function instancePath(cxt: KeywordCxt): Code {
 const record = (kind: DriftKind, path: Code, data: Name, owner: string): Code =>
   _`{ kind: ${kind}, path: ${path}, value: ${data}, owner: ${owner} }`;
 
-export function addValidatorKeywords(ajv: Ajv): Ajv {
+/**
+ * Adds the validation keywords. Lenient validators compiled in memory push their drift into `sink` (the caller's:
+ * empty it before a validation whose drift you read); standalone code gets an array of its own.
+ */
+export function addValidatorKeywords(ajv: Ajv, sink: AjvDriftRecord[]): Ajv {
   ajv.addKeyword({
     keyword: BYTES_KEYWORD,
     type: "string",
@@ -90,17 +92,17 @@ export function addValidatorKeywords(ajv: Ajv): Ajv {
     keyword: DRIFT_KEYWORD,
     schemaType: ["string", "array"],
     code(cxt: KeywordCxt) {
-      const sink = driftSink(cxt);
+      const records = driftSink(cxt, sink);
       const { gen, data, schema } = cxt;
       // The schema the keyword sits in: the resource holding an unknown field, or the enum of an unknown value.
       const owner = /([^/]+)\.json$/.exec(cxt.it.baseId)?.[1] ?? "";
       if (schema === "unknown-field") {
-        gen.code(_`${sink}.push(${record(DriftKind.UnknownField, instancePath(cxt), data, owner)})`);
+        gen.code(_`${records}.push(${record(DriftKind.UnknownField, instancePath(cxt), data, owner)})`);
         return;
       }
       const known = or(...(schema as string[]).map((v) => _`${data} === ${v}`));
       gen.if(_`typeof ${data} == "string" && !(${known})`, () =>
-        gen.code(_`${sink}.push(${record(DriftKind.UnknownEnumValue, instancePath(cxt), data, owner)})`),
+        gen.code(_`${records}.push(${record(DriftKind.UnknownEnumValue, instancePath(cxt), data, owner)})`),
       );
     },
   });
