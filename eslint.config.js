@@ -16,7 +16,6 @@ const TOOLS_IMPORT_RUNTIME_AS_PACKAGE = {
 export const EMITTERS = ["api", "model", "schemas", "types", "validators"];
 
 export default tseslint.config(
-  // The standalone validators are ajv output (one very long line per module): nothing to lint there.
   {
     ignores: [
       "**/node_modules/**",

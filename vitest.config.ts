@@ -7,8 +7,8 @@ import { defineConfig, type UserWorkspaceConfig } from "vitest/config";
 // - "sources": the packages as TypeScript. Their exports' "source" condition points inside this repository.
 // - "built": the same tests against the JavaScript users get (packages/*/dist, written by `npm run build`, which
 //   `npm test` runs first through `npm run pack`): the packages resolve through their published exports, and a test's
-//   own imports of a package's modules go to the built ones. Modules the build does not ship (ajv's standalone
-//   validators, the tests' oracle) stay as they are.
+//   own imports of a package's modules go to the built ones. Modules the build does not ship (the tests' ajv
+//   oracle, the spec) stay as they are.
 // The consumer tests (test/packages) install the packed tarballs themselves, so they run once.
 const BUILT: [RegExp, string][] = [
   [/\/packages\/runtime\/(src|generated)\/(.*)\.[jt]s$/, "/packages/runtime/dist/esm/$1/$2.js"],

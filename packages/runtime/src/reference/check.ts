@@ -1,5 +1,5 @@
-// The reference checker's evaluation: one handler per node kind (./schema.ts), each producing exactly the errors the
-// ajv standalone validators (packages/runtime/generated/validators/strict.js, lenient.js) produce, in their order. ajv (allErrors,
+// The reference checker's evaluation: one handler per node kind (./schema.ts), each producing exactly the errors ajv
+// produces for the same schemas (the tests' oracle, test/support/ajv-oracle.ts), in their order. ajv (allErrors,
 // strict numbers) evaluates a schema's keywords in groups — those for any type (const, enum, allOf/if, then the
 // drift keyword, registered last), then number, string, array and object keywords, each only when the value has that
 // type — and reports a type error first when the type's group has no keyword in the schema, else in that group's

@@ -1,7 +1,8 @@
-// The reference checker: the errors the ajv standalone validators (packages/runtime/generated/validators/strict.js, lenient.js) give,
-// computed by interpreting their schemas (./schema.ts, ./check.ts) instead of importing 1.5 MiB of generated code at
-// start-up. The runtime reaches it only to build issues (invalid data, data to normalize, data too deep for the fast
-// path); test/runtime/reference.test.ts holds it to the ajv modules, error for error and drift record for record.
+// The reference checker: the errors ajv gives for the validator schemas (packages/tools/src/generate/validators/
+// schema.ts), computed by interpreting those schemas (./schema.ts, ./check.ts) instead of shipping ajv or generated
+// validator code. The runtime reaches it only to build issues (invalid data, data to normalize, data too deep for the
+// fast path); test/runtime/reference.test.ts holds it to ajv compiled at test time, error for error and drift record
+// for record.
 import type { DriftRecord } from "../drift-record.ts";
 import type { LinkedData } from "../linked.ts";
 import { check, type ErrorObject, type Run } from "./check.ts";

@@ -1,5 +1,6 @@
-// Keywords the precompiled validators use beyond JSON Schema, each emitting plain inline code, so the standalone
-// modules still need nothing at run time:
+// Keywords the validator schemas use beyond JSON Schema. The fast path (./fast.ts) and the runtime's reference checker
+// implement them; here they are ajv keywords, each emitting plain inline code, for the tests' ajv oracle and the
+// benches' ajv baseline (standalone code then needs nothing at run time):
 //   x-gemini-bytes       base64 check of a bytes field: whole for values up to 256 characters, spot-checked beyond
 //                        (the length, and 8 evenly spaced 32-character windows including both ends). A regular
 //                        expression reads base64 at about the speed JSON.parse reads it, and bytes fields (inline media,
@@ -9,8 +10,8 @@
 //   x-gemini-drift       lenient mode's record of what the spec does not know, made while validating (no second pass,
 //                        no error objects): placed under `additionalProperties` it records an unknown field; with an
 //                        array of values on a string it records a value outside them (an unknown enum value). Records go
-//                        to the module's drift sink as flat quadruples: kind ("f" | "e"), instance path, value, and the
-//                        resource holding the field or the enum holding the value.
+//                        to the caller's drift sink as typed records: kind, instance path, value, and the resource
+//                        holding the field or the enum holding the value.
 // Published schemas (packages/runtime/generated/schemas/) keep standard keywords only; validatorSchema() in ./schema.ts swaps these in.
 import type { Ajv } from "ajv";
 import { _, or, strConcat, type Code, type Name } from "ajv/dist/compile/codegen/index.js";
@@ -27,7 +28,7 @@ export const FULL_CHECK_LIMIT = 256;
 const WINDOWS = 8;
 const WINDOW = 32;
 
-/** Source of the base64 check, emitted as is into the standalone modules (and evaluated here for run-time use). */
+/** Source of the base64 check, emitted as is into fast.js, reference.js and ajv's code (and evaluated here for ajv). */
 export const BYTES_CHECK_SOURCE = `(() => {
   const whole = /${BASE64_PATTERN}/;
   return (s) => {
@@ -44,9 +45,6 @@ export const BYTES_CHECK_SOURCE = `(() => {
 
 // The one source is both emitted and run here, so the two cannot differ.
 const bytesCheck = new Function(`return ${BYTES_CHECK_SOURCE}`)() as (s: string) => boolean;
-
-/** The drift sink's name in every standalone module (the only scope value with this prefix). */
-export const DRIFT_SINK = "drift0";
 
 /** A drift record, as the runtime's reference checker makes it (packages/runtime/src/drift-record.ts). */
 export interface AjvDriftRecord {

@@ -2,7 +2,7 @@
 // schemas of validatorSchemas() (./schema.ts), one export per named schema (resource, enum, any type) holding its JSON
 // text and the schemas its `$ref`s name (../linked.ts), so a bundle carries the schemas of the validators it uses and no
 // others; plus the base64 check of bytes fields from its one source (./keywords.ts). The runtime parses a schema only
-// when a value first needs issues built, instead of loading the 760 KiB ajv standalone modules at start-up. Strict
+// when a value first needs issues built, instead of loading compiled validator code at start-up. Strict
 // behaviour is derived from the lenient schemas (a drift keyword stands where the strict schema rejects), so one copy is
 // enough.
 import type { EmittedFile, GenerateContext } from "../context.ts";

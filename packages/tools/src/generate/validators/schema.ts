@@ -1,6 +1,7 @@
-// The schemas the precompiled validators are built from: the published ones (packages/runtime/generated/schemas/) with
-//   - annotations dropped (descriptions, titles, …): the standalone modules embed every schema they compile, and
-//     nothing at run time reads these;
+// The validator schemas — what the fast path is compiled from, the reference checker interprets, and the tests' ajv
+// oracle compiles: the published ones (packages/runtime/generated/schemas/) with
+//   - annotations dropped (descriptions, titles, …): the runtime carries these schemas as data, and nothing reads
+//     annotations there;
 //   - bytes fields checked by x-gemini-bytes instead of their pattern (see ./keywords.ts);
 //   - in lenient mode, unknown fields and enum values recorded by x-gemini-drift where the strict schema rejects them.
 // Everything else — types, formats, ranges, required fields, oneofs — is the same in both modes and in the published
