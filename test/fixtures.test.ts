@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { loadSpec } from "../packages/tools/src/spec/load.ts";
-import type { EnumIR, SpecIR } from "../packages/tools/src/spec/model.ts";
+import type { EnumIR, SpecIR } from "../packages/tools/src/spec/ir.ts";
 import { formatJson, formatSse, parseManifest, parseSse, type ManifestEntry } from "../scripts/record-fixtures.ts";
 import { PROJECT_ROOT, SHARED_DIR } from "./support/shared.ts";
 

@@ -1,6 +1,11 @@
 // The before/after fragments of the diff rules: the smallest spec pair that shows each change, and the rule, level and
 // path the diff gives it. Shared by the rule tests and the compile proofs of the type verdicts.
-import type { ImportedField, ImportedResource, ImportedSpec, MethodSpec } from "../../packages/tools/src/spec/model.ts";
+import type {
+  ImportedField,
+  ImportedResource,
+  ImportedSpec,
+  MethodSpec,
+} from "../../packages/tools/src/spec/layers.ts";
 
 export type Fields = Record<string, Partial<ImportedField>>;
 export interface Side {

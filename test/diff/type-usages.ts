@@ -8,7 +8,7 @@
 // fails for the change it is about and not for an unrelated change elsewhere in the same value's type; the old side's
 // types are used only where the change is a type change of that very item.
 import type { ClassifiedChange } from "../../packages/tools/src/diff/diff.ts";
-import type { SpecIR } from "../../packages/tools/src/spec/model.ts";
+import type { SpecIR } from "../../packages/tools/src/spec/ir.ts";
 
 type Mod = "api" | "old";
 type Side = "request" | "response";

@@ -14,7 +14,7 @@ import {
   schemaId,
   type SchemaMode,
 } from "../../packages/tools/src/generate/json-schema.ts";
-import type { SpecIR } from "../../packages/tools/src/spec/model.ts";
+import type { SpecIR } from "../../packages/tools/src/spec/ir.ts";
 import { runImport } from "../../packages/tools/src/import/run.ts";
 import { discoveryDoc } from "../support/discovery-fragment.ts";
 import { copyTree, tempDir, writeTree } from "../support/tmp.ts";

@@ -42,7 +42,7 @@ const rows: [string, Row][] = [
   ],
   [
     "an emitter imports the spec layer",
-    { given: { file: "generate/model/probe.ts", specifier: "../../spec/model.ts" }, want: { refused: false } },
+    { given: { file: "generate/model/probe.ts", specifier: "../../spec/ir.ts" }, want: { refused: false } },
   ],
   [
     "the spec layer imports an emitter",
@@ -54,7 +54,7 @@ const rows: [string, Row][] = [
   ],
   [
     "the spec layer imports itself",
-    { given: { file: "spec/merge/probe.ts", specifier: "../model.ts" }, want: { refused: false } },
+    { given: { file: "spec/merge/probe.ts", specifier: "../ir.ts" }, want: { refused: false } },
   ],
   [
     "an emitter still may not reach into the runtime's sources",

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { loadSpec } from "../../packages/tools/src/spec/load.ts";
 import { allSchemas, bundleSchema, resourceSchema, schemaId } from "../../packages/tools/src/generate/json-schema.ts";
-import type { SpecIR } from "../../packages/tools/src/spec/model.ts";
+import type { SpecIR } from "../../packages/tools/src/spec/ir.ts";
 import { runImport } from "../../packages/tools/src/import/run.ts";
 import { discoveryDoc } from "../support/discovery-fragment.ts";
 import { tempDir, writeTree } from "../support/tmp.ts";

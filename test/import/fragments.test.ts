@@ -4,7 +4,7 @@ import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { runImport } from "../../packages/tools/src/import/run.ts";
 import { loadSpec } from "../../packages/tools/src/spec/load.ts";
-import type { ImportedField } from "../../packages/tools/src/spec/model.ts";
+import type { ImportedField } from "../../packages/tools/src/spec/layers.ts";
 import { discoveryDoc, generateContentMethod } from "../support/discovery-fragment.ts";
 import { tempDir, writeTree } from "../support/tmp.ts";
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { loadProtos, type ProtoSet } from "../../packages/tools/src/import/protos.ts";
 import { addLiveApi, LIVE_METHOD } from "../../packages/tools/src/import/live.ts";
-import type { ImportedResource, MethodSpec } from "../../packages/tools/src/spec/model.ts";
+import type { ImportedResource, MethodSpec } from "../../packages/tools/src/spec/layers.ts";
 import type { Diagnostic } from "../../packages/tools/src/diagnostics.ts";
 import { tempDir, writeTree } from "../support/tmp.ts";
 

@@ -8,7 +8,7 @@ import { pathVariables, readHttpRule, type HttpBinding } from "../../packages/to
 import { importUpstream, runImport } from "../../packages/tools/src/import/run.ts";
 import { readSpecFiles } from "../../packages/tools/src/spec/files.ts";
 import { loadSpec } from "../../packages/tools/src/spec/load.ts";
-import type { ImportedField, ImportedSpec } from "../../packages/tools/src/spec/model.ts";
+import type { ImportedField, ImportedSpec } from "../../packages/tools/src/spec/layers.ts";
 import { validateBatchEmbedContentsRequest, validateCountTokensRequest } from "../../packages/runtime/src/index.ts";
 import { discoveryDoc } from "../support/discovery-fragment.ts";
 import { hasShared, PROJECT_ROOT, UPSTREAM } from "../support/shared.ts";

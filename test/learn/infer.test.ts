@@ -2,7 +2,7 @@
 // resources proposed for the objects among them.
 import { describe, expect, it } from "vitest";
 import { fieldNames, Inferrer, jsonTypeOf } from "../../packages/tools/src/learn/infer.ts";
-import type { ImportedField } from "../../packages/tools/src/spec/model.ts";
+import type { ImportedField } from "../../packages/tools/src/spec/layers.ts";
 
 type Want = { definition: ImportedField; resources?: Record<string, Record<string, ImportedField>> };
 

@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSpec } from "../../packages/tools/src/spec/load.ts";
-import type { Corrections, SpecIR } from "../../packages/tools/src/spec/model.ts";
+import type { Corrections } from "../../packages/tools/src/spec/layers.ts";
+import type { SpecIR } from "../../packages/tools/src/spec/ir.ts";
 import { copyTree, tempDir } from "../support/tmp.ts";
 import {
   caseBodies,

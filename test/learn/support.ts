@@ -10,7 +10,7 @@ import { readBodies } from "../../packages/tools/src/learn/bodies.ts";
 import { bodyResource } from "../../packages/tools/src/learn/gather.ts";
 import { inputsFromManifest, inputsFromPaths } from "../../packages/tools/src/learn/inputs.ts";
 import { fieldByKey, resourceSides } from "../../packages/tools/src/learn/spec-view.ts";
-import type { FieldIR, SpecIR } from "../../packages/tools/src/spec/model.ts";
+import type { FieldIR, SpecIR } from "../../packages/tools/src/spec/ir.ts";
 import { PROJECT_ROOT } from "../support/shared.ts";
 
 export const SPEC_DIR = join(PROJECT_ROOT, "spec");

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { proposedReason, type LearnedCorrections } from "../../packages/tools/src/learn/propose.ts";
 import { mergeCorrections, mergeEvidence, writeCorrections } from "../../packages/tools/src/learn/write.ts";
-import type { Corrections, Evidence } from "../../packages/tools/src/spec/model.ts";
+import type { Corrections, Evidence } from "../../packages/tools/src/spec/layers.ts";
 import { copyTree, tempDir } from "../support/tmp.ts";
 import { SPEC_DIR } from "./support.ts";
 

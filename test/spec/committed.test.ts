@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadSpec } from "../../packages/tools/src/spec/load.ts";
 import { CORE_METHODS, methodClosure } from "../../packages/tools/src/spec/method-closure.ts";
-import type { SpecIR } from "../../packages/tools/src/spec/model.ts";
+import type { SpecIR } from "../../packages/tools/src/spec/ir.ts";
 import type { Diagnostic } from "../../packages/tools/src/diagnostics.ts";
 import { hasShared, PROJECT_ROOT, UPSTREAM } from "../support/shared.ts";
 

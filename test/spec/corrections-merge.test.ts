@@ -11,8 +11,8 @@ import type {
   ImportedSpec,
   MethodSpec,
   Overlay,
-  SpecIR,
-} from "../../packages/tools/src/spec/model.ts";
+} from "../../packages/tools/src/spec/layers.ts";
+import type { SpecIR } from "../../packages/tools/src/spec/ir.ts";
 
 const method = (id: string, request: string | undefined, response: string): MethodSpec => ({
   id,

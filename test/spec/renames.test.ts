@@ -9,7 +9,7 @@ import { loadSpec } from "../../packages/tools/src/spec/load.ts";
 import { generateFiles } from "../../packages/tools/src/generate/run.ts";
 import { runImport } from "../../packages/tools/src/import/run.ts";
 import type { Diagnostic } from "../../packages/tools/src/diagnostics.ts";
-import type { Corrections, ImportedSpec, Overlay } from "../../packages/tools/src/spec/model.ts";
+import type { Corrections, ImportedSpec, Overlay } from "../../packages/tools/src/spec/layers.ts";
 import { discoveryDoc } from "../support/discovery-fragment.ts";
 import { tempDir, writeTree } from "../support/tmp.ts";
 

@@ -4,13 +4,8 @@
 // small in-memory spec and reads the facts off the IR, as every emitter does.
 import { describe, expect, it } from "vitest";
 import { mergeSpec } from "../../packages/tools/src/spec/merge.ts";
-import type {
-  ImportedField,
-  ImportedSpec,
-  MethodSpec,
-  Overlay,
-  ResourceWireFacts,
-} from "../../packages/tools/src/spec/model.ts";
+import type { ImportedField, ImportedSpec, MethodSpec, Overlay } from "../../packages/tools/src/spec/layers.ts";
+import type { ResourceWireFacts } from "../../packages/tools/src/spec/ir.ts";
 
 /** A field: a scalar type name, `Name` for a ref, `enum` for an enum, or the full imported form. */
 type FieldGiven = string | Partial<ImportedField>;

@@ -1,17 +1,16 @@
 // Builds a SpecIR from a compact fixture description (spec.json): only what a case is about is written, every
 // other IR property gets its default (flags false, descriptions empty, no aliases). The facts of the whole spec
 // (sides, genericity, default modes) are added by the spec layer's own last phase, as for a merged spec.
+import type { FieldType, MethodParameter } from "../../../packages/tools/src/spec/layers.ts";
 import type {
   AnyTypeDraft,
   EnumIR,
   FieldIR,
-  FieldType,
   MethodIR,
-  MethodParameter,
   ResourceDraft,
   SpecIR,
   UnionIR,
-} from "../../../packages/tools/src/spec/model.ts";
+} from "../../../packages/tools/src/spec/ir.ts";
 import { withWireFacts } from "../../../packages/tools/src/spec/merge/wire-facts.ts";
 
 type FlagName = "repeated" | "map" | "required" | "outputOnly" | "inputOnly" | "immutable" | "deprecated";

@@ -1,6 +1,6 @@
 // From a structural change to a rule of the rule table. Each branch names the rule; the table gives the level.
 import type { Change } from "../import/report.ts";
-import { SCALAR_JSON_KINDS, SCALAR_TYPES, type ImportedSpec, type ScalarType } from "../spec/model.ts";
+import { SCALAR_JSON_KINDS, SCALAR_TYPES, type ImportedSpec, type ScalarType } from "../spec/layers.ts";
 import { fieldDirections, resourceDirections, type Direction } from "./direction.ts";
 import { RULE_BY_ID, type Level } from "./rules.ts";
 

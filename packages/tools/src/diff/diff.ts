@@ -1,7 +1,7 @@
 // `diffSpecs`: the import report's structural changes, each classified by rule, level and direction.
 import { compareImported } from "../import/report.ts";
 import { renameHistory } from "../spec/merge.ts";
-import type { ImportedSpec, Overlay } from "../spec/model.ts";
+import type { ImportedSpec, Overlay } from "../spec/layers.ts";
 import type { ClassifiedChange } from "./classify.ts";
 import type { Level } from "./rules.ts";
 

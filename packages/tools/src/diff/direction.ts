@@ -1,6 +1,6 @@
 // Where a resource is reached from: the request side of some method, the response side, both, or neither. A
 // change's verdict depends on it (a new enum value in a response can surprise a reader; in a request it cannot).
-import type { ImportedSpec } from "../spec/model.ts";
+import type { ImportedSpec } from "../spec/layers.ts";
 
 export type Direction = "request" | "response" | "both" | "none";
 

@@ -4,7 +4,7 @@ import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { hasErrors, error, type Diagnostic } from "../diagnostics.ts";
 import { readSpecFiles } from "../spec/files.ts";
-import type { ImportedSpec, Overlay } from "../spec/model.ts";
+import type { ImportedSpec, Overlay } from "../spec/layers.ts";
 import { importUpstream } from "../import/run.ts";
 import { parseJsonText } from "../util/json-text.ts";
 import { parseGitSide, withGitSpec } from "./git-side.ts";

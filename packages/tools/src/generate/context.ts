@@ -1,6 +1,6 @@
 // What every emitter receives and returns. An emitter is a pure function of the IR: it returns file contents by
 // path relative to packages/runtime/generated/, and the pipeline adds headers, formats, checks and writes.
-import type { SpecIR } from "../spec/model.ts";
+import type { SpecIR } from "../spec/ir.ts";
 
 export interface GenerateContext {
   ir: SpecIR;

@@ -5,7 +5,8 @@
 // accepts them. Formats, oneofs and required fields are checked in both.
 // An any type (google.protobuf.Any) requires a string "@type" and applies the schema of the resource its URL names,
 // when it names a known one; other URLs are accepted in both modes, since the set of detail messages is open.
-import type { AnyTypeIR, EnumIR, FieldIR, FieldType, ResourceIR, ScalarType, SpecIR } from "../spec/model.ts";
+import type { FieldType, ScalarType } from "../spec/layers.ts";
+import type { AnyTypeIR, EnumIR, FieldIR, ResourceIR, SpecIR } from "../spec/ir.ts";
 import { SCALAR_SCHEMAS, type JsonSchema } from "./wire-formats.ts";
 
 export type SchemaMode = "strict" | "lenient";

@@ -1,6 +1,6 @@
 // JSON Schema for each wire type of the spec (see spec/README.md's type table). One entry per type, in a typed
 // table, so a new type cannot be added to the spec without saying how it is validated.
-import type { ScalarType } from "../spec/model.ts";
+import type { ScalarType } from "../spec/layers.ts";
 
 export type JsonSchema = Record<string, unknown> | boolean;
 

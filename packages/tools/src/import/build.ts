@@ -1,6 +1,6 @@
 // Combining the upstream sources into the imported layer: Discovery gives the shape, the protos give proto names,
 // oneofs, enum numbers and the request fields bound to the URL path, the OpenAPI export gives explicit required lists.
-import type { ImportedResource, ImportedSpec, ImportedService } from "../spec/model.ts";
+import type { ImportedResource, ImportedSpec, ImportedService } from "../spec/layers.ts";
 import { oneofUnions, snakeCase, type ProtoMessage, type ProtoSet } from "./protos.ts";
 import type { OpenApiFacts } from "./openapi.ts";
 import { addPathBoundFields } from "./path-fields.ts";

@@ -3,7 +3,7 @@
 // "Output only.", …) and is never stored.
 import { error, type Diagnostic } from "../diagnostics.ts";
 import { pointer } from "../util/json-pointer.ts";
-import type { FieldType, ImportedField, ImportedResource, MethodParameter, MethodSpec } from "../spec/model.ts";
+import type { FieldType, ImportedField, ImportedResource, MethodParameter, MethodSpec } from "../spec/layers.ts";
 
 type Json = Record<string, unknown>;
 

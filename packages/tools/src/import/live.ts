@@ -10,7 +10,7 @@
 // name is already a resource for another message (the Live `UsageMetadata`, beside GenerateContentResponse's), it is
 // prefixed with "Live" (`LiveUsageMetadata`).
 import { error, type Diagnostic } from "../diagnostics.ts";
-import type { FieldType, ImportedField, ImportedResource, MethodSpec } from "../spec/model.ts";
+import type { FieldType, ImportedField, ImportedResource, MethodSpec } from "../spec/layers.ts";
 import { oneofUnions, PROTO_SCALAR_TYPES, type ProtoField, type ProtoMessage, type ProtoSet } from "./protos.ts";
 
 const PACKAGE = "google.ai.generativelanguage.v1beta";

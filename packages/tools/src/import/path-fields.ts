@@ -4,7 +4,7 @@
 // such a field into a path parameter only, yet clients also send it in the body (langchaingo posts
 // `{"model": "models/…", "requests": […]}` to `models/…:batchEmbedContents` and gets 200), so a strict check must
 // know the field. The importer adds it, optional and flagged `inPath`.
-import type { FieldType, ImportedResource, MethodSpec } from "../spec/model.ts";
+import type { FieldType, ImportedResource, MethodSpec } from "../spec/layers.ts";
 import { pathVariables } from "./http-rule.ts";
 import { PROTO_SCALAR_TYPES, snakeCase, type ProtoField, type ProtoSet } from "./protos.ts";
 

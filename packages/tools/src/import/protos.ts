@@ -6,7 +6,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
 import { error, type Diagnostic } from "../diagnostics.ts";
-import type { FieldType, ImportedResource, ImportedUnion } from "../spec/model.ts";
+import type { FieldType, ImportedResource, ImportedUnion } from "../spec/layers.ts";
 import { readHttpRule, type HttpBinding } from "./http-rule.ts";
 
 export interface ProtoField {

@@ -1,6 +1,6 @@
 // The change report: what an import changes in the imported layer, in public names (so an upstream rename of a
 // schema the spec renames back shows as a changed upstream name, not as a removal and an addition).
-import type { ImportedField, ImportedSpec, MethodParameter, MethodSpec } from "../spec/model.ts";
+import type { ImportedField, ImportedSpec, MethodParameter, MethodSpec } from "../spec/layers.ts";
 import { classifyBetween, type ClassifiedChange } from "../diff/classify.ts";
 
 export type ChangeKind = "added" | "removed" | "changed";

@@ -9,7 +9,7 @@ import { replaceDirectory } from "../util/atomic-write.ts";
 import { readSpecFiles, serializeImported, IMPORTED_DIR, type SourceMap } from "../spec/files.ts";
 import { mergeSpec, publicNameMap, renameHistory } from "../spec/merge.ts";
 import { checkFile } from "../spec/meta.ts";
-import type { ImportedSpec, Overlay } from "../spec/model.ts";
+import type { ImportedSpec, Overlay } from "../spec/layers.ts";
 import { asDiscoveryDoc, readMethods, readSchemas } from "./discovery.ts";
 import { loadProtos } from "./protos.ts";
 import { readOpenApi } from "./openapi.ts";

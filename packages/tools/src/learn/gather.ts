@@ -4,7 +4,7 @@
 // would explain it: a field to add, an enum value to add, a "Required." to relax; nulls are listed apart (the
 // runtime takes them as unset fields); whatever no overlay correction can explain stays "unexplained".
 import type { Issue } from "@gemini-typekit/runtime";
-import type { SpecIR } from "../spec/model.ts";
+import type { SpecIR } from "../spec/ir.ts";
 import { parsePointer } from "../util/json-pointer.ts";
 import { readBodies, type Body } from "./bodies.ts";
 import type { Inputs, PayloadFile } from "./inputs.ts";

@@ -1,7 +1,7 @@
 // A field definition (the imported field format) for values a spec does not know yet, from every value seen: the
 // narrowest wire type all of them fit. Objects become new resources, named after the field, whose fields are
 // inferred the same way from all the objects seen; an object never seen with a key is a free-form Struct.
-import type { FieldType, ImportedField } from "../spec/model.ts";
+import type { FieldType, ImportedField } from "../spec/layers.ts";
 import { DURATION_PATTERN, INT64_PATTERN, TIMESTAMP_PATTERN } from "../generate/wire-formats.ts";
 
 /** What the values seen at one place look like, all of them together. */

@@ -5,7 +5,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { parseJsonText } from "../util/json-text.ts";
-import type { SpecIR } from "../spec/model.ts";
+import type { SpecIR } from "../spec/ir.ts";
 import { Placer, type ManifestEntry, type Side } from "./placement.ts";
 import type { Problem } from "./problems.ts";
 import type { WireSide } from "./spec-view.ts";

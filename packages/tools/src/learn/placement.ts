@@ -1,7 +1,7 @@
 // Which resource a recorded payload is, from what a manifest line says of the call that produced it: the URI and
 // HTTP method name a method of the spec (matched on its path template), the role picks its request or response, and
 // an error status means the error envelope. Nothing here looks inside the payload.
-import type { MethodIR, SpecIR } from "../spec/model.ts";
+import type { MethodIR, SpecIR } from "../spec/ir.ts";
 
 /** One line of a manifest.jsonl (the shared corpus's format); `resource` lets a hand-written manifest name it outright. */
 export interface ManifestEntry {

@@ -2,7 +2,8 @@
 // an unknown field becomes an added field (and, when it holds objects, added resources), an unknown enum value an
 // added value, a missing required field a relaxed "Required.". Each carries its evidence: the folder, the number of
 // files, up to three of them with the place. What no correction explains is listed as a finding without one.
-import type { Evidence, ImportedField, RelaxedScope, SpecIR } from "../spec/model.ts";
+import type { Evidence, ImportedField, RelaxedScope } from "../spec/layers.ts";
+import type { SpecIR } from "../spec/ir.ts";
 import type { FieldFinding, Gathered, Place, Sighting, UnknownEnumValue, UnknownField } from "./gather.ts";
 import { parsePointer } from "../util/json-pointer.ts";
 import { fieldNames, Inferrer, jsonTypeOf } from "./infer.ts";

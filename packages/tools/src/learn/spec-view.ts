@@ -1,6 +1,6 @@
 // What `spec learn` asks of the spec it proposes corrections to: a resource's field by the key a payload used
 // (JSON name, proto name or alias), the side of the wire each resource is on, and the null fields of a body.
-import type { FieldIR, ResourceIR, SpecIR, WireSide } from "../spec/model.ts";
+import type { FieldIR, ResourceIR, SpecIR, WireSide } from "../spec/ir.ts";
 export type { WireSide };
 import { escapeSegment } from "../util/json-pointer.ts";
 

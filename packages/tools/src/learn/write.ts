@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { error, type Diagnostic } from "../diagnostics.ts";
-import type { Corrections, Evidence } from "../spec/model.ts";
+import type { Corrections, Evidence } from "../spec/layers.ts";
 import { parseJsonText } from "../util/json-text.ts";
 import { MAX_EXAMPLES, proposedReason, type EvidenceUpdate, type LearnedCorrections } from "./propose.ts";
 

@@ -2,7 +2,7 @@
 // plus the names derived from it (a resource's base-fields interface and one interface per oneof, an any type's
 // member for unknown URLs), beside the helpers every types file has. A fact of the spec's public names: loading
 // refuses a spec that would declare one twice (name-clashes.ts), and the types emitter declares exactly these.
-import type { AnyTypeIR, ResourceIR, SpecIR, UnionIR } from "./model.ts";
+import type { AnyTypeIR, ResourceIR, SpecIR, UnionIR } from "./ir.ts";
 
 /** Declarations every types file has, and globals the emitted code uses; no spec name may take them. */
 export const RESERVED_NAMES: ReadonlySet<string> = new Set([

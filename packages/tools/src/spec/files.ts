@@ -16,7 +16,7 @@ import type {
   OverlayEnum,
   OverlayResource,
   Corrections,
-} from "./model.ts";
+} from "./layers.ts";
 
 export const IMPORTED_DIR = "imported";
 export const OVERLAY_DIR = "overlay";

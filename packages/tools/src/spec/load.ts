@@ -4,7 +4,7 @@ import { hasErrors, type Diagnostic } from "../diagnostics.ts";
 import { readSpecFiles } from "./files.ts";
 import { mergeSpec } from "./merge.ts";
 import { nameClashDiagnostics } from "./name-clashes.ts";
-import type { SpecIR } from "./model.ts";
+import type { SpecIR } from "./ir.ts";
 
 export async function loadSpec(
   specDir: string,

@@ -4,7 +4,8 @@
 // order the phases run.
 import type { Diagnostic } from "../diagnostics.ts";
 import type { SourceMap } from "./files.ts";
-import type { CorrectionIR, ImportedSpec, Overlay, SpecIR } from "./model.ts";
+import type { ImportedSpec, Overlay } from "./layers.ts";
+import type { CorrectionIR, SpecIR } from "./ir.ts";
 import { mergeAliases } from "./merge/aliases.ts";
 import { mergeAnyTypes } from "./merge/any-types.ts";
 import { mergeEnums } from "./merge/enums.ts";

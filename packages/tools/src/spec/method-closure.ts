@@ -2,7 +2,7 @@
 // response resources (output- and input-only fields too: their descriptions matter as much). Used to hold the core
 // methods' closure to a higher standard (every description present) and to count the Live API's share in stats.
 // Not to be confused with ResourceIR.reachable, which asks whether any method reaches a resource on the wire.
-import type { SpecIR } from "./model.ts";
+import type { SpecIR } from "./ir.ts";
 
 /** Methods whose closure must be fully described: content generation, token counting, embeddings, files, the Live API. */
 export const CORE_METHODS: readonly string[] = [

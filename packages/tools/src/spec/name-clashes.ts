@@ -5,7 +5,7 @@ import { error, type Diagnostic, type Location } from "../diagnostics.ts";
 import { describeOwner, nameClashes, type NameOwner } from "./declared-names.ts";
 import { pointer } from "../util/json-pointer.ts";
 import type { SpecFiles } from "./files.ts";
-import type { SpecIR } from "./model.ts";
+import type { SpecIR } from "./ir.ts";
 
 /** A resource's name comes from its upstream file, a rename, or the overlay's addition. */
 function resourceAt(name: string, ir: SpecIR, { sources, overlay }: SpecFiles): Location {

@@ -2,7 +2,7 @@
 import type { Diagnostic } from "../diagnostics.ts";
 import type { DiscoveryDoc } from "../import/discovery.ts";
 import { readMethods, readSchemas } from "../import/discovery.ts";
-import type { CorrectionKind, SpecIR } from "./model.ts";
+import type { CorrectionKind, SpecIR } from "./ir.ts";
 import { methodClosure } from "./method-closure.ts";
 import { LIVE_METHOD } from "../import/live.ts";
 

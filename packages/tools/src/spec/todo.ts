@@ -4,7 +4,7 @@
 import { join, relative } from "node:path";
 import { pointer } from "../util/json-pointer.ts";
 import { OVERLAY_DIR } from "./files.ts";
-import type { EnumIR, SpecIR } from "./model.ts";
+import type { EnumIR, SpecIR } from "./ir.ts";
 
 export interface TodoItem {
   kind: "description" | "enum-name";

@@ -4,7 +4,7 @@
 // wire each resource is on (the default validation mode follows from it). One export per resource and enum, linked to
 // the resources and enums its fields hold (../linked.ts), so a bundle carries only what its validators reach. Sorted, so
 // the output is deterministic.
-import type { FieldIR, ResourceIR, SpecIR } from "../../spec/model.ts";
+import type { FieldIR, ResourceIR, SpecIR } from "../../spec/ir.ts";
 import type { EmittedFile, GenerateContext } from "../context.ts";
 import { linkedExports, type LinkedEntry } from "../linked.ts";
 

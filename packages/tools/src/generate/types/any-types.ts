@@ -10,7 +10,7 @@
 // exactly like the known message (and assignable to it). The price: an unknown message that reuses one of those names
 // cannot be written as a literal without a cast, and reading such a field needs one too.
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
-import type { AnyTypeIR, SpecIR } from "../../spec/model.ts";
+import type { AnyTypeIR, SpecIR } from "../../spec/ir.ts";
 import { resourceType, type FieldTypeContext } from "./field-types.ts";
 import { jsDocText, toJsDocs } from "./jsdoc.ts";
 import { unknownMemberName } from "../../spec/declared-names.ts";

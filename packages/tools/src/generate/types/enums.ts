@@ -2,7 +2,7 @@
 // values with per-value JSDoc (and @deprecated). No TS `enum`: it is not erasable and is nominal, so a plain string
 // from JSON would not be assignable to it.
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
-import type { EnumIR, SpecIR } from "../../spec/model.ts";
+import type { EnumIR, SpecIR } from "../../spec/ir.ts";
 import { jsDocText, toJsDocs } from "./jsdoc.ts";
 import { propertyKey } from "./names.ts";
 

@@ -1,6 +1,7 @@
 // The TypeScript type of a field. Dispatch is a Record over every IR field type, so a new wire type in the IR is a
 // compile error here until it is given a TS type.
-import type { FieldIR, FieldType, ScalarType, SpecIR } from "../../spec/model.ts";
+import type { FieldType, ScalarType } from "../../spec/layers.ts";
+import type { FieldIR, SpecIR } from "../../spec/ir.ts";
 
 /** How a resource's fields refer to enums and to other resources: depends on the side the resource is on. */
 export type TypeDirection = "request" | "response" | "generic";

@@ -30,7 +30,7 @@
 import { printStructure } from "ts-morph";
 import prettier from "prettier";
 import type { EmittedFile, GenerateContext } from "../context.ts";
-import type { SpecIR } from "../../spec/model.ts";
+import type { SpecIR } from "../../spec/ir.ts";
 import { anyTypeStatements } from "./any-types.ts";
 import { enumStatements } from "./enums.ts";
 import { genericNames } from "./field-types.ts";

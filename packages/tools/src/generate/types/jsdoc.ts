@@ -2,7 +2,8 @@
 // API reference ("Required.", "Output only."), the JSON wire format of types that are not what their TS type
 // suggests, and @deprecated. One model feeds both ts-morph `docs` and hand-written object literal members.
 import type { JSDocStructure, OptionalKind } from "ts-morph";
-import type { FieldIR, FieldType } from "../../spec/model.ts";
+import type { FieldType } from "../../spec/layers.ts";
+import type { FieldIR } from "../../spec/ir.ts";
 
 export interface Doc {
   /** Paragraphs, in order; empty ones are dropped. */

@@ -10,7 +10,8 @@ import {
   type PropertySignatureStructure,
   type StatementStructures,
 } from "ts-morph";
-import type { MethodIR, MethodParameter, SpecIR } from "../../spec/model.ts";
+import type { MethodParameter } from "../../spec/layers.ts";
+import type { MethodIR, SpecIR } from "../../spec/ir.ts";
 import { resourceType, SCALAR_TS_TYPES } from "./field-types.ts";
 import { jsDocText, toJsDocs, wireFormatSentence, type Doc } from "./jsdoc.ts";
 import { propertyKey } from "./names.ts";

@@ -1,7 +1,7 @@
 // Names the types emitter writes: property keys that need quotes, and the check that no top-level name is declared
 // twice. The declared names themselves (helpers, resources' derived interfaces) are the spec's:
 // spec/declared-names.ts.
-import type { SpecIR } from "../../spec/model.ts";
+import type { SpecIR } from "../../spec/ir.ts";
 import { describeOwner, nameClashes } from "../../spec/declared-names.ts";
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;

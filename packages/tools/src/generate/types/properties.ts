@@ -1,6 +1,6 @@
 // One field as an interface property: its key, optionality, TS type and JSDoc.
 import type { OptionalKind, PropertySignatureStructure, TypeParameterDeclarationStructure } from "ts-morph";
-import type { FieldIR } from "../../spec/model.ts";
+import type { FieldIR } from "../../spec/ir.ts";
 import { fieldType, type FieldTypeContext } from "./field-types.ts";
 import { fieldDoc, toJsDocs } from "./jsdoc.ts";
 import { propertyKey } from "./names.ts";

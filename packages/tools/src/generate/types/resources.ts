@@ -1,7 +1,7 @@
 // One declaration per resource: an interface, or — when it has oneofs — a type alias intersecting its base fields
 // with one OneOf per oneof. Resources on both sides with enums in their closure are generic over the direction.
 import { StructureKind, type StatementStructures } from "ts-morph";
-import type { ResourceIR, SpecIR } from "../../spec/model.ts";
+import type { ResourceIR, SpecIR } from "../../spec/ir.ts";
 import type { TypeDirection } from "./field-types.ts";
 import { toJsDocs, type Doc } from "./jsdoc.ts";
 import { propertySignature, type ResourceEmitContext } from "./properties.ts";

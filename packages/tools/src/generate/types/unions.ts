@@ -1,7 +1,7 @@
 // Oneofs: a resource with unions becomes `Base & OneOf<Union1> & OneOf<Union2>`, where each union's members live in
 // their own interface so they keep their JSDoc and the OneOf helper can make them exclusive.
 import { StructureKind, type InterfaceDeclarationStructure } from "ts-morph";
-import type { FieldIR, ResourceIR, UnionIR } from "../../spec/model.ts";
+import type { FieldIR, ResourceIR, UnionIR } from "../../spec/ir.ts";
 import { usesDirection } from "./field-types.ts";
 import { baseFieldsName, oneofName } from "../../spec/declared-names.ts";
 import { propertySignature, type ResourceEmitContext } from "./properties.ts";

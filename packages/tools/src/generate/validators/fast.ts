@@ -30,7 +30,7 @@
 //   any types     "@type" must be a string; when it is a URL a member lists, that resource's checker applies.
 // Declared property names must not be properties of Object.prototype: ajv looks them up through the prototype chain
 // and a for…in loop does not see non-enumerable inherited properties (no field of the spec is such a name).
-import type { SpecIR } from "../../spec/model.ts";
+import type { SpecIR } from "../../spec/ir.ts";
 import { block, id, indented, joined, js, lines, source, type Code } from "../code.ts";
 import type { EmittedFile, GenerateContext } from "../context.ts";
 import { BYTES_CHECK_SOURCE, BYTES_KEYWORD, DRIFT_KEYWORD } from "./keywords.ts";

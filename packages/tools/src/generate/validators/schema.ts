@@ -7,7 +7,7 @@
 // Everything else — types, formats, ranges, required fields, oneofs — is the same in both modes and in the published
 // schemas.
 import { allSchemas, type SchemaMode } from "../json-schema.ts";
-import type { SpecIR } from "../../spec/model.ts";
+import type { SpecIR } from "../../spec/ir.ts";
 import { BYTES_KEYWORD, DRIFT_KEYWORD } from "./keywords.ts";
 
 /** Dropped: annotations nothing reads at run time, and `$schema` (the validators' ajv instance is set to the dialect). */

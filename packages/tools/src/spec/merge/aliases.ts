@@ -3,7 +3,7 @@
 import type { Diagnostic, Location } from "../../diagnostics.ts";
 import { pointer } from "../../util/json-pointer.ts";
 import type { SourceMap } from "../files.ts";
-import type { Corrections } from "../model.ts";
+import type { Corrections } from "../layers.ts";
 import { lookupField, type WorkingResources } from "./working.ts";
 
 export interface Aliases {

@@ -4,7 +4,8 @@
 import { error, warning, type Diagnostic, type Location } from "../../diagnostics.ts";
 import { pointer } from "../../util/json-pointer.ts";
 import type { SourceMap } from "../files.ts";
-import type { AnyMemberIR, AnyTypeDraft, EnumIR, Overlay } from "../model.ts";
+import type { Overlay } from "../layers.ts";
+import type { AnyMemberIR, AnyTypeDraft, EnumIR } from "../ir.ts";
 import type { WorkingResources } from "./working.ts";
 
 export interface MergedAnyTypes {

@@ -4,7 +4,8 @@
 import { error, warning, type Diagnostic, type Location } from "../../diagnostics.ts";
 import { pointer } from "../../util/json-pointer.ts";
 import type { SourceMap } from "../files.ts";
-import type { CorrectionIR, Corrections, EnumIR, EnumValueIR, Overlay } from "../model.ts";
+import type { Corrections, Overlay } from "../layers.ts";
+import type { CorrectionIR, EnumIR, EnumValueIR } from "../ir.ts";
 import { checkEvidence, lookupField, type WorkingResources } from "./working.ts";
 
 type AddedEnumValue = NonNullable<Corrections["addedEnumValues"]>[number];

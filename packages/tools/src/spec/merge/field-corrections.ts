@@ -4,7 +4,8 @@
 import { warning, type Diagnostic, type Location } from "../../diagnostics.ts";
 import { pointer } from "../../util/json-pointer.ts";
 import type { SourceMap } from "../files.ts";
-import type { CorrectionIR, Corrections, FieldTypeOverride, ImportedField } from "../model.ts";
+import type { Corrections, FieldTypeOverride, ImportedField } from "../layers.ts";
+import type { CorrectionIR } from "../ir.ts";
 import { checkEvidence, lookupField, type WorkingResources } from "./working.ts";
 
 /** Field path ("Resource.field") → the correction that added it or relaxed its "Required.". */

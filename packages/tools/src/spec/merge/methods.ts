@@ -3,7 +3,8 @@
 import { error, warning, type Diagnostic } from "../../diagnostics.ts";
 import { pointer } from "../../util/json-pointer.ts";
 import type { SourceMap } from "../files.ts";
-import type { ImportedSpec, MethodIR, Overlay } from "../model.ts";
+import type { ImportedSpec, Overlay } from "../layers.ts";
+import type { MethodIR } from "../ir.ts";
 
 /** The methods by id, sorted. */
 export function mergeMethods(

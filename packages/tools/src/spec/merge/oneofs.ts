@@ -3,7 +3,7 @@
 import { warning, type Diagnostic, type Location } from "../../diagnostics.ts";
 import { pointer } from "../../util/json-pointer.ts";
 import type { SourceMap } from "../files.ts";
-import type { Corrections } from "../model.ts";
+import type { Corrections } from "../layers.ts";
 import type { WorkingResources } from "./working.ts";
 
 /** Resource → oneof name → member JSON names, in proto order then the overlay's. */

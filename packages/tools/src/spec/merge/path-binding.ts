@@ -8,7 +8,7 @@
 //   the importer adds them flagged `inPath` (see import/path-fields.ts), since clients send them in the body too.
 //   They stay optional whatever else says otherwise.
 // The final resources (resources.ts) mark these fields `inPath` and not `required`.
-import type { MethodIR } from "../model.ts";
+import type { MethodIR } from "../ir.ts";
 import type { WorkingResources } from "./working.ts";
 
 /** Paths ("Resource.field") of the fields bound to the URL path, by public resource name. */

@@ -2,7 +2,7 @@
 // added resource) and every any field an any type of corrections.json. Only checks; nothing changes.
 import { error, type Diagnostic } from "../../diagnostics.ts";
 import type { SourceMap } from "../files.ts";
-import type { Corrections } from "../model.ts";
+import type { Corrections } from "../layers.ts";
 import type { WorkingResources } from "./working.ts";
 
 export function checkReferences(

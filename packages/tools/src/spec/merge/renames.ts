@@ -2,7 +2,7 @@
 import { error, warning, type Diagnostic, type Location } from "../../diagnostics.ts";
 import { pointer } from "../../util/json-pointer.ts";
 import type { SourceMap } from "../files.ts";
-import type { Corrections, ImportedSpec, Overlay } from "../model.ts";
+import type { Corrections, ImportedSpec, Overlay } from "../layers.ts";
 
 /**
  * Upstream schema name → public name, after the overlay's renames. The renames are a history: several upstream

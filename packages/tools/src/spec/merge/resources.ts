@@ -4,7 +4,8 @@
 import { error, warning, type Diagnostic } from "../../diagnostics.ts";
 import { pointer } from "../../util/json-pointer.ts";
 import type { SourceMap } from "../files.ts";
-import type { AnyTypeDraft, FieldIR, Overlay, OverlayResource, ResourceDraft, UnionIR } from "../model.ts";
+import type { Overlay, OverlayResource } from "../layers.ts";
+import type { AnyTypeDraft, FieldIR, ResourceDraft, UnionIR } from "../ir.ts";
 import type { Aliases } from "./aliases.ts";
 import type { FieldCorrections } from "./field-corrections.ts";
 import type { OneofsOf } from "./oneofs.ts";

@@ -2,7 +2,8 @@
 import { error, type Diagnostic } from "../../diagnostics.ts";
 import { pointer } from "../../util/json-pointer.ts";
 import type { SourceMap } from "../files.ts";
-import type { Corrections, SpecIR } from "../model.ts";
+import type { Corrections } from "../layers.ts";
+import type { SpecIR } from "../ir.ts";
 
 /**
  * A "responses" relaxation is only expressible on a resource that travels in responses alone: there the field is

@@ -1,10 +1,10 @@
 // The merge's last phase: the facts that follow from the whole spec rather than from one resource's file — which
 // side of the wire each resource travels on, whether any method reaches it, whether its request and response forms
-// differ (generic over the direction), and how it is validated by default (ResourceWireFacts in ../model.ts).
+// differ (generic over the direction), and how it is validated by default (ResourceWireFacts in ../ir.ts).
 // Computed once here; every emitter, `spec learn` and the merge's own checks read them from the IR.
 //
 // A field of an any type (google.protobuf.Any) leads to every message the any type knows.
-import type { FieldIR, SpecDraft, SpecIR, ValidationMode, WireSide } from "../model.ts";
+import type { FieldIR, SpecDraft, SpecIR, ValidationMode, WireSide } from "../ir.ts";
 
 /** The resources a field leads to: the one it refers to, or every message its any type knows. */
 function targets(spec: SpecDraft, field: FieldIR): string[] {

@@ -4,7 +4,8 @@
 import { warning, error, type Diagnostic, type Location } from "../../diagnostics.ts";
 import { pointer } from "../../util/json-pointer.ts";
 import type { SourceMap } from "../files.ts";
-import type { CorrectionIR, Evidence, ImportedField, ImportedResource, ImportedSpec, Overlay } from "../model.ts";
+import type { Evidence, ImportedField, ImportedResource, ImportedSpec, Overlay } from "../layers.ts";
+import type { CorrectionIR } from "../ir.ts";
 
 export interface WorkingField {
   field: ImportedField;
