@@ -1,7 +1,10 @@
 // The validators' own keywords (packages/tools/src/generate/validators/keywords.ts) and the schemas they are built from.
 import { describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
+import fc from "fast-check";
 import { validatorAjv } from "../../packages/tools/src/generate/validators/emit.ts";
+import { BASE64_PATTERN } from "../../packages/tools/src/generate/wire-formats.ts";
+import { BASE64, FULL_CHECK_LIMIT as LIBRARY_LIMIT, isBase64Bytes } from "../../packages/runtime/src/bytes.ts";
 import {
   BYTES_KEYWORD,
   DRIFT_KEYWORD,
@@ -45,6 +48,28 @@ const byteRows: [string, { given: string; want: boolean }][] = [
 describe(`${BYTES_KEYWORD}`, () => {
   it.each(byteRows)("%s", (_name, { given, want }) => {
     expect(bytes(given)).toBe(want);
+  });
+});
+
+// The library's check (fast path and reference checker) and the oracle's keyword are two copies of one rule.
+describe("the library's base64 check (packages/runtime/src/bytes.ts)", () => {
+  it.each(byteRows)("%s", (_name, { given, want }) => {
+    expect(isBase64Bytes(given)).toBe(want);
+  });
+
+  it("agrees with the ajv keyword on random strings of every length around the limits", () => {
+    const alphabet = fc.constantFrom(..."ABCabc019+/-_= !*\n".split(""));
+    fc.assert(
+      fc.property(fc.string({ unit: alphabet, maxLength: 600 }), (s) => {
+        expect(isBase64Bytes(s)).toBe(bytes(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("has the published schemas' pattern and the keyword's limit", () => {
+    expect(LIBRARY_LIMIT).toBe(FULL_CHECK_LIMIT);
+    expect(BASE64.source).toBe(BASE64_PATTERN);
   });
 });
 

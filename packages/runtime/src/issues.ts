@@ -125,7 +125,7 @@ export interface IssueContext {
   toOriginal: (pointer: string) => string;
 }
 
-/** JSON Schema's oneof encoding (packages/tools/src/generate/schemas/emit.ts): a present member forbids the others. */
+/** JSON Schema's oneof encoding (packages/tools/src/generate/json-schema.ts): a present member forbids the others. */
 export const ONEOF_PATH = /\/dependentSchemas\/[^/]+\/properties\/[^/]+\/false schema$/;
 
 export function issueFromError(error: ErrorObject, ctx: IssueContext): Issue {

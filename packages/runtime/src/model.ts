@@ -2,10 +2,37 @@
 // and where a JSON Pointer lands in the spec (which resource, which field; inside a google.protobuf.Any, the message
 // its "@type" names). They know the resources and enums included so far: a validator includes its resource's entry,
 // which brings every resource and enum that resource reaches (linked.ts). Built lazily, per resource, on first use.
-import type { EnumModel, FieldModel, ResourceModel } from "../generated/model.ts";
 import { LinkedRegistry, type LinkedData } from "./linked.ts";
 
-export type { EnumModel, FieldModel, ResourceModel };
+// The data of the model's entries (packages/tools/src/generate/model/emit.ts writes it as JSON text).
+
+/** A field as the validation runtime needs it. */
+export interface FieldModel {
+  /** Wire type: a scalar type of the spec, "enum" or "ref". */
+  readonly type: string;
+  /** The proto (snake_case) name, when it differs from the JSON name. */
+  readonly proto?: string;
+  /** The resource (type "ref") or enum (type "enum") it holds. */
+  readonly ref?: string;
+  readonly repeated?: true;
+  readonly map?: true;
+}
+
+export interface ResourceModel {
+  /** Which side of the wire it travels on: sent by users, returned by the API, or both. */
+  readonly side: "request" | "response" | "both";
+  /** How `validate<Name>` checks it by default: strict for what users send, lenient for what the API returns. */
+  readonly mode: "strict" | "lenient";
+  readonly fields: { readonly [jsonName: string]: FieldModel };
+  /** Oneofs: name → member JSON names. */
+  readonly unions?: { readonly [name: string]: readonly string[] };
+}
+
+export interface EnumModel {
+  readonly values: readonly string[];
+  /** Proto number → value name, for integer-encoded enums. */
+  readonly numbers: { readonly [num: string]: string };
+}
 
 const models = /* @__PURE__ */ new LinkedRegistry((data) => data as ResourceModel | EnumModel);
 

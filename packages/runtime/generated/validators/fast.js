@@ -2,19 +2,7 @@
 "use strict";
 // Fast-path checkers (a Verdict each). See packages/tools/src/generate/validators/fast.ts.
 import { pathKeys as $k, pathOrder as $o, escapeKey as $escape, recordDrift as $record, spelledOtherwiseFound as $otherSpelling, startCheck as $start, verdict as $verdict } from "../../src/fast-path/tracking.ts";
-const $bytes = /* @__PURE__ */ (() => {
-  const whole = /^[A-Za-z0-9+/_-]*={0,2}$/;
-  return (s) => {
-    const n = s.length;
-    if (n <= 256) return whole.test(s);
-    if (n % 4 === 1) return false;
-    for (let k = 0; k < 8; k++) {
-      const at = Math.floor(((n - 32) * k) / 7);
-      if (!whole.test(s.slice(at, at + 32))) return false;
-    }
-    return true;
-  };
-})();
+import { isBase64Bytes as $bytes } from "../../src/bytes.ts";
 const $p0 = /* @__PURE__ */ new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$");
 const $p1 = /* @__PURE__ */ new RegExp("^-?[0-9]{1,19}$");
 const $p2 = /* @__PURE__ */ new RegExp("^-?[0-9]+(\\.[0-9]{1,9})?s$");

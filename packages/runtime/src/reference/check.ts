@@ -17,7 +17,7 @@ import {
   type ScalarNode,
   type StringNode,
 } from "./schema.ts";
-import { isBytes } from "../../generated/validators/reference.js";
+import { isBase64Bytes } from "../bytes.ts";
 import { encodeSegment } from "../model.ts";
 import { DriftKind, type DriftRecord } from "../drift-record.ts";
 
@@ -136,7 +136,7 @@ const HANDLERS: { [K in Node["kind"]]: Handler<Extract<Node, { kind: K }>> } = {
         { pattern: node.pattern },
         `must match pattern "${node.pattern}"`,
       );
-    if (node.bytes && !isBytes(data))
+    if (node.bytes && !isBase64Bytes(data))
       error(
         run,
         path,

@@ -10,45 +10,12 @@ import { linkedExports, type LinkedEntry } from "../linked.ts";
 
 export const MODEL_PATH = "model.ts";
 
-/** The declarations the data is typed by; emitted verbatim so packages/runtime/generated/model.ts imports nothing. */
-const DECLARATIONS = `/** A field as the validation runtime needs it. */
-export interface FieldModel {
-  /** Wire type: a scalar type of the spec, "enum" or "ref". */
-  readonly type: string;
-  /** The proto (snake_case) name, when it differs from the JSON name. */
-  readonly proto?: string;
-  /** The resource (type "ref") or enum (type "enum") it holds. */
-  readonly ref?: string;
-  readonly repeated?: true;
-  readonly map?: true;
-}
-
-export interface ResourceModel {
-  /** Which side of the wire it travels on: sent by users, returned by the API, or both. */
-  readonly side: "request" | "response" | "both";
-  /** How \`validate<Name>\` checks it by default: strict for what users send, lenient for what the API returns. */
-  readonly mode: "strict" | "lenient";
-  readonly fields: { readonly [jsonName: string]: FieldModel };
-  /** Oneofs: name → member JSON names. */
-  readonly unions?: { readonly [name: string]: readonly string[] };
-}
-
-export interface EnumModel {
-  readonly values: readonly string[];
-  /** Proto number → value name, for integer-encoded enums. */
-  readonly numbers: { readonly [num: string]: string };
-}
-
-/** A resource's or an enum's model as JSON text (parse on first use), and the resources and enums its fields hold. */
-export interface ModelData {
-  readonly name: string;
-  readonly json: string;
-  readonly refs?: () => readonly ModelData[];
-}
+/** The entries are the library's LinkedData; the data they hold is typed by packages/runtime/src/model.ts. */
+const DECLARATIONS = `import type { LinkedData } from "../src/linked.ts";
 `;
 
 /** What the module declares besides the data (a resource or enum of the same name would clash). */
-const OWN_NAMES = ["FieldModel", "ResourceModel", "EnumModel", "ModelData"];
+const OWN_NAMES = ["LinkedData"];
 
 const byName = <T>(entries: [string, T][]) => entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
@@ -103,6 +70,6 @@ export function modelEntries(ir: SpecIR): LinkedEntry[] {
 }
 
 export function emitModel(ctx: GenerateContext): Map<string, EmittedFile> {
-  const content = `${DECLARATIONS}\n${linkedExports(modelEntries(ctx.ir), OWN_NAMES, "ModelData")}`;
+  const content = `${DECLARATIONS}\n${linkedExports(modelEntries(ctx.ir), OWN_NAMES, "LinkedData")}`;
   return new Map([[MODEL_PATH, { kind: "ts", content }]]);
 }

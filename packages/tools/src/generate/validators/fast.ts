@@ -31,9 +31,9 @@
 // Declared property names must not be properties of Object.prototype: ajv looks them up through the prototype chain
 // and a for…in loop does not see non-enumerable inherited properties (no field of the spec is such a name).
 import type { SpecIR } from "../../spec/ir.ts";
-import { block, id, indented, joined, js, lines, source, type Code } from "../code.ts";
+import { block, id, indented, joined, js, lines, type Code } from "../code.ts";
 import type { EmittedFile, GenerateContext } from "../context.ts";
-import { BYTES_CHECK_SOURCE, BYTES_KEYWORD, DRIFT_KEYWORD } from "./keywords.ts";
+import { BYTES_KEYWORD, DRIFT_KEYWORD } from "./keywords.ts";
 import { validatorSchemas } from "./schema.ts";
 
 type Schema = Record<string, unknown> | boolean;
@@ -46,6 +46,8 @@ interface Segments {
 
 /** The runtime module the checkers import their support from (packages/runtime/src/fast-path/tracking.ts). */
 export const TRACKING_MODULE = "../../src/fast-path/tracking.ts";
+/** The library's base64 check of bytes fields (packages/runtime/src/bytes.ts). */
+export const BYTES_MODULE = "../../src/bytes.ts";
 /** What they import from it, under the short names the generated code uses. */
 const TRACKING_IMPORTS: [exported: string, local: string][] = [
   ["pathKeys", "$k"],
@@ -381,9 +383,9 @@ class Compiler {
       js`// Fast-path checkers (a Verdict each). See packages/tools/src/generate/validators/fast.ts.`,
       js`import { ${imports} } from ${TRACKING_MODULE};`,
     ];
+    // The base64 check of bytes fields is the library's (packages/runtime/src/bytes.ts).
+    if (this.usesBytes) head.push(js`import { isBase64Bytes as $bytes } from ${BYTES_MODULE};`);
     // Values built at load are marked pure, so that a bundler drops those of checkers the application does not use.
-    // The base64 check is JavaScript source shared with the ajv keyword (./keywords.ts).
-    if (this.usesBytes) head.push(js`const $bytes = /* @__PURE__ */ ${source(BYTES_CHECK_SOURCE)};`);
     for (const [source, name] of this.patterns) head.push(js`const ${name} = /* @__PURE__ */ new RegExp(${source});`);
     for (const [enumName, set] of this.enumSets)
       head.push(js`const ${set} = /* @__PURE__ */ new Set(${arrayLiteral(this.enumValues(enumName))});`);

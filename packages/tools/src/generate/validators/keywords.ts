@@ -28,7 +28,10 @@ export const FULL_CHECK_LIMIT = 256;
 const WINDOWS = 8;
 const WINDOW = 32;
 
-/** Source of the base64 check, emitted as is into fast.js, reference.js and ajv's code (and evaluated here for ajv). */
+/**
+ * Source of the base64 check in ajv's code (evaluated here for in-memory validators). The library has its own copy,
+ * packages/runtime/src/bytes.ts; test/generate/validator-keywords.test.ts holds the two equal.
+ */
 export const BYTES_CHECK_SOURCE = `(() => {
   const whole = /${BASE64_PATTERN}/;
   return (s) => {
@@ -43,7 +46,7 @@ export const BYTES_CHECK_SOURCE = `(() => {
   };
 })()`;
 
-// The one source is both emitted and run here, so the two cannot differ.
+// The same source runs in memory and in standalone code.
 const bytesCheck = new Function(`return ${BYTES_CHECK_SOURCE}`)() as (s: string) => boolean;
 
 /** A drift record, as the runtime's reference checker makes it (packages/runtime/src/drift-record.ts). */

@@ -1,17 +1,16 @@
 // The validator schemas as data for the runtime's reference checker (packages/runtime/src/reference/): the lenient
 // schemas of validatorSchemas() (./schema.ts), one export per named schema (resource, enum, any type) holding its JSON
 // text and the schemas its `$ref`s name (../linked.ts), so a bundle carries the schemas of the validators it uses and no
-// others; plus the base64 check of bytes fields from its one source (./keywords.ts). The runtime parses a schema only
+// others. The runtime parses a schema only
 // when a value first needs issues built, instead of loading compiled validator code at start-up. Strict
 // behaviour is derived from the lenient schemas (a drift keyword stands where the strict schema rejects), so one copy is
 // enough.
 import type { EmittedFile, GenerateContext } from "../context.ts";
 import { linkedExports } from "../linked.ts";
-import { BYTES_CHECK_SOURCE } from "./keywords.ts";
 import { validatorSchemas } from "./schema.ts";
 
-/** What the module declares besides the schemas (a schema of the same name would clash). */
-const OWN_NAMES = ["SchemaData", "isBytes"];
+/** What the declarations declare besides the schemas (a schema of the same name would clash). */
+const OWN_NAMES = ["LinkedData"];
 
 /** Keys under which a schema holds named subschemas (property names, not keywords), as ./schema.ts reads them. */
 const NAMED = new Set(["properties", "$defs", "dependentSchemas", "patternProperties"]);
@@ -30,15 +29,8 @@ export function referencedSchemas(schema: unknown, named = false, out = new Set<
   return out;
 }
 
-const DECLARATIONS = `/** A validator schema as JSON text (parse on first use; its \`$id\` is its name), and the schemas its \`$ref\`s name. */
-export interface SchemaData {
-  readonly name: string;
-  readonly json: string;
-  readonly refs?: () => readonly SchemaData[];
-}
-
-/** The base64 check of bytes fields (the x-gemini-bytes keyword). */
-export declare function isBytes(value: string): boolean;
+/** Each schema's entry is the library's LinkedData: its JSON text (its `$id` is its name) and the schemas it names. */
+const DECLARATIONS = `import type { LinkedData } from "../../src/linked.js";
 `;
 
 /** A schema as its entry holds it: without its `$id`, which only repeats the entry's name (the runtime's owner). */
@@ -55,13 +47,11 @@ export function emitReference(ctx: GenerateContext): Map<string, EmittedFile> {
   }));
   const source = [
     "// Reference data for packages/runtime/src/reference/. See packages/tools/src/generate/validators/reference.ts.",
-    // Marked pure: a bundle that never builds issues drops it.
-    `export const isBytes = /* @__PURE__ */ ${BYTES_CHECK_SOURCE};`,
     linkedExports(schemas, OWN_NAMES),
   ].join("\n");
   const declarations = [
     DECLARATIONS,
-    ...schemas.map(({ name }) => `export declare const ${name}: SchemaData;`),
+    ...schemas.map(({ name }) => `export declare const ${name}: LinkedData;`),
     "",
   ].join("\n");
   return new Map<string, EmittedFile>([
