@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { createProject, toResponseJsonSchema } from "../../packages/tools/src/schema/index.ts";
+import { createProject, toResponseJsonSchema } from "../../packages/tools/src/response-schema/index.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "gtk-bench-"));

@@ -11,7 +11,7 @@ import {
   responseSchemaToJsonSchema,
   toResponseJsonSchema,
   toResponseSchema,
-} from "../../packages/tools/src/schema/index.ts";
+} from "../../packages/tools/src/response-schema/index.ts";
 import { cases, expectedFile, FIXTURES, located, makeAjv, readJsonIfExists } from "./harness.ts";
 
 describe.each(cases())("converter case %s", (name) => {

@@ -4,7 +4,7 @@
 // Function_calling_REST notebook): request/pydantic-ai-test_google_native_output_multiple.json and
 // request/cookbook-Function_calling_REST-c12.json in ../shared/fixtures/real. Errors keep the key the input used.
 import { describe, expect, it } from "vitest";
-import { fromSchema, responseSchemaToJsonSchema } from "../../packages/tools/src/schema/index.ts";
+import { fromSchema, responseSchemaToJsonSchema } from "../../packages/tools/src/response-schema/index.ts";
 
 type Case = [string, { given: unknown; want: { schema?: unknown; errors?: [code: string, pointer: string][] } }];
 

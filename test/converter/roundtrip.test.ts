@@ -6,8 +6,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Project } from "ts-morph";
-import { fromSchema, toResponseJsonSchema } from "../../packages/tools/src/schema/index.ts";
-import { projectOptions } from "../../packages/tools/src/schema/ts-source.ts";
+import { fromSchema, toResponseJsonSchema } from "../../packages/tools/src/response-schema/index.ts";
+import { projectOptions } from "../../packages/tools/src/response-schema/ts-source.ts";
 import { cases, FIXTURES, readJsonIfExists } from "./harness.ts";
 
 /** Warnings that announce a deliberate widening: there only original → round trip must hold. */

@@ -18,11 +18,11 @@ import {
   responseSchemaToJsonSchema,
   toResponseJsonSchema,
   toResponseSchema,
-} from "../../packages/tools/src/schema/index.ts";
-import type { Target } from "../../packages/tools/src/schema/rules/rule.ts";
+} from "../../packages/tools/src/response-schema/index.ts";
+import type { Target } from "../../packages/tools/src/response-schema/rules/rule.ts";
 import { cases, FIXTURES } from "../converter/harness.ts";
 
-const SCHEMA_SOURCES = join(import.meta.dirname, "../../packages/tools/src/schema");
+const SCHEMA_SOURCES = join(import.meta.dirname, "../../packages/tools/src/response-schema");
 
 type Via = "ts" | "json→legacy" | "legacy→json";
 interface Refusal {

@@ -5,7 +5,7 @@ import {
   jsonSchemaToResponseSchema,
   lintSchema,
   responseSchemaToJsonSchema,
-} from "../../packages/tools/src/schema/index.ts";
+} from "../../packages/tools/src/response-schema/index.ts";
 
 describe("jsonSchemaToResponseSchema", () => {
   it("inlines $defs and keeps the reference site's description", () => {

@@ -8,10 +8,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lintRequest, lintSchema } from "../../packages/tools/src/index.ts";
-import { RULE_DEFINITIONS } from "../../packages/tools/src/schema/rules/index.ts";
-import type { Target } from "../../packages/tools/src/schema/rules/rule.ts";
+import { RULE_DEFINITIONS } from "../../packages/tools/src/response-schema/rules/index.ts";
+import type { Target } from "../../packages/tools/src/response-schema/rules/rule.ts";
 import { findField, itemsOf, viewRequest } from "../../packages/tools/src/request/view.ts";
-import { isObject, type Json } from "../../packages/tools/src/schema/json-schema-types.ts";
+import { isObject, type Json } from "../../packages/tools/src/response-schema/json-schema-types.ts";
 import { bodiesOf, CORPUS_DIR } from "../support/corpus.ts";
 import { hasShared } from "../support/shared.ts";
 

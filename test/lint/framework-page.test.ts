@@ -3,8 +3,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatEvidence, formatRulesPage } from "../../packages/tools/src/schema/rules/page.ts";
-import type { Evidence, RuleDefinition } from "../../packages/tools/src/schema/rules/rule.ts";
+import { formatEvidence, formatRulesPage } from "../../packages/tools/src/response-schema/rules/page.ts";
+import type { Evidence, RuleDefinition } from "../../packages/tools/src/response-schema/rules/rule.ts";
 import { PROJECT_ROOT } from "../support/shared.ts";
 
 const PAGE = join(PROJECT_ROOT, "docs/lint-rules.md");

@@ -7,14 +7,14 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../packages/tools/src/cli/main.ts";
 import type { CliIo } from "../../packages/tools/src/cli/command.ts";
-import type { Json } from "../../packages/tools/src/schema/json-schema-types.ts";
-import { lintSchema } from "../../packages/tools/src/schema/lint.ts";
-import { collectSubschemas, lintDocument, typeOf } from "../../packages/tools/src/schema/rules/context.ts";
+import type { Json } from "../../packages/tools/src/response-schema/json-schema-types.ts";
+import { lintSchema } from "../../packages/tools/src/response-schema/lint.ts";
+import { collectSubschemas, lintDocument, typeOf } from "../../packages/tools/src/response-schema/rules/context.ts";
 import {
   GENERATION_CONFIG_FIELD_PROTO_NAMES,
   SCHEMA_FIELD_PROTO_NAMES,
-} from "../../packages/tools/src/schema/rules/field-names.ts";
-import { RULE_DEFINITIONS } from "../../packages/tools/src/schema/rules/index.ts";
+} from "../../packages/tools/src/response-schema/rules/field-names.ts";
+import { RULE_DEFINITIONS } from "../../packages/tools/src/response-schema/rules/index.ts";
 import {
   appliesTo,
   runRule,
@@ -22,7 +22,7 @@ import {
   type Dialect,
   type RuleDefinition,
   type Target,
-} from "../../packages/tools/src/schema/rules/rule.ts";
+} from "../../packages/tools/src/response-schema/rules/rule.ts";
 import { CORPUS_DIR } from "../support/corpus.ts";
 import { hasShared, PROJECT_ROOT } from "../support/shared.ts";
 

@@ -4,7 +4,12 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lintSchema, RULE_DEFINITIONS, type Dialect, type Target } from "../../packages/tools/src/schema/index.ts";
+import {
+  lintSchema,
+  RULE_DEFINITIONS,
+  type Dialect,
+  type Target,
+} from "../../packages/tools/src/response-schema/index.ts";
 import { readJson } from "../converter/harness.ts";
 
 interface Fixture {

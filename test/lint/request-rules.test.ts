@@ -5,9 +5,9 @@ import { describe, expect, it } from "vitest";
 import { conversationRules, signaturePolicy } from "../../packages/tools/src/request/conversation-rules.ts";
 import { requestDocument } from "../../packages/tools/src/request/document.ts";
 import { viewRequest } from "../../packages/tools/src/request/view.ts";
-import type { Json, JsonObject } from "../../packages/tools/src/schema/json-schema-types.ts";
-import { RULE_DEFINITIONS } from "../../packages/tools/src/schema/rules/index.ts";
-import { runRule, type RuleDefinition } from "../../packages/tools/src/schema/rules/rule.ts";
+import type { Json, JsonObject } from "../../packages/tools/src/response-schema/json-schema-types.ts";
+import { RULE_DEFINITIONS } from "../../packages/tools/src/response-schema/rules/index.ts";
+import { runRule, type RuleDefinition } from "../../packages/tools/src/response-schema/rules/rule.ts";
 
 const rule = (id: string) => conversationRules.find((r) => r.id === id)!;
 

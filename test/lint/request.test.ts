@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { main } from "../../packages/tools/src/cli/main.ts";
 import type { CliIo } from "../../packages/tools/src/cli/command.ts";
 import { lintRequest } from "../../packages/tools/src/index.ts";
-import type { Json } from "../../packages/tools/src/schema/json-schema-types.ts";
+import type { Json } from "../../packages/tools/src/response-schema/json-schema-types.ts";
 
 interface Case {
   given: Json;

@@ -3,7 +3,7 @@
 //   converters, the response-schema linter and schema → TypeScript;
 // - the spec: loading, statistics, importing a new upstream Discovery document, generating types and validators.
 // Payload validation lives in the runtime package, @gemini-typekit/runtime.
-export * from "./schema/index.ts";
+export * from "./response-schema/index.ts";
 export { lintRequest, type LintRequestOptions } from "./request/lint-request.ts";
 export { lintBatchFile } from "./request/batch-file.ts";
 export { runGenerate, type GenerateOptions, type GenerateResult } from "./generate/run.ts";

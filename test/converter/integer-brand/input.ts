@@ -1,4 +1,4 @@
-import type { Integer } from "../../../packages/tools/src/schema/brands.ts";
+import type { Integer } from "../../../packages/tools/src/response-schema/brands.ts";
 export interface Root {
   count: Integer;
   ratio: number;

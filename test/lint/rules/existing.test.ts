@@ -2,11 +2,19 @@
 // naming the evidence it rests on (a source or recorded file the rule itself cites, checked below). Passing rows
 // include the constructs the API was seen to accept (lower-case types, proto field names, description beside $ref).
 import { describe, expect, it } from "vitest";
-import type { Json } from "../../../packages/tools/src/schema/json-schema-types.ts";
-import { lintDocument, type LintDocument } from "../../../packages/tools/src/schema/rules/context.ts";
-import { RULE_DEFINITIONS } from "../../../packages/tools/src/schema/rules/index.ts";
-import { runRule, TARGET_DIALECT, type Evidence, type Target } from "../../../packages/tools/src/schema/rules/rule.ts";
-import { LOWERCASE_TYPE_FILES, SNAKE_CASE_SCHEMA_FILES } from "../../../packages/tools/src/schema/rules/sources.ts";
+import type { Json } from "../../../packages/tools/src/response-schema/json-schema-types.ts";
+import { lintDocument, type LintDocument } from "../../../packages/tools/src/response-schema/rules/context.ts";
+import { RULE_DEFINITIONS } from "../../../packages/tools/src/response-schema/rules/index.ts";
+import {
+  runRule,
+  TARGET_DIALECT,
+  type Evidence,
+  type Target,
+} from "../../../packages/tools/src/response-schema/rules/rule.ts";
+import {
+  LOWERCASE_TYPE_FILES,
+  SNAKE_CASE_SCHEMA_FILES,
+} from "../../../packages/tools/src/response-schema/rules/sources.ts";
 
 interface Row {
   rule: string;

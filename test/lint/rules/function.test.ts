@@ -4,16 +4,16 @@
 import { describe, expect, it } from "vitest";
 import { requestDocument } from "../../../packages/tools/src/request/document.ts";
 import { viewRequest } from "../../../packages/tools/src/request/view.ts";
-import type { Json, JsonObject } from "../../../packages/tools/src/schema/json-schema-types.ts";
-import { lintDocument } from "../../../packages/tools/src/schema/rules/context.ts";
-import { functionRules } from "../../../packages/tools/src/schema/rules/function.ts";
-import { RULE_DEFINITIONS } from "../../../packages/tools/src/schema/rules/index.ts";
+import type { Json, JsonObject } from "../../../packages/tools/src/response-schema/json-schema-types.ts";
+import { lintDocument } from "../../../packages/tools/src/response-schema/rules/context.ts";
+import { functionRules } from "../../../packages/tools/src/response-schema/rules/function.ts";
+import { RULE_DEFINITIONS } from "../../../packages/tools/src/response-schema/rules/index.ts";
 import {
   runRule,
   TARGET_DIALECT,
   type RuleDefinition,
   type Target,
-} from "../../../packages/tools/src/schema/rules/rule.ts";
+} from "../../../packages/tools/src/response-schema/rules/rule.ts";
 
 const rule = (id: string) => functionRules.find((r) => r.id === id)!;
 

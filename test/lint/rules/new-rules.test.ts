@@ -5,20 +5,20 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lintDocument } from "../../../packages/tools/src/schema/rules/context.ts";
-import { COMPLEXITY_RULES } from "../../../packages/tools/src/schema/rules/complexity.ts";
-import { JSON_ENUM_RULES } from "../../../packages/tools/src/schema/rules/json-enums.ts";
-import { LEGACY_ENUM_RULES } from "../../../packages/tools/src/schema/rules/legacy-enums.ts";
-import { LEGACY_STRUCTURE_RULES } from "../../../packages/tools/src/schema/rules/legacy-structure.ts";
-import { MAX_ITEMS_RULES } from "../../../packages/tools/src/schema/rules/max-items-budget.ts";
+import { lintDocument } from "../../../packages/tools/src/response-schema/rules/context.ts";
+import { COMPLEXITY_RULES } from "../../../packages/tools/src/response-schema/rules/complexity.ts";
+import { JSON_ENUM_RULES } from "../../../packages/tools/src/response-schema/rules/json-enums.ts";
+import { LEGACY_ENUM_RULES } from "../../../packages/tools/src/response-schema/rules/legacy-enums.ts";
+import { LEGACY_STRUCTURE_RULES } from "../../../packages/tools/src/response-schema/rules/legacy-structure.ts";
+import { MAX_ITEMS_RULES } from "../../../packages/tools/src/response-schema/rules/max-items-budget.ts";
 import {
   runRule,
   TARGET_DIALECT,
   type RuleDefinition,
   type Target,
-} from "../../../packages/tools/src/schema/rules/rule.ts";
-import { RULE_DEFINITIONS } from "../../../packages/tools/src/schema/rules/index.ts";
-import type { Json } from "../../../packages/tools/src/schema/json-schema-types.ts";
+} from "../../../packages/tools/src/response-schema/rules/rule.ts";
+import { RULE_DEFINITIONS } from "../../../packages/tools/src/response-schema/rules/index.ts";
+import type { Json } from "../../../packages/tools/src/response-schema/json-schema-types.ts";
 import { CORPUS_DIR, corpusEntries } from "../../support/corpus.ts";
 import { hasShared } from "../../support/shared.ts";
 

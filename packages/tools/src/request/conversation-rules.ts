@@ -1,8 +1,8 @@
 // Rules across the conversation of a request (scope "request"): function responses must answer a function call turn
 // right before them, one response per call, each named; a function call turn must follow a user or function response
 // turn; and on Gemini 3 models the first function call of each step of the current turn carries its thought signature.
-import type { LintDocument } from "../schema/rules/context.ts";
-import { TARGETS, type Evidence, type RuleDefinition } from "../schema/rules/rule.ts";
+import type { LintDocument } from "../response-schema/rules/context.ts";
+import { TARGETS, type Evidence, type RuleDefinition } from "../response-schema/rules/rule.ts";
 import { answersItself, isStandardUserContent, nameOf, turnsOf, type Turn } from "./conversation.ts";
 import { requestOf } from "./document.ts";
 import type { RequestView } from "./view.ts";

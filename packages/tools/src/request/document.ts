@@ -1,6 +1,6 @@
 // The document a "request"-scope rule sees: the usual LintDocument (root = the request body) plus the request view,
 // so a rule walks declarations and conversation without reparsing the body.
-import { lintDocument, type LintDocument } from "../schema/rules/context.ts";
+import { lintDocument, type LintDocument } from "../response-schema/rules/context.ts";
 import type { RequestView } from "./view.ts";
 
 export interface RequestDocument extends LintDocument {

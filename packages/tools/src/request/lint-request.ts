@@ -3,11 +3,11 @@
 // function declaration is linted for the field it sits in, and the "request" rules look at declarations and the
 // conversation. Findings are the same Diagnostics as lintSchema's, with pointers absolute within the linted value.
 import { error, type Diagnostic } from "../diagnostics.ts";
-import { isObject } from "../schema/json-schema-types.ts";
-import { lintSchema, lintSchemaAt } from "../schema/lint.ts";
-import { isGenerationConfig } from "../schema/rules/generation-config.ts";
-import { RULE_DEFINITIONS } from "../schema/rules/index.ts";
-import { runRule, type Target } from "../schema/rules/rule.ts";
+import { isObject } from "../response-schema/json-schema-types.ts";
+import { lintSchema, lintSchemaAt } from "../response-schema/lint.ts";
+import { isGenerationConfig } from "../response-schema/rules/generation-config.ts";
+import { RULE_DEFINITIONS } from "../response-schema/rules/index.ts";
+import { runRule, type Target } from "../response-schema/rules/rule.ts";
 import { requestDocument } from "./document.ts";
 import { viewRequest, type DeclarationView, type RequestView } from "./view.ts";
 

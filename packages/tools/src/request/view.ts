@@ -5,7 +5,7 @@
 // A repeated field sent as a single object (`"tools": {…}`, `"contents": {…}`, `"parts": {…}`) is read as a list of
 // one: the API answered such requests 200 (pydantic-ai and cookbook recordings in ../shared/fixtures/real).
 import { escapeSegment } from "../util/json-pointer.ts";
-import { isObject, type Json, type JsonObject } from "../schema/json-schema-types.ts";
+import { isObject, type Json, type JsonObject } from "../response-schema/json-schema-types.ts";
 
 /** A field as the input spelled it, with its absolute pointer. */
 export interface FoundField {

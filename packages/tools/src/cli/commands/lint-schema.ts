@@ -1,5 +1,5 @@
 import { defineCommand, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from "../command.ts";
-import { TARGETS } from "../../schema/rules/rule.ts";
+import { TARGETS } from "../../response-schema/rules/rule.ts";
 import { chooseTarget, targetConflict } from "./target-option.ts";
 import { printDiagnostics, reportFindings } from "./shared.ts";
 import { readSchemaInput } from "./schema-io.ts";
@@ -33,7 +33,7 @@ export const lintSchemaCommand = defineCommand({
       .example("$0 lint-schema --rules", ""),
   run: async (args, io) => {
     if (args.rules) {
-      const { formatRulesPage } = await import("../../schema/rules/page.ts");
+      const { formatRulesPage } = await import("../../response-schema/rules/page.ts");
       io.stdout(formatRulesPage());
       return EXIT_OK;
     }
@@ -46,7 +46,7 @@ export const lintSchemaCommand = defineCommand({
       io.stderr(targetConflict(args.target!, args.dialect!));
       return EXIT_USAGE;
     }
-    const { lintSchema } = await import("../../schema/lint.ts");
+    const { lintSchema } = await import("../../response-schema/lint.ts");
     const input = await readSchemaInput(io, args.schema);
     if (input.value === undefined) {
       printDiagnostics(io, input.diagnostics);

@@ -1,6 +1,6 @@
 // --target and --dialect, as lint-schema and to-schema take them: the request field a schema is sent in, or (the
 // older spelling) only its dialect. Both name one target; given both, they must agree.
-import { TARGET_DIALECT, type Target } from "../../schema/rules/rule.ts";
+import { TARGET_DIALECT, type Target } from "../../response-schema/rules/rule.ts";
 
 /** --dialect's spelling of each dialect, and the target it stands for alone. */
 export const DIALECT_OPTION = { json: "responseJsonSchema", openapi: "responseSchema" } as const;

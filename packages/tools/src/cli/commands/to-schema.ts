@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { defineCommand, EXIT_INVALID, EXIT_OK, EXIT_USAGE } from "../command.ts";
 import { hasErrors } from "../../diagnostics.ts";
-import { TARGETS } from "../../schema/rules/rule.ts";
+import { TARGETS } from "../../response-schema/rules/rule.ts";
 import { inCwd, printDiagnostics } from "./shared.ts";
 import { chooseTarget, targetConflict } from "./target-option.ts";
 
@@ -26,7 +26,7 @@ export const toSchemaCommand = defineCommand({
       .example("$0 to-schema src/tools.ts WeatherArgs --target parametersJsonSchema", ""),
   run: async (args, io) => {
     // ts-morph and the TypeScript compiler load only when this command runs.
-    const { toResponseJsonSchema, toResponseSchema } = await import("../../schema/from-typescript.ts");
+    const { toResponseJsonSchema, toResponseSchema } = await import("../../response-schema/from-typescript.ts");
     const target = chooseTarget(args.target, args.dialect);
     if (target === undefined) {
       io.stderr(targetConflict(args.target!, args.dialect!));

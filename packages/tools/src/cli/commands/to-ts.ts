@@ -11,7 +11,7 @@ export const toTsCommand = defineCommand({
       .option("name", { type: "string", describe: "Name of the root type (default: the schema's title, else Root)" })
       .example("$0 to-ts recipe.schema.json --name Recipe", ""),
   run: async (args, io) => {
-    const { fromSchema } = await import("../../schema/from-schema.ts");
+    const { fromSchema } = await import("../../response-schema/from-schema.ts");
     const input = await readSchemaInput(io, args.schema);
     if (input.value === undefined) {
       printDiagnostics(io, input.diagnostics);

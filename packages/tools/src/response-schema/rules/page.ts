@@ -58,7 +58,7 @@ export function formatRulesPage(rules: readonly RuleDefinition[] = RULE_DEFINITI
   const lines = [
     "# Lint rules",
     "",
-    "<!-- Generated from the rule definitions (packages/tools/src/schema/rules); do not edit by hand.",
+    "<!-- Generated from the rule definitions (packages/tools/src/response-schema/rules); do not edit by hand.",
     "     Print it with `gemini-typekit lint-schema --rules`; test/lint/framework-page.test.ts keeps this file equal to it",
     "     (UPDATE_FIXTURES=1 rewrites it). -->",
     "",
