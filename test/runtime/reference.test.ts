@@ -14,7 +14,7 @@ import { RESOURCE_NAMES } from "../../packages/runtime/generated/validators/name
 import { loadSpec } from "../../packages/tools/src/spec/load.ts";
 import { validatorSchemas } from "../../packages/tools/src/generate/validators/schema.ts";
 import { checkReference as checkSchema, type ReferenceResult } from "../../packages/runtime/src/reference/index.ts";
-import { includeSchemas, named, read, type Node } from "../../packages/runtime/src/reference/schema.ts";
+import { includeSchemas, named, read, type SchemaNode } from "../../packages/runtime/src/reference/schema.ts";
 import type { LinkedData } from "../../packages/runtime/src/linked.ts";
 import type { DriftRecord } from "../../packages/runtime/src/drift-record.ts";
 import { resourceByName } from "../../packages/runtime/src/resources.ts";
@@ -432,7 +432,7 @@ describe("reference checker, keyword by keyword", () => {
 // ---------------------------------------------------------------- the data and the reader
 
 /** The names of the schemas a node refers to, as the checker follows them. */
-function refsOf(node: Node, out = new Set<string>()): Set<string> {
+function refsOf(node: SchemaNode, out = new Set<string>()): Set<string> {
   switch (node.kind) {
     case "ref":
       out.add(node.name);

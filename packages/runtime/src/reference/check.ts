@@ -8,14 +8,14 @@
 // does; strict mode turns the same places into ajv strict's `additionalProperties` and `enum` errors.
 import {
   named,
-  type AnyNode,
-  type ArrayNode,
-  type IntegerNode,
-  type MapNode,
-  type Node,
-  type ResourceNode,
-  type ScalarNode,
-  type StringNode,
+  type AnySchemaNode,
+  type ArraySchemaNode,
+  type IntegerSchemaNode,
+  type MapSchemaNode,
+  type ResourceSchemaNode,
+  type ScalarSchemaNode,
+  type SchemaNode,
+  type StringSchemaNode,
 } from "./schema.ts";
 import { isBase64Bytes } from "../bytes.ts";
 import { encodeSegment } from "../model.ts";
@@ -51,7 +51,7 @@ function error(
   run.errors.push({ instancePath, schemaPath, keyword, params, message });
 }
 
-const typeError = (run: Run, path: string, node: Node, type: string) =>
+const typeError = (run: Run, path: string, node: SchemaNode, type: string) =>
   error(run, path, `${node.at}/type`, "type", { type }, `must be ${type}`);
 
 const patterns = new Map<string, RegExp>();
@@ -63,26 +63,26 @@ function regexp(source: string): RegExp {
 }
 
 /** Checks `data` (at instance path `path`) against `node`. Deep data overflows the stack: a RangeError, as with ajv. */
-export function check(node: Node, data: unknown, path: string, run: Run): void {
+export function check(node: SchemaNode, data: unknown, path: string, run: Run): void {
   while (node.kind === "ref") {
     const target = named(node.name);
     if (target === undefined)
       throw new Error(`gemini-typekit reference checker: ${node.at}: $ref to unknown schema ${node.name}`);
     node = target;
   }
-  (HANDLERS[node.kind] as Handler<Node>)(node, data, path, run);
+  (HANDLERS[node.kind] as Handler<SchemaNode>)(node, data, path, run);
 }
 
-type Handler<N extends Node> = (node: N, data: unknown, path: string, run: Run) => void;
+type Handler<N extends SchemaNode> = (node: N, data: unknown, path: string, run: Run) => void;
 
-const HANDLERS: { [K in Node["kind"]]: Handler<Extract<Node, { kind: K }>> } = {
+const HANDLERS: { [K in SchemaNode["kind"]]: Handler<Extract<SchemaNode, { kind: K }>> } = {
   ref: (node, data, path, run) => check(node, data, path, run), // check() follows refs itself: one frame less per level
   anything: () => undefined,
-  scalar: (node: ScalarNode, data, path, run) => {
+  scalar: (node: ScalarSchemaNode, data, path, run) => {
     if (node.type === "boolean" ? typeof data !== "boolean" : typeof data !== "number" || !isFinite(data))
       typeError(run, path, node, node.type);
   },
-  integer: (node: IntegerNode, data, path, run) => {
+  integer: (node: IntegerSchemaNode, data, path, run) => {
     if (!Number.isInteger(data)) typeError(run, path, node, "integer");
     if (typeof data !== "number" || !isFinite(data)) return;
     if (node.maximum !== undefined && data > node.maximum)
@@ -104,7 +104,7 @@ const HANDLERS: { [K in Node["kind"]]: Handler<Extract<Node, { kind: K }>> } = {
         `must be >= ${node.minimum}`,
       );
   },
-  string: (node: StringNode, data, path, run) => {
+  string: (node: StringSchemaNode, data, path, run) => {
     const isString = typeof data === "string";
     // With a pattern or the bytes check, the type is checked in the string keywords' place, after the others.
     const typeFirst = node.pattern === undefined && !node.bytes;
@@ -146,24 +146,24 @@ const HANDLERS: { [K in Node["kind"]]: Handler<Extract<Node, { kind: K }>> } = {
         'must pass "x-gemini-bytes" keyword validation',
       );
   },
-  array: (node: ArrayNode, data, path, run) => {
+  array: (node: ArraySchemaNode, data, path, run) => {
     if (!Array.isArray(data)) return typeError(run, path, node, "array");
     const items = node.items;
     if (items === undefined) return;
     // Holes read as undefined, as ajv's indexed loop reads them.
     for (let i = 0; i < data.length; i++) check(items, data[i], `${path}/${i}`, run);
   },
-  map: (node: MapNode, data, path, run) => {
+  map: (node: MapSchemaNode, data, path, run) => {
     if (!isObject(data)) return typeError(run, path, node, "object");
     const values = node.values;
     if (values === undefined) return;
     for (const key in data) check(values, data[key], `${path}/${encodeSegment(key)}`, run);
   },
-  resource: (node: ResourceNode, data, path, run) => {
+  resource: (node: ResourceSchemaNode, data, path, run) => {
     if (!isObject(data)) return typeError(run, path, node, "object");
     objectKeywords(node, data, path, run);
   },
-  any: (node: AnyNode, data, path, run) => {
+  any: (node: AnySchemaNode, data, path, run) => {
     // Each branch applies when "@type" is its URL — and to any value that is not an object (`if` holds vacuously).
     for (const [i, { url, then }] of node.branches.entries()) {
       if (isObject(data) && data["@type"] !== url) continue;
@@ -178,7 +178,7 @@ const HANDLERS: { [K in Node["kind"]]: Handler<Extract<Node, { kind: K }>> } = {
 };
 
 /** An object's keywords in ajv's order: required, unknown keys, properties, oneofs. */
-function objectKeywords(node: ResourceNode, data: Obj, path: string, run: Run): void {
+function objectKeywords(node: ResourceSchemaNode, data: Obj, path: string, run: Run): void {
   for (const name of node.required)
     if (data[name] === undefined)
       error(

@@ -1,5 +1,5 @@
 // The validator schemas (packages/runtime/generated/validators/reference.js: the lenient ones, one JSON text per named schema) read into
-// typed nodes, one kind per shape the schemas use, so the checker (./check.ts) dispatches on the kind instead of
+// typed nodes (SchemaNode), one kind per shape the schemas use, so the checker (./check.ts) dispatches on the kind instead of
 // re-reading keywords. Only the keyword set of packages/tools/src/generate/validators/fast.ts is known; anything else
 // throws here, naming the schema, so a schema change that needs a new keyword cannot be checked silently wrong.
 // A schema is known once a schema that reaches it is included (../linked.ts), and read when first reached.
@@ -14,23 +14,23 @@ interface Base {
   owner: string;
   at: string;
 }
-export interface RefNode extends Base {
+export interface RefSchemaNode extends Base {
   kind: "ref";
   name: string;
 }
-export interface AnythingNode extends Base {
+export interface AnythingSchemaNode extends Base {
   kind: "anything";
 }
-export interface ScalarNode extends Base {
+export interface ScalarSchemaNode extends Base {
   kind: "scalar";
   type: "boolean" | "number";
 }
-export interface IntegerNode extends Base {
+export interface IntegerSchemaNode extends Base {
   kind: "integer";
   minimum?: number;
   maximum?: number;
 }
-export interface StringNode extends Base {
+export interface StringSchemaNode extends Base {
   kind: "string";
   pattern?: string;
   bytes: boolean;
@@ -39,20 +39,20 @@ export interface StringNode extends Base {
   values?: readonly string[];
   valueSet?: ReadonlySet<string>;
 }
-export interface ArrayNode extends Base {
+export interface ArraySchemaNode extends Base {
   kind: "array";
-  items?: Node;
+  items?: SchemaNode;
 }
 /** `{type: "object"}`, with the schema every value must match when it is a map. */
-export interface MapNode extends Base {
+export interface MapSchemaNode extends Base {
   kind: "map";
-  values?: Node;
+  values?: SchemaNode;
 }
-export interface ResourceNode extends Base {
+export interface ResourceSchemaNode extends Base {
   kind: "resource";
   required: readonly string[];
   /** Declared properties in schema order, with the instance path segment of each. */
-  properties: readonly { name: string; segment: string; node: Node }[];
+  properties: readonly { name: string; segment: string; node: SchemaNode }[];
   declared: ReadonlySet<string>;
   /** Unknown fields: drift (lenient), additionalProperties errors (strict); false when any key is allowed. */
   closed: boolean;
@@ -60,13 +60,21 @@ export interface ResourceNode extends Base {
   oneofs: readonly { member: string; others: readonly string[] }[];
 }
 /** google.protobuf.Any: `allOf` of if "@type" is this URL then that resource, beside its own object checks. */
-export interface AnyNode extends Base {
+export interface AnySchemaNode extends Base {
   kind: "any";
-  branches: readonly { url: string; then: Node }[];
-  object: ResourceNode;
+  branches: readonly { url: string; then: SchemaNode }[];
+  object: ResourceSchemaNode;
 }
-export type Node =
-  RefNode | AnythingNode | ScalarNode | IntegerNode | StringNode | ArrayNode | MapNode | ResourceNode | AnyNode;
+export type SchemaNode =
+  | RefSchemaNode
+  | AnythingSchemaNode
+  | ScalarSchemaNode
+  | IntegerSchemaNode
+  | StringSchemaNode
+  | ArraySchemaNode
+  | MapSchemaNode
+  | ResourceSchemaNode
+  | AnySchemaNode;
 
 type Raw = Record<string, unknown>;
 
@@ -78,7 +86,7 @@ export function includeSchemas(root: LinkedData): void {
 }
 
 /** A named schema's node; undefined when no included schema has the name. */
-export function named(name: string): Node | undefined {
+export function named(name: string): SchemaNode | undefined {
   return schemas.get(name);
 }
 
@@ -104,7 +112,7 @@ function strings(value: unknown, at: string): string[] {
 }
 
 /** Reads one schema (refs stay names, resolved through named()); throws on a keyword the checker does not know. */
-export function read(schema: unknown, owner: string, at: string): Node {
+export function read(schema: unknown, owner: string, at: string): SchemaNode {
   if (schema === true) return { kind: "anything", owner, at };
   if (!isObject(schema)) return fail(at, `unsupported schema ${JSON.stringify(schema)}`);
   if (typeof schema["$id"] === "string") owner = /([^/]+)\.json$/.exec(schema["$id"])?.[1] ?? owner;
@@ -147,9 +155,9 @@ export function read(schema: unknown, owner: string, at: string): Node {
   }
 }
 
-function integer(schema: Raw, owner: string, at: string): IntegerNode {
+function integer(schema: Raw, owner: string, at: string): IntegerSchemaNode {
   only(schema, ["type", "minimum", "maximum"], at);
-  const node: IntegerNode = { kind: "integer", owner, at };
+  const node: IntegerSchemaNode = { kind: "integer", owner, at };
   for (const limit of ["minimum", "maximum"] as const) {
     const value = schema[limit];
     if (value === undefined) continue;
@@ -159,9 +167,9 @@ function integer(schema: Raw, owner: string, at: string): IntegerNode {
   return node;
 }
 
-function string(schema: Raw, owner: string, at: string): StringNode {
+function string(schema: Raw, owner: string, at: string): StringSchemaNode {
   only(schema, ["$id", "type", "pattern", BYTES, "const", DRIFT], at);
-  const node: StringNode = { kind: "string", bytes: false, owner, at };
+  const node: StringSchemaNode = { kind: "string", bytes: false, owner, at };
   if (schema["pattern"] !== undefined) {
     if (typeof schema["pattern"] !== "string") fail(at, "pattern must be a string");
     node.pattern = schema["pattern"];
@@ -181,7 +189,7 @@ function string(schema: Raw, owner: string, at: string): StringNode {
   return node;
 }
 
-function map(schema: Raw, owner: string, at: string): MapNode {
+function map(schema: Raw, owner: string, at: string): MapSchemaNode {
   only(schema, ["$id", "type", "additionalProperties"], at);
   const additional = schema["additionalProperties"];
   if (additional === undefined || additional === true) return { kind: "map", owner, at };
@@ -190,7 +198,7 @@ function map(schema: Raw, owner: string, at: string): MapNode {
   return { kind: "map", ...(values.kind !== "anything" ? { values } : {}), owner, at };
 }
 
-function resource(schema: Raw, owner: string, at: string): ResourceNode {
+function resource(schema: Raw, owner: string, at: string): ResourceSchemaNode {
   only(schema, ["$id", "type", "properties", "required", "additionalProperties", "dependentSchemas"], at);
   const props = schema["properties"] ?? {};
   if (!isObject(props)) fail(at, "properties must be an object");
@@ -229,7 +237,7 @@ function resource(schema: Raw, owner: string, at: string): ResourceNode {
   };
 }
 
-function any(schema: Raw, owner: string, at: string): AnyNode {
+function any(schema: Raw, owner: string, at: string): AnySchemaNode {
   const branches = schema["allOf"];
   if (!Array.isArray(branches)) return fail(at, "allOf must be an array");
   const { allOf: _, ...rest } = schema;

@@ -13,7 +13,7 @@ import {
   verdictOf,
   type Check,
   type Messages,
-  type Node,
+  type PreparedSchema,
   type Rule,
 } from "./types.ts";
 
@@ -29,7 +29,7 @@ export type ArrayKeyword =
   | "unevaluatedItems";
 
 /** Checks each item from index `from` against `node`. */
-function eachItem(node: Node, from: number): Check {
+function eachItem(node: PreparedSchema, from: number): Check {
   return (v, at, out) => {
     if (!Array.isArray(v)) return;
     for (let i = from; i < v.length; i++) node.check(v[i], `${at}/${i}`, out);

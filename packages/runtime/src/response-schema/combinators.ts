@@ -8,7 +8,7 @@ import {
   run,
   verdictOf,
   type Messages,
-  type Node,
+  type PreparedSchema,
   type Rule,
   type Scope,
   type SchemaError,
@@ -17,7 +17,7 @@ import {
 
 export type CombinatorKeyword = "allOf" | "anyOf" | "oneOf" | "not" | "if" | "then" | "else";
 
-function branches(keyword: "allOf" | "anyOf" | "oneOf", value: unknown, scope: Scope): Node[] {
+function branches(keyword: "allOf" | "anyOf" | "oneOf", value: unknown, scope: Scope): PreparedSchema[] {
   if (!Array.isArray(value)) return scope.invalid(keyword, "an array of schemas");
   return value.map((schema, i) => scope.inPlace(schema, keyword, i));
 }

@@ -1,24 +1,24 @@
-// Preparing a schema: every subschema reachable from the root (through keywords and `$ref`s) becomes a Node whose
-// check runs the schema's keywords in the table's order. A schema JSON Schema does not allow (a keyword's value of
+// Preparing a schema: every subschema reachable from the root (through keywords and `$ref`s) becomes a
+// PreparedSchema whose check runs the schema's keywords in the table's order. A schema JSON Schema does not allow (a keyword's value of
 // the wrong kind, a pattern that is not a regular expression, a `$ref` that resolves nowhere, subschemas that apply
 // each other in place forever) is refused with a TypeError, as ajv's compile refused it.
 import { holdsOf, KEYWORDS, RULES } from "./keywords.ts";
 import { locationKey, RefIndex, type Location } from "./refs.ts";
-import { hasOwn, isObject, report, schemaSegment, type Check, type Node, type Scope } from "./types.ts";
+import { hasOwn, isObject, report, schemaSegment, type Check, type PreparedSchema, type Scope } from "./types.ts";
 
 const pass: Check = () => {};
 
-export function prepare(document: unknown): Node {
+export function prepare(document: unknown): PreparedSchema {
   const index = new RefIndex(document, holdsOf);
-  const nodes = new Map<string, Node>();
+  const nodes = new Map<string, PreparedSchema>();
   /** For each prepared node, the nodes it applies to the same value: a cycle there never ends. */
-  const inPlace = new Map<Node, Node[]>();
+  const inPlace = new Map<PreparedSchema, PreparedSchema[]>();
 
-  const compile = (schema: unknown, location: Location): Node => {
+  const compile = (schema: unknown, location: Location): PreparedSchema => {
     const key = locationKey(location);
     const known = nodes.get(key);
     if (known) return known;
-    const node: Node = { path: location.path, check: pass };
+    const node: PreparedSchema = { path: location.path, check: pass };
     nodes.set(key, node);
     if (schema === true) return node;
     const falsePath = `${location.path}/false schema`;
@@ -28,7 +28,7 @@ export function prepare(document: unknown): Node {
     }
     if (!isObject(schema))
       throw new TypeError(`invalid schema at ${location.path}: a schema is an object or a boolean`);
-    const edges: Node[] = [];
+    const edges: PreparedSchema[] = [];
     inPlace.set(node, edges);
     // Keywords stay as written in schema paths, names and indexes below them are encoded (as ajv writes them).
     const path = (keyword: string, ...rest: (string | number)[]) =>
@@ -87,10 +87,10 @@ export function prepare(document: unknown): Node {
 }
 
 /** Subschemas that apply each other to the same value in a cycle (`{"$ref": "#"}`, an anyOf of itself) never end. */
-function refuseLoops(inPlace: Map<Node, Node[]>): void {
-  const done = new Set<Node>();
-  const stack: Node[] = [];
-  const visit = (node: Node) => {
+function refuseLoops(inPlace: Map<PreparedSchema, PreparedSchema[]>): void {
+  const done = new Set<PreparedSchema>();
+  const stack: PreparedSchema[] = [];
+  const visit = (node: PreparedSchema) => {
     if (done.has(node)) return;
     const at = stack.indexOf(node);
     if (at >= 0)

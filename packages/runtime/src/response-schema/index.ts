@@ -8,7 +8,7 @@
 // Errors are data: ajv's error objects (instancePath, schemaPath, keyword, params), so issues read as they did when
 // ajv checked structured output; messageOf words them as ajv did.
 import { prepare } from "./compile.ts";
-import { run, type Node, type SchemaError } from "./types.ts";
+import { run, type PreparedSchema, type SchemaError } from "./types.ts";
 
 export { messageOf } from "./keywords.ts";
 export { escapeSegment } from "./types.ts";
@@ -37,4 +37,4 @@ export function prepareResponseSchema(schema: object | boolean): ResponseSchema 
   return known;
 }
 
-const wrap = (node: Node): ResponseSchema => ({ check: (value) => run(node, value, "") });
+const wrap = (node: PreparedSchema): ResponseSchema => ({ check: (value) => run(node, value, "") });

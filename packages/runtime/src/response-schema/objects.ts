@@ -16,7 +16,7 @@ import {
   verdictOf,
   type Check,
   type Messages,
-  type Node,
+  type PreparedSchema,
   type Rule,
   type Scope,
 } from "./types.ts";
@@ -37,7 +37,7 @@ export type ObjectKeyword =
 const propertyPath = (at: string, key: string) => `${at}/${escapeSegment(key)}`;
 
 /** A keyword's map of subschemas (`properties`, `dependentSchemas`, …), prepared, keyed without the prototype's names. */
-function schemaMap(keyword: string, value: unknown, scope: Scope): Map<string, Node> {
+function schemaMap(keyword: string, value: unknown, scope: Scope): Map<string, PreparedSchema> {
   if (!isObject(value)) return scope.invalid(keyword, "an object of schemas");
   return new Map(Object.keys(value).map((name) => [name, scope.below(value[name], keyword, name)]));
 }
@@ -65,7 +65,7 @@ function requireWith(
 }
 
 /** dependentSchemas, and the schemas of draft-07's dependencies: when `property` is there, the object must match. */
-function schemaWith(property: string, node: Node): Check {
+function schemaWith(property: string, node: PreparedSchema): Check {
   return (v, at, out) => {
     if (isObject(v) && hasProperty(v, property)) node.check(v, at, out);
   };

@@ -81,7 +81,7 @@ export function report<K extends ErrorKeyword>(
 export type Check = (value: unknown, at: string, out: SchemaError[]) => void;
 
 /** A prepared schema: its location and its check. `check` is set once the schema's keywords are prepared (a `$ref` may reach a node before). */
-export interface Node {
+export interface PreparedSchema {
   readonly path: string;
   check: Check;
 }
@@ -95,7 +95,7 @@ export function verdictOf(errors: readonly SchemaError[]): Verdict {
 }
 
 /** Runs `node` on `value` alone: its errors, for keywords that decide from a subschema's verdict. */
-export function run(node: Node, value: unknown, at: string): SchemaError[] {
+export function run(node: PreparedSchema, value: unknown, at: string): SchemaError[] {
   const out: SchemaError[] = [];
   node.check(value, at, out);
   return out;
@@ -111,11 +111,11 @@ export interface Scope {
   /** The schema path of `keyword` (and `rest`) in the schema object (`path("minimum")` → `#/properties/n/minimum`). */
   path(keyword: string, ...rest: (string | number)[]): string;
   /** Prepares the subschema at `keyword` (and `rest`: an index, a name) of the schema object, applied to a part of the value (a property, an item). */
-  below(schema: unknown, keyword: string, ...rest: (string | number)[]): Node;
+  below(schema: unknown, keyword: string, ...rest: (string | number)[]): PreparedSchema;
   /** Prepares the subschema at `keyword` (and `rest`), applied to the value itself (anyOf, not, if, …): one edge of the loop check. */
-  inPlace(schema: unknown, keyword: string, ...rest: (string | number)[]): Node;
+  inPlace(schema: unknown, keyword: string, ...rest: (string | number)[]): PreparedSchema;
   /** Resolves a `$ref` from this schema and prepares its target, applied in place. */
-  ref(ref: string): Node;
+  ref(ref: string): PreparedSchema;
   /** Refuses the schema: the keyword's value is not one JSON Schema allows. */
   invalid(keyword: string, expected: string): never;
 }
