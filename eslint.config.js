@@ -13,7 +13,7 @@ const TOOLS_IMPORT_RUNTIME_AS_PACKAGE = {
  * The generator's emitters: one folder each under packages/tools/src/generate/, holding the modules generate/outputs.ts
  * lists (test/generate/emitter-boundaries.test.ts checks the two agree). Modules directly under generate/ are shared.
  */
-export const EMITTERS = ["api", "model", "schemas", "types", "validators"];
+export const EMITTERS = ["api", "runtime-model", "schemas", "types", "validators"];
 
 export default tseslint.config(
   {

@@ -19,7 +19,7 @@ interface Row {
 const rows: [string, Row][] = [
   [
     "an emitter imports another emitter",
-    { given: { file: "generate/api/probe.ts", specifier: "../model/emit.ts" }, want: { refused: true } },
+    { given: { file: "generate/api/probe.ts", specifier: "../runtime-model/emit.ts" }, want: { refused: true } },
   ],
   [
     "the validators emitter imports the schemas emitter",
@@ -42,7 +42,7 @@ const rows: [string, Row][] = [
   ],
   [
     "an emitter imports the spec layer",
-    { given: { file: "generate/model/probe.ts", specifier: "../../spec/ir.ts" }, want: { refused: false } },
+    { given: { file: "generate/runtime-model/probe.ts", specifier: "../../spec/ir.ts" }, want: { refused: false } },
   ],
   [
     "the spec layer imports an emitter",

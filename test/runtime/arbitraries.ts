@@ -1,7 +1,7 @@
 // fast-check arbitraries the runtime tests share: random JSON with nasty keys, and instance-ish payloads of a resource
 // built from the model (random fields, either spelling, wrong types now and then, stray keys).
 import fc from "fast-check";
-import type { FieldModel } from "../../packages/runtime/src/model.ts";
+import type { FieldModel } from "../../packages/runtime/src/runtime-model.ts";
 import { wholeModel } from "./helpers.ts";
 
 /** Every resource and enum (all of them included in the runtime's lookups, which these tests call directly). */

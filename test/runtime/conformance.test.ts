@@ -17,7 +17,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validators } from "../../packages/runtime/generated/validate.ts";
-import { fieldFor, locate, splitPointer, type FieldModel } from "../../packages/runtime/src/model.ts";
+import { fieldFor, locate, splitPointer, type FieldModel } from "../../packages/runtime/src/runtime-model.ts";
 import { validateResource } from "../../packages/runtime/src/validator.ts";
 import type { Drift, Issue, IssueCode } from "../../packages/runtime/src/result.ts";
 import {

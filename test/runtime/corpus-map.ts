@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { METHODS } from "../../packages/runtime/generated/types.ts";
 import { validators } from "../../packages/runtime/generated/validate.ts";
-import { fieldFor, splitPointer, type NamedField } from "../../packages/runtime/src/model.ts";
+import { fieldFor, splitPointer, type NamedField } from "../../packages/runtime/src/runtime-model.ts";
 import { CORPUS_DIR, bodiesOf } from "../support/corpus.ts";
 import { seg } from "./helpers.ts";
 

@@ -7,7 +7,7 @@ import {
   resourceModel,
   type EnumModel,
   type ResourceModel,
-} from "../../packages/runtime/src/model.ts";
+} from "../../packages/runtime/src/runtime-model.ts";
 
 /** Freezes a value and everything under it, so any mutation throws (ES modules run in strict mode). */
 export function deepFreeze<T>(value: T): T {
@@ -40,7 +40,7 @@ export interface WholeModel {
 let whole: WholeModel | undefined;
 
 /**
- * Every resource and enum of the model, all included in the runtime's lookups (model.ts): tests call those lookups for
+ * Every resource and enum of the model, all included in the runtime's lookups (runtime-model.ts): tests call those lookups for
  * any resource directly, where the runtime includes a validator's own resource (and what it reaches) first.
  */
 export function wholeModel(): WholeModel {

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as modelData from "../../packages/runtime/generated/model.ts";
 import { LinkedRegistry, type LinkedData } from "../../packages/runtime/src/linked.ts";
-import type { ResourceModel } from "../../packages/runtime/src/model.ts";
+import type { ResourceModel } from "../../packages/runtime/src/runtime-model.ts";
 import { loadSpec } from "../../packages/tools/src/spec/load.ts";
 import { PROJECT_ROOT } from "../support/shared.ts";
 

@@ -3,7 +3,7 @@
 // rather than a hand-picked list. Each mutation says which issue it must cause: its code and its pointer, spelled
 // as the payload spells its keys (snake_case stays snake_case). In what the API returns (a response-side root), a
 // list given as its first element alone is wrong too: only what users send may be written that way.
-import { fieldFor, resourceModel, type FieldModel } from "../../packages/runtime/src/model.ts";
+import { fieldFor, resourceModel, type FieldModel } from "../../packages/runtime/src/runtime-model.ts";
 import { validateResource } from "../../packages/runtime/src/validator.ts";
 import type { IssueCode, Mode } from "../../packages/runtime/src/result.ts";
 import { seg, wholeModel } from "./helpers.ts";

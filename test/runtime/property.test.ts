@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { validators } from "../../packages/runtime/generated/validate.ts";
-import { splitPointer } from "../../packages/runtime/src/model.ts";
+import { splitPointer } from "../../packages/runtime/src/runtime-model.ts";
 import { normalizeResource } from "../../packages/runtime/src/normalize.ts";
 import { validateResource } from "../../packages/runtime/src/validator.ts";
 import {

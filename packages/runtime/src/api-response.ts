@@ -5,7 +5,7 @@ import type { ErrorResponse } from "../generated/types.ts";
 import { validators, type ValidatedResourceName } from "../generated/validate.ts";
 import type { Drift, Issue, Mode } from "./result.ts";
 import type { ResourceValidator } from "./validator.ts";
-import { includeModel, resourceModel } from "./model.ts";
+import { includeModel, resourceModel } from "./runtime-model.ts";
 import { resourceByName } from "./resources.ts";
 
 /** The type a resource's validator gives in its default mode. */

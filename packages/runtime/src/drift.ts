@@ -2,7 +2,7 @@
 // fast-path checkers report the same drift directly in that form; the differential tests hold the two to each other
 // (and to the ajv oracle) through these functions.
 import { DriftKind, type DriftRecord } from "./drift-record.ts";
-import { decodeSegment, fieldFor, locate, specName, splitPointer } from "./model.ts";
+import { decodeSegment, fieldFor, locate, specName, splitPointer } from "./runtime-model.ts";
 import { enumSpelling } from "./normalize.ts";
 import type { Drift } from "./result.ts";
 

@@ -12,7 +12,7 @@ import {
   splitPointer,
   type FieldModel,
   type SpecPlace,
-} from "./model.ts";
+} from "./runtime-model.ts";
 import { stringHint } from "./stream/looks-like.ts";
 
 /** How each wire type travels in JSON, for "expected" texts. */

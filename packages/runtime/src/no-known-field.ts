@@ -4,7 +4,7 @@
 // every field is drift. Only the root is judged: below it, an object of unknown fields alone is ordinary drift (Vertex
 // AI's `citationMetadata: {"citations": […]}`).
 import type { Issue } from "./result.ts";
-import { fieldFor } from "./model.ts";
+import { fieldFor } from "./runtime-model.ts";
 
 /** How many keys the message quotes before "…" (the pointer is the root; the input has them all). */
 const QUOTED_KEYS = 3;

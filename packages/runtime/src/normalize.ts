@@ -24,7 +24,7 @@ import {
   resourceModel,
   splitPointer,
   type FieldModel,
-} from "./model.ts";
+} from "./runtime-model.ts";
 
 /** Which side of the wire a value travels: sent by users ("request") or returned by the API ("response"). */
 export type WireSide = "request" | "response";
@@ -177,8 +177,8 @@ class Walker {
 }
 
 /**
- * Normalizes `value` as an instance of `resource` (see the module comment), whose model must be included (model.ts),
- * as a value travelling on `side` (by default the resource's own). Throws RangeError on absurd nesting.
+ * Normalizes `value` as an instance of `resource` (see the module comment), whose model must be included
+ * (runtime-model.ts), as a value travelling on `side` (by default the resource's own). Throws RangeError on absurd nesting.
  */
 export function normalizeResource(
   resource: string,

@@ -7,7 +7,7 @@ import * as schemas from "../generated/validators/reference.js";
 import * as models from "../generated/model.ts";
 import { RESOURCE_NAMES } from "../generated/validators/names.ts";
 import type { LinkedData } from "./linked.ts";
-import { includeModel, resourceModel } from "./model.ts";
+import { includeModel, resourceModel } from "./runtime-model.ts";
 import type { Mode } from "./result.ts";
 import type { FastCheck } from "./fast-path/verdict.ts";
 

@@ -1,6 +1,6 @@
 // Standard Schema v1 (https://standardschema.dev): the small interface that form libraries, tRPC, the AI SDK and
 // others accept from any validation library. Declared here from the published spec (no package needed for it).
-import { splitPointer } from "./model.ts";
+import { splitPointer } from "./runtime-model.ts";
 
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
   readonly "~standard": StandardSchemaProps<Input, Output>;

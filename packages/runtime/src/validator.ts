@@ -16,7 +16,7 @@
 import { checkReference, type ErrorObject } from "./reference/index.ts";
 import { driftFromRecords, identity, NO_PATHS, hasOtherSpellings } from "./drift.ts";
 import { Verdict, type DriftSink } from "./fast-path/verdict.ts";
-import { includeModel } from "./model.ts";
+import { includeModel } from "./runtime-model.ts";
 import { defaultSide, normalizeResource, originalPointer, type WireSide } from "./normalize.ts";
 import { noKnownField } from "./no-known-field.ts";
 import { errorPointer, issuesFromErrors, valueAt, type IssueContext } from "./issues.ts";

@@ -1,7 +1,7 @@
 // The session rules' checks (their definitions and evidence are in rules.ts). They read messages as given — keys in
 // either spelling (`toolResponse` or `tool_response`), pointers under the input's own keys — so they work whether or
 // not the message's schema check passed.
-import { encodeSegment } from "../model.ts";
+import { encodeSegment } from "../runtime-model.ts";
 import { LIVE_UNSUPPORTED_CONFIG_FIELDS } from "./rules.ts";
 
 /** What the session remembers between messages. */

@@ -5,7 +5,7 @@ import {
   validateBidiGenerateContentClientMessage,
   validateBidiGenerateContentServerMessage,
 } from "../../generated/validate.ts";
-import { encodeSegment } from "../model.ts";
+import { encodeSegment } from "../runtime-model.ts";
 import type { Drift, Mode, ValidationResult } from "../result.ts";
 import type { LiveDirection } from "./types.ts";
 

@@ -18,7 +18,7 @@ import {
   type StringSchemaNode,
 } from "./schema.ts";
 import { isBase64Bytes } from "../bytes.ts";
-import { encodeSegment } from "../model.ts";
+import { encodeSegment } from "../runtime-model.ts";
 import { DriftKind, type DriftRecord } from "../drift-record.ts";
 
 /** An error as ajv reports it: the fields of ajv's ErrorObject that it fills here (declared here: no ajv needed). */

@@ -3,7 +3,7 @@
 // re-reading keywords. Only the keyword set of packages/tools/src/generate/validators/fast.ts is known; anything else
 // throws here, naming the schema, so a schema change that needs a new keyword cannot be checked silently wrong.
 // A schema is known once a schema that reaches it is included (../linked.ts), and read when first reached.
-import { encodeSegment } from "../model.ts";
+import { encodeSegment } from "../runtime-model.ts";
 import { LinkedRegistry, type LinkedData } from "../linked.ts";
 
 export const DRIFT = "x-gemini-drift";

@@ -29,7 +29,7 @@ export const OUTPUTS: Record<OutputKind, Output> = {
   validators: { module: here("./validators/emit"), exportName: "emitValidators", worker: false },
   fastValidators: { module: here("./validators/fast"), exportName: "emitFastValidators", worker: false },
   reference: { module: here("./validators/reference"), exportName: "emitReference", worker: false },
-  model: { module: here("./model/emit"), exportName: "emitModel", worker: false },
+  model: { module: here("./runtime-model/emit"), exportName: "emitModel", worker: false },
   api: { module: here("./api/emit"), exportName: "emitApi", worker: false },
 };
 

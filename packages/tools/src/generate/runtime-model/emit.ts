@@ -1,16 +1,16 @@
-// packages/runtime/generated/model.ts: the spec as compact runtime data for the validation library (packages/runtime/src/). The
-// validators know the schemas; this data knows what they do not: the proto (snake_case) name of every field, the proto
-// number of every enum value, which fields hold enums, which resources they refer to, the oneofs, and which side of the
-// wire each resource is on (the default validation mode follows from it). One export per resource and enum, linked to
-// the resources and enums its fields hold (../linked.ts), so a bundle carries only what its validators reach. Sorted, so
-// the output is deterministic.
+// packages/runtime/generated/model.ts, the runtime model: the spec as compact runtime data for the validation library
+// (packages/runtime/src/). The validators know the schemas; this data knows what they do not: the proto (snake_case)
+// name of every field, the proto number of every enum value, which fields hold enums, which resources they refer to,
+// the oneofs, and which side of the wire each resource is on (the default validation mode follows from it). One export
+// per resource and enum, linked to the resources and enums its fields hold (../linked.ts), so a bundle carries only
+// what its validators reach. Sorted, so the output is deterministic.
 import type { FieldIR, ResourceIR, SpecIR } from "../../spec/ir.ts";
 import type { EmittedFile, GenerateContext } from "../context.ts";
 import { linkedExports, type LinkedEntry } from "../linked.ts";
 
 export const MODEL_PATH = "model.ts";
 
-/** The entries are the library's LinkedData; the data they hold is typed by packages/runtime/src/model.ts. */
+/** The entries are the library's LinkedData; the data they hold is typed by packages/runtime/src/runtime-model.ts. */
 const DECLARATIONS = `import type { LinkedData } from "../src/linked.ts";
 `;
 

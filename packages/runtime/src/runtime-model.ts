@@ -1,10 +1,10 @@
-// Lookups over the model (packages/runtime/generated/model.ts) that the validation runtime needs: a field by its JSON or proto name,
-// and where a JSON Pointer lands in the spec (which resource, which field; inside a google.protobuf.Any, the message
-// its "@type" names). They know the resources and enums included so far: a validator includes its resource's entry,
+// Lookups over the runtime model (packages/runtime/generated/model.ts: the spec as data for the validation runtime)
+// that the library needs: a field by its JSON or proto name, and where a JSON Pointer lands in the spec (which
+// resource, which field; inside a google.protobuf.Any, the message its "@type" names). They know the resources and enums included so far: a validator includes its resource's entry,
 // which brings every resource and enum that resource reaches (linked.ts). Built lazily, per resource, on first use.
 import { LinkedRegistry, type LinkedData } from "./linked.ts";
 
-// The data of the model's entries (packages/tools/src/generate/model/emit.ts writes it as JSON text).
+// The data of the runtime model's entries (packages/tools/src/generate/runtime-model/emit.ts writes it as JSON text).
 
 /** A field as the validation runtime needs it. */
 export interface FieldModel {
