@@ -3,6 +3,7 @@
 // diff) and compile in strict mode. Then the full project spec: strict type-check, determinism, the checked-in copy.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import prettier from "prettier";
 import { describe, expect, it } from "vitest";
 import { generateFiles } from "../../packages/tools/src/generate/run.ts";
 import { emitTypes, typesSource } from "../../packages/tools/src/generate/types/index.ts";
@@ -31,11 +32,22 @@ describe.each(cases)("types case %s", (name) => {
   it("compiles in strict mode", async () => {
     expect(typeCheck({ "types.ts": await typesSource(ir) })).toEqual([]);
   });
+
+  it("is what prettier makes of it (only some statements go through prettier)", async () => {
+    const text = await typesSource(ir);
+    expect(await prettier.format(text, { parser: "babel-ts", printWidth: 120 })).toBe(text);
+  });
 });
 
 describe("types emitter", () => {
   it("has fixture cases", () => {
     expect(cases.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("emits the project's types as prettier would format the whole module", async () => {
+    const { ir } = await loadSpec("spec");
+    const text = await typesSource(ir!);
+    expect(await prettier.format(text, { parser: "babel-ts", printWidth: 120 })).toBe(text);
   });
 
   it("emits one ts file, types.ts", async () => {

@@ -25,7 +25,7 @@ const here = (path: string) => new URL(`${path}${MODULE_EXTENSION}`, import.meta
 
 export const OUTPUTS: Record<OutputKind, Output> = {
   schemas: { module: here("./schemas/emit"), exportName: "emitSchemas", worker: false },
-  types: { module: here("./types/index"), exportName: "emitTypes", worker: true, preload: ["ts-morph", "prettier"] },
+  types: { module: here("./types/index"), exportName: "emitTypes", worker: true, preload: ["ts-morph"] },
   validators: { module: here("./validators/emit"), exportName: "emitValidators", worker: false },
   fastValidators: { module: here("./validators/fast"), exportName: "emitFastValidators", worker: false },
   reference: { module: here("./validators/reference"), exportName: "emitReference", worker: false },

@@ -9,10 +9,11 @@
 // therefore declares every field name of the known messages absent (`?: never`), which makes the narrowed value read
 // exactly like the known message (and assignable to it). The price: an unknown message that reuses one of those names
 // cannot be written as a literal without a cast, and reading such a field needs one too.
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
+import { StructureKind, type StatementStructures } from "ts-morph";
 import type { AnyTypeIR, SpecIR } from "../../spec/ir.ts";
 import { resourceType, type FieldTypeContext } from "./field-types.ts";
-import { jsDocText, toJsDocs } from "./jsdoc.ts";
+import { jsDocText } from "./jsdoc.ts";
+import { formatted, indented, unionAlias, type FormattedText } from "./formatted.ts";
 import { unknownMemberName } from "../../spec/declared-names.ts";
 import { propertyKey } from "./names.ts";
 
@@ -25,7 +26,11 @@ function unionDoc(anyType: AnyTypeIR): string[] {
   return [anyType.description, `${example}other URLs are ${unknownMemberName(anyType)}.`];
 }
 
-function anyTypeStatementsOf(ir: SpecIR, anyType: AnyTypeIR, generic: ReadonlySet<string>): StatementStructures[] {
+function anyTypeStatementsOf(
+  ir: SpecIR,
+  anyType: AnyTypeIR,
+  generic: ReadonlySet<string>,
+): (StatementStructures | FormattedText)[] {
   const isGeneric = anyType.generic;
   const ctx: FieldTypeContext = { direction: isGeneric ? "generic" : "response", generic };
   const members = anyType.members.map((m) => `Packed<${resourceType(m.resource, ctx)}, ${JSON.stringify(m.typeUrl)}>`);
@@ -37,22 +42,19 @@ function anyTypeStatementsOf(ir: SpecIR, anyType: AnyTypeIR, generic: ReadonlySe
     (m) =>
       `${jsDocText({ paragraphs: [`Type URL of ${m.resource}.`], deprecated: false })}${propertyKey(m.resource)}: ${JSON.stringify(m.typeUrl)},`,
   );
+  const { name, constraint, default: initial } = DIRECTION_TYPE_PARAMETER;
+  const parameters = isGeneric ? `<${name} extends ${constraint} = ${initial}>` : "";
+  const urlsDoc = jsDocText({
+    paragraphs: [`The type URLs ${anyType.name} knows, by the name of the resource each one selects.`],
+    deprecated: false,
+  });
   return [
-    {
-      kind: StructureKind.TypeAlias,
-      name: anyType.name,
-      isExported: true,
-      typeParameters: isGeneric ? [DIRECTION_TYPE_PARAMETER] : [],
-      docs: toJsDocs({ paragraphs: unionDoc(anyType), deprecated: false }),
-      type: [...members, unknown].join(" | "),
-    },
-    {
-      kind: StructureKind.VariableStatement,
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: [`The type URLs ${anyType.name} knows, by the name of the resource each one selects.`],
-      declarations: [{ name: anyType.name, initializer: `{\n${urls.join("\n")}\n} as const` }],
-    },
+    formatted(
+      `${jsDocText({ paragraphs: unionDoc(anyType), deprecated: false })}${unionAlias(`export type ${anyType.name}${parameters}`, [...members, unknown])}`,
+    ),
+    formatted(
+      `${urlsDoc}export const ${anyType.name} = ${urls.length > 0 ? `{\n${urls.map(indented).join("\n")}\n}` : "{}"} as const;`,
+    ),
     {
       kind: StructureKind.Interface,
       name: unknown,
@@ -76,6 +78,6 @@ function anyTypeStatementsOf(ir: SpecIR, anyType: AnyTypeIR, generic: ReadonlySe
   ];
 }
 
-export function anyTypeStatements(ir: SpecIR, generic: ReadonlySet<string>): StatementStructures[] {
+export function anyTypeStatements(ir: SpecIR, generic: ReadonlySet<string>): (StatementStructures | FormattedText)[] {
   return [...ir.anyTypes.keys()].sort().flatMap((name) => anyTypeStatementsOf(ir, ir.anyTypes.get(name)!, generic));
 }

@@ -1,7 +1,8 @@
 // The few generic helpers every other declaration builds on, written once at the top of the types file.
-import { StructureKind, type FunctionDeclarationStructure, type TypeAliasDeclarationStructure } from "ts-morph";
+import { StructureKind, type TypeAliasDeclarationStructure } from "ts-morph";
+import { formatted, type FormattedText } from "./formatted.ts";
 
-export function helperStatements(): (TypeAliasDeclarationStructure | FunctionDeclarationStructure)[] {
+export function helperStatements(): (TypeAliasDeclarationStructure | FormattedText)[] {
   return [
     {
       kind: StructureKind.TypeAlias,
@@ -43,25 +44,17 @@ export function helperStatements(): (TypeAliasDeclarationStructure | FunctionDec
       type: 'T & { "@type": Url }',
       docs: ['A message as it travels inside a google.protobuf.Any field: its fields plus the "@type" URL naming it.'],
     },
-    {
-      // `=== "STOP"` on an open enum leaves `"STOP" | (string & {})` (TypeScript only turns plain `string` into the
-      // literal), so exhaustive switches over the known values need this guard first.
-      kind: StructureKind.Function,
-      name: "isKnown",
-      isExported: true,
-      typeParameters: [{ name: "E", constraint: "string" }],
-      parameters: [
-        { name: "values", type: "{ readonly [name: string]: E }" },
-        { name: "value", type: "string | null | undefined" },
-      ],
-      returnType: "value is E",
-      statements: [
-        'return typeof value === "string" && Object.prototype.hasOwnProperty.call(values, value) && values[value] === value;',
-      ],
-      docs: [
-        "Whether `value` is one of the values of an enum object such as `FinishReason`: narrows an open (response-side)\n" +
-          "enum field to the values this spec knows, e.g. `if (isKnown(FinishReason, candidate.finishReason)) switch (…)`.",
-      ],
-    },
+    // `=== "STOP"` on an open enum leaves `"STOP" | (string & {})` (TypeScript only turns plain `string` into the
+    // literal), so exhaustive switches over the known values need this guard first.
+    formatted(`/**
+ * Whether \`value\` is one of the values of an enum object such as \`FinishReason\`: narrows an open (response-side)
+ * enum field to the values this spec knows, e.g. \`if (isKnown(FinishReason, candidate.finishReason)) switch (…)\`.
+ */
+export function isKnown<E extends string>(
+  values: { readonly [name: string]: E },
+  value: string | null | undefined,
+): value is E {
+  return typeof value === "string" && Object.prototype.hasOwnProperty.call(values, value) && values[value] === value;
+}`),
   ];
 }

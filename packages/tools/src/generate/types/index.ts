@@ -25,14 +25,14 @@
 //   when the method has no body — a value a generic client can pass, where `never` would make the call unwritable;
 //   response of a streaming method = one stream message) and `METHODS`, the same methods as runtime data.
 //
-// Output is deterministic: declarations are sorted by name (helpers, enums, resources, methods) and formatted by
-// prettier.
-import { printStructure } from "ts-morph";
-import prettier from "prettier";
+// Output is deterministic: declarations are sorted by name (helpers, enums, resources, methods) and formatted as
+// prettier formats them (see format()).
+import { printStructure, StructureKind, type StatementStructures } from "ts-morph";
 import type { EmittedFile, GenerateContext } from "../context.ts";
 import type { SpecIR } from "../../spec/ir.ts";
 import { anyTypeStatements } from "./any-types.ts";
 import { enumStatements } from "./enums.ts";
+import { PRINT_WIDTH, type FormattedText } from "./formatted.ts";
 import { genericNames } from "./field-types.ts";
 import { helperStatements } from "./helpers.ts";
 import { methodStatements } from "./methods.ts";
@@ -52,15 +52,64 @@ export async function typesSource(ir: SpecIR, timings?: Record<string, number>):
     ...anyTypeStatements(ir, generic),
     ...methodStatements(ir, generic),
   ];
-  // Each statement printed from its structure by ts-morph, with no source file: prettier parses the text anyway, and
-  // parsing it into a ts-morph source file as well cost more than printing. One blank line between declarations,
-  // whatever spacing ts-morph would choose for each kind.
-  const text = statements.map((statement) => printStructure(statement).trim()).join("\n\n");
-  // babel-ts gives the same output as the typescript parser here, in about 60% of the time.
   const started = performance.now();
-  const formatted = await prettier.format(text, { parser: "babel-ts", printWidth: 120 });
+  const formatted = await format(statements);
   if (timings) timings["types.format"] = performance.now() - started;
   return formatted;
+}
+
+/** A line prettier keeps where it stands between statements, and that no statement contains. */
+const SEPARATOR = "// ---- gemini-typekit: statement boundary ----";
+
+/** One line per member type: ts-morph indents the inner lines of a member's type text its own way. */
+const oneLine = (type: unknown) => typeof type !== "string" || !type.includes("\n");
+
+/**
+ * Whether ts-morph's text of a statement is already prettier's: an interface of properties and index signatures whose
+ * types are one line each, and whose every line fits the width.
+ */
+function printedAsPrettier(statement: StatementStructures, text: string): boolean {
+  if (statement.kind === StructureKind.TypeAlias) return oneLine(statement.type) && fits(text);
+  if (statement.kind !== StructureKind.Interface) return false;
+  const { methods, callSignatures, constructSignatures, properties, indexSignatures } = statement;
+  if ((methods?.length ?? 0) + (callSignatures?.length ?? 0) + (constructSignatures?.length ?? 0) > 0) return false;
+  if (!(properties ?? []).every((p) => oneLine(p.type)) || !(indexSignatures ?? []).every((x) => oneLine(x.returnType)))
+    return false;
+  return fits(text);
+}
+
+/** Prettier leaves comments as they are: only code lines must fit. */
+const fits = (text: string) => text.split("\n").every((line) => line.length <= PRINT_WIDTH || isCommentLine(line));
+
+const isCommentLine = (line: string) => /^\s*(\/\*\*|\*)/.test(line);
+
+/**
+ * The module's text, one blank line between declarations, as prettier would format it (printWidth 120) without
+ * running prettier: statements the emitters write as finished text (./formatted.ts: enums, oneof and any-type
+ * aliases, helpers, the methods table) are taken as they are, and the others are printed from their structures by
+ * ts-morph (2-space indentation), whose text is prettier's for a type alias or an interface of one-line member types
+ * whose code lines fit. Anything else — no statement of the project's spec — goes through prettier, in one call. The
+ * committed output and the types fixtures are held to prettier's formatting of the whole module
+ * (test/generate/types.test.ts).
+ */
+async function format(statements: readonly (StatementStructures | FormattedText)[]): Promise<string> {
+  const printed = statements.map((statement) =>
+    statement.kind === "formatted" ? statement.text : printStructure(statement, { indentNumberOfSpaces: 2 }).trim(),
+  );
+  const chosen = printed.flatMap((text, i) => {
+    const statement = statements[i]!;
+    return statement.kind === "formatted" || printedAsPrettier(statement, text) ? [] : [i];
+  });
+  if (chosen.length > 0) {
+    // Loaded only when needed: the project's own spec never needs it. babel-ts gives the same output as the
+    // typescript parser here, in about 60% of the time.
+    const { default: prettier } = await import("prettier");
+    const joined = chosen.map((i) => printed[i]).join(`\n\n${SEPARATOR}\n\n`);
+    const pieces = (await prettier.format(joined, { parser: "babel-ts", printWidth: PRINT_WIDTH })).split(SEPARATOR);
+    if (pieces.length !== chosen.length) throw new Error("types: prettier moved a statement boundary");
+    chosen.forEach((i, k) => (printed[i] = pieces[k]!.trim()));
+  }
+  return `${printed.join("\n\n")}\n`;
 }
 
 export async function emitTypes(ctx: GenerateContext): Promise<Map<string, EmittedFile>> {

@@ -3,18 +3,13 @@
 // `METHODS` holds the same methods as runtime data (HTTP method, path template, streaming, upload/download).
 // A method without a request body has `request: undefined`, not `never`: `undefined` is a value a caller can pass
 // (or leave out with an optional parameter), while `never` would make such a generic call impossible to write.
-import {
-  StructureKind,
-  VariableDeclarationKind,
-  type OptionalKind,
-  type PropertySignatureStructure,
-  type StatementStructures,
-} from "ts-morph";
+import { StructureKind, type StatementStructures } from "ts-morph";
 import type { MethodParameter } from "../../spec/layers.ts";
 import type { MethodIR, SpecIR } from "../../spec/ir.ts";
 import { resourceType, SCALAR_TS_TYPES } from "./field-types.ts";
-import { jsDocText, toJsDocs, wireFormatSentence, type Doc } from "./jsdoc.ts";
+import { jsDocText, wireFormatSentence, type Doc } from "./jsdoc.ts";
 import { propertyKey } from "./names.ts";
+import { formatted, indented, objectKey, tableValue, type FormattedText, type TableValue } from "./formatted.ts";
 
 function parameterType(method: MethodIR, name: string, parameter: MethodParameter): string {
   let element: string;
@@ -48,7 +43,7 @@ function paramsType(method: MethodIR): string {
     ([name, p]) =>
       `${jsDocText(parameterDoc(p))}${propertyKey(name)}${p.required ? "" : "?"}: ${parameterType(method, name, p)};`,
   );
-  return `{\n${members.join("\n")}\n}`;
+  return `{\n${members.map(indented).join("\n")}\n}`;
 }
 
 function methodDoc(method: MethodIR): Doc {
@@ -66,24 +61,23 @@ function methodDoc(method: MethodIR): Doc {
   };
 }
 
-function methodTypeProperty(method: MethodIR, generic: ReadonlySet<string>): OptionalKind<PropertySignatureStructure> {
+/** A method's entry in the Methods interface. */
+function methodTypeMember(method: MethodIR, generic: ReadonlySet<string>): string {
   const request = method.request ? resourceType(method.request, { direction: "request", generic }) : "undefined";
   const response = method.response ? resourceType(method.response, { direction: "response", generic }) : "undefined";
-  return {
-    name: JSON.stringify(method.id),
-    docs: toJsDocs(methodDoc(method)),
-    type: `{\nparams: ${paramsType(method)};\nrequest: ${request};\nresponse: ${response};\n}`,
-  };
+  const members = [`params: ${paramsType(method)};`, `request: ${request};`, `response: ${response};`];
+  return indented(`${jsDocText(methodDoc(method))}${objectKey(method.id)}: {\n${members.map(indented).join("\n")}\n};`);
 }
 
-function methodInfoLiteral(method: MethodIR): string {
+function methodInfo(method: MethodIR): TableValue {
   const byLocation = (location: MethodParameter["location"]) =>
     Object.entries(method.parameters)
       .filter(([, p]) => p.location === location)
       .map(([name]) => name);
   // Path parameters in the order the path template uses them; query parameters alphabetically.
   const pathParams = method.parameterOrder.filter((name) => method.parameters[name]?.location === "path");
-  const info = {
+  const upload = method.mediaUpload;
+  return {
     httpMethod: method.httpMethod,
     path: method.path,
     request: method.request ?? null,
@@ -96,26 +90,59 @@ function methodInfoLiteral(method: MethodIR): string {
         .sort(),
     ],
     queryParams: byLocation("query").sort(),
-    upload: method.mediaUpload ?? null,
+    upload: upload
+      ? {
+          accept: upload.accept,
+          ...(upload.maxSize !== undefined ? { maxSize: upload.maxSize } : {}),
+          protocols: upload.protocols,
+        }
+      : null,
     download: method.mediaDownload ?? false,
   };
-  const doc: Doc = { paragraphs: [method.description], deprecated: method.deprecated ? DEPRECATED_METHOD : false };
-  return `${jsDocText(doc)}${JSON.stringify(method.id)}: ${JSON.stringify(info)},`;
 }
 
-export function methodStatements(ir: SpecIR, generic: ReadonlySet<string>): StatementStructures[] {
+/** A method's entry in METHODS. */
+function methodInfoEntry(method: MethodIR): string {
+  const doc: Doc = { paragraphs: [method.description], deprecated: method.deprecated ? DEPRECATED_METHOD : false };
+  const key = `  ${objectKey(method.id)}: `;
+  return `${indented(jsDocText(doc))}${key}${tableValue(methodInfo(method), 2, key.length, 1)},`;
+}
+
+const METHODS_DOC =
+  "/**\n * Every method by id: `params` (path and query parameters), `request` (the body; `undefined` when the method\n" +
+  " * takes none) and `response` (the body; for a streaming method, each message of the stream).\n */\n";
+
+/** What METHODS holds for each method; the same for every spec. */
+const METHOD_INFO = `/** What METHODS records about a method. */
+export interface MethodInfo {
+  readonly httpMethod: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  /** Path template relative to the service root, e.g. \`v1beta/{+model}:generateContent\`. */
+  readonly path: string;
+  /** Name of the request body type, or null when the method takes none. */
+  readonly request: string | null;
+  /** Name of the response body type. */
+  readonly response: string | null;
+  /** "server": the response is a stream of \`response\` messages; "bidi": a WebSocket session of \`request\` and \`response\` messages. */
+  readonly streaming: "server" | "bidi" | null;
+  /** Path parameters, in template order. */
+  readonly pathParams: readonly string[];
+  readonly queryParams: readonly string[];
+  /** For media upload methods: accepted MIME types, the size limit in bytes (decimal string), upload paths by protocol. */
+  readonly upload: {
+    readonly accept: readonly string[];
+    readonly maxSize?: string;
+    readonly protocols: Readonly<Record<string, string>>;
+  } | null;
+  /** The method can return media bytes. */
+  readonly download: boolean;
+}`;
+
+export function methodStatements(ir: SpecIR, generic: ReadonlySet<string>): (StatementStructures | FormattedText)[] {
   const methods = [...ir.methods.keys()].sort().map((id) => ir.methods.get(id)!);
+  const table = methods.length > 0 ? `{\n${methods.map(methodInfoEntry).join("\n")}\n}` : "{}";
+  const members = methods.map((m) => methodTypeMember(m, generic));
   return [
-    {
-      kind: StructureKind.Interface,
-      name: "Methods",
-      isExported: true,
-      docs: [
-        "Every method by id: `params` (path and query parameters), `request` (the body; `undefined` when the method\n" +
-          "takes none) and `response` (the body; for a streaming method, each message of the stream).",
-      ],
-      properties: methods.map((m) => methodTypeProperty(m, generic)),
-    },
+    formatted(`${METHODS_DOC}export interface Methods ${members.length > 0 ? `{\n${members.join("\n")}\n}` : "{}"}`),
     {
       kind: StructureKind.TypeAlias,
       name: "MethodId",
@@ -123,63 +150,9 @@ export function methodStatements(ir: SpecIR, generic: ReadonlySet<string>): Stat
       type: "keyof Methods",
       docs: ['A method id such as `"models.generateContent"`.'],
     },
-    {
-      kind: StructureKind.Interface,
-      name: "MethodInfo",
-      isExported: true,
-      docs: ["What METHODS records about a method."],
-      properties: [
-        { name: "httpMethod", type: '"GET" | "POST" | "PATCH" | "PUT" | "DELETE"', isReadonly: true },
-        {
-          name: "path",
-          type: "string",
-          isReadonly: true,
-          docs: ["Path template relative to the service root, e.g. `v1beta/{+model}:generateContent`."],
-        },
-        {
-          name: "request",
-          type: "string | null",
-          isReadonly: true,
-          docs: ["Name of the request body type, or null when the method takes none."],
-        },
-        { name: "response", type: "string | null", isReadonly: true, docs: ["Name of the response body type."] },
-        {
-          name: "streaming",
-          type: '"server" | "bidi" | null',
-          isReadonly: true,
-          docs: [
-            '"server": the response is a stream of `response` messages; "bidi": a WebSocket session of `request` and `response` messages.',
-          ],
-        },
-        {
-          name: "pathParams",
-          type: "readonly string[]",
-          isReadonly: true,
-          docs: ["Path parameters, in template order."],
-        },
-        { name: "queryParams", type: "readonly string[]", isReadonly: true },
-        {
-          name: "upload",
-          type: "{ readonly accept: readonly string[]; readonly maxSize?: string; readonly protocols: Readonly<Record<string, string>> } | null",
-          isReadonly: true,
-          docs: [
-            "For media upload methods: accepted MIME types, the size limit in bytes (decimal string), upload paths by protocol.",
-          ],
-        },
-        { name: "download", type: "boolean", isReadonly: true, docs: ["The method can return media bytes."] },
-      ],
-    },
-    {
-      kind: StructureKind.VariableStatement,
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: ["Every method by id, as runtime data."],
-      declarations: [
-        {
-          name: "METHODS",
-          initializer: `{\n${methods.map(methodInfoLiteral).join("\n")}\n} as const satisfies Record<MethodId, MethodInfo>`,
-        },
-      ],
-    },
+    formatted(METHOD_INFO),
+    formatted(
+      `/** Every method by id, as runtime data. */\nexport const METHODS = ${table} as const satisfies Record<MethodId, MethodInfo>;`,
+    ),
   ];
 }

@@ -3,7 +3,8 @@
 import { StructureKind, type StatementStructures } from "ts-morph";
 import type { ResourceIR, SpecIR } from "../../spec/ir.ts";
 import type { TypeDirection } from "./field-types.ts";
-import { toJsDocs, type Doc } from "./jsdoc.ts";
+import { formatted, intersectionAlias, type FormattedText } from "./formatted.ts";
+import { jsDocText, toJsDocs, type Doc } from "./jsdoc.ts";
 import { propertySignature, type ResourceEmitContext } from "./properties.ts";
 import { unionParts } from "./unions.ts";
 
@@ -36,7 +37,10 @@ function emitContext(resource: ResourceIR, generic: ReadonlySet<string>): Resour
   return { direction, generic, typeParameters: resource.generic ? [DIRECTION_TYPE_PARAMETER] : [] };
 }
 
-function resourceStatementsOf(resource: ResourceIR, generic: ReadonlySet<string>): StatementStructures[] {
+function resourceStatementsOf(
+  resource: ResourceIR,
+  generic: ReadonlySet<string>,
+): (StatementStructures | FormattedText)[] {
   const ctx = emitContext(resource, generic);
   const docs = toJsDocs(resourceDoc(resource));
   if (resource.unions.length === 0 && resource.fields.length === 0) {
@@ -59,18 +63,15 @@ function resourceStatementsOf(resource: ResourceIR, generic: ReadonlySet<string>
   }
   const parts = unionParts(resource, ctx);
   // The alias goes first so a reader meets the resource before the interfaces it is built from.
-  const alias: StatementStructures = {
-    kind: StructureKind.TypeAlias,
-    name: resource.name,
-    isExported: true,
-    typeParameters: ctx.typeParameters,
-    docs,
-    type: parts.intersection.join(" & "),
-  };
+  const { name, constraint, default: initial } = DIRECTION_TYPE_PARAMETER;
+  const parameters = resource.generic ? `<${name} extends ${constraint} = ${initial}>` : "";
+  const alias = formatted(
+    `${jsDocText(resourceDoc(resource))}${intersectionAlias(`export type ${resource.name}${parameters}`, parts.intersection)}`,
+  );
   return [alias, ...parts.interfaces];
 }
 
 /** `generic`: the names that take the direction parameter (genericNames). */
-export function resourceStatements(ir: SpecIR, generic: ReadonlySet<string>): StatementStructures[] {
+export function resourceStatements(ir: SpecIR, generic: ReadonlySet<string>): (StatementStructures | FormattedText)[] {
   return [...ir.resources.keys()].sort().flatMap((name) => resourceStatementsOf(ir.resources.get(name)!, generic));
 }
