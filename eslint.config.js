@@ -1,12 +1,19 @@
 // Lint rules: typescript-eslint's recommended set, plus guards on the packages' boundaries: generated code never
 // imports the tools, the runtime package imports nothing outside itself, and inside the tools the layers point one
-// way (the spec layer never imports the generator; no emitter imports another).
+// way (the spec layer imports neither the importer nor the generator; no emitter imports another; only the CLI
+// imports the CLI).
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 const TOOLS_IMPORT_RUNTIME_AS_PACKAGE = {
   group: ["**/runtime/**"],
   message: 'the tools import the runtime as a package: "@gemini-typekit/runtime"',
+};
+
+// ESLint applies the last matching block's options of a rule, so each block below lists every pattern its files obey.
+const ONLY_CLI_IMPORTS_CLI = {
+  group: ["../cli/**", "../../cli/**", "../../../cli/**"],
+  message: "only the CLI imports the CLI: the I/O and exit codes a command's work needs are util/io.ts",
 };
 
 /**
@@ -67,7 +74,20 @@ export default tseslint.config(
     files: ["packages/tools/**"],
     rules: { "no-restricted-imports": ["error", { patterns: [TOOLS_IMPORT_RUNTIME_AS_PACKAGE] }] },
   },
-  // The spec layer is what the generator reads; it never reads the generator.
+  // The work of a command (spec learn, diff, import, …) needs nothing of the CLI: exit codes and I/O are util/io.ts.
+  {
+    files: ["packages/tools/src/*/**"],
+    ignores: ["packages/tools/src/cli/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [TOOLS_IMPORT_RUNTIME_AS_PACKAGE, ONLY_CLI_IMPORTS_CLI],
+        },
+      ],
+    },
+  },
+  // The spec layer is what the importer, the generator and the CLI build on; it imports none of them.
   {
     files: ["packages/tools/src/spec/**"],
     rules: {
@@ -80,6 +100,11 @@ export default tseslint.config(
               group: ["../generate/**", "../../generate/**"],
               message: "the spec layer does not import the generator: a fact both need belongs in the spec layer",
             },
+            {
+              group: ["../import/**", "../../import/**"],
+              message: "the spec layer does not import the importer: it builds on the spec layer, not the other way",
+            },
+            ONLY_CLI_IMPORTS_CLI,
           ],
         },
       ],
@@ -102,6 +127,7 @@ export default tseslint.config(
               ]),
               message: `the ${emitter} emitter imports no other emitter: move what they share to spec/ (a fact of the IR) or to a module directly under generate/`,
             },
+            ONLY_CLI_IMPORTS_CLI,
           ],
         },
       ],

@@ -1,5 +1,5 @@
-// The layers inside the tools point one way: the spec layer never imports the generator, and no emitter imports
-// another (eslint.config.js). Rows lint one import written in a given file and say whether the boundary rule refuses
+// The layers inside the tools point one way: the spec layer imports neither the generator nor the importer, no
+// emitter imports another, and only the CLI imports the CLI (eslint.config.js). Rows lint one import written in a given file and say whether the boundary rule refuses
 // it; the list of emitters the rule knows must be the folders the generator's outputs live in.
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -51,6 +51,34 @@ const rows: [string, Row][] = [
   [
     "a merge phase imports a shared generator helper",
     { given: { file: "spec/merge/probe.ts", specifier: "../../generate/json-schema.ts" }, want: { refused: true } },
+  ],
+  [
+    "the spec layer imports the importer",
+    { given: { file: "spec/probe.ts", specifier: "../import/discovery.ts" }, want: { refused: true } },
+  ],
+  [
+    "the importer imports the spec layer",
+    { given: { file: "import/probe.ts", specifier: "../spec/ir.ts" }, want: { refused: false } },
+  ],
+  [
+    "spec learn imports the CLI",
+    { given: { file: "learn/probe.ts", specifier: "../cli/command.ts" }, want: { refused: true } },
+  ],
+  [
+    "the spec layer imports the CLI",
+    { given: { file: "spec/merge/probe.ts", specifier: "../../cli/command.ts" }, want: { refused: true } },
+  ],
+  [
+    "an emitter imports the CLI",
+    { given: { file: "generate/types/probe.ts", specifier: "../../cli/command.ts" }, want: { refused: true } },
+  ],
+  [
+    "a command's work imports the shared I/O",
+    { given: { file: "learn/probe.ts", specifier: "../util/io.ts" }, want: { refused: false } },
+  ],
+  [
+    "the CLI imports itself",
+    { given: { file: "cli/commands/probe.ts", specifier: "../command.ts" }, want: { refused: false } },
   ],
   [
     "the spec layer imports itself",

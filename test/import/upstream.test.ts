@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { runImport } from "../../packages/tools/src/import/run.ts";
 import { loadSpec } from "../../packages/tools/src/spec/load.ts";
-import { coverage } from "../../packages/tools/src/spec/stats.ts";
+import { coverage } from "../../packages/tools/src/import/coverage.ts";
 import { asDiscoveryDoc, readMethods } from "../../packages/tools/src/import/discovery.ts";
 import type { Diagnostic } from "../../packages/tools/src/diagnostics.ts";
 import { hasShared, PROJECT_ROOT, UPSTREAM } from "../support/shared.ts";

@@ -9,6 +9,7 @@ export { lintBatchFile } from "./request/batch-file.ts";
 export { runGenerate, type GenerateOptions, type GenerateResult } from "./generate/run.ts";
 export { runImport, type ImportOptions, type ImportResult } from "./import/run.ts";
 export { loadSpec } from "./spec/load.ts";
-export { specStats, coverage, formatStats } from "./spec/stats.ts";
+export { specStats, formatStats } from "./spec/stats.ts";
+export { coverage } from "./import/coverage.ts";
 export { formatDiagnostic, type Diagnostic } from "./diagnostics.ts";
 export { SHIPPED_SPEC_DIR } from "./paths.ts";

@@ -10,6 +10,7 @@
 // name is already a resource for another message (the Live `UsageMetadata`, beside GenerateContentResponse's), it is
 // prefixed with "Live" (`LiveUsageMetadata`).
 import { error, type Diagnostic } from "../diagnostics.ts";
+import { LIVE_METHOD_ID } from "../spec/ir.ts";
 import type { FieldType, ImportedField, ImportedResource, MethodSpec } from "../spec/layers.ts";
 import { oneofUnions, PROTO_SCALAR_TYPES, type ProtoField, type ProtoMessage, type ProtoSet } from "./protos.ts";
 
@@ -18,7 +19,7 @@ const PACKAGE = "google.ai.generativelanguage.v1beta";
 /** The bidirectional rpc and the id, path and envelopes under which the spec publishes it. */
 export const LIVE_METHOD = {
   rpc: `${PACKAGE}.GenerativeService.BidiGenerateContent`,
-  id: "live.bidiGenerateContent",
+  id: LIVE_METHOD_ID,
   // The WebSocket endpoint is the rpc's full name under /ws/ (Google's Live API reference connects to
   // wss://generativelanguage.googleapis.com/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent);
   // the upgrade is an HTTP GET.

@@ -2,7 +2,7 @@
 // corrections that would, and (with --write) add them to the spec for review. Exit codes are a linter's: 0 when the
 // spec explains every payload, 1 when it does not (proposals, unexplained issues, files not read), 2 for usage errors.
 import { relative } from "node:path";
-import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from "../cli/command.ts";
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type CliIo } from "../util/io.ts";
 import type { Diagnostic } from "../diagnostics.ts";
 import { Gatherer } from "./gather.ts";
 import { inputsFromManifest, inputsFromPaths, type Inputs } from "./inputs.ts";

@@ -3,6 +3,9 @@
 import type { FieldType, MethodSpec, ImportedService, Evidence, RelaxedScope } from "./layers.ts";
 
 /** The kinds of correction that rest on evidence from real traffic (see Corrections). */
+/** The id of the Live API's pseudo-method (the importer adds it from the protos' BidiGenerateContent rpc). */
+export const LIVE_METHOD_ID = "live.bidiGenerateContent";
+
 export type CorrectionKind = "addedResource" | "addedField" | "relaxedRequired" | "addedEnumValue";
 
 /** A correction as applied: what it changed ("Resource", "Resource.field" or "Enum.VALUE"), why, on what evidence. */

@@ -1,10 +1,7 @@
-// `spec stats`: counts of what the spec holds and, against a Discovery document, how much of it the spec covers.
-import type { Diagnostic } from "../diagnostics.ts";
-import type { DiscoveryDoc } from "../import/discovery.ts";
-import { readMethods, readSchemas } from "../import/discovery.ts";
-import type { CorrectionKind, SpecIR } from "./ir.ts";
+// `spec stats`: counts of what the spec holds, and their text. How much of a Discovery document the spec covers
+// (`--against`) is the importer's to say: ../import/coverage.ts fills `coverage`.
+import { LIVE_METHOD_ID, type CorrectionKind, type SpecIR } from "./ir.ts";
 import { methodClosure } from "./method-closure.ts";
-import { LIVE_METHOD } from "../import/live.ts";
 
 export interface Ratio {
   covered: number;
@@ -64,12 +61,12 @@ function correctionStats(ir: SpecIR): SpecStats["corrections"] {
 }
 
 function liveStats(ir: SpecIR): SpecStats["live"] {
-  if (!ir.methods.has(LIVE_METHOD.id)) return undefined;
-  const reached = methodClosure(ir, [LIVE_METHOD.id]);
+  if (!ir.methods.has(LIVE_METHOD_ID)) return undefined;
+  const reached = methodClosure(ir, [LIVE_METHOD_ID]);
   // What the REST methods reach too (Content, Tool, GenerationConfig, …) is shared; the rest is the Live API's own.
   const rest = methodClosure(
     ir,
-    [...ir.methods.keys()].filter((id) => id !== LIVE_METHOD.id),
+    [...ir.methods.keys()].filter((id) => id !== LIVE_METHOD_ID),
   );
   const resources = [...reached.resources].map((n) => ir.resources.get(n)!);
   const enums = [...reached.enums].map((n) => ir.enums.get(n)!);
@@ -111,62 +108,7 @@ export function specStats(ir: SpecIR): SpecStats {
       unions: unions.filter((u) => !u.description).length,
     },
     corrections: correctionStats(ir),
-    ...(ir.methods.has(LIVE_METHOD.id) ? { live: liveStats(ir) } : {}),
-  };
-}
-
-const ratio = (missing: string[], total: number): Ratio => ({ covered: total - missing.length, total, missing });
-
-export function coverage(
-  ir: SpecIR,
-  doc: DiscoveryDoc,
-  file: string,
-): { coverage: NonNullable<SpecStats["coverage"]>; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const { resources } = readSchemas(doc, file, diagnostics);
-  const methods = readMethods(doc, file, diagnostics);
-  const byUpstream = new Map([...ir.resources.values()].filter((r) => !r.added).map((r) => [r.upstreamName, r]));
-  const missing = {
-    schemas: [] as string[],
-    properties: [] as string[],
-    enumFields: [] as string[],
-    enumValues: [] as string[],
-    methods: [] as string[],
-  };
-  let properties = 0;
-  let enumFields = 0;
-  let enumValues = 0;
-  for (const [name, upstream] of Object.entries(resources)) {
-    const r = byUpstream.get(name);
-    if (!r) missing.schemas.push(name);
-    for (const [j, f] of Object.entries(upstream.fields)) {
-      properties++;
-      const field = r?.fields.find((x) => x.jsonName === j);
-      if (!field) missing.properties.push(`${name}.${j}`);
-      if (f.type !== "enum") continue;
-      enumFields++;
-      const e = field?.type === "enum" ? ir.enums.get(field.ref!) : undefined;
-      if (!e) missing.enumFields.push(`${name}.${j}`);
-      const known = new Set(e?.values.map((v) => v.name));
-      for (const v of f.values ?? []) {
-        enumValues++;
-        if (!known.has(v.name)) missing.enumValues.push(`${name}.${j}#${v.name}`);
-      }
-    }
-  }
-  for (const [id, m] of Object.entries(methods)) {
-    const mine = ir.methods.get(id);
-    if (!mine || mine.httpMethod !== m.httpMethod || mine.path !== m.path) missing.methods.push(id);
-  }
-  return {
-    coverage: {
-      schemas: ratio(missing.schemas, Object.keys(resources).length),
-      properties: ratio(missing.properties, properties),
-      enumFields: ratio(missing.enumFields, enumFields),
-      enumValues: ratio(missing.enumValues, enumValues),
-      methods: ratio(missing.methods, Object.keys(methods).length),
-    },
-    diagnostics,
+    ...(ir.methods.has(LIVE_METHOD_ID) ? { live: liveStats(ir) } : {}),
   };
 }
 
@@ -192,7 +134,7 @@ export function formatStats(s: SpecStats): string {
   ];
   if (s.live)
     lines.push(
-      `Live API (${LIVE_METHOD.id}; reached from its client and server messages): ${s.live.resources} resources, ${s.live.fields} fields, ${s.live.enums} enums (${s.live.enumValues} values), ${s.live.unions} unions; only the Live API uses ${s.live.onlyLive.resources} of these resources and ${s.live.onlyLive.enums} of these enums`,
+      `Live API (${LIVE_METHOD_ID}; reached from its client and server messages): ${s.live.resources} resources, ${s.live.fields} fields, ${s.live.enums} enums (${s.live.enumValues} values), ${s.live.unions} unions; only the Live API uses ${s.live.onlyLive.resources} of these resources and ${s.live.onlyLive.enums} of these enums`,
     );
   if (s.coverage) {
     lines.push("Coverage of the document:");

@@ -14,7 +14,8 @@ interface StatsArgs {
 
 async function stats(args: StatsArgs, io: CliIo): Promise<number> {
   const { loadSpec } = await import("../../spec/load.ts"); // loaded on use: keeps CLI start-up light
-  const { coverage, formatStats, specStats } = await import("../../spec/stats.ts");
+  const { formatStats, specStats } = await import("../../spec/stats.ts");
+  const { coverage } = await import("../../import/coverage.ts");
   const { asDiscoveryDoc } = await import("../../import/discovery.ts");
   const { ir, diagnostics } = await loadSpec(specDir(io, args.spec), io.cwd);
   if (!ir) {
