@@ -375,13 +375,20 @@ class Compiler {
       else this.resource(name, schema);
     }
     const imports = joined(
-      TRACKING_IMPORTS.map(([exported, local]) => js`${id(exported)} as ${id(local)}`),
+      TRACKING_IMPORTS.map(([exported]) => id(exported)),
+      ", ",
+    );
+    // Imported bindings are read through the module's live cells; local constants keep the hot path as it was when
+    // this support was part of the module.
+    const locals = joined(
+      TRACKING_IMPORTS.map(([exported, local]) => js`${id(local)} = ${id(exported)}`),
       ", ",
     );
     const head: Code[] = [
       js`"use strict";`,
       js`// Fast-path checkers (a Verdict each). See packages/tools/src/generate/validators/fast.ts.`,
       js`import { ${imports} } from ${TRACKING_MODULE};`,
+      js`const ${locals};`,
     ];
     // The base64 check of bytes fields is the library's (packages/runtime/src/bytes.ts).
     if (this.usesBytes) head.push(js`import { isBase64Bytes as $bytes } from ${BYTES_MODULE};`);
