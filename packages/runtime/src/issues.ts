@@ -1,7 +1,7 @@
 // From ajv's errors to the library's issues: a stable code, a sentence, expected vs received, the spec field that
 // decides, and the pointer as the input spelled it. ajv knows the schema; the model (packages/runtime/generated/model.ts) knows the
 // spec, so the message can say "int64 as a decimal string" instead of "must match pattern ^-?[0-9]{1,19}$".
-import type { ErrorObject } from "./reference/index.ts";
+import type { Violation, ViolationKind } from "./reference/violation.ts";
 import type { Issue, IssueCode } from "./result.ts";
 import {
   encodeSegment,
@@ -78,14 +78,9 @@ export function valueAt(root: unknown, pointer: string): unknown {
   return node;
 }
 
-/** The pointer an error is about: for `required` and `additionalProperties`, the property, not its object. */
-export function errorPointer(e: ErrorObject): string {
-  const params = e.params as { missingProperty?: string; additionalProperty?: string };
-  if (e.keyword === "required" && params.missingProperty !== undefined)
-    return `${e.instancePath}/${encodeSegment(params.missingProperty)}`;
-  if (e.keyword === "additionalProperties" && params.additionalProperty !== undefined)
-    return `${e.instancePath}/${encodeSegment(params.additionalProperty)}`;
-  return e.instancePath;
+/** The pointer a violation is about: a missing or unknown property's own, else the value's. */
+export function violationPointer(v: Violation): string {
+  return v.kind === "required" || v.kind === "unknown-field" ? `${v.path}/${encodeSegment(v.property)}` : v.path;
 }
 
 /** A oneof error: which union of the object has two members set, and the member to blame (the later one). */
@@ -103,18 +98,27 @@ function oneofConflict(
   return undefined;
 }
 
-const KEYWORD_CODES: Record<string, IssueCode> = {
+/** The issue code of each kind of violation (a Record, so a new kind does not compile until it has one). */
+const CODES: Record<ViolationKind, IssueCode> = {
   type: "invalid-type",
   required: "missing-required",
-  additionalProperties: "unknown-field",
+  "unknown-field": "unknown-field",
   enum: "unknown-enum-value",
+  const: "invalid-value",
   pattern: "invalid-format",
-  "x-gemini-bytes": "invalid-format", // the base64 check of bytes fields (generator/generate/validators/keywords.ts)
-  format: "invalid-format",
+  bytes: "invalid-format", // the base64 check of bytes fields (packages/runtime/src/bytes.ts)
   minimum: "out-of-range",
   maximum: "out-of-range",
-  not: "oneof-conflict",
+  oneof: "oneof-conflict",
+  branch: "invalid-value",
 };
+
+/** Why a value is not allowed, for the violations whose code says only "invalid-value". */
+function reason(v: Violation): string {
+  if (v.kind === "const") return `must be ${JSON.stringify(v.value)}`;
+  if (v.kind === "branch") return 'not valid as the message its "@type" names';
+  return v.kind;
+}
 
 export interface IssueContext {
   /** The resource the validated value is an instance of. */
@@ -125,17 +129,10 @@ export interface IssueContext {
   toOriginal: (pointer: string) => string;
 }
 
-/** JSON Schema's oneof encoding (packages/tools/src/generate/json-schema.ts): a present member forbids the others. */
-export const ONEOF_PATH = /\/dependentSchemas\/[^/]+\/properties\/[^/]+\/false schema$/;
-
-export function issueFromError(error: ErrorObject, ctx: IssueContext): Issue {
-  // A oneof violation is reported where the other member is; it is about the object holding both.
-  const e =
-    error.keyword === "false schema" && ONEOF_PATH.test(error.schemaPath)
-      ? { ...error, keyword: "not", instancePath: error.instancePath.slice(0, error.instancePath.lastIndexOf("/")) }
-      : error;
-  const code = KEYWORD_CODES[e.keyword] ?? "invalid-value";
-  let pointer = errorPointer(e);
+export function issueFromViolation(v: Violation, ctx: IssueContext): Issue {
+  const code = CODES[v.kind];
+  // A oneof violation's path is the object holding both members; the issue points at the member to blame.
+  let pointer = violationPointer(v);
   const place = locate(ctx.resource, splitPointer(pointer), ctx.value);
   const issue: Issue = { pointer, code, message: "", spec: specName(place) };
   const received = valueAt(ctx.value, pointer);
@@ -176,7 +173,7 @@ export function issueFromError(error: ErrorObject, ctx: IssueContext): Issue {
             ? `${describeValue(received)} is not ${inner}`
             : code === "out-of-range"
               ? `${describeValue(received)} is out of range for ${inner}`
-              : `${describeValue(received)} is not allowed here (${e.message ?? e.keyword})`;
+              : `${describeValue(received)} is not allowed here (${reason(v)})`;
       issue.expected = expectedAt(place);
       issue.received = describeValue(received);
       // A whole body given as a string is usually its unparsed text, or a page some proxy sent instead.
@@ -193,18 +190,17 @@ export function issueFromError(error: ErrorObject, ctx: IssueContext): Issue {
 }
 
 /**
- * ajv's errors as issues: one per problem. A value of the wrong type also fails the checks meant for the right
- * type — an enum's value list, and a oneof's "not two members" (`required` holds vacuously for a non-object) — so
- * those go when a type error is at the same place. A value checked by several schemas at once (each `then` branch
- * of an Any applies to a non-object) gives the same error several times: keep the first.
+ * Violations as issues: one per problem. A value of the wrong type also fails the checks meant for the right type —
+ * an enum's value list — so that goes when a type error is at the same place. A value checked by several schemas at
+ * once (each `then` branch of an Any applies to a non-object) gives the same violation several times: keep the first.
  */
-export function issuesFromErrors(errors: readonly ErrorObject[], ctx: IssueContext): Issue[] {
-  const typeErrorAt = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
+export function issuesFromViolations(violations: readonly Violation[], ctx: IssueContext): Issue[] {
+  const typeErrorAt = new Set(violations.filter((v) => v.kind === "type").map((v) => v.path));
   const seen = new Set<string>();
   const out: Issue[] = [];
-  for (const e of errors) {
-    if ((e.keyword === "enum" || e.keyword === "not") && typeErrorAt.has(e.instancePath)) continue;
-    const issue = issueFromError(e, ctx);
+  for (const v of violations) {
+    if (v.kind === "enum" && typeErrorAt.has(v.path)) continue;
+    const issue = issueFromViolation(v, ctx);
     const key = `${issue.pointer}\u0000${issue.code}\u0000${issue.message}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -13,13 +13,13 @@
 //
 // A validator holds its resource's parts (resources.ts): the checker, and the schema and model entries that bring in
 // what it reaches, included on the first value the fast path does not settle.
-import { checkReference, type ErrorObject } from "./reference/index.ts";
+import { checkReference, type Violation } from "./reference/index.ts";
 import { driftFromRecords, identity, NO_PATHS, hasOtherSpellings } from "./drift.ts";
 import { Verdict, type DriftSink } from "./fast-path/verdict.ts";
 import { includeModel } from "./runtime-model.ts";
 import { defaultSide, normalizeResource, originalPointer, type WireSide } from "./normalize.ts";
 import { noKnownField } from "./no-known-field.ts";
-import { errorPointer, issuesFromErrors, valueAt, type IssueContext } from "./issues.ts";
+import { issuesFromViolations, valueAt, violationPointer, type IssueContext } from "./issues.ts";
 import { resourceByName, type FastCheck, type ResourceDefinition } from "./resources.ts";
 import { ValidationError, type Drift, type Issue, type Mode, type ValidationResult } from "./result.ts";
 import { pointerToPath, type StandardSchemaV1, type StandardResult } from "./standard-schema.ts";
@@ -137,7 +137,7 @@ function slowPath(
   const resource = definition.name;
   const normalized = normalizeResource(resource, input, side);
   const value = normalized.value;
-  const { errors, drift: records } = checkReference(definition.schema, mode, value);
+  const { violations, drift: records } = checkReference(definition.schema, mode, value);
   const ctx: IssueContext = {
     resource,
     value,
@@ -148,20 +148,19 @@ function slowPath(
   const issues: Issue[] = [...normalized.conflicts];
   // A field set under both spellings is one duplicate-field issue: the spelling left as it was is not also unknown.
   const duplicates = new Set(normalized.conflicts.map((c) => c.pointer));
-  const realErrors: ErrorObject[] = [];
-  // `if` errors (a google.protobuf.Any whose "@type" names a known message) only say that the `then` branch failed;
-  // that branch's own errors, at or below the same pointer, are reported beside them and tell what is wrong.
-  const branches: ErrorObject[] = [];
-  for (const e of errors) {
-    if (unknownNumbers.has(e.instancePath) && (e.keyword === "type" || e.keyword === "enum")) continue;
-    if (e.keyword === "if") branches.push(e);
-    else if (!(e.keyword === "additionalProperties" && duplicates.has(ctx.toOriginal(errorPointer(e)))))
-      realErrors.push(e);
+  const reported: Violation[] = [];
+  // A branch violation (a google.protobuf.Any whose "@type" names a known message) only says that the message's
+  // schema failed; that schema's own violations, at or below the same pointer, are reported beside it and say what.
+  const branches: Violation[] = [];
+  for (const v of violations) {
+    if (unknownNumbers.has(v.path) && (v.kind === "type" || v.kind === "enum")) continue;
+    if (v.kind === "branch") branches.push(v);
+    else if (!(v.kind === "unknown-field" && duplicates.has(ctx.toOriginal(violationPointer(v))))) reported.push(v);
   }
-  // Only a branch error with nothing of its own under it stays (none is expected, but it must not vanish).
-  for (const e of branches) {
-    const under = (p: string) => p === e.instancePath || p.startsWith(`${e.instancePath}/`);
-    if (!errors.some((other) => other !== e && other.keyword !== "if" && under(other.instancePath))) realErrors.push(e);
+  // Only a branch violation with nothing of its own under it stays (none is expected, but it must not vanish).
+  for (const b of branches) {
+    const under = (p: string) => p === b.path || p.startsWith(`${b.path}/`);
+    if (!violations.some((other) => other.kind !== "branch" && under(other.path))) reported.push(b);
   }
   const drift = mode === "lenient" ? driftFromRecords(records, resource, value, ctx.toOriginal, duplicates) : [];
   for (const [pointer, { enumName, spec }] of unknownNumbers) {
@@ -178,7 +177,7 @@ function slowPath(
         spec,
       });
   }
-  issues.push(...issuesFromErrors(realErrors, ctx));
+  issues.push(...issuesFromViolations(reported, ctx));
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, value, drift: drift.length > 0 ? drift : NO_DRIFT };
 }

@@ -1,5 +1,6 @@
-// The reference checker's evaluation: one handler per node kind (./schema.ts), each producing exactly the errors ajv
-// produces for the same schemas (the tests' oracle, test/support/ajv-oracle.ts), in their order. ajv (allErrors,
+// The reference checker's evaluation: one handler per node kind (./schema.ts), each finding exactly the violations
+// (./violation.ts) ajv reports as errors for the same schemas (the tests' oracle, test/support/ajv-oracle.ts), in
+// their order. ajv (allErrors,
 // strict numbers) evaluates a schema's keywords in groups — those for any type (const, enum, allOf/if, then the
 // drift keyword, registered last), then number, string, array and object keywords, each only when the value has that
 // type — and reports a type error first when the type's group has no keyword in the schema, else in that group's
@@ -20,19 +21,11 @@ import {
 import { isBase64Bytes } from "../bytes.ts";
 import { encodeSegment } from "../runtime-model.ts";
 import { DriftKind, type DriftRecord } from "../drift-record.ts";
-
-/** An error as ajv reports it: the fields of ajv's ErrorObject that it fills here (declared here: no ajv needed). */
-export interface ErrorObject {
-  keyword: string;
-  instancePath: string;
-  schemaPath: string;
-  params: Record<string, unknown>;
-  message?: string;
-}
+import type { Violation } from "./violation.ts";
 
 export interface Run {
   strict: boolean;
-  errors: ErrorObject[];
+  violations: Violation[];
   /** Lenient drift, in the order it is found. */
   drift: DriftRecord[];
 }
@@ -40,19 +33,7 @@ export interface Run {
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
 
-function error(
-  run: Run,
-  instancePath: string,
-  schemaPath: string,
-  keyword: string,
-  params: Record<string, unknown>,
-  message: string,
-): void {
-  run.errors.push({ instancePath, schemaPath, keyword, params, message });
-}
-
-const typeError = (run: Run, path: string, node: SchemaNode, type: string) =>
-  error(run, path, `${node.at}/type`, "type", { type }, `must be ${type}`);
+const typeError = (run: Run, path: string, type: string) => run.violations.push({ kind: "type", path, type });
 
 const patterns = new Map<string, RegExp>();
 /** ajv's unicodeRegExp: false: no `u` flag. */
@@ -80,99 +61,61 @@ const HANDLERS: { [K in SchemaNode["kind"]]: Handler<Extract<SchemaNode, { kind:
   anything: () => undefined,
   scalar: (node: ScalarSchemaNode, data, path, run) => {
     if (node.type === "boolean" ? typeof data !== "boolean" : typeof data !== "number" || !isFinite(data))
-      typeError(run, path, node, node.type);
+      typeError(run, path, node.type);
   },
   integer: (node: IntegerSchemaNode, data, path, run) => {
-    if (!Number.isInteger(data)) typeError(run, path, node, "integer");
+    if (!Number.isInteger(data)) typeError(run, path, "integer");
     if (typeof data !== "number" || !isFinite(data)) return;
     if (node.maximum !== undefined && data > node.maximum)
-      error(
-        run,
-        path,
-        `${node.at}/maximum`,
-        "maximum",
-        { comparison: "<=", limit: node.maximum },
-        `must be <= ${node.maximum}`,
-      );
+      run.violations.push({ kind: "maximum", path, limit: node.maximum });
     if (node.minimum !== undefined && data < node.minimum)
-      error(
-        run,
-        path,
-        `${node.at}/minimum`,
-        "minimum",
-        { comparison: ">=", limit: node.minimum },
-        `must be >= ${node.minimum}`,
-      );
+      run.violations.push({ kind: "minimum", path, limit: node.minimum });
   },
   string: (node: StringSchemaNode, data, path, run) => {
     const isString = typeof data === "string";
     // With a pattern or the bytes check, the type is checked in the string keywords' place, after the others.
     const typeFirst = node.pattern === undefined && !node.bytes;
-    if (typeFirst && !isString) typeError(run, path, node, "string");
+    if (typeFirst && !isString) typeError(run, path, "string");
     if (node.const !== undefined && data !== node.const)
-      error(run, path, `${node.at}/const`, "const", { allowedValue: node.const }, "must be equal to constant");
+      run.violations.push({ kind: "const", path, value: node.const });
     if (node.values !== undefined) {
       if (run.strict) {
-        if (!node.valueSet!.has(data as string))
-          error(
-            run,
-            path,
-            `${node.at}/enum`,
-            "enum",
-            { allowedValues: node.values },
-            "must be equal to one of the allowed values",
-          );
+        if (!node.valueSet!.has(data as string)) run.violations.push({ kind: "enum", path, values: node.values });
       } else if (isString && !node.valueSet!.has(data))
         run.drift.push({ kind: DriftKind.UnknownEnumValue, path, value: data, owner: node.owner });
     }
     if (typeFirst) return;
-    if (!isString) return typeError(run, path, node, "string");
+    if (!isString) return typeError(run, path, "string");
     if (node.pattern !== undefined && !regexp(node.pattern).test(data))
-      error(
-        run,
-        path,
-        `${node.at}/pattern`,
-        "pattern",
-        { pattern: node.pattern },
-        `must match pattern "${node.pattern}"`,
-      );
-    if (node.bytes && !isBase64Bytes(data))
-      error(
-        run,
-        path,
-        `${node.at}/x-gemini-bytes`,
-        "x-gemini-bytes",
-        {},
-        'must pass "x-gemini-bytes" keyword validation',
-      );
+      run.violations.push({ kind: "pattern", path, pattern: node.pattern });
+    if (node.bytes && !isBase64Bytes(data)) run.violations.push({ kind: "bytes", path });
   },
   array: (node: ArraySchemaNode, data, path, run) => {
-    if (!Array.isArray(data)) return typeError(run, path, node, "array");
+    if (!Array.isArray(data)) return typeError(run, path, "array");
     const items = node.items;
     if (items === undefined) return;
     // Holes read as undefined, as ajv's indexed loop reads them.
     for (let i = 0; i < data.length; i++) check(items, data[i], `${path}/${i}`, run);
   },
   map: (node: MapSchemaNode, data, path, run) => {
-    if (!isObject(data)) return typeError(run, path, node, "object");
+    if (!isObject(data)) return typeError(run, path, "object");
     const values = node.values;
     if (values === undefined) return;
     for (const key in data) check(values, data[key], `${path}/${encodeSegment(key)}`, run);
   },
   resource: (node: ResourceSchemaNode, data, path, run) => {
-    if (!isObject(data)) return typeError(run, path, node, "object");
+    if (!isObject(data)) return typeError(run, path, "object");
     objectKeywords(node, data, path, run);
   },
   any: (node: AnySchemaNode, data, path, run) => {
     // Each branch applies when "@type" is its URL — and to any value that is not an object (`if` holds vacuously).
     for (const [i, { url, then }] of node.branches.entries()) {
       if (isObject(data) && data["@type"] !== url) continue;
-      const before = run.errors.length;
+      const before = run.violations.length;
       check(then, data, path, run);
-      if (run.errors.length > before)
-        error(run, path, `${node.at}/allOf/${i}/if`, "if", { failingKeyword: "then" }, 'must match "then" schema');
+      if (run.violations.length > before) run.violations.push({ kind: "branch", path, index: i });
     }
-    if (!isObject(data)) return typeError(run, path, node, "object");
+    if (!isObject(data)) return typeError(run, path, "object");
     objectKeywords(node.object, data, path, run);
   },
 };
@@ -180,27 +123,11 @@ const HANDLERS: { [K in SchemaNode["kind"]]: Handler<Extract<SchemaNode, { kind:
 /** An object's keywords in ajv's order: required, unknown keys, properties, oneofs. */
 function objectKeywords(node: ResourceSchemaNode, data: Obj, path: string, run: Run): void {
   for (const name of node.required)
-    if (data[name] === undefined)
-      error(
-        run,
-        path,
-        `${node.at}/required`,
-        "required",
-        { missingProperty: name },
-        `must have required property '${name}'`,
-      );
+    if (data[name] === undefined) run.violations.push({ kind: "required", path, property: name });
   if (node.closed)
     for (const key in data) {
       if (node.declared.has(key)) continue;
-      if (run.strict)
-        error(
-          run,
-          path,
-          `${node.at}/additionalProperties`,
-          "additionalProperties",
-          { additionalProperty: key },
-          "must NOT have additional properties",
-        );
+      if (run.strict) run.violations.push({ kind: "unknown-field", path, property: key });
       else
         run.drift.push({
           kind: DriftKind.UnknownField,
@@ -216,14 +143,6 @@ function objectKeywords(node: ResourceSchemaNode, data: Obj, path: string, run: 
   for (const { member, others } of node.oneofs) {
     if (data[member] === undefined) continue;
     for (const other of others)
-      if (data[other] !== undefined)
-        error(
-          run,
-          `${path}/${encodeSegment(other)}`,
-          `${node.at}/dependentSchemas/${member}/properties/${other}/false schema`,
-          "false schema",
-          {},
-          "boolean schema is false",
-        );
+      if (data[other] !== undefined) run.violations.push({ kind: "oneof", path, member, other });
   }
 }

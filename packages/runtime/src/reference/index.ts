@@ -1,21 +1,22 @@
-// The reference checker: the errors ajv gives for the validator schemas (packages/tools/src/generate/validators/
-// schema.ts), computed by interpreting those schemas (./schema.ts, ./check.ts) instead of shipping ajv or generated
-// validator code. The runtime reaches it only to build issues (invalid data, data to normalize, data too deep for the
-// fast path); test/runtime/reference.test.ts holds it to ajv compiled at test time, error for error and drift record
-// for record.
+// The reference checker: what is wrong with a value against the validator schemas (packages/tools/src/generate/
+// validators/schema.ts), as typed violations (./violation.ts), found by interpreting those schemas (./schema.ts,
+// ./check.ts) instead of shipping ajv or generated validator code. The runtime reaches it only to build issues
+// (invalid data, data to normalize, data too deep for the fast path); test/runtime/reference.test.ts holds it to ajv
+// compiled at test time, violation for error and drift record for record.
 import type { DriftRecord } from "../drift-record.ts";
 import type { LinkedData } from "../linked.ts";
-import { check, type ErrorObject, type Run } from "./check.ts";
+import { check, type Run } from "./check.ts";
 import { includeSchemas, named } from "./schema.ts";
+import type { Violation } from "./violation.ts";
 
-export type { ErrorObject };
+export type { Violation };
 
 export type ReferenceMode = "strict" | "lenient";
 
 export interface ReferenceResult {
   valid: boolean;
-  /** ajv's error objects, in ajv's order (allErrors); empty when valid. */
-  errors: ErrorObject[];
+  /** Every violation, in the order ajv reports the same errors (allErrors); empty when valid. */
+  violations: Violation[];
   /** Lenient mode: the drift this check found, in the order it found it (../drift.ts reads it). */
   drift: DriftRecord[];
 }
@@ -27,7 +28,7 @@ export interface ReferenceResult {
 export function checkReference(root: LinkedData, mode: ReferenceMode, value: unknown): ReferenceResult {
   includeSchemas(root);
   const node = named(root.name)!;
-  const run: Run = { strict: mode === "strict", errors: [], drift: [] };
+  const run: Run = { strict: mode === "strict", violations: [], drift: [] };
   check(node, value, "", run);
-  return { valid: run.errors.length === 0, errors: run.errors, drift: run.drift };
+  return { valid: run.violations.length === 0, violations: run.violations, drift: run.drift };
 }
