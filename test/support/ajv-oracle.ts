@@ -9,7 +9,7 @@ import { loadSpec } from "../../packages/tools/src/spec/load.ts";
 import { schemaId } from "../../packages/tools/src/generate/json-schema.ts";
 import { validatorAjv } from "../../packages/tools/src/generate/validators/emit.ts";
 import type { AjvDriftRecord } from "../../packages/tools/src/generate/validators/keywords.ts";
-import { validatorSchemas } from "../../packages/tools/src/generate/validators/schema.ts";
+import { validatorSchemas } from "../../packages/tools/src/generate/validators/validator-schemas.ts";
 import { PROJECT_ROOT } from "./shared.ts";
 
 export type Mode = "strict" | "lenient";

@@ -11,7 +11,7 @@ import standaloneCodeModule from "ajv/dist/standalone/index.js";
 import { loadSpec } from "../../../packages/tools/src/spec/load.ts";
 import { schemaId } from "../../../packages/tools/src/generate/json-schema.ts";
 import { validatorAjv } from "../../../packages/tools/src/generate/validators/emit.ts";
-import { validatorSchemas } from "../../../packages/tools/src/generate/validators/schema.ts";
+import { validatorSchemas } from "../../../packages/tools/src/generate/validators/validator-schemas.ts";
 import { ROOT } from "./corpus.ts";
 
 // ajv's standalone entry is CommonJS with a default export; under ESM interop it may arrive wrapped.

@@ -1,4 +1,4 @@
-// The reference checker's evaluation: one handler per node kind (./schema.ts), each finding exactly the violations
+// The reference checker's evaluation: one handler per node kind (./schema-nodes.ts), each finding exactly the violations
 // (./violation.ts) ajv reports as errors for the same schemas (the tests' oracle, test/support/ajv-oracle.ts), in
 // their order. ajv (allErrors,
 // strict numbers) evaluates a schema's keywords in groups — those for any type (const, enum, allOf/if, then the
@@ -17,7 +17,7 @@ import {
   type ScalarSchemaNode,
   type SchemaNode,
   type StringSchemaNode,
-} from "./schema.ts";
+} from "./schema-nodes.ts";
 import { isBase64Bytes } from "../bytes.ts";
 import { encodeSegment } from "../runtime-model.ts";
 import { DriftKind, type DriftRecord } from "../drift-record.ts";

@@ -1,12 +1,12 @@
 // The reference checker: what is wrong with a value against the validator schemas (packages/tools/src/generate/
-// validators/schema.ts), as typed violations (./violation.ts), found by interpreting those schemas (./schema.ts,
+// validators/validator-schemas.ts), as typed violations (./violation.ts), found by interpreting those schemas (./schema-nodes.ts,
 // ./check.ts) instead of shipping ajv or generated validator code. The runtime reaches it only to build issues
 // (invalid data, data to normalize, data too deep for the fast path); test/runtime/reference.test.ts holds it to ajv
 // compiled at test time, violation for error and drift record for record.
 import type { DriftRecord } from "../drift-record.ts";
 import type { LinkedData } from "../linked.ts";
 import { check, type Run } from "./check.ts";
-import { includeSchemas, named } from "./schema.ts";
+import { includeSchemas, named } from "./schema-nodes.ts";
 import type { Violation } from "./violation.ts";
 
 export type { Violation };

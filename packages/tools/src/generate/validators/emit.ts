@@ -1,7 +1,7 @@
 // The validators output: the list of resources that have a validator (validators/names.ts, which the runtime reads),
 // and the ajv set-up the validation keywords are defined for. The generator emits no ajv code: the validators the
 // runtime runs are the fast-path checkers (./fast.ts) and the reference checker's data (./reference.ts). ajv compiles
-// validatorSchemas() (./schema.ts) with validatorAjv() at test time, as the differential tests' independent oracle
+// validatorSchemas() (./validator-schemas.ts) with validatorAjv() at test time, as the differential tests' independent oracle
 // (test/support/ajv-oracle.ts), and at bench time, as the benches' baseline (scripts/bench/support/ajv-standalone.ts).
 import AjvModule, { type Ajv, type Vocabulary } from "ajv";
 import nextVocabularyModule from "ajv/dist/vocabularies/next.js";

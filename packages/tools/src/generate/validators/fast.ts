@@ -34,7 +34,7 @@ import type { SpecIR } from "../../spec/ir.ts";
 import { block, id, indented, joined, js, lines, type Code } from "../code.ts";
 import type { EmittedFile, GenerateContext } from "../context.ts";
 import { BYTES_KEYWORD, DRIFT_KEYWORD } from "./keywords.ts";
-import { validatorSchemas } from "./schema.ts";
+import { validatorSchemas } from "./validator-schemas.ts";
 
 type Schema = Record<string, unknown> | boolean;
 type Obj = Record<string, unknown>;

@@ -12,7 +12,7 @@
 //                        array of values on a string it records a value outside them (an unknown enum value). Records go
 //                        to the caller's drift sink as typed records: kind, instance path, value, and the resource
 //                        holding the field or the enum holding the value.
-// Published schemas (packages/runtime/generated/schemas/) keep standard keywords only; validatorSchema() in ./schema.ts swaps these in.
+// Published schemas (packages/runtime/generated/schemas/) keep standard keywords only; validatorSchema() in ./validator-schemas.ts swaps these in.
 import type { Ajv } from "ajv";
 import { _, or, strConcat, type Code, type Name } from "ajv/dist/compile/codegen/index.js";
 import { _Code } from "ajv/dist/compile/codegen/code.js";

@@ -1,5 +1,5 @@
 // The validator schemas as data for the runtime's reference checker (packages/runtime/src/reference/): the lenient
-// schemas of validatorSchemas() (./schema.ts), one export per named schema (resource, enum, any type) holding its JSON
+// schemas of validatorSchemas() (./validator-schemas.ts), one export per named schema (resource, enum, any type) holding its JSON
 // text and the schemas its `$ref`s name (../linked.ts), so a bundle carries the schemas of the validators it uses and no
 // others. The runtime parses a schema only
 // when a value first needs issues built, instead of loading compiled validator code at start-up. Strict
@@ -7,12 +7,12 @@
 // enough.
 import type { EmittedFile, GenerateContext } from "../context.ts";
 import { linkedExports } from "../linked.ts";
-import { validatorSchemas } from "./schema.ts";
+import { validatorSchemas } from "./validator-schemas.ts";
 
 /** What the declarations declare besides the schemas (a schema of the same name would clash). */
 const OWN_NAMES = ["LinkedData"];
 
-/** Keys under which a schema holds named subschemas (property names, not keywords), as ./schema.ts reads them. */
+/** Keys under which a schema holds named subschemas (property names, not keywords), as ./validator-schemas.ts reads them. */
 const NAMED = new Set(["properties", "$defs", "dependentSchemas", "patternProperties"]);
 
 /** The names a schema's `$ref`s point to (`Part.json` → Part), wherever they are in it. */
