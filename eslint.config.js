@@ -6,7 +6,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 const TOOLS_IMPORT_RUNTIME_AS_PACKAGE = {
-  group: ["**/runtime/**"],
+  group: ["**/runtime/**", "!@gemini-typekit/runtime/**"],
   message: 'the tools import the runtime as a package: "@gemini-typekit/runtime"',
 };
 

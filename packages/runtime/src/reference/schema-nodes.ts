@@ -1,7 +1,9 @@
-// The validator schemas (packages/runtime/generated/validators/reference.js: the lenient ones, one JSON text per named schema) read into
-// typed nodes (SchemaNode), one kind per shape the schemas use, so the checker (./check.ts) dispatches on the kind instead of
-// re-reading keywords. Only the keyword set of packages/tools/src/generate/validators/fast.ts is known; anything else
-// throws here, naming the schema, so a schema change that needs a new keyword cannot be checked silently wrong.
+// The validator schemas (packages/runtime/generated/validators/reference.js: the lenient ones, one JSON text per named
+// schema) read into typed nodes (SchemaNode), one kind per shape the schemas use: the one reading of them, and the one
+// list of the keywords they may use. The reference checker (./check.ts) dispatches on the node kinds, and so does the
+// fast-path compiler (packages/tools/src/generate/validators/fast.ts, through the package's "./schema-nodes" export).
+// Any other keyword throws here, naming the schema, so a schema change that needs a new keyword can be neither
+// compiled nor checked silently wrong.
 // A schema is known once a schema that reaches it is included (../linked.ts), and read when first reached.
 import { encodeSegment } from "../runtime-model.ts";
 import { LinkedRegistry, type LinkedData } from "../linked.ts";
@@ -93,7 +95,7 @@ export function named(name: string): SchemaNode | undefined {
 const isObject = (v: unknown): v is Raw => v !== null && typeof v === "object" && !Array.isArray(v);
 
 function fail(at: string, what: string): never {
-  throw new Error(`gemini-typekit reference checker: ${at}: ${what}`);
+  throw new Error(`gemini-typekit validator schema ${at}: ${what}`);
 }
 
 function only(schema: Raw, allowed: readonly string[], at: string): void {

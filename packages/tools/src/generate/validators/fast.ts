@@ -16,28 +16,33 @@
 // Every checker, pattern and enum set is a top-level declaration of its own (values built at load marked pure), so a
 // bundler keeps only what the checkers an application uses reach.
 //
-// The checkers are compiled from the very schemas the ajv validators are compiled from (validatorSchemas(), built from
-// the spec IR), by a compiler that knows exactly the keywords those schemas use and refuses anything else, so the
-// verdict cannot silently differ: a schema change that needs a new keyword fails generation until it is handled here.
-// The semantics reproduced, keyword by keyword, as ajv (strict: true, so strictNumbers) compiles them:
+// The checkers are compiled from the lenient validator schemas (validatorSchemas(), built from the spec IR) as the
+// runtime's reader reads them (packages/runtime/src/reference/schema-nodes.ts, which the reference checker reads them
+// with too): one reading and one list of known keywords for both, so a schema change that needs a new keyword fails
+// generation until both handle it. The semantics reproduced, node kind by node kind, as ajv (strict: true, so
+// strictNumbers) compiles the same schemas (the tests' oracle):
 //   type          object: non-null, not an array; integer: Number.isInteger; number: finite; string; boolean; array
 //   properties    a property whose value is undefined counts as absent (ajv tests `data.p !== undefined`)
 //   required      counted while iterating (present = not undefined)
-//   additionalProperties false → invalid (strict); the lenient drift keyword → drift; a schema → every value checked
+//   additionalProperties  the lenient drift keyword → drift; on a map, a schema → every value checked
 //   dependentSchemas  only the oneof form: each member forbids exactly the other members → at most one present
-//   items, minimum, maximum, pattern (no u flag, as ajv's unicodeRegExp: false), const, enum (strict), x-gemini-bytes
-//   (the same base64 check source), x-gemini-drift on strings (an unknown string → drift; not a string → invalid)
+//   items, minimum, maximum, pattern (no u flag, as ajv's unicodeRegExp: false), const, x-gemini-bytes (the library's
+//   base64 check), x-gemini-drift on strings (an unknown string → drift; not a string → invalid)
 //   any types     "@type" must be a string; when it is a URL a member lists, that resource's checker applies.
 // Declared property names must not be properties of Object.prototype: ajv looks them up through the prototype chain
 // and a for…in loop does not see non-enumerable inherited properties (no field of the spec is such a name).
 import type { SpecIR } from "../../spec/ir.ts";
 import { block, id, indented, joined, js, lines, type Code } from "../code.ts";
 import type { EmittedFile, GenerateContext } from "../context.ts";
-import { BYTES_KEYWORD, DRIFT_KEYWORD } from "./keywords.ts";
+import {
+  read,
+  type AnySchemaNode,
+  type ResourceSchemaNode,
+  type SchemaNode,
+  type StringSchemaNode,
+} from "@gemini-typekit/runtime/schema-nodes";
 import { validatorSchemas } from "./validator-schemas.ts";
 
-type Schema = Record<string, unknown> | boolean;
-type Obj = Record<string, unknown>;
 /** Path segments as expressions: the key (property name, index or map key) and its order among its siblings. */
 interface Segments {
   keys: Code[];
@@ -64,11 +69,13 @@ const escapeSegment = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~
 /** The path-stack slot `i` entries below the current object (whose own depth is the parameter `n`). */
 const depth = (i: number) => (i === 0 ? js`n` : js`n + ${i}`);
 const OBJECT_PROTO_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
-const RETURN_FALSE = js`return false;`;
 
 class Compiler {
+  /** Every named schema read as the reference checker reads it: one reader, one set of keywords both know. */
+  private readonly nodes = new Map<string, SchemaNode>();
   private readonly patterns = new Map<string, Code>();
-  private readonly enumSets = new Map<string, Code>();
+  /** Enum value sets by enum (the named schema a string node is in), with their values. */
+  private readonly enumSets = new Map<string, { set: Code; values: readonly string[] }>();
   /** Enums whose folded set ($f_Name: upper-cased values no two values share) lenient drift checks consult. */
   private readonly foldedSets = new Map<string, Code>();
   /** The field being compiled (`Resource.field`): the spec place drift found under it is reported with. */
@@ -78,21 +85,19 @@ class Compiler {
   private readonly body: Code[] = [];
 
   constructor(
-    private readonly schemas: Map<string, Schema>,
+    schemas: Map<string, unknown>,
     /** Per resource, other keys that name its fields (proto names): the checker answers SpelledOtherwise on them. */
     private readonly otherSpellings: ReadonlyMap<string, readonly string[]>,
-  ) {}
+  ) {
+    for (const [name, schema] of schemas) this.nodes.set(name, read(schema, name, `${name}.json`));
+  }
 
   private fail(where: string, what: string): never {
     throw new Error(`fast validators: ${where}: ${what}`);
   }
 
-  private named(ref: unknown, where: string): [string, Obj] {
-    if (typeof ref !== "string" || !ref.endsWith(".json")) this.fail(where, `unsupported $ref ${JSON.stringify(ref)}`);
-    const name = ref.slice(0, -".json".length);
-    const schema = this.schemas.get(name);
-    if (schema === undefined || typeof schema !== "object") this.fail(where, `$ref to unknown schema ${name}`);
-    return [name, schema];
+  private named(name: string, where: string): SchemaNode {
+    return this.nodes.get(name) ?? this.fail(where, `$ref to unknown schema ${name}`);
   }
 
   private pattern(source: string): Code {
@@ -101,17 +106,16 @@ class Compiler {
     return name;
   }
 
-  private enumSet(name: string, values: unknown): Code {
-    if (!Array.isArray(values) || !values.every((v) => typeof v === "string"))
-      this.fail(name, "enum values must be strings");
-    let set = this.enumSets.get(name);
-    if (set === undefined) this.enumSets.set(name, (set = id("$e_", name)));
-    return set;
-  }
-
-  private enumValues(name: string): string[] {
-    const schema = this.schemas.get(name) as Obj;
-    return (schema["enum"] ?? schema[DRIFT_KEYWORD]) as string[];
+  /** The value set of the enum a string node holds (the named schema it is in). */
+  private enumSet(node: StringSchemaNode, values: readonly string[]): Code {
+    const known = this.enumSets.get(node.owner);
+    if (known === undefined) {
+      const set = id("$e_", node.owner);
+      this.enumSets.set(node.owner, { set, values });
+      return set;
+    }
+    if (known.values.join("\0") !== values.join("\0")) this.fail(node.at, `two enums of ${node.owner}`);
+    return known.set;
   }
 
   private foldedSet(name: string): Code {
@@ -124,57 +128,47 @@ class Compiler {
     return id(prefix, String(this.vars++));
   }
 
-  private static only(schema: Obj, allowed: string[], where: string, self: Compiler): void {
-    for (const key of Object.keys(schema)) if (!allowed.includes(key)) self.fail(where, `unsupported keyword ${key}`);
-  }
-
   /**
-   * Statements that `return false` unless `x` (an identifier) is valid against `schema`. `at` holds the path segments
+   * Statements that `return false` unless `x` (an identifier) is valid against `node`. `at` holds the path segments
    * from the current object to `x` (key and order expressions) not yet on the path stack; they are pushed around
    * calls into nested resources and appended to drift records.
    */
-  check(schema: Schema, x: Code, where: string, at: Segments): Code[] {
-    if (schema === true) return [];
-    if (schema === false) return [RETURN_FALSE];
-    if (schema["$ref"] !== undefined) {
-      Compiler.only(schema, ["$ref"], where, this);
-      const [name, target] = this.named(schema["$ref"], where);
-      if (target["type"] === "string") return this.check(target, x, `${where} → ${name}`, at);
-      // The callee's depth is a parameter: the path stack is written, never popped (a plain argument, where a shared
-      // counter would be read and written around every call).
-      const push = at.keys.map((k, i) => js`$k[${depth(i)}] = ${k}; $o[${depth(i)}] = ${at.ords[i]!};`);
-      return [
-        ...(push.length > 0 ? [joined(push, " ")] : []),
-        js`if (!${id("$r_", name)}(${x}, ${depth(at.keys.length)})) return false;`,
-      ];
-    }
-    const type = schema["type"];
-    switch (type) {
-      case undefined:
-        Compiler.only(schema, ["$id"], where, this);
+  check(node: SchemaNode, x: Code, where: string, at: Segments): Code[] {
+    switch (node.kind) {
+      case "ref": {
+        const target = this.named(node.name, where);
+        if (target.kind === "string") return this.check(target, x, `${where} → ${node.name}`, at);
+        // The callee's depth is a parameter: the path stack is written, never popped (a plain argument, where a
+        // shared counter would be read and written around every call).
+        const push = at.keys.map((k, i) => js`$k[${depth(i)}] = ${k}; $o[${depth(i)}] = ${at.ords[i]!};`);
+        return [
+          ...(push.length > 0 ? [joined(push, " ")] : []),
+          js`if (!${id("$r_", node.name)}(${x}, ${depth(at.keys.length)})) return false;`,
+        ];
+      }
+      case "anything":
         return [];
-      case "boolean":
-        Compiler.only(schema, ["type"], where, this);
-        return [js`if (typeof ${x} !== "boolean") return false;`];
-      case "number":
-        Compiler.only(schema, ["type"], where, this);
-        return [js`if (typeof ${x} !== "number" || !isFinite(${x})) return false;`];
+      case "scalar":
+        return node.type === "boolean"
+          ? [js`if (typeof ${x} !== "boolean") return false;`]
+          : [js`if (typeof ${x} !== "number" || !isFinite(${x})) return false;`];
       case "integer": {
-        Compiler.only(schema, ["type", "minimum", "maximum"], where, this);
         const conds = [js`!Number.isInteger(${x})`];
-        if (schema["minimum"] !== undefined) conds.push(js`${x} < ${Number(schema["minimum"])}`);
-        if (schema["maximum"] !== undefined) conds.push(js`${x} > ${Number(schema["maximum"])}`);
+        if (node.minimum !== undefined) conds.push(js`${x} < ${node.minimum}`);
+        if (node.maximum !== undefined) conds.push(js`${x} > ${node.maximum}`);
         return [js`if (${joined(conds, " || ")}) return false;`];
       }
       case "string":
-        return this.checkString(schema, x, where, at);
+        return this.checkString(node, x, at);
       case "array": {
-        Compiler.only(schema, ["type", "items"], where, this);
         const out = [js`if (!Array.isArray(${x})) return false;`];
-        const items = (schema["items"] ?? true) as Schema;
+        if (node.items === undefined) return out;
         const inner = this.fresh("i");
         const item = this.fresh("e");
-        const body = this.check(items, item, `${where}[]`, { keys: [...at.keys, inner], ords: [...at.ords, inner] });
+        const body = this.check(node.items, item, `${where}[]`, {
+          keys: [...at.keys, inner],
+          ords: [...at.ords, inner],
+        });
         if (body.length > 0)
           out.push(
             block(js`for (let ${inner} = 0; ${inner} < ${x}.length; ${inner}++)`, [
@@ -184,18 +178,12 @@ class Compiler {
           );
         return out;
       }
-      case "object": {
-        if (schema["properties"] !== undefined)
-          this.fail(where, "nested object schemas with properties are not supported");
-        Compiler.only(schema, ["type", "additionalProperties", "$id"], where, this);
+      case "map": {
         const out = [js`if (typeof ${x} !== "object" || ${x} === null || Array.isArray(${x})) return false;`];
-        const values = schema["additionalProperties"];
-        if (values === undefined || values === true) return out;
-        if (typeof values !== "object" || values === null || (values as Obj)[DRIFT_KEYWORD] !== undefined)
-          this.fail(where, "unsupported additionalProperties");
+        if (node.values === undefined) return out;
         const key = this.fresh("k");
         const value = this.fresh("m");
-        const body = this.check(values as Schema, value, `${where}{}`, {
+        const body = this.check(node.values, value, `${where}{}`, {
           keys: [...at.keys, js`$escape(${key})`],
           ords: [...at.ords, js`0`],
         });
@@ -203,31 +191,25 @@ class Compiler {
           out.push(block(js`for (const ${key} in ${x})`, [js`const ${value} = ${x}[${key}];`, ...body]));
         return out;
       }
-      default:
-        this.fail(where, `unsupported type ${JSON.stringify(type)}`);
+      case "resource":
+      case "any":
+        return this.fail(where, "nested object schemas with properties are not supported");
     }
   }
 
-  private checkString(schema: Obj, x: Code, where: string, at: Segments): Code[] {
-    Compiler.only(schema, ["$id", "type", "pattern", BYTES_KEYWORD, "const", "enum", DRIFT_KEYWORD], where, this);
+  private checkString(node: StringSchemaNode, x: Code, at: Segments): Code[] {
     const conds = [js`typeof ${x} !== "string"`];
-    if (schema["pattern"] !== undefined) conds.push(js`!${this.pattern(String(schema["pattern"]))}.test(${x})`);
-    if (schema[BYTES_KEYWORD] === true) {
+    if (node.pattern !== undefined) conds.push(js`!${this.pattern(node.pattern)}.test(${x})`);
+    if (node.bytes) {
       this.usesBytes = true;
       conds.push(js`!$bytes(${x})`);
     }
-    if (schema["const"] !== undefined) {
-      if (typeof schema["const"] !== "string") this.fail(where, "const must be a string");
-      conds.push(js`${x} !== ${schema["const"]}`);
-    }
-    const enumName = /([^/]+)\.json$/.exec(String(schema["$id"] ?? ""))?.[1] ?? where;
-    if (schema["enum"] !== undefined) conds.push(js`!${this.enumSet(enumName, schema["enum"])}.has(${x})`);
+    if (node.const !== undefined) conds.push(js`${x} !== ${node.const}`);
     const out = [js`if (${joined(conds, " || ")}) return false;`];
-    const drift = schema[DRIFT_KEYWORD];
-    if (drift !== undefined) {
-      const folded = this.foldedSet(enumName);
+    if (node.values !== undefined) {
+      const folded = this.foldedSet(node.owner);
       out.push(
-        block(js`if (!${this.enumSet(enumName, drift)}.has(${x}))`, [
+        block(js`if (!${this.enumSet(node, node.values)}.has(${x}))`, [
           js`if (${folded}.has(${x}.toUpperCase())) return $otherSpelling();`,
           js`$record(n, [${joined(at.keys, ", ")}], [${joined(at.ords, ", ")}], false, ${x}, ${this.field});`,
         ]),
@@ -237,41 +219,20 @@ class Compiler {
   }
 
   /** The checker of a resource: its object's own keys iterated once, each dispatched by a switch. */
-  resource(name: string, schema: Obj): void {
-    Compiler.only(
-      schema,
-      ["$id", "type", "properties", "required", "additionalProperties", "dependentSchemas"],
-      name,
-      this,
-    );
-    if (schema["type"] !== "object") this.fail(name, "a resource must be an object");
-    const properties = (schema["properties"] ?? {}) as Record<string, Schema>;
-    const names = Object.keys(properties);
-    for (const p of names)
+  resource(name: string, node: ResourceSchemaNode): void {
+    for (const { name: p } of node.properties)
       if (OBJECT_PROTO_NAMES.has(p)) this.fail(name, `property ${p} is a name of Object.prototype`);
-    const required = new Set((schema["required"] ?? []) as string[]);
-    for (const r of required) if (!(r in properties)) this.fail(name, `required ${r} is not a declared property`);
-    const groups = this.oneofGroups(name, schema, properties);
+    const required = new Set(node.required);
+    for (const r of required) if (!node.declared.has(r)) this.fail(name, `required ${r} is not a declared property`);
+    const groups = this.oneofGroups(name, node);
     const groupOf = new Map(groups.flatMap((g, i) => g.map((p) => [p, i] as const)));
-
-    const additional = schema["additionalProperties"];
-    let unknown: Code;
-    if (additional === false) unknown = RETURN_FALSE;
-    else if (
-      typeof additional === "object" &&
-      additional !== null &&
-      Object.keys(additional).join() === DRIFT_KEYWORD &&
-      (additional as Obj)[DRIFT_KEYWORD] === "unknown-field"
-    )
-      unknown = js`$record(n, [$escape(k)], [-1], true, v, ${name});`;
-    else if (additional === undefined || additional === true) unknown = js`break;`;
-    else this.fail(name, "unsupported additionalProperties");
+    const unknown = node.closed ? js`$record(n, [$escape(k)], [-1], true, v, ${name});` : js`break;`;
 
     const cases: Code[] = [];
-    for (const [index, p] of names.entries()) {
+    for (const [index, { name: p, node: property }] of node.properties.entries()) {
       this.vars = 0;
       this.field = `${name}.${p}`;
-      const body = this.check(properties[p]!, js`v`, `${name}.${p}`, {
+      const body = this.check(property, js`v`, `${name}.${p}`, {
         keys: [js`${escapeSegment(p)}`],
         ords: [js`${index}`],
       });
@@ -283,7 +244,7 @@ class Compiler {
       cases.push(js`case ${p}:`, indented([...guarded, js`break;`]));
     }
     // A key that names a field otherwise (its proto name) is not drift but another spelling.
-    const others = (this.otherSpellings.get(name) ?? []).filter((key) => !(key in properties));
+    const others = (this.otherSpellings.get(name) ?? []).filter((key) => !node.declared.has(key));
     for (const key of others) cases.push(js`case ${key}:`);
     if (others.length > 0) cases.push(indented([js`return $otherSpelling();`]));
     cases.push(js`default:`, indented([unknown]));
@@ -307,17 +268,14 @@ class Compiler {
     );
   }
 
-  /** Oneofs: dependentSchemas where each member forbids exactly the other members of its group. */
-  private oneofGroups(name: string, schema: Obj, properties: Record<string, Schema>): string[][] {
+  /** Oneofs: each member forbids exactly the other members of its group. */
+  private oneofGroups(name: string, node: ResourceSchemaNode): string[][] {
     const groupOf = new Map<string, number>();
     const groups: string[][] = [];
-    const dependent = (schema["dependentSchemas"] ?? {}) as Record<string, Obj>;
-    for (const [member, dep] of Object.entries(dependent)) {
-      Compiler.only(dep, ["properties"], `${name}.dependentSchemas.${member}`, this);
-      const forbidden = Object.entries((dep["properties"] ?? {}) as Record<string, Schema>);
-      if (!forbidden.every(([, s]) => s === false)) this.fail(name, "dependentSchemas other than oneofs");
-      const group = [member, ...forbidden.map(([p]) => p)].sort();
-      if (!group.every((p) => p in properties)) this.fail(name, `oneof member of ${member} is not a declared property`);
+    for (const { member, others } of node.oneofs) {
+      const group = [member, ...others].sort();
+      if (!group.every((p) => node.declared.has(p)))
+        this.fail(name, `oneof member of ${member} is not a declared property`);
       const known = groupOf.get(member);
       if (known === undefined) {
         if (group.some((p) => groupOf.has(p))) this.fail(name, "overlapping oneofs");
@@ -325,36 +283,37 @@ class Compiler {
         groups.push(group);
       } else if (groups[known]!.join() !== group.join()) this.fail(name, `oneof of ${member} is not symmetric`);
     }
+    const members = new Set(node.oneofs.map((o) => o.member));
     for (const [i, g] of groups.entries())
-      if (!g.every((p) => p in dependent)) this.fail(name, `oneof ${i} is not symmetric`);
+      if (!g.every((p) => members.has(p))) this.fail(name, `oneof ${i} is not symmetric`);
     return groups;
   }
 
   /** The checker of an any type: a string "@type", and the resource a known URL names. */
-  anyType(name: string, schema: Obj): void {
-    Compiler.only(schema, ["$id", "type", "properties", "required", "allOf"], name, this);
-    const props = schema["properties"] as Obj;
-    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  anyType(name: string, node: AnySchemaNode): void {
+    const { object } = node;
+    const typeField = object.properties[0];
     if (
-      schema["type"] !== "object" ||
-      !same(props, { "@type": { type: "string" } }) ||
-      !same(schema["required"], ["@type"])
+      object.properties.length !== 1 ||
+      typeField?.name !== "@type" ||
+      typeField.node.kind !== "string" ||
+      typeField.node.pattern !== undefined ||
+      typeField.node.bytes ||
+      typeField.node.const !== undefined ||
+      typeField.node.values !== undefined ||
+      object.required.join() !== "@type" ||
+      object.closed ||
+      object.oneofs.length > 0
     )
       this.fail(name, "unsupported any type schema");
     const cases: Code[] = [];
     const urls = new Set<string>();
-    for (const branch of (schema["allOf"] ?? []) as Obj[]) {
-      Compiler.only(branch, ["if", "then"], name, this);
-      const cond = branch["if"] as Obj;
-      const url = ((cond["properties"] as Obj | undefined)?.["@type"] as Obj | undefined)?.["const"];
-      if (typeof url !== "string" || !same(cond, { properties: { "@type": { const: url } }, required: ["@type"] }))
-        this.fail(name, "unsupported if");
+    for (const { url, then } of node.branches) {
       if (urls.has(url)) this.fail(name, `type URL ${url} twice`);
       urls.add(url);
-      const then = branch["then"] as Obj;
-      Compiler.only(then, ["$ref"], name, this);
-      const [target] = this.named(then["$ref"], name);
-      cases.push(js`case ${url}:`, indented([js`return ${id("$r_", target)}(d, n);`]));
+      if (then.kind !== "ref") this.fail(name, "an any type's branch must name a resource");
+      this.named(then.name, name);
+      cases.push(js`case ${url}:`, indented([js`return ${id("$r_", then.name)}(d, n);`]));
     }
     this.body.push(
       block(js`function ${id("$r_", name)}(d, n)`, [
@@ -368,11 +327,11 @@ class Compiler {
   }
 
   module(resources: readonly string[]): string {
-    for (const [name, schema] of this.schemas) {
-      if (typeof schema !== "object") this.fail(name, "boolean schema");
-      if (schema["type"] === "string") continue; // enums: inlined where they are used
-      if (schema["allOf"] !== undefined) this.anyType(name, schema);
-      else this.resource(name, schema);
+    for (const [name, node] of this.nodes) {
+      if (node.kind === "string") continue; // enums: inlined where they are used
+      if (node.kind === "any") this.anyType(name, node);
+      else if (node.kind === "resource") this.resource(name, node);
+      else this.fail(name, "a resource must be an object");
     }
     const imports = joined(
       TRACKING_IMPORTS.map(([exported]) => id(exported)),
@@ -394,18 +353,15 @@ class Compiler {
     if (this.usesBytes) head.push(js`import { isBase64Bytes as $bytes } from ${BYTES_MODULE};`);
     // Values built at load are marked pure, so that a bundler drops those of checkers the application does not use.
     for (const [source, name] of this.patterns) head.push(js`const ${name} = /* @__PURE__ */ new RegExp(${source});`);
-    for (const [enumName, set] of this.enumSets)
-      head.push(js`const ${set} = /* @__PURE__ */ new Set(${arrayLiteral(this.enumValues(enumName))});`);
+    for (const { set, values } of this.enumSets.values())
+      head.push(js`const ${set} = /* @__PURE__ */ new Set(${arrayLiteral(values)});`);
     for (const [enumName, set] of this.foldedSets) {
-      const values = this.enumValues(enumName);
+      const { set: own, values } = this.enumSets.get(enumName)!;
       const folded = foldedValues(values);
       // Most enums are upper case already: their folded set is their own set.
-      const same =
-        folded.length === values.length && folded.every((v, i) => v === values[i]) && this.enumSets.has(enumName);
+      const same = folded.length === values.length && folded.every((v, i) => v === values[i]);
       head.push(
-        same
-          ? js`const ${set} = ${this.enumSets.get(enumName)!};`
-          : js`const ${set} = /* @__PURE__ */ new Set(${arrayLiteral(folded)});`,
+        same ? js`const ${set} = ${own};` : js`const ${set} = /* @__PURE__ */ new Set(${arrayLiteral(folded)});`,
       );
     }
     const exports = resources.map((r) =>
@@ -453,7 +409,7 @@ export function compileFastSchemas(
   exported: readonly string[],
   spellings: ReadonlyMap<string, readonly string[]> = new Map(),
 ): string {
-  return new Compiler(schemas as Map<string, Schema>, spellings).module(exported);
+  return new Compiler(schemas, spellings).module(exported);
 }
 
 function declarations(ir: SpecIR): string {
