@@ -38,14 +38,6 @@ export function js(strings: TemplateStringsArray, ...values: Interpolated[]): Co
   return Code.of(text);
 }
 
-/**
- * JavaScript source written in this repository (a helper shared with another emitter), as Code. Never for text that
- * comes from the spec or upstream.
- */
-export function source(text: string): Code {
-  return Code.of(text);
-}
-
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /** An identifier, checked; `parts` are joined as they are (`id("$r_", name)`). */

@@ -11,13 +11,11 @@
 // cannot be written as a literal without a cast, and reading such a field needs one too.
 import { StructureKind, type StatementStructures } from "ts-morph";
 import type { AnyTypeIR, SpecIR } from "../../spec/ir.ts";
-import { resourceType, type FieldTypeContext } from "./field-types.ts";
+import { DIRECTION_TYPE_PARAMETERS_TEXT, resourceType, type FieldTypeContext } from "./field-types.ts";
 import { jsDocText } from "./jsdoc.ts";
 import { formatted, indented, unionAlias, type FormattedText } from "./formatted.ts";
 import { unknownMemberName } from "../../spec/declared-names.ts";
 import { propertyKey } from "./names.ts";
-
-const DIRECTION_TYPE_PARAMETER = { name: "D", constraint: "Direction", default: '"request"' };
 
 function unionDoc(anyType: AnyTypeIR): string[] {
   const example = anyType.members[0]
@@ -42,8 +40,7 @@ function anyTypeStatementsOf(
     (m) =>
       `${jsDocText({ paragraphs: [`Type URL of ${m.resource}.`], deprecated: false })}${propertyKey(m.resource)}: ${JSON.stringify(m.typeUrl)},`,
   );
-  const { name, constraint, default: initial } = DIRECTION_TYPE_PARAMETER;
-  const parameters = isGeneric ? `<${name} extends ${constraint} = ${initial}>` : "";
+  const parameters = isGeneric ? DIRECTION_TYPE_PARAMETERS_TEXT : "";
   const urlsDoc = jsDocText({
     paragraphs: [`The type URLs ${anyType.name} knows, by the name of the resource each one selects.`],
     deprecated: false,

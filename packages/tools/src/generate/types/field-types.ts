@@ -36,6 +36,10 @@ export const SCALAR_TS_TYPES: Record<ScalarType, string> = {
 };
 
 /** The type argument passed to a generic resource or to EnumOf from a resource on the given side. */
+/** The direction parameter of a generic resource or any type, as a structure and as the text of a declaration. */
+export const DIRECTION_TYPE_PARAMETER = { name: "D", constraint: "Direction", default: '"request"' };
+export const DIRECTION_TYPE_PARAMETERS_TEXT = `<${DIRECTION_TYPE_PARAMETER.name} extends ${DIRECTION_TYPE_PARAMETER.constraint} = ${DIRECTION_TYPE_PARAMETER.default}>`;
+
 const DIRECTION_ARGUMENT: Record<TypeDirection, string> = {
   request: '"request"',
   response: '"response"',

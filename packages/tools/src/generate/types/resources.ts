@@ -2,13 +2,11 @@
 // with one OneOf per oneof. Resources on both sides with enums in their closure are generic over the direction.
 import { StructureKind, type StatementStructures } from "ts-morph";
 import type { ResourceIR, SpecIR } from "../../spec/ir.ts";
-import type { TypeDirection } from "./field-types.ts";
+import { DIRECTION_TYPE_PARAMETER, DIRECTION_TYPE_PARAMETERS_TEXT, type TypeDirection } from "./field-types.ts";
 import { formatted, intersectionAlias, type FormattedText } from "./formatted.ts";
 import { jsDocText, toJsDocs, type Doc } from "./jsdoc.ts";
 import { propertySignature, type ResourceEmitContext } from "./properties.ts";
 import { unionParts } from "./unions.ts";
-
-const DIRECTION_TYPE_PARAMETER = { name: "D", constraint: "Direction", default: '"request"' };
 
 function sideSentence(resource: ResourceIR): string {
   const openEnums = resource.fields.some((f) => f.type === "enum")
@@ -63,8 +61,7 @@ function resourceStatementsOf(
   }
   const parts = unionParts(resource, ctx);
   // The alias goes first so a reader meets the resource before the interfaces it is built from.
-  const { name, constraint, default: initial } = DIRECTION_TYPE_PARAMETER;
-  const parameters = resource.generic ? `<${name} extends ${constraint} = ${initial}>` : "";
+  const parameters = resource.generic ? DIRECTION_TYPE_PARAMETERS_TEXT : "";
   const alias = formatted(
     `${jsDocText(resourceDoc(resource))}${intersectionAlias(`export type ${resource.name}${parameters}`, parts.intersection)}`,
   );

@@ -50,9 +50,9 @@ interface Segments {
 }
 
 /** The runtime module the checkers import their support from (packages/runtime/src/fast-path/tracking.ts). */
-export const TRACKING_MODULE = "../../src/fast-path/tracking.ts";
+const TRACKING_MODULE = "../../src/fast-path/tracking.ts";
 /** The library's base64 check of bytes fields (packages/runtime/src/bytes.ts). */
-export const BYTES_MODULE = "../../src/bytes.ts";
+const BYTES_MODULE = "../../src/bytes.ts";
 /** What they import from it, under the short names the generated code uses. */
 const TRACKING_IMPORTS: [exported: string, local: string][] = [
   ["pathKeys", "$k"],
