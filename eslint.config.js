@@ -10,6 +10,26 @@ const TOOLS_IMPORT_RUNTIME_AS_PACKAGE = {
   message: 'the tools import the runtime as a package: "@gemini-typekit/runtime"',
 };
 
+const RUNTIME_PATTERNS = [
+  {
+    group: ["**/tools/**", "gemini-typekit", "gemini-typekit/*"],
+    message: "the runtime package must not import the tools package",
+  },
+  {
+    group: ["node:*"],
+    message: "the runtime package runs in browsers and edge runtimes too: no node: imports",
+  },
+  {
+    group: ["../../../*", "../../../../*"],
+    message: "the runtime package imports nothing outside packages/runtime",
+  },
+  {
+    group: ["ajv", "ajv/*", "ajv-formats", "ajv-formats/*"],
+    allowTypeImports: true,
+    message: "the runtime package has no dependencies: response schemas are checked by src/response-schema/",
+  },
+];
+
 // ESLint applies the last matching block's options of a rule, so each block below lists every pattern its files obey.
 const ONLY_CLI_IMPORTS_CLI = {
   group: ["../cli/**", "../../cli/**", "../../../cli/**"],
@@ -43,27 +63,22 @@ export default tseslint.config(
   },
   {
     files: ["packages/runtime/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: RUNTIME_PATTERNS }] },
+  },
+  // The library reaches a keyword family's check and issue builders, never the fast path's compile steps: those and
+  // the code builder are the generator's, through the package's "./vocabulary" export.
+  {
+    files: ["packages/runtime/src/**"],
+    ignores: ["packages/runtime/src/vocabulary/**"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
+            ...RUNTIME_PATTERNS,
             {
-              group: ["**/tools/**", "gemini-typekit", "gemini-typekit/*"],
-              message: "the runtime package must not import the tools package",
-            },
-            {
-              group: ["node:*"],
-              message: "the runtime package runs in browsers and edge runtimes too: no node: imports",
-            },
-            {
-              group: ["../../../*", "../../../../*"],
-              message: "the runtime package imports nothing outside packages/runtime",
-            },
-            {
-              group: ["ajv", "ajv/*", "ajv-formats", "ajv-formats/*"],
-              allowTypeImports: true,
-              message: "the runtime package has no dependencies: response schemas are checked by src/response-schema/",
+              group: ["**/vocabulary/code.ts", "**/vocabulary/index.ts"],
+              message: "the library does not import the code builder or the vocabulary's entry (the generator's)",
             },
           ],
         },

@@ -1,5 +1,6 @@
 // The layers inside the tools point one way: the spec layer imports neither the generator nor the importer, no
-// emitter imports another, and only the CLI imports the CLI (eslint.config.js). Rows lint one import written in a given file and say whether the boundary rule refuses
+// emitter imports another, and only the CLI imports the CLI; inside the runtime, the library imports neither the
+// code builder nor the vocabulary's entry (eslint.config.js). Rows lint one import written in a given file and say whether the boundary rule refuses
 // it; the list of emitters the rule knows must be the folders the generator's outputs live in.
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -93,15 +94,44 @@ const rows: [string, Row][] = [
   ],
 ];
 
-describe("import boundaries inside the tools", () => {
-  const eslint = new ESLint({ cwd: PROJECT_ROOT });
+/** Inside the runtime's sources: the library reaches the keyword families, not the generator's part of them. */
+const runtimeRows: [string, Row][] = [
+  [
+    "the library imports the code builder",
+    { given: { file: "reference/probe.ts", specifier: "../vocabulary/code.ts" }, want: { refused: true } },
+  ],
+  [
+    "the library imports the vocabulary's entry",
+    { given: { file: "probe.ts", specifier: "./vocabulary/index.ts" }, want: { refused: true } },
+  ],
+  [
+    "the library imports a keyword family",
+    { given: { file: "reference/probe.ts", specifier: "../vocabulary/strings.ts" }, want: { refused: false } },
+  ],
+  [
+    "a keyword family imports the code builder",
+    { given: { file: "vocabulary/probe.ts", specifier: "./code.ts" }, want: { refused: false } },
+  ],
+];
 
-  it.each(rows)("%s", async (_name, { given, want }) => {
-    const code = `import { x } from ${JSON.stringify(given.specifier)};\nexport const y = x;\n`;
-    const [result] = await eslint.lintText(code, { filePath: join(PROJECT_ROOT, "packages/tools/src", given.file) });
-    const refused = result!.messages.some((m) => m.ruleId === "no-restricted-imports");
-    expect(refused).toBe(want.refused);
-  });
+const eslint = new ESLint({ cwd: PROJECT_ROOT });
+
+async function refused(folder: string, { file, specifier }: Row["given"]): Promise<boolean> {
+  const code = `import { x } from ${JSON.stringify(specifier)};\nexport const y = x;\n`;
+  const [result] = await eslint.lintText(code, { filePath: join(PROJECT_ROOT, folder, file) });
+  return result!.messages.some((m) => m.ruleId === "no-restricted-imports");
+}
+
+describe("import boundaries inside the runtime", () => {
+  it.each(runtimeRows)("%s", async (_name, { given, want }) =>
+    expect(await refused("packages/runtime/src", given)).toBe(want.refused),
+  );
+});
+
+describe("import boundaries inside the tools", () => {
+  it.each(rows)("%s", async (_name, { given, want }) =>
+    expect(await refused("packages/tools/src", given)).toBe(want.refused),
+  );
 
   it("knows every emitter: the folders under generate/ that the outputs' modules live in", () => {
     const folders = Object.values(OUTPUTS).map((o) => /\/generate\/([^/]+)\/[^/]+$/.exec(fileURLToPath(o.module))![1]);

@@ -14,7 +14,8 @@ import { RESOURCE_NAMES } from "../../packages/runtime/generated/validators/name
 import { loadSpec } from "../../packages/tools/src/spec/load.ts";
 import { validatorSchemas } from "../../packages/tools/src/generate/validators/validator-schemas.ts";
 import { checkReference as checkSchema, type ReferenceResult } from "../../packages/runtime/src/reference/index.ts";
-import { includeSchemas, named, read, type SchemaNode } from "../../packages/runtime/src/reference/schema-nodes.ts";
+import { includeSchemas, named } from "../../packages/runtime/src/reference/registry.ts";
+import { read, type SchemaNode } from "../../packages/runtime/src/vocabulary/nodes.ts";
 import type { LinkedData } from "../../packages/runtime/src/linked.ts";
 import type { DriftRecord } from "../../packages/runtime/src/drift-record.ts";
 import { resourceByName } from "../../packages/runtime/src/resources.ts";

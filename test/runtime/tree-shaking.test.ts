@@ -78,6 +78,14 @@ describe("a browser bundle of validateGenerateContentResponse alone", async () =
       expect(text).not.toMatch(new RegExp(`\\b${name}\\b`));
   });
 
+  it("keeps none of the vocabulary's fast-path compile steps, nor the code builder they write with", () => {
+    // The families' modules hold their checks and issue builders beside their compile steps (the generator's).
+    expect(kept.filter((path) => path.includes("/vocabulary/")).length).toBeGreaterThan(3);
+    expect(kept.filter((path) => path.endsWith("/vocabulary/code.ts"))).toEqual([]);
+    for (const compileText of ["is not an identifier", "nested object schemas", "unsupported any type schema"])
+      expect(text).not.toContain(compileText);
+  });
+
   it("keeps no table of every resource, and no node: import", () => {
     expect(kept.filter((path) => path.endsWith("generated/validators/names.ts"))).toEqual([]);
     expect(kept.filter((path) => path.startsWith("node:") || path.includes("node_modules"))).toEqual([]);

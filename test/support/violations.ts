@@ -1,7 +1,7 @@
-// The reference checker's violations (packages/runtime/src/reference/violation.ts) written as ajv writes the same
+// The reference checker's violations (packages/runtime/src/vocabulary/violations.ts) written as ajv writes the same
 // errors — keyword, instance path, params and message — so the differential tests can hold the two to each other.
 // This is the only place that knows ajv's error shapes for the validator schemas' keywords.
-import type { Violation } from "../../packages/runtime/src/reference/violation.ts";
+import type { Violation } from "../../packages/runtime/src/vocabulary/violations.ts";
 import { encodeSegment } from "../../packages/runtime/src/runtime-model.ts";
 
 export interface AjvError {

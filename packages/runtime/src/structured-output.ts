@@ -9,7 +9,8 @@
 // application that imports the package's main entry, and most never call this.
 import type { GenerateContentResponse } from "../generated/types.ts";
 import { normalizeAs } from "./validator.ts";
-import { describeValue, valueAt } from "./issues.ts";
+import { valueAt } from "./issues.ts";
+import { describeValue } from "./vocabulary/issue-text.ts";
 import type { ErrorKeyword, SchemaError } from "./response-schema/index.ts";
 import type { Issue, IssueCode } from "./result.ts";
 

@@ -1,13 +1,14 @@
 // The reference checker: what is wrong with a value against the validator schemas (packages/tools/src/generate/
-// validators/validator-schemas.ts), as typed violations (./violation.ts), found by interpreting those schemas (./schema-nodes.ts,
-// ./check.ts) instead of shipping ajv or generated validator code. The runtime reaches it only to build issues
-// (invalid data, data to normalize, data too deep for the fast path); test/runtime/reference.test.ts holds it to ajv
-// compiled at test time, violation for error and drift record for record.
+// validators/validator-schemas.ts), as typed violations (../vocabulary/violations.ts), found by interpreting those
+// schemas with the keyword families' checks (../vocabulary/, dispatched by ./check.ts) instead of shipping ajv or
+// generated validator code. The runtime reaches it only to build issues (invalid data, data to normalize, data too
+// deep for the fast path); test/runtime/reference.test.ts holds it to ajv compiled at test time, violation for error
+// and drift record for record.
 import type { DriftRecord } from "../drift-record.ts";
 import type { LinkedData } from "../linked.ts";
-import { check, type Run } from "./check.ts";
-import { includeSchemas, named } from "./schema-nodes.ts";
-import type { Violation } from "./violation.ts";
+import type { Violation } from "../vocabulary/violations.ts";
+import { startRun } from "./check.ts";
+import { includeSchemas, named } from "./registry.ts";
 
 export type { Violation };
 
@@ -22,13 +23,12 @@ export interface ReferenceResult {
 }
 
 /**
- * Checks `value` against `root` (a resource's schema in packages/runtime/generated/validators/reference.js) in `mode`. Throws a
- * RangeError when the value is too deep.
+ * Checks `value` against `root` (a resource's schema in packages/runtime/generated/validators/reference.js) in `mode`.
+ * Throws a RangeError when the value is too deep.
  */
 export function checkReference(root: LinkedData, mode: ReferenceMode, value: unknown): ReferenceResult {
   includeSchemas(root);
-  const node = named(root.name)!;
-  const run: Run = { strict: mode === "strict", violations: [], drift: [] };
-  check(node, value, "", run);
+  const run = startRun(mode === "strict");
+  run.check(named(root.name)!, value, "");
   return { valid: run.violations.length === 0, violations: run.violations, drift: run.drift };
 }
