@@ -15,7 +15,7 @@
 import { z } from "zod";
 import bundle from "../../packages/runtime/generated/schemas/bundle.json" with { type: "json" };
 import { validateGenerateContentResponse } from "../../packages/runtime/generated/validate.ts";
-import { BYTES_CHECK_SOURCE } from "../../packages/tools/src/generate/validators/keywords.ts";
+import { BYTES_CHECK_SOURCE } from "../../test/support/ajv-keywords.ts";
 import { strictStandaloneValidator } from "./support/ajv-standalone.ts";
 import { geminiResponseBodies } from "./support/corpus.ts";
 import { SchemaCoverage, type Coverage } from "./support/coverage.ts";

@@ -1,21 +1,17 @@
-// The validators' own keywords (packages/tools/src/generate/validators/keywords.ts) and the schemas they are built from.
+// The validator schemas' own keywords as the ajv oracle defines them (test/support/ajv-keywords.ts), held to the
+// library's copy of the bytes check, and the schemas they are built from.
 import { describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import fc from "fast-check";
-import { validatorAjv } from "../../packages/tools/src/generate/validators/emit.ts";
 import { BASE64_PATTERN } from "../../packages/tools/src/generate/wire-formats.ts";
 import { BASE64, FULL_CHECK_LIMIT as LIBRARY_LIMIT, isBase64Bytes } from "../../packages/runtime/src/bytes.ts";
-import {
-  BYTES_KEYWORD,
-  DRIFT_KEYWORD,
-  FULL_CHECK_LIMIT,
-  type AjvDriftRecord,
-} from "../../packages/tools/src/generate/validators/keywords.ts";
+import { BYTES, DRIFT } from "@gemini-typekit/runtime/vocabulary";
+import { FULL_CHECK_LIMIT, validatorAjv, type AjvDriftRecord } from "../support/ajv-keywords.ts";
 
 /** Where spot-check window k of a long value starts (8 windows of 32 characters, both ends included). */
 const windowAt = (n: number, k: number) => Math.floor(((n - 32) * k) / 7);
 
-const bytes = validatorAjv().compile({ type: "string", [BYTES_KEYWORD]: true });
+const bytes = validatorAjv().compile({ type: "string", [BYTES]: true });
 const long = randomBytes(3 * 4096).toString("base64"); // 16 KiB of base64
 const at = (s: string, i: number, c: string) => s.slice(0, i) + c + s.slice(i + 1);
 
@@ -45,7 +41,7 @@ const byteRows: [string, { given: string; want: boolean }][] = [
   ],
 ];
 
-describe(`${BYTES_KEYWORD}`, () => {
+describe(`${BYTES}`, () => {
   it.each(byteRows)("%s", (_name, { given, want }) => {
     expect(bytes(given)).toBe(want);
   });
@@ -73,16 +69,16 @@ describe("the library's base64 check (packages/runtime/src/bytes.ts)", () => {
   });
 });
 
-describe(`${DRIFT_KEYWORD}`, () => {
+describe(`${DRIFT}`, () => {
   // Records name the schema they come from by its $id's file name; this one has no $id.
   const records: AjvDriftRecord[] = [];
   const lenient = validatorAjv({}, records).compile({
     type: "object",
     properties: {
-      kind: { type: "string", [DRIFT_KEYWORD]: ["A", "B"] },
+      kind: { type: "string", [DRIFT]: ["A", "B"] },
       enum: { type: "array", items: { type: "string" } },
     },
-    additionalProperties: { [DRIFT_KEYWORD]: "unknown-field" },
+    additionalProperties: { [DRIFT]: "unknown-field" },
   });
   const rows: [string, { given: unknown; valid: boolean; sink: unknown[] }][] = [
     ["known values record nothing", { given: { kind: "A", enum: ["x"] }, valid: true, sink: [] }],

@@ -1,15 +1,14 @@
 // ajv as the independent oracle of the differential tests: every resource's strict and lenient validator, compiled
-// in memory from the project's spec (validatorSchemas() with the generator's ajv set-up: options and the keywords of
-// packages/tools/src/generate/validators/keywords.ts). Nothing is generated for it: it is built at test time, once per
+// in memory from the project's spec (validatorSchemas() with the oracle's ajv set-up: options and the keywords of
+// ./ajv-keywords.ts). Nothing is generated for it: it is built at test time, once per
 // process (vitest runs each test file in a worker of its own, so once per file that imports it), and each validator
 // is compiled the first time a test asks for it.
 import { join } from "node:path";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { loadSpec } from "../../packages/tools/src/spec/load.ts";
 import { schemaId } from "../../packages/tools/src/generate/json-schema.ts";
-import { validatorAjv } from "../../packages/tools/src/generate/validators/emit.ts";
-import type { AjvDriftRecord } from "../../packages/tools/src/generate/validators/keywords.ts";
 import { validatorSchemas } from "../../packages/tools/src/generate/validators/validator-schemas.ts";
+import { validatorAjv, type AjvDriftRecord } from "./ajv-keywords.ts";
 import { PROJECT_ROOT } from "./shared.ts";
 
 export type Mode = "strict" | "lenient";

@@ -5,7 +5,7 @@
 // thought signatures) are most of a response's bytes: a full scan would cost more than the rest of validation
 // together. The spot check still catches what goes wrong in practice — text that is not base64 at all, a value cut
 // short — and the API rejects corrupt media itself. The tests' ajv oracle has its own copy of this check
-// (packages/tools/src/generate/validators/keywords.ts); test/generate/validator-keywords.test.ts holds the two equal.
+// (test/support/ajv-keywords.ts); test/generate/validator-keywords.test.ts holds the two equal.
 
 /** Characters checked in full; longer values are spot-checked. */
 export const FULL_CHECK_LIMIT = 256;

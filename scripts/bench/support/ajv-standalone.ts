@@ -1,7 +1,8 @@
 // ajv's standalone validators as the benches' baseline: the strict validator of every resource, as ajv's standaloneCode
 // writes them (one ES module, no ajv at run time), compiled at bench time from validatorSchemas() of the project's spec
-// with the generator's ajv set-up (validatorAjv: options and keywords). The generator no longer emits them (the
-// runtime does not load them); this is the module it used to write to packages/runtime/generated/validators/strict.js.
+// with the tests' ajv set-up (validatorAjv in test/support/ajv-keywords.ts: options and keywords). The generator no
+// longer emits them (the runtime does not load them); this is the module it used to write to
+// packages/runtime/generated/validators/strict.js.
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,8 +11,8 @@ import type { Ajv, ValidateFunction } from "ajv";
 import standaloneCodeModule from "ajv/dist/standalone/index.js";
 import { loadSpec } from "../../../packages/tools/src/spec/load.ts";
 import { schemaId } from "../../../packages/tools/src/generate/json-schema.ts";
-import { validatorAjv } from "../../../packages/tools/src/generate/validators/emit.ts";
 import { validatorSchemas } from "../../../packages/tools/src/generate/validators/validator-schemas.ts";
+import { validatorAjv } from "../../../test/support/ajv-keywords.ts";
 import { ROOT } from "./corpus.ts";
 
 // ajv's standalone entry is CommonJS with a default export; under ESM interop it may arrive wrapped.

@@ -14,7 +14,7 @@ export const COLD_START_RESPONSE = join(
 );
 
 // The ajv baseline compiles the published schemas with allErrors + strict, as a user would (the tests' ajv oracle uses
-// these too, AJV_OPTIONS in packages/tools/src/generate/validators/emit.ts; not imported: the child is plain node).
+// these too, AJV_OPTIONS in test/support/ajv-keywords.ts; not imported: the child is plain node).
 const AJV_OPTIONS = { allErrors: true, strict: true };
 
 export interface ChildTimes {

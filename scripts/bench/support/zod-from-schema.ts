@@ -6,7 +6,7 @@
 //   boolean; dependentSchemas of the form the oneofs take ({ properties: { other: false, … } }: a present member
 //   forbids the others), which zod has no keyword for: a refine on the object checks it.
 // Base64 fields (contentEncoding base64) get the check the caller passes instead of their pattern, so both sides can
-// run the same spot check on long values (see packages/tools/src/generate/validators/keywords.ts).
+// run the same spot check on long values (see test/support/ajv-keywords.ts).
 // Modes, as gemini-typekit's: strict rejects unknown fields and enum values; lenient accepts them (objects pass
 // unknown keys through, enums accept any string: what lenient mode accepts, where gemini-typekit also records them).
 import { z } from "zod";

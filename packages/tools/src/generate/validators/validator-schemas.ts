@@ -2,13 +2,13 @@
 // oracle compiles: the published ones (packages/runtime/generated/schemas/) with
 //   - annotations dropped (descriptions, titles, …): the runtime carries these schemas as data, and nothing reads
 //     annotations there;
-//   - bytes fields checked by x-gemini-bytes instead of their pattern (see ./keywords.ts);
+//   - bytes fields checked by x-gemini-bytes instead of their pattern (see packages/runtime/src/vocabulary/strings.ts);
 //   - in lenient mode, unknown fields and enum values recorded by x-gemini-drift where the strict schema rejects them.
 // Everything else — types, formats, ranges, required fields, oneofs — is the same in both modes and in the published
 // schemas.
 import { allSchemas, type SchemaMode } from "../json-schema.ts";
 import type { SpecIR } from "../../spec/ir.ts";
-import { BYTES_KEYWORD, DRIFT_KEYWORD } from "./keywords.ts";
+import { BYTES, DRIFT } from "@gemini-typekit/runtime/vocabulary";
 
 /** Dropped: annotations nothing reads at run time, and `$schema` (the validators' ajv instance is set to the dialect). */
 const ANNOTATIONS = new Set([
@@ -39,7 +39,7 @@ function transform(schema: Json, mode: SchemaMode, named = false): Json {
       continue;
     }
     if (ANNOTATIONS.has(key)) continue;
-    if (key === "pattern" && s["contentEncoding"] === "base64") out[BYTES_KEYWORD] = true;
+    if (key === "pattern" && s["contentEncoding"] === "base64") out[BYTES] = true;
     else out[key] = transform(value, mode, NAMED.has(key));
   }
   return out;
@@ -53,8 +53,8 @@ function openForDrift(strict: Json, named = false): Json {
   for (const [key, value] of Object.entries(strict as Record<string, Json>)) {
     // Under `properties` and the like, keys are field names (Schema has fields named "enum" and "pattern").
     if (named) out[key] = openForDrift(value);
-    else if (key === "additionalProperties" && value === false) out[key] = { [DRIFT_KEYWORD]: "unknown-field" };
-    else if (key === "enum") out[DRIFT_KEYWORD] = value;
+    else if (key === "additionalProperties" && value === false) out[key] = { [DRIFT]: "unknown-field" };
+    else if (key === "enum") out[DRIFT] = value;
     else out[key] = openForDrift(value, NAMED.has(key));
   }
   return out;

@@ -1,6 +1,8 @@
-// Keywords the validator schemas use beyond JSON Schema. The fast path (./fast.ts) and the runtime's reference checker
-// implement them; here they are ajv keywords, each emitting plain inline code, for the tests' ajv oracle and the
-// benches' ajv baseline (standalone code then needs nothing at run time):
+// The ajv set-up of the tests' independent oracle (./ajv-oracle.ts) and the benches' ajv baseline
+// (scripts/bench/support/ajv-standalone.ts): the options, the "next" vocabulary, and the keywords the validator schemas
+// use beyond JSON Schema. The library implements these keywords itself (packages/runtime/src/vocabulary/: the fast path
+// and the reference checker); here they are ajv keywords written independently of it, each emitting plain inline code
+// (standalone code then needs nothing at run time). Nothing here ships: ajv compiles at test and bench time only.
 //   x-gemini-bytes       base64 check of a bytes field: whole for values up to 256 characters, spot-checked beyond
 //                        (the length, and 8 evenly spaced 32-character windows including both ends). A regular
 //                        expression reads base64 at about the speed JSON.parse reads it, and bytes fields (inline media,
@@ -12,17 +14,18 @@
 //                        array of values on a string it records a value outside them (an unknown enum value). Records go
 //                        to the caller's drift sink as typed records: kind, instance path, value, and the resource
 //                        holding the field or the enum holding the value.
-// Published schemas (packages/runtime/generated/schemas/) keep standard keywords only; validatorSchema() in ./validator-schemas.ts swaps these in.
-import type { Ajv } from "ajv";
+// The keyword names are the runtime's (one definition, packages/runtime/src/vocabulary/strings.ts). Published schemas
+// (packages/runtime/generated/schemas/) keep standard keywords only; validatorSchemas() in
+// packages/tools/src/generate/validators/validator-schemas.ts swaps these in.
+import AjvModule, { type Ajv, type KeywordCxt, type Vocabulary } from "ajv";
 import { _, or, strConcat, type Code, type Name } from "ajv/dist/compile/codegen/index.js";
 import { _Code } from "ajv/dist/compile/codegen/code.js";
 import namesModule from "ajv/dist/compile/names.js";
-import type { KeywordCxt } from "ajv";
+import nextVocabularyModule from "ajv/dist/vocabularies/next.js";
 import { DriftKind } from "@gemini-typekit/runtime";
-import { BASE64_PATTERN } from "../wire-formats.ts";
+import { BYTES, DRIFT } from "@gemini-typekit/runtime/vocabulary";
+import { BASE64_PATTERN } from "../../packages/tools/src/generate/wire-formats.ts";
 
-export const BYTES_KEYWORD = "x-gemini-bytes";
-export const DRIFT_KEYWORD = "x-gemini-drift";
 /** Characters checked in full; longer values are spot-checked. */
 export const FULL_CHECK_LIMIT = 256;
 const WINDOWS = 8;
@@ -64,8 +67,11 @@ function driftSink(cxt: KeywordCxt, sink: AjvDriftRecord[]): Name {
   return cxt.gen.scopeValue("obj", { ref: sink, code: _`[]` });
 }
 
-// ajv's names module is CommonJS with a default export; under ESM interop it may arrive wrapped.
-const names = ((namesModule as unknown as { default?: unknown }).default ?? namesModule) as { instancePath: Name };
+// ajv's modules are CommonJS with default exports; under ESM interop they may arrive wrapped.
+const unwrap = (module: unknown): unknown => (module as { default?: unknown }).default ?? module;
+const AjvClass = unwrap(AjvModule) as new (options: Record<string, unknown>) => Ajv;
+const nextVocabulary = unwrap(nextVocabularyModule) as Vocabulary;
+const names = unwrap(namesModule) as { instancePath: Name };
 
 function instancePath(cxt: KeywordCxt): Code {
   return strConcat(names.instancePath, cxt.it.errorPath);
@@ -75,13 +81,10 @@ function instancePath(cxt: KeywordCxt): Code {
 const record = (kind: DriftKind, path: Code, data: Name, owner: string): Code =>
   _`{ kind: ${kind}, path: ${path}, value: ${data}, owner: ${owner} }`;
 
-/**
- * Adds the validation keywords. Lenient validators compiled in memory push their drift into `sink` (the caller's:
- * empty it before a validation whose drift you read); standalone code gets an array of its own.
- */
-export function addValidatorKeywords(ajv: Ajv, sink: AjvDriftRecord[]): Ajv {
+/** Adds x-gemini-bytes and x-gemini-drift to `ajv`; in-memory lenient validators record their drift into `sink`. */
+function addValidatorKeywords(ajv: Ajv, sink: AjvDriftRecord[]): Ajv {
   ajv.addKeyword({
-    keyword: BYTES_KEYWORD,
+    keyword: BYTES,
     type: "string",
     schemaType: "boolean",
     code(cxt: KeywordCxt) {
@@ -90,7 +93,7 @@ export function addValidatorKeywords(ajv: Ajv, sink: AjvDriftRecord[]): Ajv {
     },
   });
   ajv.addKeyword({
-    keyword: DRIFT_KEYWORD,
+    keyword: DRIFT,
     schemaType: ["string", "array"],
     code(cxt: KeywordCxt) {
       const records = driftSink(cxt, sink);
@@ -108,4 +111,24 @@ export function addValidatorKeywords(ajv: Ajv, sink: AjvDriftRecord[]): Ajv {
     },
   });
   return ajv;
+}
+
+/**
+ * The ajv options of the oracle and the benches' ajv baseline. Patterns are ASCII, so they
+ * need no `u` flag, which makes regular expressions slower.
+ */
+export const AJV_OPTIONS = { allErrors: true, strict: true, unicodeRegExp: false } as const;
+
+/**
+ * An ajv instance set up for the validator schemas: options and keywords. ajv's core class with its "next"
+ * vocabulary (draft-07 plus dependentSchemas, the 2019-09 keyword the schemas use) compiles the same checks as its
+ * 2020-12 class without tracking evaluated properties for `unevaluated*` keywords, which no schema uses: every
+ * validator call is cheaper. validatorSchemas() drops the `$schema` the published schemas carry. Lenient validators
+ * compiled in memory record drift into `driftSink` (the caller's: empty it before a validation whose drift you read);
+ * standalone code gets an array of its own.
+ */
+export function validatorAjv(options: Record<string, unknown> = {}, driftSink: AjvDriftRecord[] = []): Ajv {
+  const ajv = new AjvClass({ ...AJV_OPTIONS, ...options });
+  ajv.addVocabulary(nextVocabulary);
+  return addValidatorKeywords(ajv, driftSink);
 }
