@@ -32,6 +32,7 @@ import { writeStrictStandalone } from "./support/ajv-standalone.ts";
 import { CORPUS_DIR, ROOT } from "./support/corpus.ts";
 import { envNumber, median, verdict } from "./support/measure.ts";
 import { builtRuntimeEsm } from "./support/packages.ts";
+import { NODE_BUNDLE } from "../build/build.ts";
 
 const TARGET = 10;
 const RUNS = envNumber("BENCH_RUNS", 9);
@@ -40,9 +41,12 @@ const esm = await builtRuntimeEsm().catch((e: unknown) => {
   console.error(`could not build packages/runtime/dist: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 });
-const entry = join(esm.dir, "src/index.js");
+// What Node loads for `import "@gemini-typekit/runtime"` (the package's "node" condition: the entry bundled into one
+// file), and the modules one by one as tsc wrote them (what bundlers and other runtimes take).
+const entry = join(esm.dir, NODE_BUNDLE);
+const modulesEntry = join(esm.dir, "src/index.js");
 const fastJs = join(esm.dir, "generated/validators/fast.js");
-const built = moduleGraph(entry);
+const built = moduleGraph(modulesEntry);
 const dir = mkdtempSync(join(tmpdir(), "gtk-cold-"));
 
 interface Contender {
@@ -66,6 +70,11 @@ const contenders: Record<string, Contender> = {
     env: { TSX_DISABLE_CACHE: "1" },
   },
   typekitJs: { label: "(a') gemini-typekit, as JS", script: typekitEsmChild(pathToFileURL(entry).href), tsx: false },
+  typekitModules: {
+    label: "     its modules one by one",
+    script: typekitEsmChild(pathToFileURL(modulesEntry).href),
+    tsx: false,
+  },
   fastOnly: { label: "     fast.js alone", script: validatorModuleChild(fastJs, "=== 1"), tsx: false },
   strictOnly: { label: "     ajv's standalone alone", script: validatorModuleChild(strictJs, "=== true"), tsx: false },
   ajv: { label: "(b)  ajv compiles at start", script: ajvChild(false), tsx: false },
@@ -106,7 +115,9 @@ console.log(
   `median of ${RUNS} runs per contender (interleaved), one real response (${RESPONSE.slice(CORPUS_DIR.length + 1)})`,
 );
 console.log(
-  `as JS: ${relative(ROOT, entry)} (${esm.rebuilt ? "rebuilt by this run" : "built"}), ${built.files} modules, ${(built.bytes / 1024).toFixed(0)} KiB`,
+  `as JS: ${relative(ROOT, entry)}, what Node loads for the package (${esm.rebuilt ? "rebuilt by this run" : "built"}: ` +
+    `${(statSync(entry).size / 1024).toFixed(0)} KiB, one file); one by one: ${relative(ROOT, modulesEntry)}, ` +
+    `${built.files} modules, ${(built.bytes / 1024).toFixed(0)} KiB`,
 );
 console.log("                                        wall    boot    load   first validation");
 for (const [k, c] of Object.entries(contenders)) {
@@ -129,7 +140,8 @@ console.log(
 console.log(`     raw wall: ${(b / aJs).toFixed(2)}× (node's boot alone is ${node.toFixed(0)} ms of each)`);
 console.log(`(a) through tsx vs (b), each net of its bare process: ${net.toFixed(1)}×; raw: ${(b / a).toFixed(2)}×`);
 console.log(
-  `where (a')'s time goes: loading the library ${med("typekitJs", "load").toFixed(0)} ms (${built.files} modules), of which ` +
+  `where (a')'s time goes: loading the library ${med("typekitJs", "load").toFixed(0)} ms (one file; ` +
+    `${med("typekitModules", "load").toFixed(0)} ms as ${built.files} modules), of which ` +
     `fast.js alone ${med("fastOnly", "load").toFixed(0)} ms (${kib(statSync(fastJs).size)}); ajv's standalone strict ` +
     `validators, not loaded, alone ${med("strictOnly", "load").toFixed(0)} ms (${kib(standalone.bytes)}); first validation ` +
     `${med("typekitJs", "first").toFixed(0)} ms. Through tsx, loading costs ${med("typekit", "load").toFixed(0)} ms`,

@@ -10,7 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { transformSync } from "esbuild";
+import { build as esbuild, transformSync } from "esbuild";
 import { writeHelpScreens } from "./help.ts";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -19,6 +19,8 @@ export const TOOLS_DIR = join(ROOT, "packages/tools");
 const TSC = join(ROOT, "node_modules/typescript/bin/tsc");
 
 const run = promisify(execFile);
+/** The library's entry bundled for Node, in dist/esm and dist/cjs (see bundleForNode). */
+export const NODE_BUNDLE = "node/index.js";
 
 async function tsc(project: string): Promise<void> {
   try {
@@ -93,6 +95,35 @@ export async function buildRuntime(): Promise<void> {
   }
   // Node reads the nearest package.json for a .js file's format: this one makes dist/cjs CommonJS.
   writeFileSync(join(cjs, "package.json"), `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`);
+  await bundleForNode(esm, cjs);
+}
+
+/**
+ * The library's entry as one file per module format, for Node (the package's "node" export condition): Node loads
+ * one file in well under half the time it takes to resolve and load the library's modules one by one, and nothing
+ * bundles it further. Bundlers and other runtimes take the modules as tsc wrote them, so that a bundle keeps only
+ * the validators an application imports (a bundle of the bundle would keep the lookup tables of every resource).
+ */
+async function bundleForNode(esm: string, cjs: string): Promise<void> {
+  // Not minified: a whitespace- and syntax-minified bundle loads no faster here (measured with the cold-start bench),
+  // and the code a user's stack trace points into stays readable.
+  const common = { bundle: true, target: "es2022", legalComments: "inline", logLevel: "silent" } as const;
+  await Promise.all([
+    esbuild({
+      ...common,
+      entryPoints: [join(esm, "src/index.js")],
+      outfile: join(esm, NODE_BUNDLE),
+      format: "esm",
+      platform: "neutral",
+    }),
+    esbuild({
+      ...common,
+      entryPoints: [join(cjs, "src/index.js")],
+      outfile: join(cjs, NODE_BUNDLE),
+      format: "cjs",
+      platform: "node",
+    }),
+  ]);
 }
 
 export async function buildTools(): Promise<void> {

@@ -6,9 +6,14 @@ import { join } from "node:path";
 import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 import { freshProject, npmInstall, REAL_RESPONSE, run, tarballs, TSC } from "./support.ts";
+import { corpusBodies } from "../support/corpus.ts";
+import { hasShared } from "../support/shared.ts";
+import { wholeModel } from "../runtime/helpers.ts";
+import { mutationsOf } from "../runtime/mutations.ts";
 
 let app: string;
 let tarball: string;
+const BROWSER = { platform: "browser" as const };
 
 beforeAll(async () => {
   tarball = (await tarballs()).runtime;
@@ -30,6 +35,8 @@ describe("the runtime tarball", () => {
     ).toEqual([]);
     expect(files).toContain("dist/esm/src/index.js");
     expect(files).toContain("dist/cjs/src/index.js");
+    expect(files).toContain("dist/esm/node/index.js");
+    expect(files).toContain("dist/cjs/node/index.js");
     expect(files).toContain("generated/schemas/GenerateContentResponse.json");
     const manifest = JSON.parse(
       readFileSync(join(app, "node_modules/@gemini-typekit/runtime/package.json"), "utf8"),
@@ -55,6 +62,28 @@ describe("plain node", () => {
   });
 });
 
+describe("plain node loads the package as one file", () => {
+  it.skipIf(!hasShared)(
+    "the bundled entry (ESM and CommonJS) answers as the modules do: every corpus body and mutation, both modes",
+    async () => {
+      wholeModel(); // the mutations look resources and enums up in the runtime's model
+      const cases = corpusBodies().flatMap(({ resource, value }) => [
+        { resource, value },
+        ...mutationsOf(resource, value).map((m) => ({ resource, value: m.value })),
+      ]);
+      writeFileSync(join(app, "cases.json"), JSON.stringify(cases));
+      const result = await run(process.execPath, ["same-answers.mjs", "cases.json"], app);
+      expect(result.stderr).toBe("");
+      const report = JSON.parse(result.stdout) as { resolved: Record<string, string>; cases: number; differing: [] };
+      expect(report.resolved["import"]).toMatch(/\/dist\/esm\/node\/index\.js$/);
+      expect(report.resolved["require"]).toMatch(/\/dist\/cjs\/node\/index\.js$/);
+      expect(report.cases).toBeGreaterThan(1000);
+      expect(report.differing).toEqual([]);
+    },
+    120_000,
+  );
+});
+
 describe("tsc in the user's project (strict, exactOptionalPropertyTypes, noUncheckedIndexedAccess, noPropertyAccessFromIndexSignature, skipLibCheck off)", () => {
   it.each([["nodenext"], ["bundler"]])("moduleResolution %s: no errors", async (mode) => {
     const result = await run(process.execPath, [TSC, "-p", `tsconfig.${mode}.json`], app);
@@ -76,12 +105,12 @@ describe("tsc in the user's project (strict, exactOptionalPropertyTypes, noUnche
 });
 
 describe("a browser bundle (esbuild)", () => {
-  const bundle = async (entry: string) => {
+  const bundle = async (entry: string, target: { platform: "browser" | "node"; conditions?: string[] } = BROWSER) => {
     const result = await build({
       entryPoints: [join(app, entry)],
       absWorkingDir: app,
       bundle: true,
-      platform: "browser",
+      ...target,
       format: "esm",
       minify: true,
       write: false,
@@ -96,6 +125,19 @@ describe("a browser bundle (esbuild)", () => {
     expect(inputs.some((i) => i.includes("node_modules/@gemini-typekit/runtime/dist/esm/"))).toBe(true);
     expect(inputs.filter((i) => i.startsWith("node:"))).toEqual([]);
     expect(text).not.toMatch(/["']node:/);
+  });
+
+  // A bundler for Node matches the "node" condition, which holds the library as one file; "browser" comes first.
+  it.each([
+    ["for the browser", BROWSER, "modules"],
+    ["for Node", { platform: "node" as const }, "one file"],
+    ["for Node with the browser condition", { platform: "node" as const, conditions: ["browser"] }, "modules"],
+  ])("of one validator %s takes the library's %s", async (_name, target, want) => {
+    const { inputs } = await bundle("one-validator.mjs", target);
+    const runtime = inputs.filter((i) => i.includes("node_modules/@gemini-typekit/runtime/"));
+    const oneFile = runtime.filter((i) => i.endsWith("/dist/esm/node/index.js"));
+    if (want === "one file") expect(runtime).toEqual(oneFile);
+    else expect([oneFile.length, runtime.length > 10]).toEqual([0, true]);
   });
 
   it("of types only is empty", async () => {

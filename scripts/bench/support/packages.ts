@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { promisify } from "node:util";
-import { build, buildRuntime, ROOT, RUNTIME_DIR, TOOLS_DIR } from "../../build/build.ts";
+import { build, buildRuntime, NODE_BUNDLE, ROOT, RUNTIME_DIR, TOOLS_DIR } from "../../build/build.ts";
 import { DIST_DIR, packAll, type PackedPackage } from "../../build/pack.ts";
 
 const run = promisify(execFile);
@@ -95,7 +95,7 @@ export async function freshTarballs(options: { forcePack?: boolean; onPack?: () 
 /** packages/runtime/dist/esm, the JavaScript the runtime package ships, built first if missing or older than its sources. */
 export async function builtRuntimeEsm(): Promise<{ dir: string; rebuilt: boolean }> {
   const dir = join(RUNTIME_DIR, "dist/esm");
-  const markers = [join(dir, "src/index.js"), join(RUNTIME_DIR, "dist/cjs/package.json")];
+  const markers = [join(dir, "src/index.js"), join(dir, NODE_BUNDLE), join(RUNTIME_DIR, "dist/cjs/package.json")];
   const fresh = oldestMtime(markers) > newestMtime(RUNTIME_INPUTS);
   if (!fresh) await buildRuntime();
   return { dir, rebuilt: !fresh };
