@@ -5,7 +5,6 @@
 // and object keywords, each only when the value has that type — and reports a type error first when the type's group
 // has no keyword in the schema, else in that group's place. Lenient mode records drift where ajv's drift keyword does;
 // strict mode turns the same places into ajv strict's `additionalProperties` and `enum` errors.
-import type { DriftRecord } from "../drift-record.ts";
 import { checkAnyType } from "../vocabulary/any-types.ts";
 import { checkArray } from "../vocabulary/arrays.ts";
 import type { Check, CheckRun } from "../vocabulary/keyword.ts";
@@ -15,7 +14,6 @@ import { checkResource } from "../vocabulary/objects.ts";
 import { checkAnything, checkRef } from "../vocabulary/refs.ts";
 import { checkInteger, checkScalar } from "../vocabulary/scalars.ts";
 import { checkString } from "../vocabulary/strings.ts";
-import type { Violation } from "../vocabulary/violations.ts";
 import { named } from "./registry.ts";
 
 const CHECKS: { [K in SchemaNodeKind]: Check<Extract<SchemaNode, { kind: K }>> } = {
@@ -44,5 +42,5 @@ function check(this: CheckRun, node: SchemaNode, data: unknown, path: string): v
 
 /** A new run: its violations and (lenient) drift, found by checking values with its `check`. */
 export function startRun(strict: boolean): CheckRun {
-  return { strict, violations: [] as Violation[], drift: [] as DriftRecord[], check };
+  return { strict, violations: [], drift: [], check };
 }

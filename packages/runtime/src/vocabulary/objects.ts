@@ -149,9 +149,9 @@ export const compileResource: Compile<ResourceSchemaNode> = (_node, _x, where, _
  * a for…in loop does not see non-enumerable inherited properties (no field of the spec is such a name).
  */
 export function compileResourceChecker(name: string, node: ResourceSchemaNode, compiler: FastCompiler): Code {
-  const prototypeNames = new Set(Object.getOwnPropertyNames(Object.prototype));
   for (const { name: p } of node.properties)
-    if (prototypeNames.has(p)) compiler.fail(name, `property ${p} is a name of Object.prototype`);
+    if (Object.prototype.hasOwnProperty.call(Object.prototype, p))
+      compiler.fail(name, `property ${p} is a name of Object.prototype`);
   const required = new Set(node.required);
   for (const r of required) if (!node.declared.has(r)) compiler.fail(name, `required ${r} is not a declared property`);
   const groups = oneofGroups(name, node, compiler);

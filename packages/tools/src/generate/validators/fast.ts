@@ -61,6 +61,8 @@ import { validatorSchemas } from "./validator-schemas.ts";
 const TRACKING_MODULE = "../../src/fast-path/tracking.ts";
 /** The library's base64 check of bytes fields (packages/runtime/src/bytes.ts). */
 const BYTES_MODULE = "../../src/bytes.ts";
+/** The name the checkers call that check by. */
+const BYTES_CHECK = id("$bytes");
 
 /** Each node kind's compile step, from its keyword family. */
 const COMPILE: { [K in SchemaNodeKind]: Compile<Extract<SchemaNode, { kind: K }>> } = {
@@ -135,7 +137,7 @@ class Compiler implements FastCompiler {
 
   bytesCheck(): Code {
     this.usesBytes = true;
-    return id("$bytes");
+    return BYTES_CHECK;
   }
 
   enterField(field: string): void {
@@ -176,7 +178,7 @@ class Compiler implements FastCompiler {
       js`const ${locals};`,
     ];
     // The base64 check of bytes fields is the library's (packages/runtime/src/bytes.ts).
-    if (this.usesBytes) head.push(js`import { isBase64Bytes as $bytes } from ${BYTES_MODULE};`);
+    if (this.usesBytes) head.push(js`import { isBase64Bytes as ${BYTES_CHECK} } from ${BYTES_MODULE};`);
     // Values built at load are marked pure, so that a bundler drops those of checkers the application does not use.
     for (const [source, name] of this.patterns) head.push(js`const ${name} = /* @__PURE__ */ new RegExp(${source});`);
     for (const { set, values } of this.enumSets.values())
